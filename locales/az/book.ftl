@@ -1,0 +1,21 @@
+# Azərbaycanca nəşrin tərtibatı.
+language-name = Azərbaycanca
+book-title = İran və Azərbaycan: inamsızlıq içində qonşular
+book-subtitle = Təxribatlar, təlimlər və səfirliyin sındırılmış qapısı
+contents = Mündəricat
+title-page = Titul səhifəsi
+colophon = Kolofon
+languages = Dillər
+nav-previous = Əvvəlki
+nav-next = Növbəti
+colophon-source = İngilis dilindəki orijinaldan tərcümə: “{ $title }”.
+translator-name = tercuman tərcüməçiləri
+translator-credit = Tərcümə: ilkin qaralama; hələ ana dili azərbaycanca olan redaktor tərəfindən yoxlanılmayıb.
+colophon-completeness = { $total } seqmentdən { $translated } seqment tərcümə olunub ({ $percent }%).
+colophon-fallback = { $count ->
+    [0] Bu nəşrin bütün seqmentləri tərcümə olunub.
+   *[other] Hələ tərcümə olunmamış { $count } seqment ingiliscə, işarələnmiş şəkildə göstərilir.
+}
+colophon-built = Tərtib tarixi: { $date }.
+colophon-generator = tercuman ilə tərcümə yaddaşından hazırlanıb.
+accessibility-summary = Naviqasiya edilə bilən mündəricatı və oxu ardıcıllığında başlıqları olan yalnız mətndən ibarət kitab; heç bir təhlükə yoxdur.

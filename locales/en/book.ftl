@@ -1,0 +1,24 @@
+# Edition chrome for the English source edition, and the fallback for every
+# message a locale does not define.
+language-name = English
+book-title = Iran and Azerbaijan: Neighbors in Distrust
+book-subtitle = Provocations, drills and a broken embassy door
+contents = Contents
+title-page = Title page
+colophon = Colophon
+languages = Languages
+nav-previous = Previous
+nav-next = Next
+colophon-original = This is the original English edition.
+colophon-source = Translated from the English original, “{ $title }”.
+translator-name = The tercuman translators
+translator-credit = Translation: a first draft, not yet reviewed by a native editor.
+colophon-completeness = { $translated } of { $total } segments are translated ({ $percent }%).
+colophon-fallback = { $count ->
+    [0] Every segment of this edition is translated.
+    [one] One segment not yet translated is shown in English, marked.
+   *[other] { $count } segments not yet translated are shown in English, marked.
+}
+colophon-built = Built on { $date }.
+colophon-generator = Made with tercuman from a translation memory.
+accessibility-summary = A text-only book with a navigable table of contents and headings in reading order; no hazards.

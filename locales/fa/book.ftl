@@ -1,0 +1,21 @@
+# متن‌های پیرامونی ویراست فارسی.
+language-name = فارسی
+book-title = ایران و آذربایجان: همسایگانی در بی‌اعتمادی
+book-subtitle = تحریک‌ها، رزمایش‌ها و دری شکسته در سفارت
+contents = فهرست مطالب
+title-page = صفحهٔ عنوان
+colophon = شناسنامه
+languages = زبان‌ها
+nav-previous = قبلی
+nav-next = بعدی
+colophon-source = ترجمه از متن اصلی انگلیسی، «{ $title }».
+translator-name = مترجمان ترجمان
+translator-credit = ترجمه: پیش‌نویس نخست؛ هنوز ویراستاری فارسی‌زبان آن را بازبینی نکرده است.
+colophon-completeness = { $translated } بخش از { $total } بخش ترجمه شده است ({ $percent }٪).
+colophon-fallback = { $count ->
+    [0] همهٔ بخش‌های این ویراست ترجمه شده است.
+   *[other] { $count } بخشِ هنوز ترجمه‌نشده به انگلیسی و با نشانه نمایش داده می‌شود.
+}
+colophon-built = تاریخ ساخت: { $date }.
+colophon-generator = ساخته‌شده با ترجمان از یک حافظهٔ ترجمه.
+accessibility-summary = کتابی فقط متنی با فهرست مطالب پیمایش‌پذیر و سرفصل‌هایی به ترتیب خواندن؛ بدون هیچ خطری.

@@ -1,0 +1,21 @@
+# Türkçe baskının çerçeve metinleri.
+language-name = Türkçe
+book-title = İran ve Azerbaycan: Güvensizlik İçindeki Komşular
+book-subtitle = Provokasyonlar, tatbikatlar ve kırılan bir büyükelçilik kapısı
+contents = İçindekiler
+title-page = Başlık sayfası
+colophon = Künye
+languages = Diller
+nav-previous = Önceki
+nav-next = Sonraki
+colophon-source = İngilizce aslından çevrilmiştir: “{ $title }”.
+translator-name = tercuman çevirmenleri
+translator-credit = Çeviri: ilk taslak; henüz anadili Türkçe olan bir editör tarafından gözden geçirilmedi.
+colophon-completeness = { $total } bölütten { $translated } tanesi çevrildi (%{ $percent }).
+colophon-fallback = { $count ->
+    [0] Bu baskının bütün bölütleri çevrildi.
+   *[other] Henüz çevrilmemiş { $count } bölüt İngilizce olarak, işaretli biçimde gösteriliyor.
+}
+colophon-built = Derleme tarihi: { $date }.
+colophon-generator = tercuman ile bir çeviri belleğinden hazırlandı.
+accessibility-summary = Gezinilebilir içindekiler tablosu ve okuma sırasında başlıkları olan, yalnızca metinden oluşan bir kitap; hiçbir tehlike içermez.

@@ -1,0 +1,320 @@
+//! The EPUB 3 edition of one language.
+//!
+//! epub-builder (pinned, see Cargo.toml) assembles package, navigation and
+//! archive; [`finish_archive`] then rewrites what it gets wrong in 0.8.3, so
+//! the book passes epubcheck and is reproducible:
+//! - `dc:language` shares an `id` with the author (`RSC-005`): the id goes;
+//! - random UUID identifier: replaced by one derived from the book and locale;
+//! - no `xml:lang`/`dir` on `<package>` or the navigation document: added;
+//! - metadata it cannot write (publisher, source, accessibility): added;
+//! - zip entries stamped with the current time: rewritten with the build time,
+//!   `mimetype` first and stored.
+
+use std::io::{Cursor, Read, Write};
+use std::path::Path;
+
+use epub_builder::{EpubBuilder, EpubContent, EpubVersion, ReferenceType, ZipLibrary};
+
+use super::{escape, Edition, Page, BASE_CSS};
+use crate::error::{write_if_changed, Error, Result};
+
+/// Builds the EPUB and writes it to `path` (only if its bytes changed).
+pub fn write(edition: &Edition, path: &Path) -> Result<()> {
+    let bytes =
+        build(edition).map_err(|e| Error::Other(format!("building `{}`: {e}", path.display())))?;
+    write_if_changed(path, &bytes)?;
+    Ok(())
+}
+
+/// The finished EPUB archive, in memory.
+pub fn build(edition: &Edition) -> std::result::Result<Vec<u8>, String> {
+    let lang = edition.lang.to_string();
+    let c = &edition.chrome;
+    let mut builder = EpubBuilder::new(ZipLibrary::new().map_err(|e| e.to_string())?)
+        .map_err(|e| e.to_string())?;
+    builder.epub_version(EpubVersion::V30);
+    // We escape every string ourselves, so TOC titles can carry `lang` markup.
+    builder.escape_html(false);
+    let meta = |b: &mut EpubBuilder<ZipLibrary>, k: &str, v: String| {
+        b.metadata(k, v).map(|_| ()).map_err(|e| e.to_string())
+    };
+    meta(&mut builder, "title", escape(&edition.title()))?;
+    meta(&mut builder, "author", escape(&edition.project.book.author))?;
+    meta(&mut builder, "lang", lang.clone())?;
+    meta(&mut builder, "generator", "tercuman".into())?;
+    meta(&mut builder, "toc_name", escape(&c.get("contents")))?;
+    meta(&mut builder, "direction", edition.dir().into())?;
+    builder
+        .stylesheet(BASE_CSS.as_bytes())
+        .map_err(|e| e.to_string())?;
+
+    let document = |title: &str, body: String| {
+        Page {
+            lang: &lang,
+            dir: edition.dir(),
+            title,
+            stylesheet: "stylesheet.css",
+            head: String::new(),
+            body,
+        }
+        .render(true)
+    };
+
+    let title_page = format!(
+        "<section class=\"title-page\" epub:type=\"titlepage\">\n<h1>{}</h1>\n<p class=\"subtitle\">{}</p>\n<p class=\"author\">{}</p>\n</section>\n",
+        escape(&edition.title()),
+        escape(&c.get("book-subtitle")),
+        escape(&edition.project.book.author)
+    );
+    add(
+        &mut builder,
+        "title.xhtml",
+        &c.get("title-page"),
+        ReferenceType::TitlePage,
+        document(&edition.title(), title_page),
+    )?;
+    for (i, chapter) in edition.chapters.iter().enumerate() {
+        let body = format!(
+            "<section epub:type=\"chapter\">\n{}</section>\n",
+            chapter.body
+        );
+        let mut content = EpubContent::new(
+            format!("{}.xhtml", chapter.slug),
+            Cursor::new(document(&chapter.title, body)),
+        )
+        .title(chapter.title_markup(edition.dir() == "rtl"))
+        .raw_title(escape(&chapter.title));
+        if i == 0 {
+            content = content.reftype(ReferenceType::Text);
+        }
+        builder.add_content(content).map_err(|e| e.to_string())?;
+    }
+    let mut colophon = format!(
+        "<section epub:type=\"colophon\">\n<h1>{}</h1>\n",
+        escape(&c.get("colophon"))
+    );
+    for line in edition.colophon() {
+        colophon.push_str(&format!("<p>{}</p>\n", escape(&line)));
+    }
+    colophon.push_str("</section>\n");
+    add(
+        &mut builder,
+        "colophon.xhtml",
+        &c.get("colophon"),
+        ReferenceType::Colophon,
+        document(&c.get("colophon"), colophon),
+    )?;
+
+    let mut raw = Vec::new();
+    builder.generate(&mut raw).map_err(|e| e.to_string())?;
+    finish_archive(&raw, edition)
+}
+
+fn add(
+    builder: &mut EpubBuilder<ZipLibrary>,
+    file: &str,
+    title: &str,
+    reftype: ReferenceType,
+    xhtml: String,
+) -> std::result::Result<(), String> {
+    builder
+        .add_content(
+            EpubContent::new(file, Cursor::new(xhtml))
+                .title(escape(title))
+                .reftype(reftype),
+        )
+        .map(|_| ())
+        .map_err(|e| e.to_string())
+}
+
+/// A stable UUID (RFC 9562 version 8) for an edition: the same book and
+/// locale always give the same identifier.
+pub fn edition_uuid(book_identifier: &str, locale: &str) -> String {
+    let a = crate::source::fnv1a(format!("{book_identifier}\u{0}{locale}").as_bytes());
+    let b = crate::source::fnv1a(format!("{locale}\u{0}{book_identifier}\u{0}edition").as_bytes());
+    let mut bytes = [0u8; 16];
+    bytes[..8].copy_from_slice(&a.to_be_bytes());
+    bytes[8..].copy_from_slice(&b.to_be_bytes());
+    bytes[6] = (bytes[6] & 0x0f) | 0x80;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    format!(
+        "urn:uuid:{}-{}-{}-{}-{}",
+        &hex[..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..]
+    )
+}
+
+/// Rewrites epub-builder's archive (see the module comment).
+fn finish_archive(raw: &[u8], edition: &Edition) -> std::result::Result<Vec<u8>, String> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(raw)).map_err(|e| e.to_string())?;
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).map_err(|e| e.to_string())?;
+        let mut data = Vec::new();
+        entry.read_to_end(&mut data).map_err(|e| e.to_string())?;
+        files.push((entry.name().to_string(), data));
+    }
+    let opf = files
+        .iter()
+        .find(|(n, _)| n.ends_with("content.opf"))
+        .map(|(_, d)| String::from_utf8_lossy(d).into_owned())
+        .ok_or("epub-builder wrote no content.opf")?;
+    let random_id = between(&opf, "<dc:identifier id=\"epub-id-1\">", "</dc:identifier>")
+        .ok_or("no dc:identifier in content.opf")?
+        .to_string();
+    let identifier = edition_uuid(&edition.project.book.identifier, &edition.lang.to_string());
+    let lang = escape(&edition.lang.to_string());
+    let dir = edition.dir();
+
+    let mut out = Cursor::new(Vec::new());
+    {
+        let mut zip = zip::ZipWriter::new(&mut out);
+        let time = zip_time(edition.build_time);
+        let stored = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored)
+            .last_modified_time(time);
+        let deflated = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated)
+            .last_modified_time(time);
+        files.sort_by_key(|(name, _)| name != "mimetype");
+        for (name, data) in files {
+            let data = if name == "mimetype" {
+                data
+            } else {
+                let mut text = match String::from_utf8(data) {
+                    Ok(text) => text,
+                    Err(e) => {
+                        zip.start_file(name.as_str(), deflated)
+                            .map_err(|e| e.to_string())?;
+                        zip.write_all(e.as_bytes()).map_err(|e| e.to_string())?;
+                        continue;
+                    }
+                };
+                text = text.replace(&random_id, &identifier);
+                if name.ends_with("content.opf") {
+                    text = fix_package(&text, edition, &lang, dir)?;
+                } else if name.ends_with("nav.xhtml") {
+                    text = text.replacen(
+                        "<html xmlns=\"http://www.w3.org/1999/xhtml\"",
+                        &format!("<html lang=\"{lang}\" xml:lang=\"{lang}\" dir=\"{dir}\" xmlns=\"http://www.w3.org/1999/xhtml\""),
+                        1,
+                    );
+                }
+                text.into_bytes()
+            };
+            let options = if name == "mimetype" { stored } else { deflated };
+            zip.start_file(name.as_str(), options)
+                .map_err(|e| e.to_string())?;
+            zip.write_all(&data).map_err(|e| e.to_string())?;
+        }
+        zip.finish().map_err(|e| e.to_string())?;
+    }
+    Ok(out.into_inner())
+}
+
+/// The package document fixes: language ids, package language and
+/// direction, modification date, and the metadata epub-builder cannot write.
+fn fix_package(
+    opf: &str,
+    edition: &Edition,
+    lang: &str,
+    dir: &str,
+) -> std::result::Result<String, String> {
+    let mut text = opf.to_string();
+    // `<dc:language id="epub-creator-N">` collides with the author's id.
+    while let Some(start) = text.find("<dc:language id=\"") {
+        let end = text[start..].find('>').ok_or("unterminated dc:language")? + start;
+        text.replace_range(start..=end, "<dc:language>");
+    }
+    text = text.replacen(
+        "<package version=\"3.0\"",
+        &format!("<package version=\"3.0\" xml:lang=\"{lang}\" dir=\"{dir}\""),
+        1,
+    );
+    let modified = between(&text, "<meta property=\"dcterms:modified\">", "</meta>")
+        .ok_or("no dcterms:modified in content.opf")?
+        .to_string();
+    text = text.replacen(
+        &format!("<meta property=\"dcterms:modified\">{modified}</meta>"),
+        &format!(
+            "<meta property=\"dcterms:modified\">{}</meta>",
+            crate::date::rfc3339(edition.build_time)
+        ),
+        1,
+    );
+    let book = &edition.project.book;
+    let mut extra = String::new();
+    if let Some(publisher) = &book.publisher {
+        extra.push_str(&format!(
+            "    <dc:publisher>{}</dc:publisher>\n",
+            escape(publisher)
+        ));
+    }
+    if !edition.is_source {
+        extra.push_str(&format!(
+            "    <dc:source>{}</dc:source>\n",
+            escape(&book.identifier)
+        ));
+        extra.push_str(&format!(
+            "    <dc:contributor id=\"translator\">{}</dc:contributor>\n    <meta refines=\"#translator\" property=\"role\" scheme=\"marc:relators\">trl</meta>\n",
+            escape(&edition.chrome.get("translator-name"))
+        ));
+    }
+    for (property, value) in [
+        ("schema:accessMode", "textual"),
+        ("schema:accessModeSufficient", "textual"),
+        ("schema:accessibilityFeature", "structuralNavigation"),
+        ("schema:accessibilityFeature", "tableOfContents"),
+        ("schema:accessibilityFeature", "readingOrder"),
+        ("schema:accessibilityHazard", "none"),
+    ] {
+        extra.push_str(&format!(
+            "    <meta property=\"{property}\">{value}</meta>\n"
+        ));
+    }
+    extra.push_str(&format!(
+        "    <meta property=\"schema:accessibilitySummary\">{}</meta>\n",
+        escape(&edition.chrome.get("accessibility-summary"))
+    ));
+    text = text.replacen("  </metadata>", &format!("{extra}  </metadata>"), 1);
+    Ok(text)
+}
+
+fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {
+    let from = text.find(start)? + start.len();
+    let to = text[from..].find(end)? + from;
+    Some(&text[from..to])
+}
+
+/// Zip timestamps cannot go before 1980; the build time is clamped there.
+fn zip_time(secs: i64) -> zip::DateTime {
+    let stamp = crate::date::rfc3339(secs.max(315_532_800));
+    let num = |r: std::ops::Range<usize>| stamp[r].parse::<u16>().unwrap_or(0);
+    zip::DateTime::from_date_and_time(
+        num(0..4),
+        num(5..7) as u8,
+        num(8..10) as u8,
+        num(11..13) as u8,
+        num(14..16) as u8,
+        num(17..19) as u8,
+    )
+    .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edition_identifiers_are_stable_and_distinct() {
+        let fa = edition_uuid("urn:uuid:book", "fa");
+        assert_eq!(fa, edition_uuid("urn:uuid:book", "fa"));
+        assert_ne!(fa, edition_uuid("urn:uuid:book", "tr"));
+        assert_eq!(fa.len(), "urn:uuid:".len() + 36);
+        assert_eq!(&fa[23..24], "8", "version nibble");
+    }
+}

@@ -1,0 +1,197 @@
+//! The HTML edition: a static site per language under `dist/html/<lang>/`,
+//! an index (title page, contents, colophon) and one page per chapter, with
+//! previous/next links and a language switcher pointing at the same page in
+//! every other language. No scripts, no external resources.
+
+use std::path::Path;
+
+use super::{escape, Edition, Page, BASE_CSS};
+use crate::error::{write_if_changed, Result};
+
+/// Extra rules for the site only (navigation and print).
+const SITE_CSS: &str = "
+nav.site { display: flex; flex-wrap: wrap; gap: 0.5em 1em; justify-content: space-between;
+  max-inline-size: 40rem; margin: 0 auto; padding-block: 0.75em; border-block-end: 1px solid #ccc; }
+nav.site ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.75em; }
+nav.pager { display: flex; justify-content: space-between; max-inline-size: 40rem; margin: 2em auto; }
+@media print {
+  nav.site, nav.pager { display: none; }
+  body { font-size: 11pt; }
+  .fallback { background: none; text-decoration: underline dotted; }
+}
+";
+
+/// Writes every language's site and the shared style sheet under `root`.
+pub fn write_site(editions: &[Edition], root: &Path) -> Result<()> {
+    write_if_changed(
+        &root.join("style.css"),
+        format!("{BASE_CSS}{SITE_CSS}").as_bytes(),
+    )?;
+    write_if_changed(
+        &root.join("index.html"),
+        languages_page(editions).as_bytes(),
+    )?;
+    for edition in editions {
+        let dir = root.join(edition.lang.to_string());
+        write_if_changed(&dir.join("index.html"), index_page(edition).as_bytes())?;
+        for (i, chapter) in edition.chapters.iter().enumerate() {
+            let body = format!(
+                "{nav}<main id=\"content\">\n{body}</main>\n{pager}",
+                nav = site_nav(edition, &format!("{}.html", chapter.slug)),
+                body = chapter.body,
+                pager = pager(edition, i),
+            );
+            let page = Page {
+                lang: &edition.lang.to_string(),
+                dir: edition.dir(),
+                title: &format!("{} · {}", chapter.title, edition.title()),
+                stylesheet: "../style.css",
+                head: head_extra(edition, &format!("{}.html", chapter.slug)),
+                body,
+            };
+            write_if_changed(
+                &dir.join(format!("{}.html", chapter.slug)),
+                page.render(false).as_bytes(),
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// Viewport and `hreflang` alternates for `page` in every language.
+fn head_extra(edition: &Edition, page: &str) -> String {
+    let mut head = String::from(
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n",
+    );
+    for (lang, _) in &edition.languages {
+        head.push_str(&format!(
+            "<link rel=\"alternate\" hreflang=\"{lang}\" href=\"../{lang}/{page}\" />\n",
+            lang = escape(&lang.to_string()),
+            page = escape(page)
+        ));
+    }
+    head
+}
+
+/// The top bar: the book's title (home) and the language switcher.
+fn site_nav(edition: &Edition, page: &str) -> String {
+    let mut links = String::new();
+    for (lang, name) in &edition.languages {
+        let code = escape(&lang.to_string());
+        let dir = crate::locale::direction(lang);
+        let name = escape(name);
+        if *lang == edition.lang {
+            links.push_str(&format!(
+                "<li><span lang=\"{code}\" dir=\"{dir}\" aria-current=\"page\">{name}</span></li>"
+            ));
+        } else {
+            links.push_str(&format!(
+                "<li><a href=\"../{code}/{page}\" hreflang=\"{code}\" lang=\"{code}\" dir=\"{dir}\">{name}</a></li>",
+                page = escape(page)
+            ));
+        }
+    }
+    format!(
+        "<nav class=\"site\"><a href=\"index.html\">{title}</a><ul aria-label=\"{languages}\">{links}</ul></nav>\n",
+        title = escape(&edition.title()),
+        languages = escape(&edition.chrome.get("languages")),
+    )
+}
+
+fn pager(edition: &Edition, i: usize) -> String {
+    let rtl = edition.dir() == "rtl";
+    let mut out = String::from("<nav class=\"pager\">");
+    if i > 0 {
+        let prev = &edition.chapters[i - 1];
+        out.push_str(&format!(
+            "<a rel=\"prev\" href=\"{}.html\">{}: {}</a>",
+            escape(&prev.slug),
+            escape(&edition.chrome.get("nav-previous")),
+            prev.title_markup(rtl)
+        ));
+    } else {
+        out.push_str(&format!(
+            "<a rel=\"prev\" href=\"index.html\">{}</a>",
+            escape(&edition.chrome.get("contents"))
+        ));
+    }
+    if let Some(next) = edition.chapters.get(i + 1) {
+        out.push_str(&format!(
+            "<a rel=\"next\" href=\"{}.html\">{}: {}</a>",
+            escape(&next.slug),
+            escape(&edition.chrome.get("nav-next")),
+            next.title_markup(rtl)
+        ));
+    }
+    out.push_str("</nav>\n");
+    out
+}
+
+/// Title page, contents and colophon of one language.
+fn index_page(edition: &Edition) -> String {
+    let c = &edition.chrome;
+    let mut body = site_nav(edition, "index.html");
+    body.push_str("<main id=\"content\">\n<header class=\"book title-page\">\n");
+    body.push_str(&format!("<h1>{}</h1>\n", escape(&edition.title())));
+    body.push_str(&format!(
+        "<p class=\"subtitle\">{}</p>\n",
+        escape(&c.get("book-subtitle"))
+    ));
+    body.push_str(&format!(
+        "<p class=\"author\">{}</p>\n",
+        escape(&edition.project.book.author)
+    ));
+    body.push_str("</header>\n<nav class=\"toc\">\n");
+    body.push_str(&format!("<h2>{}</h2>\n<ol>\n", escape(&c.get("contents"))));
+    for chapter in &edition.chapters {
+        body.push_str(&format!(
+            "<li><a href=\"{}.html\">{}</a></li>\n",
+            escape(&chapter.slug),
+            chapter.title_markup(edition.dir() == "rtl")
+        ));
+    }
+    body.push_str("</ol>\n</nav>\n<section class=\"colophon\">\n");
+    body.push_str(&format!("<h2>{}</h2>\n", escape(&c.get("colophon"))));
+    for line in edition.colophon() {
+        body.push_str(&format!("<p>{}</p>\n", escape(&line)));
+    }
+    body.push_str("</section>\n</main>\n");
+    Page {
+        lang: &edition.lang.to_string(),
+        dir: edition.dir(),
+        title: &edition.title(),
+        stylesheet: "../style.css",
+        head: head_extra(edition, "index.html"),
+        body,
+    }
+    .render(false)
+}
+
+/// `dist/html/index.html`: every language, each named in itself.
+fn languages_page(editions: &[Edition]) -> String {
+    let mut body = String::from("<main id=\"content\">\n<ul class=\"languages\">\n");
+    for edition in editions {
+        let code = escape(&edition.lang.to_string());
+        body.push_str(&format!(
+            "<li lang=\"{code}\" dir=\"{dir}\"><a href=\"{code}/index.html\" hreflang=\"{code}\">{title}</a> ({name})</li>\n",
+            dir = edition.dir(),
+            title = escape(&edition.title()),
+            name = escape(&edition.chrome.get("language-name")),
+        ));
+    }
+    body.push_str("</ul>\n</main>\n");
+    let source = editions
+        .first()
+        .map(|e| e.lang.to_string())
+        .unwrap_or_else(|| "en".into());
+    let title = editions.first().map(|e| e.title()).unwrap_or_default();
+    Page {
+        lang: &source,
+        dir: "ltr",
+        title: &title,
+        stylesheet: "style.css",
+        head: "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n".into(),
+        body,
+    }
+    .render(false)
+}

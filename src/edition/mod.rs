@@ -1,0 +1,348 @@
+//! Stage 7: editions. Memory + source -> one HTML site and one EPUB 3 per
+//! language (the English source edition and every target locale).
+//!
+//! Everything outside the inputs is passed in ([`BuildOptions`]: build time,
+//! output directory), so the same inputs give byte-identical outputs.
+
+pub mod epub;
+pub mod html;
+pub mod render;
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use fluent_bundle::FluentValue;
+use unic_langid::LanguageIdentifier;
+
+use crate::error::Result;
+use crate::locale::{self, Chrome};
+use crate::project::Project;
+use crate::source::{plain_text, ChapterDoc, Node};
+use crate::status::{completeness, effective_status, Completeness};
+use crate::tm::{Memory, Status, Translation};
+
+/// What a build needs from outside its inputs.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// Seconds since the epoch stamped as the editions' modification date.
+    pub build_time: i64,
+    /// Where editions go (`dist/`).
+    pub out_dir: PathBuf,
+}
+
+/// One language's edition, ready to be written in any format.
+pub struct Edition<'a> {
+    pub project: &'a Project,
+    pub lang: LanguageIdentifier,
+    /// The English source edition, not a translation.
+    pub is_source: bool,
+    pub chrome: Chrome,
+    pub chapters: Vec<EditionChapter>,
+    /// How complete the translation is (`None` for the source edition).
+    pub completeness: Option<Completeness>,
+    pub build_time: i64,
+    /// Every language of the book, source first, with its own name, for language switchers.
+    pub languages: Vec<(LanguageIdentifier, String)>,
+}
+
+/// One chapter of an edition.
+pub struct EditionChapter {
+    pub slug: String,
+    /// Plain-text title in the edition's language (English if untranslated).
+    pub title: String,
+    /// The title is still English in a translated edition.
+    pub title_is_fallback: bool,
+    pub body: String,
+    pub fallbacks: usize,
+}
+
+impl EditionChapter {
+    /// The title as escaped markup, English fallback marked with its language.
+    pub fn title_markup(&self, rtl: bool) -> String {
+        if self.title_is_fallback {
+            let dir = if rtl { " dir=\"ltr\"" } else { "" };
+            format!(
+                "<span class=\"fallback\" lang=\"en\" xml:lang=\"en\"{dir}>{}</span>",
+                escape(&self.title)
+            )
+        } else {
+            escape(&self.title)
+        }
+    }
+}
+
+/// What was built for one language.
+#[derive(Debug)]
+pub struct EditionReport {
+    pub lang: String,
+    pub fallbacks: usize,
+    pub epub: PathBuf,
+    pub html_dir: PathBuf,
+}
+
+impl Edition<'_> {
+    pub fn dir(&self) -> &'static str {
+        locale::direction(&self.lang)
+    }
+
+    pub fn fallbacks(&self) -> usize {
+        self.chapters.iter().map(|c| c.fallbacks).sum()
+    }
+
+    pub fn title(&self) -> String {
+        self.chrome.get("book-title")
+    }
+
+    /// Book title as the source edition has it, for "translated from".
+    pub fn source_title(&self) -> &str {
+        &self.project.book.title
+    }
+
+    /// The colophon's paragraphs, localized.
+    pub fn colophon(&self) -> Vec<String> {
+        let c = &self.chrome;
+        let mut lines = Vec::new();
+        if self.is_source {
+            lines.push(c.get("colophon-original"));
+        } else {
+            lines.push(c.format(
+                "colophon-source",
+                &[("title", FluentValue::from(self.source_title().to_string()))],
+            ));
+            lines.push(c.get("translator-credit"));
+        }
+        if let Some(done) = &self.completeness {
+            lines.push(c.format(
+                "colophon-completeness",
+                &[
+                    ("translated", FluentValue::from(done.segments.translated)),
+                    ("total", FluentValue::from(done.segments.total)),
+                    (
+                        "percent",
+                        FluentValue::from(format!("{:.1}", done.percent_translated)),
+                    ),
+                ],
+            ));
+            lines.push(c.format(
+                "colophon-fallback",
+                &[("count", FluentValue::from(self.fallbacks()))],
+            ));
+        }
+        lines.push(c.format(
+            "colophon-built",
+            &[("date", FluentValue::from(crate::date::ymd(self.build_time)))],
+        ));
+        lines.push(c.get("colophon-generator"));
+        lines
+    }
+}
+
+/// Prepares the editions of every language: renders each chapter once.
+pub fn prepare<'a>(
+    project: &'a Project,
+    docs: &[ChapterDoc],
+    memory: &Memory,
+    build_time: i64,
+) -> Result<Vec<Edition<'a>>> {
+    let locales_dir = project.root.join("locales");
+    let source_lang = project.book.source_language.clone();
+    let mut languages = vec![source_lang.clone()];
+    languages.extend(project.book.locales.iter().cloned());
+    let mut editions = Vec::new();
+    for lang in &languages {
+        let is_source = *lang == source_lang;
+        let translations = if is_source {
+            None
+        } else {
+            Some(memory.translations(&lang.to_string())?)
+        };
+        let fallback = if is_source {
+            None
+        } else {
+            Some(Chrome::load(
+                &locales_dir.join(source_lang.to_string()),
+                &source_lang,
+                None,
+            )?)
+        };
+        let chrome = if is_source {
+            Chrome::load(&locales_dir.join(lang.to_string()), lang, None)?
+        } else {
+            Chrome::load(&project.locale_dir(lang), lang, fallback)?
+        };
+        let rtl = locale::direction(lang) == "rtl";
+        let chapters = docs
+            .iter()
+            .map(|doc| {
+                let rendered = render::render_chapter(
+                    doc,
+                    &render::RenderOptions {
+                        translations: translations.as_ref(),
+                        rtl,
+                    },
+                );
+                let (title, title_is_fallback) = chapter_title(doc, translations.as_ref());
+                EditionChapter {
+                    slug: doc.slug.clone(),
+                    title,
+                    title_is_fallback,
+                    body: rendered.body,
+                    fallbacks: rendered.fallbacks,
+                }
+            })
+            .collect();
+        let completeness = translations
+            .as_ref()
+            .map(|t| completeness(project, docs, lang, t));
+        editions.push(Edition {
+            project,
+            lang: lang.clone(),
+            is_source,
+            chrome,
+            chapters,
+            completeness,
+            build_time,
+            languages: Vec::new(),
+        });
+    }
+    let names: Vec<(LanguageIdentifier, String)> = editions
+        .iter()
+        .map(|e| (e.lang.clone(), e.chrome.get("language-name")))
+        .collect();
+    for edition in &mut editions {
+        edition.languages = names.clone();
+    }
+    Ok(editions)
+}
+
+/// A chapter's title: its first heading, translated when it is; and whether
+/// any of it is English standing in for a missing translation.
+fn chapter_title(
+    doc: &ChapterDoc,
+    translations: Option<&HashMap<String, Translation>>,
+) -> (String, bool) {
+    let heading = doc.nodes.iter().find_map(|n| match n {
+        Node::Leaf(l) if l.anchor.is_some() => Some(l),
+        _ => None,
+    });
+    let Some(heading) = heading else {
+        return (doc.slug.clone(), false);
+    };
+    let mut fallback = false;
+    let text: Vec<String> = heading
+        .segments
+        .iter()
+        .map(|s| {
+            let t = translations.and_then(|t| t.get(&s.id));
+            match t {
+                Some(t) if effective_status(Some(t)) == Status::Translated => {
+                    plain_text(&t.text, &doc.links)
+                }
+                _ => {
+                    fallback |= translations.is_some();
+                    plain_text(&s.text, &doc.links)
+                }
+            }
+        })
+        .collect();
+    (text.join(" "), fallback)
+}
+
+/// Escapes text for XML content and attribute values.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Lowercase ASCII words joined by `-`, for file names.
+pub fn file_slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-').to_string();
+    if out.is_empty() {
+        "book".into()
+    } else {
+        out
+    }
+}
+
+/// Builds every edition (HTML and EPUB, every language) into `options.out_dir`.
+pub fn build(
+    project: &Project,
+    docs: &[ChapterDoc],
+    memory: &Memory,
+    options: &BuildOptions,
+) -> Result<Vec<EditionReport>> {
+    let editions = prepare(project, docs, memory, options.build_time)?;
+    let html_root = options.out_dir.join("html");
+    html::write_site(&editions, &html_root)?;
+    let mut reports = Vec::new();
+    for edition in &editions {
+        let epub_path = options.out_dir.join("epub").join(format!(
+            "{}.{}.epub",
+            file_slug(&project.book.title),
+            edition.lang
+        ));
+        epub::write(edition, &epub_path)?;
+        reports.push(EditionReport {
+            lang: edition.lang.to_string(),
+            fallbacks: edition.fallbacks(),
+            epub: epub_path,
+            html_dir: html_root.join(edition.lang.to_string()),
+        });
+    }
+    Ok(reports)
+}
+
+/// A page's frame, shared by the HTML site and the EPUB's documents.
+pub struct Page<'a> {
+    pub lang: &'a str,
+    pub dir: &'a str,
+    pub title: &'a str,
+    pub stylesheet: &'a str,
+    /// Extra `<head>` elements, already escaped.
+    pub head: String,
+    /// The `<body>` content, already escaped.
+    pub body: String,
+}
+
+impl Page<'_> {
+    /// Polyglot XHTML5; `xml_declaration` for EPUB content documents.
+    pub fn render(&self, xml_declaration: bool) -> String {
+        let decl = if xml_declaration {
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        } else {
+            ""
+        };
+        format!(
+            "{decl}<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\" lang=\"{lang}\" xml:lang=\"{lang}\" dir=\"{dir}\">\n<head>\n<meta charset=\"utf-8\" />\n<title>{title}</title>\n<link rel=\"stylesheet\" type=\"text/css\" href=\"{css}\" />\n{head}</head>\n<body>\n{body}</body>\n</html>\n",
+            lang = escape(self.lang),
+            dir = self.dir,
+            title = escape(self.title),
+            css = escape(self.stylesheet),
+            head = self.head,
+            body = self.body,
+        )
+    }
+}
+
+/// The style sheet both formats share: logical properties only, so margins,
+/// lists and quotes mirror in right-to-left editions (EPUB forbids `direction`).
+pub const BASE_CSS: &str = include_str!("style.css");

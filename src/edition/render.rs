@@ -1,0 +1,282 @@
+//! A chapter's body in one language: the source's structure with each
+//! segment replaced by its translation, or by the English text marked as a
+//! fallback. Translations are untrusted: their raw HTML is escaped unless the
+//! same HTML stands in the source segment, links and images keep only safe
+//! URL schemes, and characters XML forbids are dropped, so the output is
+//! always well-formed XHTML.
+
+use std::collections::HashMap;
+
+use pulldown_cmark::{BrokenLink, CowStr, Event, Parser, Tag, TagEnd};
+
+use crate::source::{self, ChapterDoc, LinkDefinition, Node, Segment};
+use crate::status::effective_status;
+use crate::tm::{Status, Translation};
+
+/// How to render one chapter.
+pub struct RenderOptions<'a> {
+    /// Translations by segment id; `None` renders the English source.
+    pub translations: Option<&'a HashMap<String, Translation>>,
+    /// Direction of the edition, to isolate English fallback inside RTL text.
+    pub rtl: bool,
+}
+
+/// A rendered chapter body.
+pub struct RenderedChapter {
+    pub body: String,
+    /// Segments shown in English because they are untranslated or fuzzy.
+    pub fallbacks: usize,
+}
+
+/// Renders a chapter's body as XHTML.
+pub fn render_chapter(doc: &ChapterDoc, options: &RenderOptions) -> RenderedChapter {
+    let mut events: Vec<Event<'static>> = Vec::new();
+    let mut fallbacks = 0;
+    for node in &doc.nodes {
+        match node {
+            Node::Event(e) => events.push(e.clone()),
+            Node::Leaf(leaf) => {
+                for (i, seg) in leaf.segments.iter().enumerate() {
+                    if i > 0 {
+                        events.push(Event::Text(" ".into()));
+                    }
+                    fallbacks += usize::from(!push_segment(&mut events, seg, &doc.links, options));
+                }
+            }
+        }
+    }
+    let mut body = String::new();
+    pulldown_cmark::html::push_html(&mut body, events.into_iter());
+    RenderedChapter { body, fallbacks }
+}
+
+/// Pushes one segment's events; returns false when it fell back to English.
+fn push_segment(
+    events: &mut Vec<Event<'static>>,
+    seg: &Segment,
+    links: &[LinkDefinition],
+    options: &RenderOptions,
+) -> bool {
+    let Some(translations) = options.translations else {
+        events.extend(inline_events(&seg.text, links, None));
+        return true;
+    };
+    let t = translations.get(&seg.id);
+    if effective_status(t) == Status::Translated {
+        if let Some(t) = t {
+            events.extend(inline_events(&t.text, links, Some(&seg.text)));
+            return true;
+        }
+    }
+    let class = if effective_status(t) == Status::Fuzzy {
+        "fallback fuzzy"
+    } else {
+        "fallback"
+    };
+    let dir = if options.rtl { " dir=\"ltr\"" } else { "" };
+    events.push(Event::InlineHtml(
+        format!("<span class=\"{class}\" lang=\"en\" xml:lang=\"en\"{dir}>").into(),
+    ));
+    events.extend(inline_events(&seg.text, links, None));
+    events.push(Event::InlineHtml("</span>".into()));
+    false
+}
+
+/// Parses one segment's inline Markdown. `untrusted_against` is the English
+/// source when the text is a translation: only what the source itself uses
+/// (raw HTML, URL schemes) is let through.
+pub fn inline_events(
+    text: &str,
+    links: &[LinkDefinition],
+    untrusted_against: Option<&str>,
+) -> Vec<Event<'static>> {
+    let (wrapped, prefix) = source::wrap_inline(text);
+    let mut callback = |link: BrokenLink<'_>| source::resolve_link(links, &link.reference);
+    let parser = Parser::new_with_broken_link_callback(
+        &wrapped,
+        source::markdown_options(),
+        Some(&mut callback),
+    );
+    let mut out = Vec::new();
+    let mut dropped: Vec<bool> = Vec::new();
+    let mut strip_prefix = prefix;
+    for event in parser {
+        let event = match event {
+            Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) => continue,
+            Event::Text(t) if strip_prefix > 0 => {
+                let rest = t.get(strip_prefix..).unwrap_or_default().to_string();
+                strip_prefix = 0;
+                if rest.is_empty() {
+                    continue;
+                }
+                Event::Text(rest.into())
+            }
+            e => e,
+        };
+        strip_prefix = 0;
+        let event = match (event, untrusted_against) {
+            (Event::InlineHtml(h) | Event::Html(h), Some(source))
+                if !source.contains(h.as_ref()) =>
+            {
+                Event::Text(h)
+            }
+            (
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }),
+                Some(source),
+            ) => {
+                let safe = url_is_safe(&dest_url, source);
+                dropped.push(!safe);
+                if !safe {
+                    continue;
+                }
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
+            }
+            (
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }),
+                Some(source),
+            ) => {
+                let safe = url_is_safe(&dest_url, source);
+                dropped.push(!safe);
+                if !safe {
+                    continue;
+                }
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
+            }
+            (Event::End(end @ (TagEnd::Link | TagEnd::Image)), Some(_)) => {
+                if dropped.pop().unwrap_or(false) {
+                    continue;
+                }
+                Event::End(end)
+            }
+            (e, _) => e,
+        };
+        out.push(xml_safe(event).into_static());
+    }
+    out
+}
+
+/// A URL from a translation may use no scheme (relative, `#anchor`),
+/// `http`, `https` or `mailto`, or be exactly a URL the source uses.
+fn url_is_safe(url: &str, source: &str) -> bool {
+    let cleaned: String = url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let scheme = cleaned
+        .split_once(':')
+        .map(|(s, _)| s)
+        .filter(|s| !s.contains(['/', '?', '#']));
+    match scheme {
+        None => true,
+        Some("http" | "https" | "mailto") => true,
+        Some(_) => source.contains(&format!("({url})")) || source.contains(&format!("({url} ")),
+    }
+}
+
+/// Drops characters XML 1.0 forbids (C0 controls but tab and newlines).
+fn xml_safe(event: Event<'_>) -> Event<'_> {
+    fn clean(s: CowStr<'_>) -> CowStr<'_> {
+        if s.chars().any(forbidden) {
+            s.chars()
+                .filter(|c| !forbidden(*c))
+                .collect::<String>()
+                .into()
+        } else {
+            s
+        }
+    }
+    fn forbidden(c: char) -> bool {
+        (c.is_control() && !matches!(c, '\t' | '\n' | '\r') && (c as u32) < 0x20)
+            || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+    }
+    match event {
+        Event::Text(t) => Event::Text(clean(t)),
+        Event::Code(t) => Event::Code(clean(t)),
+        Event::InlineHtml(t) => Event::InlineHtml(clean(t)),
+        e => e,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::segment_chapter;
+
+    fn html(events: Vec<Event<'static>>) -> String {
+        let mut s = String::new();
+        pulldown_cmark::html::push_html(&mut s, events.into_iter());
+        s
+    }
+
+    #[test]
+    fn translated_markup_renders_and_hostile_markup_does_not() {
+        let src = "Read [the site](https://example.org) now.";
+        let ok = html(inline_events(
+            "Oku [siteyi](https://example.org) şimdi.",
+            &[],
+            Some(src),
+        ));
+        assert_eq!(ok, "Oku <a href=\"https://example.org\">siteyi</a> şimdi.");
+        let hostile = html(inline_events(
+            "<script>alert(1)</script> [x]( JaVaScRiPt:alert(1)) <img src=x onerror=alert(1)>\u{0}",
+            &[],
+            Some(src),
+        ));
+        assert!(!hostile.contains("<script"), "{hostile}");
+        assert!(!hostile.contains("<img"), "{hostile}");
+        assert!(!hostile.contains("href"), "{hostile}");
+        assert!(!hostile.contains('\u{0}'));
+    }
+
+    #[test]
+    fn untranslated_segments_fall_back_to_marked_english() {
+        let doc = segment_chapter("ch", "# Title\n\nOne. Two.\n");
+        let ids: Vec<String> = doc.segments().map(|s| s.id.clone()).collect();
+        let mut translations = HashMap::new();
+        translations.insert(
+            ids[1].clone(),
+            Translation {
+                text: "Bir.".into(),
+                status: Status::Translated,
+            },
+        );
+        translations.insert(
+            ids[2].clone(),
+            Translation {
+                text: "İki?".into(),
+                status: Status::Fuzzy,
+            },
+        );
+        let out = render_chapter(
+            &doc,
+            &RenderOptions {
+                translations: Some(&translations),
+                rtl: true,
+            },
+        );
+        assert_eq!(out.fallbacks, 2);
+        assert!(out.body.contains("<h1 id=\"title\"><span class=\"fallback\" lang=\"en\" xml:lang=\"en\" dir=\"ltr\">Title</span></h1>"), "{}", out.body);
+        assert!(out.body.contains("<p>Bir. <span class=\"fallback fuzzy\" lang=\"en\" xml:lang=\"en\" dir=\"ltr\">Two.</span></p>"), "{}", out.body);
+    }
+}

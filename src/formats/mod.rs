@@ -1,0 +1,3 @@
+//! Segment file formats translators exchange: gettext PO (more to come).
+
+pub mod po;

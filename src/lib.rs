@@ -1,0 +1,25 @@
+//! tercuman: a multilingual publication pipeline with a translation memory.
+//!
+//! The pipeline, stage by stage (each a module; the CLI in `cmd/` only wires them):
+//!
+//! 1. [`project`]: `source/book.toml` -> [`project::Project`] (validated locales, chapters).
+//! 2. [`source`]: Markdown chapter -> [`source::ChapterDoc`] with sentence [`source::Segment`]s.
+//! 3. [`tm`]: the SQLite translation memory: source segments, translations per locale
+//!    with a status, and every revision.
+//! 4. [`formats::po`]: gettext PO segment files, one per chapter per locale.
+//! 5. [`sync`]: source -> memory, translators' PO edits -> memory, memory -> PO files.
+//! 6. [`status`]: completeness per locale and chapter.
+//! 7. [`edition`]: memory + source -> HTML site and EPUB 3 per locale, chrome from Fluent.
+
+pub mod date;
+pub mod edition;
+pub mod error;
+pub mod formats;
+pub mod locale;
+pub mod project;
+pub mod source;
+pub mod status;
+pub mod sync;
+pub mod tm;
+
+pub use error::{Error, Result};

@@ -1,0 +1,160 @@
+//! Locales: text direction, gettext plural rules, and the Fluent bundles
+//! that localize edition chrome (`locales/<lang>/*.ftl`).
+
+use std::path::Path;
+
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+use unic_langid::LanguageIdentifier;
+
+use crate::error::{Error, Result};
+
+/// Scripts written right to left, by language subtag.
+const RTL_LANGUAGES: &[&str] = &[
+    "ar", "arc", "ckb", "dv", "fa", "he", "ks", "ku", "ps", "sd", "ug", "ur", "yi",
+];
+
+/// `ltr` or `rtl`, for `dir` attributes and the EPUB spine.
+pub fn direction(lang: &LanguageIdentifier) -> &'static str {
+    let rtl_script = lang
+        .script
+        .map(|s| matches!(s.as_str(), "Arab" | "Hebr" | "Syrc" | "Thaa" | "Nkoo" | "Adlm" | "Rohg"));
+    let rtl = rtl_script.unwrap_or_else(|| RTL_LANGUAGES.contains(&lang.language.as_str()));
+    if rtl {
+        "rtl"
+    } else {
+        "ltr"
+    }
+}
+
+/// The PO `Plural-Forms` header: gettext's and CLDR's rules for the language.
+pub fn plural_forms(lang: &LanguageIdentifier) -> &'static str {
+    match lang.language.as_str() {
+        // CLDR: one = i = 0 or n = 1, as gettext writes it for Persian.
+        "fa" => "nplurals=2; plural=(n > 1);",
+        "ja" | "ko" | "zh" | "vi" | "th" | "id" | "ms" => "nplurals=1; plural=0;",
+        "fr" | "pt" => "nplurals=2; plural=(n > 1);",
+        _ => "nplurals=2; plural=(n != 1);",
+    }
+}
+
+/// English name of a language, for PO headers and comments.
+pub fn english_name(lang: &LanguageIdentifier) -> String {
+    match lang.language.as_str() {
+        "az" => "Azerbaijani".into(),
+        "fa" => "Persian".into(),
+        "tr" => "Turkish".into(),
+        "en" => "English".into(),
+        other => other.to_string(),
+    }
+}
+
+/// Localized strings for one locale, with English as the fallback for any
+/// message the locale lacks (so a missing string never breaks a build).
+pub struct Chrome {
+    pub lang: LanguageIdentifier,
+    bundle: FluentBundle<FluentResource>,
+    fallback: Option<Box<Chrome>>,
+}
+
+impl Chrome {
+    /// Loads every `.ftl` file in `dir` (sorted by name) into one bundle.
+    pub fn load(dir: &Path, lang: &LanguageIdentifier, fallback: Option<Chrome>) -> Result<Chrome> {
+        let mut bundle = FluentBundle::new(vec![lang.clone()]);
+        // Isolation marks would end up in titles and metadata; direction is
+        // handled with markup (`dir`, `<bdi>`) instead.
+        bundle.set_use_isolating(false);
+        let mut files: Vec<_> = match std::fs::read_dir(dir) {
+            Ok(entries) => entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().and_then(|e| e.to_str()) == Some("ftl"))
+                .collect(),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+            Err(e) => return Err(Error::io(dir, e)),
+        };
+        files.sort();
+        for path in files {
+            let text = crate::error::read_utf8(&path)?;
+            let resource = FluentResource::try_new(text).map_err(|(res, errors)| {
+                let first = &errors[0];
+                let line = crate::project::line_of(res.source(), first.pos.start);
+                Error::parse(&path, line, format!("Fluent syntax error: {}", first.kind))
+            })?;
+            bundle.add_resource(resource).map_err(|errors| {
+                Error::parse(
+                    &path,
+                    0,
+                    format!(
+                        "Fluent: {}",
+                        errors.first().map(|e| e.to_string()).unwrap_or_default()
+                    ),
+                )
+            })?;
+        }
+        Ok(Chrome {
+            lang: lang.clone(),
+            bundle,
+            fallback: fallback.map(Box::new),
+        })
+    }
+
+    /// Whether this locale (not its fallback) has the message.
+    pub fn has(&self, id: &str) -> bool {
+        self.bundle.has_message(id)
+    }
+
+    /// Formats message `id` with arguments; falls back to English, then to the id.
+    pub fn format(&self, id: &str, args: &[(&str, FluentValue)]) -> String {
+        if let Some(pattern) = self.bundle.get_message(id).and_then(|m| m.value()) {
+            let mut fluent_args = FluentArgs::new();
+            for (k, v) in args {
+                fluent_args.set(*k, v.clone());
+            }
+            let mut errors = Vec::new();
+            let text = self
+                .bundle
+                .format_pattern(pattern, Some(&fluent_args), &mut errors);
+            if errors.is_empty() {
+                return text.into_owned();
+            }
+        }
+        match &self.fallback {
+            Some(f) => f.format(id, args),
+            None => id.to_string(),
+        }
+    }
+
+    pub fn get(&self, id: &str) -> String {
+        self.format(id, &[])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lang(s: &str) -> LanguageIdentifier {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn persian_is_right_to_left_and_turkic_languages_are_not() {
+        assert_eq!(direction(&lang("fa")), "rtl");
+        assert_eq!(direction(&lang("az")), "ltr");
+        assert_eq!(direction(&lang("az-Arab")), "rtl");
+        assert_eq!(direction(&lang("tr")), "ltr");
+    }
+
+    #[test]
+    fn fluent_plurals_follow_the_locale() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("book.ftl"),
+            "segments = { $count ->\n    [one] one segment\n   *[other] { $count } segments\n}\n",
+        )
+        .unwrap();
+        let en = Chrome::load(dir.path(), &lang("en"), None).unwrap();
+        assert_eq!(en.format("segments", &[("count", 1.into())]), "one segment");
+        assert_eq!(en.format("segments", &[("count", 3.into())]), "3 segments");
+        assert_eq!(en.get("missing-id"), "missing-id");
+    }
+}

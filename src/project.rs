@@ -1,0 +1,212 @@
+//! Stage 0: load a book project from disk.
+//!
+//! In: a project root holding `source/book.toml`, Markdown chapters under
+//! `source/`, segment and Fluent files under `locales/<lang>/`, the memory
+//! under `tm/`. Out: a [`Project`] with validated locales and chapter paths,
+//! so later stages never touch unchecked user configuration.
+
+use std::path::{Component, Path, PathBuf};
+
+use serde::Deserialize;
+use unic_langid::LanguageIdentifier;
+
+use crate::error::{Error, Result};
+
+/// The `source/book.toml` file as written by the editor.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BookFile {
+    book: BookTable,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct BookTable {
+    title: String,
+    author: String,
+    #[serde(default)]
+    publisher: Option<String>,
+    identifier: String,
+    source_language: String,
+    locales: Vec<String>,
+    chapters: Vec<String>,
+}
+
+/// Book metadata from `book.toml`, with locales already validated.
+#[derive(Debug, Clone)]
+pub struct Book {
+    pub title: String,
+    pub author: String,
+    pub publisher: Option<String>,
+    /// Stable identifier of the source edition (a URN or URL).
+    pub identifier: String,
+    pub source_language: LanguageIdentifier,
+    pub locales: Vec<LanguageIdentifier>,
+}
+
+/// One chapter of the book, in reading order.
+#[derive(Debug, Clone)]
+pub struct Chapter {
+    /// File stem, e.g. `introduction`; names the PO file and the HTML page.
+    pub slug: String,
+    /// Path relative to the project root, e.g. `source/introduction.md`.
+    pub rel_path: String,
+    pub path: PathBuf,
+}
+
+/// A book project on disk.
+#[derive(Debug, Clone)]
+pub struct Project {
+    pub root: PathBuf,
+    pub book: Book,
+    pub chapters: Vec<Chapter>,
+}
+
+impl Project {
+    /// Reads and validates `source/book.toml` under `root`.
+    pub fn load(root: &Path) -> Result<Project> {
+        let config_path = root.join("source").join("book.toml");
+        let text = std::fs::read_to_string(&config_path).map_err(|e| Error::io(&config_path, e))?;
+        let file: BookFile = toml::from_str(&text).map_err(|e| {
+            let line = e.span().map(|s| line_of(&text, s.start)).unwrap_or(0);
+            Error::Config {
+                path: config_path.clone(),
+                line,
+                message: e.message().to_string(),
+            }
+        })?;
+        let config_error = |message: String| Error::Config {
+            path: config_path.clone(),
+            line: 0,
+            message,
+        };
+        let t = file.book;
+        let source_language = parse_locale(&t.source_language)
+            .map_err(|m| config_error(format!("source-language: {m}")))?;
+        let mut locales = Vec::new();
+        for code in &t.locales {
+            let lang = parse_locale(code).map_err(|m| config_error(format!("locales: {m}")))?;
+            if lang == source_language || locales.contains(&lang) {
+                return Err(config_error(format!(
+                    "locales: `{code}` is listed twice or is the source language"
+                )));
+            }
+            locales.push(lang);
+        }
+        if t.chapters.is_empty() {
+            return Err(config_error("chapters: the book has no chapters".into()));
+        }
+        let mut chapters: Vec<Chapter> = Vec::new();
+        for name in &t.chapters {
+            let chapter = chapter_from_name(root, name).map_err(config_error)?;
+            if chapters.iter().any(|c| c.slug == chapter.slug) {
+                return Err(config_error(format!("chapters: `{name}` is listed twice")));
+            }
+            chapters.push(chapter);
+        }
+        Ok(Project {
+            root: root.to_path_buf(),
+            book: Book {
+                title: t.title,
+                author: t.author,
+                publisher: t.publisher,
+                identifier: t.identifier,
+                source_language,
+                locales,
+            },
+            chapters,
+        })
+    }
+
+    /// `locales/<lang>/`, where a locale's segment and Fluent files live.
+    pub fn locale_dir(&self, locale: &LanguageIdentifier) -> PathBuf {
+        self.root.join("locales").join(locale.to_string())
+    }
+
+    /// The PO file holding one chapter's segments for one locale.
+    pub fn po_path(&self, locale: &LanguageIdentifier, chapter: &Chapter) -> PathBuf {
+        self.locale_dir(locale).join(format!("{}.po", chapter.slug))
+    }
+
+    /// The translation memory database.
+    pub fn tm_path(&self) -> PathBuf {
+        self.root.join("tm").join("memory.sqlite")
+    }
+
+    /// Path relative to the project root, with `/` separators, for messages and PO references.
+    pub fn display_path(&self, path: &Path) -> String {
+        let rel = path.strip_prefix(&self.root).unwrap_or(path);
+        rel.components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/")
+    }
+}
+
+/// Validates a language tag before it is used as a directory name.
+pub fn parse_locale(code: &str) -> std::result::Result<LanguageIdentifier, String> {
+    let lang: LanguageIdentifier = code
+        .parse()
+        .map_err(|_| format!("`{code}` is not a valid language tag"))?;
+    if lang.to_string().as_str() != code {
+        return Err(format!("`{code}` is not in canonical form; write `{lang}`"));
+    }
+    Ok(lang)
+}
+
+/// A chapter entry must be a plain `.md` file inside `source/`.
+fn chapter_from_name(root: &Path, name: &str) -> std::result::Result<Chapter, String> {
+    let rel = Path::new(name);
+    let plain = rel.components().all(|c| matches!(c, Component::Normal(_)));
+    if !plain || rel.extension().and_then(|e| e.to_str()) != Some("md") {
+        return Err(format!(
+            "chapters: `{name}` must be a relative `.md` path inside `source/`"
+        ));
+    }
+    let slug = rel
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .filter(|s| {
+            s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        })
+        .ok_or_else(|| {
+            format!("chapters: `{name}` must have an ASCII file name (letters, digits, `-`, `_`)")
+        })?
+        .to_string();
+    Ok(Chapter {
+        slug,
+        rel_path: format!("source/{name}"),
+        path: root.join("source").join(rel),
+    })
+}
+
+/// 1-based line number of a byte offset.
+pub fn line_of(text: &str, offset: usize) -> usize {
+    text.as_bytes()[..offset.min(text.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locale_codes_are_validated_and_canonical() {
+        assert!(parse_locale("fa").is_ok());
+        assert!(parse_locale("../etc").is_err());
+        assert!(parse_locale("FA").is_err());
+    }
+
+    #[test]
+    fn chapter_paths_cannot_escape_source() {
+        let root = Path::new("/book");
+        assert!(chapter_from_name(root, "../secret.md").is_err());
+        assert!(chapter_from_name(root, "/etc/passwd.md").is_err());
+        assert!(chapter_from_name(root, "notes.txt").is_err());
+        assert_eq!(chapter_from_name(root, "intro.md").unwrap().slug, "intro");
+    }
+}

@@ -1,0 +1,631 @@
+//! Stage 1: Markdown chapter -> translatable segments.
+//!
+//! In: one chapter's Markdown text. Out: a [`ChapterDoc`], the chapter's
+//! event stream in which every translatable leaf block (heading, paragraph,
+//! list item, block-quote paragraph, table cell) is replaced by a [`Leaf`]
+//! holding its inline Markdown exactly as written, split into sentences, each
+//! with its line. Code blocks, raw HTML, link definitions and URLs stay in the
+//! event stream and are never offered for translation. Pure: no I/O.
+//!
+//! The same structure drives rendering (`edition::render`), so segments and
+//! the blocks they are put back into can never disagree.
+
+pub mod sentence;
+
+use std::ops::Range;
+
+use pulldown_cmark::{BrokenLink, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+/// Markdown extensions every stage parses with.
+pub fn markdown_options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH
+}
+
+/// What kind of block a segment comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    Heading(u8),
+    Paragraph,
+    ListItem,
+    Quote,
+    TableCell,
+}
+
+impl BlockKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BlockKind::Heading(_) => "heading",
+            BlockKind::Paragraph => "paragraph",
+            BlockKind::ListItem => "list-item",
+            BlockKind::Quote => "quote",
+            BlockKind::TableCell => "table-cell",
+        }
+    }
+
+    /// Headings are one segment; other blocks are split into sentences.
+    fn splits_into_sentences(self) -> bool {
+        matches!(
+            self,
+            BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Quote
+        )
+    }
+}
+
+/// One translatable unit: a sentence, or a whole heading or table cell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segment {
+    /// Stable identity (`chapter/hash`, PO `msgctxt`), derived from the English text.
+    pub id: String,
+    pub kind: BlockKind,
+    /// Inline Markdown as written in the source.
+    pub text: String,
+    /// 1-based line in the chapter file.
+    pub line: usize,
+}
+
+/// A translatable leaf block and its segments, in order.
+#[derive(Debug, Clone)]
+pub struct Leaf {
+    pub kind: BlockKind,
+    pub segments: Vec<Segment>,
+    /// Heading anchor, derived from the English text so links work in every language.
+    pub anchor: Option<String>,
+}
+
+/// One piece of a parsed chapter.
+#[derive(Debug, Clone)]
+pub enum Node {
+    /// Structure (or untranslatable content) passed through unchanged.
+    Event(Event<'static>),
+    Leaf(Leaf),
+}
+
+/// A link reference definition (`[label]: url "title"`), kept so that a
+/// sentence using `[text][label]` renders on its own.
+#[derive(Debug, Clone)]
+pub struct LinkDefinition {
+    pub label: String,
+    pub url: String,
+    pub title: String,
+}
+
+/// A chapter, parsed.
+#[derive(Debug, Clone)]
+pub struct ChapterDoc {
+    pub slug: String,
+    pub nodes: Vec<Node>,
+    pub links: Vec<LinkDefinition>,
+    /// Text of the first heading, the chapter's title.
+    pub title: Option<String>,
+}
+
+impl ChapterDoc {
+    pub fn leaves(&self) -> impl Iterator<Item = &Leaf> {
+        self.nodes.iter().filter_map(|n| match n {
+            Node::Leaf(l) => Some(l),
+            Node::Event(_) => None,
+        })
+    }
+
+    pub fn segments(&self) -> impl Iterator<Item = &Segment> {
+        self.leaves().flat_map(|l| l.segments.iter())
+    }
+}
+
+/// A leaf being collected: its kind and the byte range of its inline content.
+struct OpenLeaf {
+    kind: BlockKind,
+    /// Whether it was opened by an event (paragraph, heading, cell) rather than
+    /// by inline content directly inside a tight list item.
+    explicit: bool,
+    range: Option<Range<usize>>,
+    heading_event: Option<usize>,
+}
+
+/// Parses one chapter. `slug` prefixes segment identities.
+pub fn segment_chapter(slug: &str, markdown: &str) -> ChapterDoc {
+    let line_starts = line_starts(markdown);
+    let parser = Parser::new_ext(markdown, markdown_options());
+    let links: Vec<LinkDefinition> = {
+        let mut links: Vec<LinkDefinition> = parser
+            .reference_definitions()
+            .iter()
+            .map(|(label, def)| LinkDefinition {
+                label: label.to_string(),
+                url: def.dest.to_string(),
+                title: def
+                    .title
+                    .as_ref()
+                    .map(|t| t.to_string())
+                    .unwrap_or_default(),
+            })
+            .collect();
+        links.sort_by(|a, b| a.label.cmp(&b.label));
+        links
+    };
+
+    let mut nodes: Vec<Node> = Vec::new();
+    // Containers that decide a paragraph's kind: list items and block quotes.
+    let mut containers: Vec<BlockKind> = Vec::new();
+    let mut quote_depth = 0usize;
+    let mut open: Option<OpenLeaf> = None;
+    let mut depth_inline = 0usize;
+    let mut ids = IdAllocator::new(slug);
+    let mut anchors = AnchorAllocator::default();
+    let mut title = None;
+
+    let mut close = |open: &mut Option<OpenLeaf>, nodes: &mut Vec<Node>, quote_depth: usize| {
+        if let Some(leaf) = open.take() {
+            if let Some(range) = leaf.range {
+                let (text, line_map) = normalize_inline(markdown, range, &line_starts, quote_depth);
+                let built = build_leaf(leaf.kind, &text, &line_map, &links, &mut ids);
+                if let (Some(index), BlockKind::Heading(_)) = (leaf.heading_event, leaf.kind) {
+                    let plain = plain_text(&text, &links);
+                    let anchor = anchors.allocate(&plain);
+                    if let Node::Event(Event::Start(Tag::Heading { id, .. })) = &mut nodes[index] {
+                        *id = Some(CowStr::from(anchor.clone()));
+                    }
+                    if title.is_none() {
+                        title = Some(plain);
+                    }
+                    nodes.push(Node::Leaf(Leaf {
+                        anchor: Some(anchor),
+                        ..built
+                    }));
+                } else {
+                    nodes.push(Node::Leaf(built));
+                }
+            }
+        }
+    };
+
+    let mut verbatim = false;
+    for (event, range) in parser.into_offset_iter() {
+        // Code blocks, raw HTML blocks and metadata pass through untouched.
+        match &event {
+            Event::Start(Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_)) => {
+                verbatim = true
+            }
+            Event::End(TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::MetadataBlock(_)) => {
+                verbatim = false
+            }
+            _ if verbatim => {
+                nodes.push(Node::Event(event.into_static()));
+                continue;
+            }
+            _ => {}
+        }
+        let inline = is_inline_event(&event);
+        if inline {
+            if open.is_none() {
+                // Inline content straight inside a tight list item.
+                open = Some(OpenLeaf {
+                    kind: BlockKind::ListItem,
+                    explicit: false,
+                    range: None,
+                    heading_event: None,
+                });
+            }
+            if let Some(leaf) = open.as_mut() {
+                if depth_inline == 0 {
+                    leaf.range = Some(match &leaf.range {
+                        Some(r) => r.start..range.end.max(r.end),
+                        None => range.clone(),
+                    });
+                }
+            }
+            match event {
+                Event::Start(_) => depth_inline += 1,
+                Event::End(_) => depth_inline = depth_inline.saturating_sub(1),
+                _ => {}
+            }
+            continue;
+        }
+        // A block event: an implicit (tight item) leaf ends here.
+        if open.as_ref().is_some_and(|l| !l.explicit) {
+            close(&mut open, &mut nodes, quote_depth);
+        }
+        match &event {
+            Event::Start(Tag::Paragraph) => {
+                let kind = match containers.last() {
+                    Some(BlockKind::ListItem) => BlockKind::ListItem,
+                    Some(BlockKind::Quote) => BlockKind::Quote,
+                    _ => BlockKind::Paragraph,
+                };
+                nodes.push(Node::Event(event.clone().into_static()));
+                open = Some(OpenLeaf {
+                    kind,
+                    explicit: true,
+                    range: None,
+                    heading_event: None,
+                });
+                continue;
+            }
+            Event::Start(Tag::Heading { level, .. }) => {
+                nodes.push(Node::Event(event.clone().into_static()));
+                open = Some(OpenLeaf {
+                    kind: BlockKind::Heading(heading_number(*level)),
+                    explicit: true,
+                    range: None,
+                    heading_event: Some(nodes.len() - 1),
+                });
+                continue;
+            }
+            Event::Start(Tag::TableCell) => {
+                nodes.push(Node::Event(event.clone().into_static()));
+                open = Some(OpenLeaf {
+                    kind: BlockKind::TableCell,
+                    explicit: true,
+                    range: None,
+                    heading_event: None,
+                });
+                continue;
+            }
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::TableCell) => {
+                close(&mut open, &mut nodes, quote_depth);
+                depth_inline = 0;
+            }
+            Event::Start(Tag::Item) => containers.push(BlockKind::ListItem),
+            Event::Start(Tag::BlockQuote(_)) => {
+                containers.push(BlockKind::Quote);
+                quote_depth += 1;
+            }
+            Event::End(TagEnd::Item) => {
+                containers.pop();
+            }
+            Event::End(TagEnd::BlockQuote(_)) => {
+                containers.pop();
+                quote_depth = quote_depth.saturating_sub(1);
+            }
+            _ => {}
+        }
+        nodes.push(Node::Event(event.into_static()));
+    }
+    close(&mut open, &mut nodes, quote_depth);
+    ChapterDoc {
+        slug: slug.to_string(),
+        nodes,
+        links,
+        title,
+    }
+}
+
+fn heading_number(level: HeadingLevel) -> u8 {
+    level as u8
+}
+
+/// Events that belong inside a leaf block's inline content.
+fn is_inline_event(event: &Event) -> bool {
+    match event {
+        Event::Start(tag) => matches!(
+            tag,
+            Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. } | Tag::Image { .. }
+        ),
+        Event::End(tag) => matches!(
+            tag,
+            TagEnd::Emphasis
+                | TagEnd::Strong
+                | TagEnd::Strikethrough
+                | TagEnd::Link
+                | TagEnd::Image
+        ),
+        Event::Text(_)
+        | Event::Code(_)
+        | Event::InlineMath(_)
+        | Event::InlineHtml(_)
+        | Event::FootnoteReference(_)
+        | Event::SoftBreak
+        | Event::HardBreak => true,
+        Event::TaskListMarker(_) | Event::Html(_) | Event::DisplayMath(_) | Event::Rule => false,
+    }
+}
+
+fn line_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect()
+}
+
+fn line_at(line_starts: &[usize], offset: usize) -> usize {
+    line_starts.partition_point(|&s| s <= offset)
+}
+
+/// The inline source of a block on one line: continuation lines lose their
+/// indentation and block-quote markers, soft line breaks become spaces, hard
+/// breaks stay as a backslash and a newline. Returns the text and, for each
+/// source line it spans, the text offset where that line starts.
+fn normalize_inline(
+    markdown: &str,
+    range: Range<usize>,
+    line_starts: &[usize],
+    quote_depth: usize,
+) -> (String, Vec<(usize, usize)>) {
+    let raw = &markdown[range.clone()];
+    let first_line = line_at(line_starts, range.start);
+    let mut text = String::with_capacity(raw.len());
+    let mut map = Vec::new();
+    for (n, line) in raw.split('\n').enumerate() {
+        let mut line = line.strip_suffix('\r').unwrap_or(line);
+        if n > 0 {
+            line = line.trim_start();
+            for _ in 0..quote_depth {
+                line = line.strip_prefix('>').map(str::trim_start).unwrap_or(line);
+            }
+            let hard = text.ends_with("  ") || text.ends_with('\\');
+            let kept = text.trim_end_matches(' ').len();
+            text.truncate(kept);
+            if hard {
+                if !text.ends_with('\\') {
+                    text.push('\\');
+                }
+                text.push('\n');
+            } else {
+                text.push(' ');
+            }
+        }
+        map.push((text.len(), first_line + n));
+        text.push_str(line);
+    }
+    (text, map)
+}
+
+/// Byte spans of inline code, links, images, emphasis and raw HTML in a
+/// single-line inline Markdown string: sentence breaks never fall inside them.
+fn protected_spans(text: &str, links: &[LinkDefinition]) -> Vec<Range<usize>> {
+    let (wrapped, offset) = wrap_inline(text);
+    let mut callback = |link: BrokenLink<'_>| {
+        resolve_link(links, &link.reference).or_else(|| Some(("".into(), "".into())))
+    };
+    let parser =
+        Parser::new_with_broken_link_callback(&wrapped, markdown_options(), Some(&mut callback));
+    let mut spans = Vec::new();
+    for (event, range) in parser.into_offset_iter() {
+        let protect = match &event {
+            Event::Start(tag) => !matches!(tag, Tag::Paragraph),
+            Event::Code(_)
+            | Event::InlineHtml(_)
+            | Event::InlineMath(_)
+            | Event::FootnoteReference(_) => true,
+            _ => false,
+        };
+        if protect && range.start >= offset {
+            spans.push(range.start - offset..range.end - offset);
+        }
+    }
+    spans
+}
+
+/// Inline Markdown parsed on its own could read as a block (`1. `, `# `, `- `):
+/// a leading letter keeps it a paragraph. Returns the text and the prefix length.
+pub fn wrap_inline(text: &str) -> (String, usize) {
+    (format!("x {text}"), 2)
+}
+
+/// Looks up a reference link label as CommonMark does (case-insensitive).
+pub fn resolve_link<'a>(
+    links: &[LinkDefinition],
+    reference: &str,
+) -> Option<(CowStr<'a>, CowStr<'a>)> {
+    let wanted = reference.to_lowercase();
+    links
+        .iter()
+        .find(|d| d.label.to_lowercase() == wanted)
+        .map(|d| (CowStr::from(d.url.clone()), CowStr::from(d.title.clone())))
+}
+
+/// The visible text of inline Markdown, for anchors and titles.
+pub fn plain_text(text: &str, links: &[LinkDefinition]) -> String {
+    let (wrapped, offset) = wrap_inline(text);
+    let mut callback = |link: BrokenLink<'_>| resolve_link(links, &link.reference);
+    let parser =
+        Parser::new_with_broken_link_callback(&wrapped, markdown_options(), Some(&mut callback));
+    let mut out = String::new();
+    for event in parser {
+        match event {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            _ => {}
+        }
+    }
+    out.get(offset..).unwrap_or_default().to_string()
+}
+
+fn build_leaf(
+    kind: BlockKind,
+    text: &str,
+    line_map: &[(usize, usize)],
+    links: &[LinkDefinition],
+    ids: &mut IdAllocator,
+) -> Leaf {
+    let ranges = if kind.splits_into_sentences() {
+        sentence::split_sentences(text, &protected_spans(text, links))
+    } else {
+        std::iter::once(0..text.len()).collect()
+    };
+    let segments = ranges
+        .into_iter()
+        .filter(|r| !text[r.clone()].trim().is_empty())
+        .map(|r| {
+            let line = line_map
+                .iter()
+                .take_while(|(offset, _)| *offset <= r.start)
+                .last()
+                .map_or(1, |(_, line)| *line);
+            let text = text[r].to_string();
+            Segment {
+                id: ids.allocate(&text),
+                kind,
+                text,
+                line,
+            }
+        })
+        .collect();
+    Leaf {
+        kind,
+        segments,
+        anchor: None,
+    }
+}
+
+/// Segment identities: `chapter/` and a hash of the English text, with `-2`,
+/// `-3`… for repeats in the chapter, so each repeat can be translated apart.
+struct IdAllocator {
+    slug: String,
+    used: std::collections::HashSet<String>,
+}
+
+impl IdAllocator {
+    fn new(slug: &str) -> Self {
+        IdAllocator {
+            slug: slug.to_string(),
+            used: Default::default(),
+        }
+    }
+
+    fn allocate(&mut self, text: &str) -> String {
+        let base = format!("{}/{:08x}", self.slug, fnv1a(text.as_bytes()) as u32);
+        let mut id = base.clone();
+        let mut n = 2;
+        while !self.used.insert(id.clone()) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        id
+    }
+}
+
+/// Heading anchors from the English text: lowercase ASCII words joined by `-`.
+#[derive(Default)]
+struct AnchorAllocator {
+    used: std::collections::HashSet<String>,
+}
+
+impl AnchorAllocator {
+    fn allocate(&mut self, plain: &str) -> String {
+        let mut slug = String::new();
+        for c in plain.chars() {
+            if c.is_ascii_alphanumeric() {
+                slug.push(c.to_ascii_lowercase());
+            } else if (c.is_whitespace() || c == '-' || c == '_')
+                && !slug.ends_with('-')
+                && !slug.is_empty()
+            {
+                slug.push('-');
+            }
+        }
+        let slug = slug.trim_end_matches('-');
+        let base = if slug.is_empty() {
+            "section".to_string()
+        } else {
+            slug.to_string()
+        };
+        let mut anchor = base.clone();
+        let mut n = 2;
+        while !self.used.insert(anchor.clone()) {
+            anchor = format!("{base}-{n}");
+            n += 1;
+        }
+        anchor
+    }
+}
+
+/// FNV-1a: a stable, dependency-free hash (std's hasher may change between releases).
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ b as u64).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// Source words in a segment: whitespace-separated tokens with a letter or digit.
+pub fn word_count(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn extracted(markdown: &str) -> Vec<(usize, &'static str, String)> {
+        segment_chapter("ch", markdown)
+            .segments()
+            .map(|s| (s.line, s.kind.as_str(), s.text.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn blocks_are_split_into_sentences_with_their_lines() {
+        let md =
+            "# A *title*. Not split\n\nFirst one. Second **bold. still** here.\nThird on line 4.\n";
+        assert_eq!(
+            extracted(md),
+            vec![
+                (1, "heading", "A *title*. Not split".to_string()),
+                (3, "paragraph", "First one.".to_string()),
+                (3, "paragraph", "Second **bold. still** here.".to_string()),
+                (4, "paragraph", "Third on line 4.".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn list_items_quotes_and_table_cells_are_blocks() {
+        let md = "- **Lead:** One. Two.\n- Tight item\n\n> Quoted. Text\n> continues.\n\n| Head | B |\n|---|---|\n| cell | x |\n";
+        assert_eq!(
+            extracted(md),
+            vec![
+                (1, "list-item", "**Lead:** One.".to_string()),
+                (1, "list-item", "Two.".to_string()),
+                (2, "list-item", "Tight item".to_string()),
+                (4, "quote", "Quoted.".to_string()),
+                (4, "quote", "Text continues.".to_string()),
+                (7, "table-cell", "Head".to_string()),
+                (7, "table-cell", "B".to_string()),
+                (9, "table-cell", "cell".to_string()),
+                (9, "table-cell", "x".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn code_html_and_link_definitions_are_not_offered() {
+        let md = "```rust\nlet x = 1;\n```\n\n<div>raw</div>\n\nSee [the site][s] and [x](https://e.org/a.b).\n\n[s]: https://example.org\n";
+        assert_eq!(
+            extracted(md),
+            vec![(
+                7,
+                "paragraph",
+                "See [the site][s] and [x](https://e.org/a.b).".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn repeated_text_gets_distinct_stable_identities() {
+        let doc = segment_chapter("ch", "Yes. Yes.\n\nYes.\n");
+        let ids: Vec<_> = doc.segments().map(|s| s.id.clone()).collect();
+        assert_eq!(ids.len(), 3);
+        assert_eq!(ids[1], format!("{}-2", ids[0]));
+        assert_eq!(ids[2], format!("{}-3", ids[0]));
+        let again = segment_chapter("ch", "Yes. Yes.\n\nYes.\n");
+        assert_eq!(
+            ids,
+            again.segments().map(|s| s.id.clone()).collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn heading_anchors_come_from_the_english_text() {
+        let doc = segment_chapter(
+            "ch",
+            "# Mullah Amoli: The Voice\n\n## Mullah Amoli: The Voice\n",
+        );
+        let anchors: Vec<_> = doc.leaves().filter_map(|l| l.anchor.clone()).collect();
+        assert_eq!(
+            anchors,
+            ["mullah-amoli-the-voice", "mullah-amoli-the-voice-2"]
+        );
+        assert_eq!(doc.title.as_deref(), Some("Mullah Amoli: The Voice"));
+    }
+}

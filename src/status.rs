@@ -1,0 +1,178 @@
+//! Stage 6: how complete each locale is.
+//!
+//! In: the segmented chapters and the memory's translations. Out: a
+//! [`Completeness`] per locale (and per chapter), counted in segments and in
+//! source words, shown as a table for people and serialized for `--json`.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::project::Project;
+use crate::source::{word_count, ChapterDoc};
+use crate::tm::{Status, Translation};
+
+/// Counts by status.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    pub total: usize,
+    pub translated: usize,
+    pub fuzzy: usize,
+    pub untranslated: usize,
+}
+
+impl Counts {
+    fn add(&mut self, status: Status, n: usize) {
+        self.total += n;
+        match status {
+            Status::Translated => self.translated += n,
+            Status::Fuzzy => self.fuzzy += n,
+            Status::Untranslated => self.untranslated += n,
+        }
+    }
+
+    /// Share translated, in percent with one decimal (100 for an empty book).
+    pub fn percent(&self) -> f64 {
+        if self.total == 0 {
+            100.0
+        } else {
+            (self.translated as f64 * 1000.0 / self.total as f64).floor() / 10.0
+        }
+    }
+}
+
+/// Completeness of one chapter in one locale.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChapterCompleteness {
+    pub chapter: String,
+    /// The PO file to work on.
+    pub file: String,
+    pub segments: Counts,
+    pub words: Counts,
+    pub percent_translated: f64,
+}
+
+/// Completeness of one locale.
+#[derive(Debug, Clone, Serialize)]
+pub struct Completeness {
+    pub locale: String,
+    pub segments: Counts,
+    pub words: Counts,
+    pub percent_translated: f64,
+    pub chapters: Vec<ChapterCompleteness>,
+}
+
+/// The whole report, as `status --json` prints it.
+#[derive(Debug, Clone, Serialize)]
+pub struct StatusReport {
+    pub locales: Vec<Completeness>,
+}
+
+/// The status of a translation as an edition would use it: an empty text is untranslated.
+pub fn effective_status(t: Option<&Translation>) -> Status {
+    match t {
+        Some(t) if !t.text.is_empty() => t.status,
+        _ => Status::Untranslated,
+    }
+}
+
+/// Counts one locale over the current source.
+pub fn completeness(
+    project: &Project,
+    docs: &[ChapterDoc],
+    locale: &unic_langid::LanguageIdentifier,
+    translations: &HashMap<String, Translation>,
+) -> Completeness {
+    let mut total_segments = Counts::default();
+    let mut total_words = Counts::default();
+    let mut chapters = Vec::new();
+    for (chapter, doc) in project.chapters.iter().zip(docs) {
+        let mut segments = Counts::default();
+        let mut words = Counts::default();
+        for seg in doc.segments() {
+            let status = effective_status(translations.get(&seg.id));
+            segments.add(status, 1);
+            words.add(status, word_count(&seg.text));
+        }
+        total_segments.add(Status::Translated, segments.translated);
+        total_segments.add(Status::Fuzzy, segments.fuzzy);
+        total_segments.add(Status::Untranslated, segments.untranslated);
+        total_words.add(Status::Translated, words.translated);
+        total_words.add(Status::Fuzzy, words.fuzzy);
+        total_words.add(Status::Untranslated, words.untranslated);
+        chapters.push(ChapterCompleteness {
+            chapter: chapter.slug.clone(),
+            file: project.display_path(&project.po_path(locale, chapter)),
+            percent_translated: segments.percent(),
+            segments,
+            words,
+        });
+    }
+    Completeness {
+        locale: locale.to_string(),
+        percent_translated: total_segments.percent(),
+        segments: total_segments,
+        words: total_words,
+        chapters,
+    }
+}
+
+/// A terminal table; `by_chapter` adds a row per chapter.
+pub struct Table<'a> {
+    pub report: &'a StatusReport,
+    pub by_chapter: bool,
+}
+
+fn bar(percent: f64, width: usize) -> String {
+    let filled = ((percent / 100.0) * width as f64).round() as usize;
+    format!(
+        "{}{}",
+        "█".repeat(filled.min(width)),
+        "░".repeat(width - filled.min(width))
+    )
+}
+
+impl fmt::Display for Table<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "{:<24} {:>6}  {:>22}  {:>22}  {:>22}",
+            "locale", "done", "translated seg/words", "fuzzy seg/words", "untranslated seg/words"
+        )?;
+        let row = |f: &mut fmt::Formatter<'_>, name: &str, s: &Counts, w: &Counts, pct: f64| {
+            writeln!(
+                f,
+                "{:<24} {:>5.1}%  {:>22}  {:>22}  {:>22}",
+                name,
+                pct,
+                format!("{}/{}", s.translated, w.translated),
+                format!("{}/{}", s.fuzzy, w.fuzzy),
+                format!("{}/{}", s.untranslated, w.untranslated),
+            )
+        };
+        for l in &self.report.locales {
+            row(f, &l.locale, &l.segments, &l.words, l.percent_translated)?;
+            writeln!(f, "{:<24} {}", "", bar(l.percent_translated, 40))?;
+            if self.by_chapter {
+                for c in &l.chapters {
+                    row(
+                        f,
+                        &format!("  {}", c.chapter),
+                        &c.segments,
+                        &c.words,
+                        c.percent_translated,
+                    )?;
+                }
+            }
+        }
+        if let Some(l) = self.report.locales.first() {
+            writeln!(
+                f,
+                "total: {} segments, {} source words per locale",
+                l.segments.total, l.words.total
+            )?;
+        }
+        Ok(())
+    }
+}

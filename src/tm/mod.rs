@@ -1,0 +1,384 @@
+//! Stage 3: the translation memory, a SQLite database under `tm/`.
+//!
+//! It holds the source segments (with their place in the book; segments that
+//! left the source keep their row with no position, so their translations are
+//! never lost), the current translation of each segment per locale with a
+//! status, every revision with its time and origin, and what the segment files
+//! said when they were last written (to tell a translator's edit from a stale
+//! file). The schema is versioned by `PRAGMA user_version`; see [`schema`].
+
+pub mod schema;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
+
+use crate::error::{Error, Result};
+
+/// A segment's translation status in one locale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Untranslated,
+    Fuzzy,
+    Translated,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Untranslated => "untranslated",
+            Status::Fuzzy => "fuzzy",
+            Status::Translated => "translated",
+        }
+    }
+
+    fn parse(s: &str) -> Status {
+        match s {
+            "translated" => Status::Translated,
+            "fuzzy" => Status::Fuzzy,
+            _ => Status::Untranslated,
+        }
+    }
+}
+
+/// Where a revision came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// A translator's edit in a PO file.
+    PoImport,
+    /// An identical English segment's translation, reused.
+    ExactMatch,
+}
+
+impl Origin {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Origin::PoImport => "po-import",
+            Origin::ExactMatch => "exact-match",
+        }
+    }
+}
+
+/// A source segment as the memory knows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredSegment {
+    pub id: String,
+    pub chapter: String,
+    /// Order in the book; `None` once the segment has left the source.
+    pub position: Option<i64>,
+    pub kind: String,
+    pub source: String,
+    /// `source/<chapter>.md`
+    pub file: String,
+    pub line: i64,
+}
+
+/// A translation's current state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Translation {
+    pub text: String,
+    pub status: Status,
+}
+
+impl Translation {
+    pub fn untranslated() -> Translation {
+        Translation {
+            text: String::new(),
+            status: Status::Untranslated,
+        }
+    }
+}
+
+/// An open translation memory.
+pub struct Memory {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Memory {
+    /// Opens (creating if missing) the memory at `path` and brings its schema up to date.
+    pub fn open(path: &Path) -> Result<Memory> {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        }
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| memory_error(path, e))?;
+        Memory::prepare(conn, path)
+    }
+
+    /// A throwaway memory, for tests.
+    pub fn open_in_memory() -> Result<Memory> {
+        Memory::prepare(Connection::open_in_memory()?, Path::new(":memory:"))
+    }
+
+    fn prepare(conn: Connection, path: &Path) -> Result<Memory> {
+        // Another `sync` holding the lock: wait for it rather than fail at once.
+        conn.busy_timeout(std::time::Duration::from_secs(30))
+            .map_err(|e| memory_error(path, e))?;
+        schema::migrate(&conn).map_err(|e| match e {
+            Error::Sqlite(e) => memory_error(path, e),
+            Error::Other(message) => Error::Memory {
+                path: path.to_path_buf(),
+                message,
+            },
+            other => other,
+        })?;
+        Ok(Memory {
+            conn,
+            path: path.to_path_buf(),
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Every segment the memory has ever seen, by id.
+    pub fn segments(&self) -> Result<HashMap<String, StoredSegment>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, chapter, position, kind, source, file, line FROM segment")?;
+        let rows = stmt.query_map([], |r| {
+            Ok(StoredSegment {
+                id: r.get(0)?,
+                chapter: r.get(1)?,
+                position: r.get(2)?,
+                kind: r.get(3)?,
+                source: r.get(4)?,
+                file: r.get(5)?,
+                line: r.get(6)?,
+            })
+        })?;
+        let mut out = HashMap::new();
+        for row in rows {
+            let s = row?;
+            out.insert(s.id.clone(), s);
+        }
+        Ok(out)
+    }
+
+    /// Current translations in one locale, by segment id.
+    pub fn translations(&self, locale: &str) -> Result<HashMap<String, Translation>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT segment_id, text, status FROM translation WHERE locale = ?1")?;
+        let rows = stmt.query_map([locale], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                Translation {
+                    text: r.get(1)?,
+                    status: Status::parse(&r.get::<_, String>(2)?),
+                },
+            ))
+        })?;
+        rows.collect::<rusqlite::Result<_>>().map_err(Into::into)
+    }
+
+    /// What the segment files said for one locale when last written, by segment id.
+    pub fn exported(&self, locale: &str) -> Result<HashMap<String, Translation>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT segment_id, text, status FROM exported WHERE locale = ?1")?;
+        let rows = stmt.query_map([locale], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                Translation {
+                    text: r.get(1)?,
+                    status: Status::parse(&r.get::<_, String>(2)?),
+                },
+            ))
+        })?;
+        rows.collect::<rusqlite::Result<_>>().map_err(Into::into)
+    }
+
+    /// Time of each segment's latest revision in one locale, by segment id.
+    pub fn last_revisions(&self, locale: &str) -> Result<HashMap<String, String>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT segment_id, max(created) FROM revision WHERE locale = ?1 GROUP BY segment_id",
+        )?;
+        let rows = stmt.query_map([locale], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        rows.collect::<rusqlite::Result<_>>().map_err(Into::into)
+    }
+
+    /// Revisions of one segment in one locale, oldest first: (time, origin, status, text).
+    pub fn history(
+        &self,
+        segment_id: &str,
+        locale: &str,
+    ) -> Result<Vec<(String, String, Status, String)>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT created, origin, status, text FROM revision
+             WHERE segment_id = ?1 AND locale = ?2 ORDER BY id",
+        )?;
+        let rows = stmt.query_map(params![segment_id, locale], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                Status::parse(&r.get::<_, String>(2)?),
+                r.get(3)?,
+            ))
+        })?;
+        rows.collect::<rusqlite::Result<_>>().map_err(Into::into)
+    }
+
+    /// Applies a batch of changes atomically; an empty batch touches nothing,
+    /// so a no-op `sync` leaves the database file byte-identical.
+    pub fn apply(&mut self, changes: &Changes, now: i64) -> Result<()> {
+        if changes.is_empty() {
+            return Ok(());
+        }
+        let created = crate::date::rfc3339(now);
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        {
+            let mut upsert_segment = tx.prepare(
+                "INSERT INTO segment (id, chapter, position, kind, source, file, line)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                 ON CONFLICT(id) DO UPDATE SET chapter = excluded.chapter, position = excluded.position,
+                   kind = excluded.kind, source = excluded.source, file = excluded.file, line = excluded.line",
+            )?;
+            for s in &changes.segments {
+                upsert_segment.execute(params![
+                    s.id, s.chapter, s.position, s.kind, s.source, s.file, s.line
+                ])?;
+            }
+            let mut upsert_translation = tx.prepare(
+                "INSERT INTO translation (segment_id, locale, text, status) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT(segment_id, locale) DO UPDATE SET text = excluded.text, status = excluded.status",
+            )?;
+            let mut insert_revision = tx.prepare(
+                "INSERT INTO revision (segment_id, locale, text, status, origin, created)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?;
+            for t in &changes.translations {
+                upsert_translation.execute(params![
+                    t.segment_id,
+                    t.locale,
+                    t.translation.text,
+                    t.translation.status.as_str()
+                ])?;
+                insert_revision.execute(params![
+                    t.segment_id,
+                    t.locale,
+                    t.translation.text,
+                    t.translation.status.as_str(),
+                    t.origin.as_str(),
+                    created
+                ])?;
+            }
+            let mut upsert_exported = tx.prepare(
+                "INSERT INTO exported (segment_id, locale, text, status) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT(segment_id, locale) DO UPDATE SET text = excluded.text, status = excluded.status",
+            )?;
+            for (locale, id, t) in &changes.exported {
+                upsert_exported.execute(params![id, locale, t.text, t.status.as_str()])?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The schema version, for diagnostics.
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .optional()?
+            .unwrap_or(0))
+    }
+}
+
+/// A new translation state and where it came from.
+#[derive(Debug, Clone)]
+pub struct TranslationChange {
+    pub segment_id: String,
+    pub locale: String,
+    pub translation: Translation,
+    pub origin: Origin,
+}
+
+/// Everything one `sync` changes in the memory.
+#[derive(Debug, Default)]
+pub struct Changes {
+    pub segments: Vec<StoredSegment>,
+    pub translations: Vec<TranslationChange>,
+    /// (locale, segment id, what the PO file now says)
+    pub exported: Vec<(String, String, Translation)>,
+}
+
+impl Changes {
+    pub fn is_empty(&self) -> bool {
+        self.segments.is_empty() && self.translations.is_empty() && self.exported.is_empty()
+    }
+}
+
+/// SQLite errors on open or first read, with a hint for the ones users can fix.
+fn memory_error(path: &Path, e: rusqlite::Error) -> Error {
+    let hint = match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::NotADatabase) | Some(rusqlite::ErrorCode::DatabaseCorrupt) => {
+            "\nhint: the file is corrupt or not a tercuman memory; restore it from version control"
+        }
+        Some(rusqlite::ErrorCode::DatabaseBusy) | Some(rusqlite::ErrorCode::DatabaseLocked) => {
+            "\nhint: another tercuman process is using it; wait for it to finish"
+        }
+        _ => "",
+    };
+    Error::Memory {
+        path: path.to_path_buf(),
+        message: format!("{e}{hint}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn segment(id: &str, position: Option<i64>) -> StoredSegment {
+        StoredSegment {
+            id: id.into(),
+            chapter: "ch".into(),
+            position,
+            kind: "paragraph".into(),
+            source: format!("Source of {id}."),
+            file: "source/ch.md".into(),
+            line: 1,
+        }
+    }
+
+    #[test]
+    fn every_revision_is_kept_and_the_latest_is_current() {
+        let mut tm = Memory::open_in_memory().unwrap();
+        let mut changes = Changes {
+            segments: vec![segment("ch/1", Some(0))],
+            ..Default::default()
+        };
+        for (n, status) in [(1, Status::Fuzzy), (2, Status::Translated)] {
+            changes.translations = vec![TranslationChange {
+                segment_id: "ch/1".into(),
+                locale: "tr".into(),
+                translation: Translation {
+                    text: format!("Çeviri {n}"),
+                    status,
+                },
+                origin: Origin::PoImport,
+            }];
+            tm.apply(&changes, 1_700_000_000 + n).unwrap();
+        }
+        let current = &tm.translations("tr").unwrap()["ch/1"];
+        assert_eq!(current.text, "Çeviri 2");
+        assert_eq!(current.status, Status::Translated);
+        let history = tm.history("ch/1", "tr").unwrap();
+        assert_eq!(history.len(), 2);
+        assert_eq!(history[0].3, "Çeviri 1");
+        assert_eq!(history[0].1, "po-import");
+        assert!(tm.translations("fa").unwrap().is_empty());
+    }
+}

@@ -1,0 +1,98 @@
+//! Schema migrations: an append-only list; `PRAGMA user_version` counts how
+//! many have been applied. Never edit a released migration, add one.
+
+use rusqlite::Connection;
+
+use crate::error::{Error, Result};
+
+const MIGRATIONS: &[&str] = &[
+    // 1: segments, current translations, revisions, last-exported state.
+    "CREATE TABLE segment (
+        id       TEXT PRIMARY KEY,
+        chapter  TEXT NOT NULL,
+        position INTEGER,
+        kind     TEXT NOT NULL,
+        source   TEXT NOT NULL,
+        file     TEXT NOT NULL,
+        line     INTEGER NOT NULL
+     );
+     CREATE INDEX segment_source ON segment(source);
+     CREATE TABLE translation (
+        segment_id TEXT NOT NULL REFERENCES segment(id),
+        locale     TEXT NOT NULL,
+        text       TEXT NOT NULL,
+        status     TEXT NOT NULL CHECK (status IN ('untranslated', 'fuzzy', 'translated')),
+        PRIMARY KEY (segment_id, locale)
+     );
+     CREATE TABLE revision (
+        id         INTEGER PRIMARY KEY,
+        segment_id TEXT NOT NULL REFERENCES segment(id),
+        locale     TEXT NOT NULL,
+        text       TEXT NOT NULL,
+        status     TEXT NOT NULL,
+        origin     TEXT NOT NULL,
+        created    TEXT NOT NULL
+     );
+     CREATE INDEX revision_segment ON revision(segment_id, locale, id);
+     CREATE TABLE exported (
+        segment_id TEXT NOT NULL REFERENCES segment(id),
+        locale     TEXT NOT NULL,
+        text       TEXT NOT NULL,
+        status     TEXT NOT NULL,
+        PRIMARY KEY (segment_id, locale)
+     );",
+];
+
+/// Brings the database to the latest schema in one transaction. A database
+/// from a newer tercuman is refused, never downgraded or overwritten.
+pub fn migrate(conn: &Connection) -> Result<()> {
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let latest = MIGRATIONS.len() as i64;
+    if version > latest {
+        return Err(Error::Other(format!(
+            "schema version {version} is newer than this tercuman understands ({latest})\nhint: upgrade tercuman"
+        )));
+    }
+    if version == latest {
+        return Ok(());
+    }
+    if version == 0 {
+        let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
+        if tables > 0 {
+            return Err(Error::Other(
+                "not a tercuman memory (it has tables but no schema version)".into(),
+            ));
+        }
+    }
+    let tx = conn.unchecked_transaction()?;
+    for (n, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", n as i64 + 1)?;
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrating_twice_is_a_no_op() {
+        let conn = Connection::open_in_memory().unwrap();
+        migrate(&conn).unwrap();
+        migrate(&conn).unwrap();
+        let v: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, MIGRATIONS.len() as i64);
+    }
+
+    #[test]
+    fn a_newer_schema_is_refused() {
+        let conn = Connection::open_in_memory().unwrap();
+        conn.pragma_update(None, "user_version", 99).unwrap();
+        let err = migrate(&conn).unwrap_err().to_string();
+        assert!(err.contains("newer"), "{err}");
+    }
+}
