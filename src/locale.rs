@@ -15,9 +15,12 @@ const RTL_LANGUAGES: &[&str] = &[
 
 /// `ltr` or `rtl`, for `dir` attributes and the EPUB spine.
 pub fn direction(lang: &LanguageIdentifier) -> &'static str {
-    let rtl_script = lang
-        .script
-        .map(|s| matches!(s.as_str(), "Arab" | "Hebr" | "Syrc" | "Thaa" | "Nkoo" | "Adlm" | "Rohg"));
+    let rtl_script = lang.script.map(|s| {
+        matches!(
+            s.as_str(),
+            "Arab" | "Hebr" | "Syrc" | "Thaa" | "Nkoo" | "Adlm" | "Rohg"
+        )
+    });
     let rtl = rtl_script.unwrap_or_else(|| RTL_LANGUAGES.contains(&lang.language.as_str()));
     if rtl {
         "rtl"

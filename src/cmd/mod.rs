@@ -11,8 +11,24 @@ use tercuman::tm::Memory;
 
 /// Loads the project and opens its memory, the start of every command.
 pub fn open(root: &std::path::Path) -> anyhow::Result<(Project, Memory)> {
-    let project = Project::load(root)
-        .with_context(|| format!("failed to load the book in `{}`", root.display()))?;
+    let project = load(root)?;
     let memory = Memory::open(&project.tm_path())?;
     Ok((project, memory))
+}
+
+/// Loads the project and its memory without creating anything on disk: a
+/// project never synced reads as an empty memory.
+pub fn open_read_only(root: &std::path::Path) -> anyhow::Result<(Project, Memory)> {
+    let project = load(root)?;
+    let path = project.tm_path();
+    let memory = if path.exists() {
+        Memory::open(&path)?
+    } else {
+        Memory::open_in_memory()?
+    };
+    Ok((project, memory))
+}
+
+fn load(root: &std::path::Path) -> anyhow::Result<Project> {
+    Project::load(root).with_context(|| format!("failed to load the book in `{}`", root.display()))
 }

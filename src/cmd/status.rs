@@ -4,7 +4,7 @@ use tercuman::status::{completeness, StatusReport, Table};
 use tercuman::sync::load_chapters;
 
 pub fn run(root: &std::path::Path, json: bool, by_chapter: bool) -> anyhow::Result<()> {
-    let (project, memory) = super::open(root)?;
+    let (project, memory) = super::open_read_only(root)?;
     let docs = load_chapters(&project)?;
     let mut locales = Vec::new();
     for lang in &project.book.locales {

@@ -76,7 +76,7 @@ pub fn build(edition: &Edition) -> std::result::Result<Vec<u8>, String> {
     for (i, chapter) in edition.chapters.iter().enumerate() {
         let body = format!(
             "<section epub:type=\"chapter\">\n{}</section>\n",
-            chapter.body
+            chapter.xhtml_body
         );
         let mut content = EpubContent::new(
             format!("{}.xhtml", chapter.slug),

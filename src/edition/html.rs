@@ -38,7 +38,7 @@ pub fn write_site(editions: &[Edition], root: &Path) -> Result<()> {
             let body = format!(
                 "{nav}<main id=\"content\">\n{body}</main>\n{pager}",
                 nav = site_nav(edition, &format!("{}.html", chapter.slug)),
-                body = chapter.body,
+                body = chapter.html_body,
                 pager = pager(edition, i),
             );
             let page = Page {

@@ -52,7 +52,10 @@ pub struct EditionChapter {
     pub title: String,
     /// The title is still English in a translated edition.
     pub title_is_fallback: bool,
-    pub body: String,
+    /// Body for the HTML site (chapter links to `.html`).
+    pub html_body: String,
+    /// Body for the EPUB (chapter links to `.xhtml`).
+    pub xhtml_body: String,
     pub fallbacks: usize,
 }
 
@@ -174,20 +177,25 @@ pub fn prepare<'a>(
         let chapters = docs
             .iter()
             .map(|doc| {
-                let rendered = render::render_chapter(
-                    doc,
-                    &render::RenderOptions {
-                        translations: translations.as_ref(),
-                        rtl,
-                    },
-                );
+                let render = |chapter_ext| {
+                    render::render_chapter(
+                        doc,
+                        &render::RenderOptions {
+                            translations: translations.as_ref(),
+                            rtl,
+                            chapter_ext,
+                        },
+                    )
+                };
+                let (html, xhtml) = (render("html"), render("xhtml"));
                 let (title, title_is_fallback) = chapter_title(doc, translations.as_ref());
                 EditionChapter {
                     slug: doc.slug.clone(),
                     title,
                     title_is_fallback,
-                    body: rendered.body,
-                    fallbacks: rendered.fallbacks,
+                    html_body: html.body,
+                    xhtml_body: xhtml.body,
+                    fallbacks: html.fallbacks,
                 }
             })
             .collect();

@@ -19,6 +19,9 @@ pub struct RenderOptions<'a> {
     pub translations: Option<&'a HashMap<String, Translation>>,
     /// Direction of the edition, to isolate English fallback inside RTL text.
     pub rtl: bool,
+    /// Extension of chapter files in this format (`html`, `xhtml`): links to
+    /// `chapter.md` in the source are rewritten to it.
+    pub chapter_ext: &'a str,
 }
 
 /// A rendered chapter body.
@@ -58,13 +61,18 @@ fn push_segment(
     options: &RenderOptions,
 ) -> bool {
     let Some(translations) = options.translations else {
-        events.extend(inline_events(&seg.text, links, None));
+        events.extend(inline_events(&seg.text, links, None, options.chapter_ext));
         return true;
     };
     let t = translations.get(&seg.id);
     if effective_status(t) == Status::Translated {
         if let Some(t) = t {
-            events.extend(inline_events(&t.text, links, Some(&seg.text)));
+            events.extend(inline_events(
+                &t.text,
+                links,
+                Some(&seg.text),
+                options.chapter_ext,
+            ));
             return true;
         }
     }
@@ -77,18 +85,20 @@ fn push_segment(
     events.push(Event::InlineHtml(
         format!("<span class=\"{class}\" lang=\"en\" xml:lang=\"en\"{dir}>").into(),
     ));
-    events.extend(inline_events(&seg.text, links, None));
+    events.extend(inline_events(&seg.text, links, None, options.chapter_ext));
     events.push(Event::InlineHtml("</span>".into()));
     false
 }
 
 /// Parses one segment's inline Markdown. `untrusted_against` is the English
 /// source when the text is a translation: only what the source itself uses
-/// (raw HTML, URL schemes) is let through.
+/// (raw HTML, URL schemes) is let through. Links to `chapter.md` become
+/// links to `chapter.<chapter_ext>`.
 pub fn inline_events(
     text: &str,
     links: &[LinkDefinition],
     untrusted_against: Option<&str>,
+    chapter_ext: &str,
 ) -> Vec<Event<'static>> {
     let (wrapped, prefix) = source::wrap_inline(text);
     let mut callback = |link: BrokenLink<'_>| source::resolve_link(links, &link.reference);
@@ -170,6 +180,20 @@ pub fn inline_events(
             }
             (e, _) => e,
         };
+        let event = match event {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => Event::Start(Tag::Link {
+                link_type,
+                dest_url: chapter_link(dest_url, chapter_ext),
+                title,
+                id,
+            }),
+            e => e,
+        };
         out.push(xml_safe(event).into_static());
     }
     out
@@ -191,6 +215,20 @@ fn url_is_safe(url: &str, source: &str) -> bool {
         None => true,
         Some("http" | "https" | "mailto") => true,
         Some(_) => source.contains(&format!("({url})")) || source.contains(&format!("({url} ")),
+    }
+}
+
+/// `other.md#part` -> `other.html#part`: a relative link to a Markdown
+/// chapter points at that chapter in the edition being built.
+fn chapter_link<'a>(url: CowStr<'a>, ext: &str) -> CowStr<'a> {
+    let (path, fragment) = match url.find('#') {
+        Some(i) => (&url[..i], &url[i..]),
+        None => (url.as_ref(), ""),
+    };
+    let relative = !path.contains(':') && !path.starts_with('/');
+    match path.strip_suffix(".md") {
+        Some(stem) if relative && !stem.is_empty() => format!("{stem}.{ext}{fragment}").into(),
+        _ => url,
     }
 }
 
@@ -236,17 +274,33 @@ mod tests {
             "Oku [siteyi](https://example.org) şimdi.",
             &[],
             Some(src),
+            "html",
         ));
         assert_eq!(ok, "Oku <a href=\"https://example.org\">siteyi</a> şimdi.");
         let hostile = html(inline_events(
             "<script>alert(1)</script> [x]( JaVaScRiPt:alert(1)) <img src=x onerror=alert(1)>\u{0}",
             &[],
             Some(src),
+            "html",
         ));
         assert!(!hostile.contains("<script"), "{hostile}");
         assert!(!hostile.contains("<img"), "{hostile}");
         assert!(!hostile.contains("href"), "{hostile}");
         assert!(!hostile.contains('\u{0}'));
+    }
+
+    #[test]
+    fn links_to_chapters_follow_the_format() {
+        let out = html(inline_events(
+            "[a](other.md#part) [b](https://x.org/r.md) [c](notes.md)",
+            &[],
+            None,
+            "xhtml",
+        ));
+        assert_eq!(
+            out,
+            "<a href=\"other.xhtml#part\">a</a> <a href=\"https://x.org/r.md\">b</a> <a href=\"notes.xhtml\">c</a>"
+        );
     }
 
     #[test]
@@ -273,6 +327,7 @@ mod tests {
             &RenderOptions {
                 translations: Some(&translations),
                 rtl: true,
+                chapter_ext: "xhtml",
             },
         );
         assert_eq!(out.fallbacks, 2);

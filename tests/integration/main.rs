@@ -1,1 +1,7 @@
+//! End-to-end tests: the real `tercuman` binary on fixture books and on the
+//! shipped book, checked with the validators users trust (epubcheck, msgfmt).
 
+mod bad_input;
+mod shipped_book;
+mod support;
+mod workflow;

@@ -1,0 +1,138 @@
+//! Bad input gets an error naming the file and line, and changes nothing.
+
+use crate::support::*;
+
+/// The memory and the segment files, to compare before and after a failure.
+fn state(root: &std::path::Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
+    let mut files = snapshot(&root.join("locales"));
+    files.extend(snapshot(&root.join("tm")));
+    files
+}
+
+fn fails_with(root: &std::path::Path, args: &[&str], needles: &[&str]) {
+    let out = tercuman(root, args);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.starts_with("error: "), "{stderr}");
+    for needle in needles {
+        assert!(stderr.contains(needle), "expected {needle:?} in:\n{stderr}");
+    }
+}
+
+#[test]
+fn a_po_syntax_error_names_file_and_line_and_nothing_is_imported() {
+    let book = fixture("small");
+    let root = book.path();
+    ok(root, &["sync"]);
+    let po = root.join("locales/tr/first.po");
+    // A good edit and a broken one in the same file.
+    translate(&po, "Hello, world.", "Merhaba, dünya.");
+    let text = std::fs::read_to_string(&po).unwrap();
+    let broken_line = text
+        .lines()
+        .position(|l| l == "msgid \"A second item\"")
+        .unwrap()
+        + 2;
+    let text = text.replacen(
+        "msgid \"A second item\"\nmsgstr \"\"",
+        "msgid \"A second item\"\nmsgstr \"unterminated",
+        1,
+    );
+    std::fs::write(&po, &text).unwrap();
+    let before = state(root);
+    fails_with(
+        root,
+        &["sync"],
+        &[&format!(
+            "locales/tr/first.po:{broken_line}: unterminated string"
+        )],
+    );
+    assert_eq!(state(root), before, "memory and segment files unchanged");
+    let status: serde_json::Value = serde_json::from_str(&ok(root, &["status", "--json"])).unwrap();
+    assert_eq!(status["locales"][2]["locale"], "tr");
+    assert_eq!(
+        status["locales"][2]["segments"]["translated"], 0,
+        "the good edit was not imported either"
+    );
+}
+
+#[test]
+fn an_unknown_segment_id_is_rejected_with_its_line() {
+    let book = fixture("small");
+    let root = book.path();
+    ok(root, &["sync"]);
+    let po = root.join("locales/az/second.po");
+    let text = std::fs::read_to_string(&po).unwrap();
+    let line = text
+        .lines()
+        .position(|l| l.starts_with("msgctxt \"second/"))
+        .unwrap()
+        + 2;
+    let ctxt = text.lines().nth(line - 2).unwrap().to_string();
+    std::fs::write(&po, text.replacen(&ctxt, "msgctxt \"second/deadbeef\"", 1)).unwrap();
+    let before = state(root);
+    fails_with(
+        root,
+        &["sync"],
+        &[&format!(
+            "locales/az/second.po:{line}: unknown segment id `second/deadbeef`"
+        )],
+    );
+    assert_eq!(state(root), before);
+}
+
+#[test]
+fn invalid_utf8_in_a_po_file_names_the_file_and_line() {
+    let book = fixture("small");
+    let root = book.path();
+    ok(root, &["sync"]);
+    let po = root.join("locales/fa/first.po");
+    let mut bytes = std::fs::read(&po).unwrap();
+    let text = String::from_utf8(bytes.clone()).unwrap();
+    let line = text
+        .lines()
+        .position(|l| l == "msgid \"Hello, world.\"")
+        .unwrap()
+        + 2;
+    let at = text.find("msgid \"Hello, world.\"\nmsgstr \"").unwrap()
+        + "msgid \"Hello, world.\"\nmsgstr \"".len();
+    bytes.splice(at..at, [0xff, 0xfe]);
+    std::fs::write(&po, &bytes).unwrap();
+    let before = state(root);
+    fails_with(
+        root,
+        &["sync"],
+        &["locales/fa/first.po", &format!("line {line}"), "UTF-8"],
+    );
+    assert_eq!(state(root), before);
+}
+
+#[test]
+fn a_corrupt_memory_is_reported_and_left_alone() {
+    let book = fixture("small");
+    let root = book.path();
+    ok(root, &["sync"]);
+    let tm = root.join("tm/memory.sqlite");
+    std::fs::write(&tm, b"this is not a database, just some text that is long enough to look like a header......................").unwrap();
+    let before = state(root);
+    fails_with(root, &["sync"], &["memory.sqlite", "hint:"]);
+    assert_eq!(state(root), before);
+}
+
+#[test]
+fn a_bad_locale_code_in_book_toml_is_named() {
+    let book = fixture("small");
+    let root = book.path();
+    let config = root.join("source/book.toml");
+    let text = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(&config, text.replace("\"tr\"]", "\"../tr\"]")).unwrap();
+    fails_with(
+        root,
+        &["sync"],
+        &["book.toml", "`../tr` is not a valid language tag"],
+    );
+    assert!(
+        !root.join("tm").exists() && !root.join("locales/az").exists(),
+        "nothing written"
+    );
+}

@@ -1,0 +1,193 @@
+//! Shared helpers: temporary copies of books, running the binary in a clean
+//! environment, and the external validators.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// Set (as CI does) to make a missing validator a failure instead of a skip.
+pub const REQUIRE_VALIDATORS: &str = "TERCUMAN_REQUIRE_VALIDATORS";
+
+pub fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A temporary copy of `tests/fixtures/<name>`.
+pub fn fixture(name: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("create a temporary directory");
+    copy_dir(&repo_root().join("tests/fixtures").join(name), dir.path());
+    dir
+}
+
+/// A temporary copy of the shipped book (source, locales, memory).
+pub fn shipped_book() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("create a temporary directory");
+    for part in ["source", "locales", "tm"] {
+        copy_dir(&repo_root().join(part), &dir.path().join(part));
+    }
+    dir
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// Runs `tercuman --project <book> <args>` with no inherited locale or tool variables.
+pub fn tercuman(book: &Path, args: &[&str]) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_tercuman"));
+    cmd.arg("--project").arg(book).args(args);
+    for (key, _) in std::env::vars() {
+        if key.starts_with("LC_")
+            || key == "LANG"
+            || key == "LANGUAGE"
+            || key == "SOURCE_DATE_EPOCH"
+            || key == "NO_COLOR"
+        {
+            cmd.env_remove(key);
+        }
+    }
+    cmd.env("SOURCE_DATE_EPOCH", "1767225600");
+    cmd.output().expect("run tercuman")
+}
+
+/// Runs tercuman and asserts success, returning stdout.
+pub fn ok(book: &Path, args: &[&str]) -> String {
+    let out = tercuman(book, args);
+    assert!(
+        out.status.success(),
+        "tercuman {args:?} failed: {}\n{}",
+        String::from_utf8_lossy(&out.stderr),
+        String::from_utf8_lossy(&out.stdout)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Every file under `dir` with its bytes, sorted by path.
+pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut files = Vec::new();
+    collect(dir, dir, &mut files);
+    files.sort();
+    files
+}
+
+fn collect(root: &Path, dir: &Path, out: &mut Vec<(PathBuf, Vec<u8>)>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            collect(root, &path, out);
+        } else {
+            out.push((
+                path.strip_prefix(root).unwrap().to_path_buf(),
+                std::fs::read(&path).unwrap(),
+            ));
+        }
+    }
+}
+
+/// Sets the msgstr of the entry whose msgid is `msgid` (as tercuman writes
+/// entries: one line each). Panics if there is no such entry.
+pub fn translate(po_path: &Path, msgid: &str, msgstr: &str) {
+    let text = std::fs::read_to_string(po_path).unwrap();
+    let wanted = format!("msgid \"{}\"", po_escape(msgid));
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    let at = lines
+        .iter()
+        .position(|l| *l == wanted)
+        .unwrap_or_else(|| panic!("no entry {wanted} in {}", po_path.display()));
+    assert!(lines[at + 1].starts_with("msgstr "), "msgstr follows msgid");
+    lines[at + 1] = format!("msgstr \"{}\"", po_escape(msgstr));
+    std::fs::write(po_path, lines.join("\n") + "\n").unwrap();
+}
+
+fn po_escape(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace('"', "\\\"")
+        .replace('\n', "\\n")
+}
+
+/// A validator to run, or `None` (skip) when it is missing and not required.
+fn validator(name: &str, available: bool) -> bool {
+    if available {
+        return true;
+    }
+    if std::env::var_os(REQUIRE_VALIDATORS).is_some() {
+        panic!("{name} is required ({REQUIRE_VALIDATORS} is set) but not installed");
+    }
+    eprintln!(
+        "skipping {name} checks: not installed (set {REQUIRE_VALIDATORS} to make this a failure)"
+    );
+    false
+}
+
+fn epubcheck_jar() -> Option<PathBuf> {
+    let candidates = [
+        std::env::var_os("EPUBCHECK_JAR").map(PathBuf::from),
+        Some(PathBuf::from("/usr/share/java/epubcheck.jar")),
+    ];
+    candidates.into_iter().flatten().find(|p| p.exists())
+}
+
+/// epubcheck's verdict on one EPUB: (errors + fatals, warnings, full output).
+/// `None` when epubcheck is not installed and not required.
+pub fn epubcheck(epub: &Path) -> Option<(usize, usize, String)> {
+    let jar = epubcheck_jar();
+    let java = Command::new("java").arg("-version").output().is_ok();
+    if !validator("epubcheck", jar.is_some() && java) {
+        return None;
+    }
+    let out = Command::new("java")
+        .arg("-jar")
+        .arg(jar.unwrap())
+        .arg(epub)
+        .output()
+        .expect("run epubcheck");
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let summary = text
+        .lines()
+        .find(|l| l.starts_with("Messages:"))
+        .unwrap_or_else(|| panic!("epubcheck printed no summary:\n{text}"));
+    // "Messages: 0 fatals / 0 errors / 0 warnings / 0 infos"
+    let numbers: Vec<usize> = summary
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|s| !s.is_empty())
+        .map(|s| s.parse().unwrap())
+        .collect();
+    Some((numbers[0] + numbers[1], numbers[2], text))
+}
+
+/// `msgfmt --check` on one PO file: `None` if gettext is missing and not required.
+pub fn msgfmt_check(po: &Path) -> Option<(bool, String)> {
+    let available = Command::new("msgfmt").arg("--version").output().is_ok();
+    if !validator("msgfmt", available) {
+        return None;
+    }
+    let out = Command::new("msgfmt")
+        .args(["--check", "-o", "/dev/null"])
+        .arg(po)
+        .output()
+        .expect("run msgfmt");
+    Some((
+        out.status.success() && out.stderr.is_empty(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    ))
+}
+
+/// Counts the occurrences of `needle` in `haystack`.
+pub fn count(haystack: &str, needle: &str) -> usize {
+    haystack.matches(needle).count()
+}

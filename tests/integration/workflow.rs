@@ -1,0 +1,230 @@
+//! The translator's and the editor's workflow on a small fixture book:
+//! sync, translate in a PO file, sync, status, build.
+
+use crate::support::*;
+
+#[test]
+fn a_translation_made_in_a_po_file_reaches_status_and_the_html_edition() {
+    let book = fixture("small");
+    let root = book.path();
+    ok(root, &["sync"]);
+    for lang in ["az", "fa", "tr"] {
+        for chapter in ["first", "second"] {
+            assert!(
+                root.join(format!("locales/{lang}/{chapter}.po")).exists(),
+                "{lang}/{chapter}.po written"
+            );
+        }
+    }
+    let po = root.join("locales/tr/first.po");
+    translate(&po, "Hello, world.", "Merhaba, dünya.");
+    ok(root, &["sync"]);
+
+    let status: serde_json::Value = serde_json::from_str(&ok(root, &["status", "--json"])).unwrap();
+    let tr = status["locales"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["locale"] == "tr")
+        .unwrap();
+    assert_eq!(tr["segments"]["translated"], 1);
+    assert_eq!(
+        tr["words"]["translated"], 2,
+        "\"Hello, world.\" is two source words"
+    );
+    let total = tr["segments"]["total"].as_u64().unwrap();
+    assert_eq!(tr["segments"]["untranslated"].as_u64().unwrap(), total - 1);
+    let az = status["locales"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["locale"] == "az")
+        .unwrap();
+    assert_eq!(az["segments"]["translated"], 0);
+
+    let out = tercuman(root, &["build"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("built tr: "), "{stderr}");
+
+    let first = std::fs::read_to_string(root.join("dist/html/tr/first.html")).unwrap();
+    assert!(
+        first.contains("<p>Merhaba, dünya. <span class=\"fallback\" lang=\"en\""),
+        "{first}"
+    );
+    assert!(
+        !first.contains(">Hello, world.<"),
+        "the translated sentence is not also shown in English"
+    );
+    // Every other segment of the chapter is English, marked as such.
+    let second = std::fs::read_to_string(root.join("dist/html/tr/second.html")).unwrap();
+    let tr_fallbacks = count(&first, "class=\"fallback\" lang=\"en\"")
+        + count(&second, "class=\"fallback\" lang=\"en\"");
+    assert_eq!(
+        tr_fallbacks as u64,
+        total - 1 + 2,
+        "segments plus the two chapter titles in the pager"
+    );
+    assert!(
+        stderr.contains(&format!("({} segments shown in English)", total - 1)),
+        "{stderr}"
+    );
+    // Code and raw HTML blocks come through untouched and unmarked.
+    assert!(
+        first.contains("<code class=\"language-sh\">echo \"never translated\"\n</code>"),
+        "{first}"
+    );
+    assert!(
+        first.contains("<div class=\"raw\">Never offered.</div>"),
+        "{first}"
+    );
+}
+
+#[test]
+fn two_syncs_in_a_row_leave_every_file_byte_identical() {
+    let book = fixture("small");
+    let root = book.path();
+    ok(root, &["sync"]);
+    translate(
+        &root.join("locales/fa/first.po"),
+        "Hello, world.",
+        "سلام، دنیا.",
+    );
+    ok(root, &["sync"]);
+    let before = snapshot(root);
+    let out = tercuman(root, &["sync"]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("0 files written"));
+    assert_eq!(
+        snapshot(root),
+        before,
+        "a sync with nothing to do changes nothing, the memory included"
+    );
+}
+
+#[test]
+fn a_repeated_sentence_reuses_the_translation_of_its_twin() {
+    let book = fixture("small");
+    let root = book.path();
+    ok(root, &["sync"]);
+    let po = root.join("locales/az/second.po");
+    let text = std::fs::read_to_string(&po).unwrap();
+    assert_eq!(
+        count(&text, "msgid \"Yes.\""),
+        2,
+        "identical sentences are two entries"
+    );
+    assert_eq!(
+        count(&text, "msgctxt \"second/"),
+        9,
+        "each segment with its own identity"
+    );
+    translate(&po, "Yes.", "Bəli.");
+    ok(root, &["sync"]);
+    let text = std::fs::read_to_string(&po).unwrap();
+    assert_eq!(count(&text, "msgstr \"Bəli.\""), 2, "{text}");
+}
+
+#[test]
+fn editions_of_the_fixture_pass_epubcheck_and_persian_is_right_to_left() {
+    let book = fixture("small");
+    let root = book.path();
+    ok(root, &["sync"]);
+    translate(
+        &root.join("locales/fa/first.po"),
+        "The First Chapter",
+        "فصل نخست",
+    );
+    ok(root, &["build"]);
+    let epubs: Vec<_> = std::fs::read_dir(root.join("dist/epub"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(epubs.len(), 4, "{epubs:?}");
+    for epub in &epubs {
+        if let Some((errors, warnings, text)) = epubcheck(epub) {
+            assert_eq!((errors, warnings), (0, 0), "{}:\n{text}", epub.display());
+        }
+    }
+    let fa = epubs
+        .iter()
+        .find(|p| p.to_string_lossy().ends_with(".fa.epub"))
+        .unwrap();
+    let files = epub_files(fa);
+    let opf = &files["OEBPS/content.opf"];
+    assert!(opf.contains("page-progression-direction=\"rtl\""), "{opf}");
+    for (name, text) in files.iter().filter(|(n, _)| n.ends_with(".xhtml")) {
+        assert!(
+            text.contains("lang=\"fa\" xml:lang=\"fa\" dir=\"rtl\""),
+            "{name} is not RTL Persian:\n{text}"
+        );
+    }
+    assert!(files["OEBPS/first.xhtml"].contains("<h1 id=\"the-first-chapter\">فصل نخست</h1>"));
+    let html = std::fs::read_to_string(root.join("dist/html/fa/first.html")).unwrap();
+    assert!(html.contains("<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\" lang=\"fa\" xml:lang=\"fa\" dir=\"rtl\">"));
+    assert!(
+        html.contains("hreflang=\"tr\" href=\"../tr/first.html\""),
+        "language switcher links the same page"
+    );
+}
+
+#[test]
+fn hostile_markup_in_a_translation_is_escaped_in_every_edition() {
+    let book = fixture("small");
+    let root = book.path();
+    ok(root, &["sync"]);
+    let po = root.join("locales/tr/first.po");
+    translate(
+        &po,
+        "Hello, world.",
+        "<script>alert(1)</script> [tıkla](javascript:alert(1))",
+    );
+    ok(root, &["build"]);
+    let html = std::fs::read_to_string(root.join("dist/html/tr/first.html")).unwrap();
+    assert!(!html.contains("<script"), "{html}");
+    assert!(
+        html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "{html}"
+    );
+    assert!(!html.contains("javascript:"), "{html}");
+    let epub = root.join("dist/epub/a-small-fixture-book.tr.epub");
+    let files = epub_files(&epub);
+    assert!(!files["OEBPS/first.xhtml"].contains("<script"));
+    if let Some((errors, warnings, text)) = epubcheck(&epub) {
+        assert_eq!((errors, warnings), (0, 0), "{text}");
+    }
+}
+
+#[test]
+fn written_po_files_pass_msgfmt_check() {
+    let book = fixture("small");
+    let root = book.path();
+    ok(root, &["sync"]);
+    translate(&root.join("locales/fa/second.po"), "Yes.", "بله.");
+    ok(root, &["sync"]);
+    for lang in ["az", "fa", "tr"] {
+        for chapter in ["first", "second"] {
+            let po = root.join(format!("locales/{lang}/{chapter}.po"));
+            if let Some((passed, stderr)) = msgfmt_check(&po) {
+                assert!(passed, "{}: {stderr}", po.display());
+            }
+        }
+    }
+}
+
+/// The files of an EPUB, by name, as text.
+pub fn epub_files(epub: &std::path::Path) -> std::collections::BTreeMap<String, String> {
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(epub).unwrap()).unwrap();
+    let mut files = std::collections::BTreeMap::new();
+    for i in 0..archive.len() {
+        let mut f = archive.by_index(i).unwrap();
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut f, &mut text).unwrap();
+        files.insert(f.name().to_string(), text);
+    }
+    files
+}
