@@ -25,7 +25,10 @@ pub enum Command {
 
     /// Show how complete each locale is, in segments and source words.
     ///
-    /// Example: `tercuman status --by-chapter`, or `tercuman status --json`.
+    /// Exit code 0 when every locale meets its minimum (`--min`, or
+    /// `min-translated` in book.toml), 1 when one does not, 2 on error.
+    ///
+    /// Example: `tercuman status --by-chapter`, `tercuman status --json --min 90`.
     Status {
         /// Print JSON (the shape is documented in README.md).
         #[arg(long)]
@@ -33,6 +36,31 @@ pub enum Command {
         /// Add a row per chapter.
         #[arg(long)]
         by_chapter: bool,
+        /// Also write a self-contained HTML dashboard to FILE.
+        #[arg(long, value_name = "FILE")]
+        html: Option<PathBuf>,
+        /// Fail (exit 1) if any locale has less than PERCENT of its segments translated.
+        #[arg(long, value_name = "PERCENT", value_parser = parse_percent)]
+        min: Option<f64>,
+    },
+
+    /// Check translations: markup and numbers as in the source, blank or
+    /// untranslated text, whitespace, end punctuation, brackets and quotes.
+    ///
+    /// Reports `file:line: severity[rule]: message`; exit code 1 when any
+    /// check finds an error, 0 otherwise, 2 when a file cannot be read.
+    ///
+    /// Example: `tercuman check --locale fa`.
+    Check {
+        /// Only this locale.
+        #[arg(long, value_name = "LANG")]
+        locale: Option<String>,
+        /// Print JSON: `{"findings": [...], "errors": N, "warnings": N}`.
+        #[arg(long)]
+        json: bool,
+        /// Also warn about translations less than a third or more than three times as long as the source.
+        #[arg(long)]
+        length_ratio: bool,
     },
 
     /// Sync, then build the EPUB 3 and HTML editions of every language into `dist/`.
@@ -42,5 +70,21 @@ pub enum Command {
         /// Output directory (default: `dist/` in the project).
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
+        /// Publish translations even when a check finds an error in them
+        /// (by default they are shown in English and reported).
+        #[arg(long)]
+        allow_check_errors: bool,
     },
+}
+
+fn parse_percent(s: &str) -> Result<f64, String> {
+    let value: f64 = s
+        .trim_end_matches('%')
+        .parse()
+        .map_err(|_| format!("`{s}` is not a number"))?;
+    if (0.0..=100.0).contains(&value) {
+        Ok(value)
+    } else {
+        Err(format!("`{s}` is not between 0 and 100"))
+    }
 }

@@ -8,9 +8,10 @@
 //!    with a status, and every revision.
 //! 4. [`formats::po`]: gettext PO segment files, one per chapter per locale.
 //! 5. [`sync`]: source -> memory, translators' PO edits -> memory, memory -> PO files.
-//! 6. [`status`]: completeness per locale and chapter.
+//! 6. [`status`]: completeness per locale and chapter; [`check`]: quality checks on translations.
 //! 7. [`edition`]: memory + source -> HTML site and EPUB 3 per locale, chrome from Fluent.
 
+pub mod check;
 pub mod date;
 pub mod edition;
 pub mod error;

@@ -1,5 +1,6 @@
 //! The `tercuman` binary: parse arguments, run one command, print the error
-//! chain once. Exit codes: 0 success, 2 error.
+//! chain once. Exit codes: 0 success, 1 a gate not met (`status --min`,
+//! `check` errors), 2 error.
 
 mod cli;
 mod cmd;
@@ -9,18 +10,47 @@ use clap::Parser;
 fn main() {
     let cli = cli::Cli::parse();
     let result = match cli.command {
-        cli::Command::Sync => cmd::sync::run(&cli.project),
-        cli::Command::Status { json, by_chapter } => {
-            cmd::status::run(&cli.project, json, by_chapter)
-        }
-        cli::Command::Build { out } => cmd::build::run(&cli.project, out),
+        cli::Command::Sync => cmd::sync::run(&cli.project).map(|()| 0),
+        cli::Command::Status {
+            json,
+            by_chapter,
+            html,
+            min,
+        } => cmd::status::run(
+            &cli.project,
+            &cmd::status::StatusArgs {
+                json,
+                by_chapter,
+                html,
+                min,
+            },
+        ),
+        cli::Command::Check {
+            locale,
+            json,
+            length_ratio,
+        } => cmd::check::run(
+            &cli.project,
+            &cmd::check::CheckArgs {
+                locale,
+                json,
+                length_ratio,
+            },
+        ),
+        cli::Command::Build {
+            out,
+            allow_check_errors,
+        } => cmd::build::run(&cli.project, out, allow_check_errors).map(|()| 0),
     };
-    if let Err(err) = result {
-        let mut message = format!("error: {err}");
-        for cause in err.chain().skip(1) {
-            message.push_str(&format!("\n  caused by: {cause}"));
+    match result {
+        Ok(code) => std::process::exit(code),
+        Err(err) => {
+            let mut message = format!("error: {err}");
+            for cause in err.chain().skip(1) {
+                message.push_str(&format!("\n  caused by: {cause}"));
+            }
+            eprintln!("{message}");
+            std::process::exit(2);
         }
-        eprintln!("{message}");
-        std::process::exit(2);
     }
 }

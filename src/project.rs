@@ -17,6 +17,23 @@ use crate::error::{Error, Result};
 #[serde(deny_unknown_fields)]
 struct BookFile {
     book: BookTable,
+    /// Per-locale settings: `[locale.fa]`.
+    #[serde(default)]
+    locale: std::collections::BTreeMap<String, LocaleTable>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct LocaleTable {
+    #[serde(default)]
+    min_translated: Option<f64>,
+}
+
+/// Settings of one target locale.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LocaleSettings {
+    /// Percent of segments that must be translated for `status` to pass its gate.
+    pub min_translated: Option<f64>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -42,6 +59,8 @@ pub struct Book {
     pub identifier: String,
     pub source_language: LanguageIdentifier,
     pub locales: Vec<LanguageIdentifier>,
+    /// `[locale.<code>]` settings, by locale code.
+    pub locale_settings: std::collections::BTreeMap<String, LocaleSettings>,
 }
 
 /// One chapter of the book, in reading order.
@@ -93,6 +112,27 @@ impl Project {
             }
             locales.push(lang);
         }
+        let mut locale_settings = std::collections::BTreeMap::new();
+        for (code, table) in file.locale {
+            if !locales.iter().any(|l| l.to_string() == code) {
+                return Err(config_error(format!(
+                    "[locale.{code}]: `{code}` is not one of the book's locales"
+                )));
+            }
+            if let Some(min) = table.min_translated {
+                if !(0.0..=100.0).contains(&min) {
+                    return Err(config_error(format!(
+                        "[locale.{code}] min-translated: {min} is not a percentage (0 to 100)"
+                    )));
+                }
+            }
+            locale_settings.insert(
+                code,
+                LocaleSettings {
+                    min_translated: table.min_translated,
+                },
+            );
+        }
         if t.chapters.is_empty() {
             return Err(config_error("chapters: the book has no chapters".into()));
         }
@@ -113,6 +153,7 @@ impl Project {
                 identifier: t.identifier,
                 source_language,
                 locales,
+                locale_settings,
             },
             chapters,
         })

@@ -4,22 +4,23 @@ use anyhow::Context;
 use tercuman::edition::{build, BuildOptions};
 use tercuman::sync::{load_chapters, sync};
 
-pub fn run(root: &std::path::Path, out: Option<std::path::PathBuf>) -> anyhow::Result<()> {
+pub fn run(
+    root: &std::path::Path,
+    out: Option<std::path::PathBuf>,
+    allow_check_errors: bool,
+) -> anyhow::Result<()> {
     let (project, mut memory) = super::open(root)?;
     let report = sync(&project, &mut memory, tercuman::date::now())?;
     super::sync::print_report(&report);
     let docs = load_chapters(&project)?;
     let build_time = build_time(&project)?;
     let out_dir = out.unwrap_or_else(|| project.root.join("dist"));
-    let editions = build(
-        &project,
-        &docs,
-        &memory,
-        &BuildOptions {
-            build_time,
-            out_dir,
-        },
-    )?;
+    let options = BuildOptions {
+        build_time,
+        out_dir,
+        allow_check_errors,
+    };
+    let editions = build(&project, &docs, &memory, &options)?;
     for e in &editions {
         let note = if e.fallbacks > 0 {
             format!(" ({} segments shown in English)", e.fallbacks)
@@ -33,7 +34,23 @@ pub fn run(root: &std::path::Path, out: Option<std::path::PathBuf>) -> anyhow::R
             project.display_path(&e.html_dir),
             note
         );
+        if !e.failed_checks.is_empty() {
+            eprintln!(
+                "warning: {} {} translations fail a check and are shown in English: {}",
+                e.failed_checks.len(),
+                e.lang,
+                e.failed_checks.join(", ")
+            );
+            eprintln!(
+                "hint: run `tercuman check --locale {}`, or build with --allow-check-errors",
+                e.lang
+            );
+        }
     }
+    eprintln!(
+        "status page: {}",
+        project.display_path(&options.out_dir.join("status.html"))
+    );
     Ok(())
 }
 

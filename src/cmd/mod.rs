@@ -1,6 +1,7 @@
 //! One small file per subcommand: load, call the library, print.
 
 pub mod build;
+pub mod check;
 pub mod status;
 pub mod sync;
 
@@ -29,6 +30,6 @@ pub fn open_read_only(root: &std::path::Path) -> anyhow::Result<(Project, Memory
     Ok((project, memory))
 }
 
-fn load(root: &std::path::Path) -> anyhow::Result<Project> {
+pub fn load(root: &std::path::Path) -> anyhow::Result<Project> {
     Project::load(root).with_context(|| format!("failed to load the book in `{}`", root.display()))
 }

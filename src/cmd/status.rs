@@ -1,27 +1,49 @@
 //! `tercuman status`
 
-use tercuman::status::{completeness, StatusReport, Table};
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use tercuman::status::{dashboard, gate, report, Table};
 use tercuman::sync::load_chapters;
 
-pub fn run(root: &std::path::Path, json: bool, by_chapter: bool) -> anyhow::Result<()> {
+/// What `tercuman status` was asked for.
+pub struct StatusArgs {
+    pub json: bool,
+    pub by_chapter: bool,
+    pub html: Option<PathBuf>,
+    pub min: Option<f64>,
+}
+
+/// Returns the exit code: 0 when every locale meets its minimum, 1 when not.
+pub fn run(root: &Path, args: &StatusArgs) -> anyhow::Result<i32> {
     let (project, memory) = super::open_read_only(root)?;
     let docs = load_chapters(&project)?;
-    let mut locales = Vec::new();
-    for lang in &project.book.locales {
-        let translations = memory.translations(&lang.to_string())?;
-        locales.push(completeness(&project, &docs, lang, &translations));
+    let report = report(&project, &docs, &memory)?;
+    if let Some(path) = &args.html {
+        std::fs::write(path, dashboard::render(&report, &project.book.title))
+            .with_context(|| format!("failed to write `{}`", path.display()))?;
     }
-    let report = StatusReport { locales };
-    if json {
+    if args.json {
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else {
+        let color = std::io::stdout().is_terminal()
+            && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
         print!(
             "{}",
             Table {
                 report: &report,
-                by_chapter
+                by_chapter: args.by_chapter,
+                color
             }
         );
     }
-    Ok(())
+    let failures = gate(&report, &project, args.min);
+    for f in &failures {
+        eprintln!(
+            "error: {} is {:.1}% translated, below the minimum of {}%",
+            f.locale, f.percent, f.min
+        );
+    }
+    Ok(if failures.is_empty() { 0 } else { 1 })
 }

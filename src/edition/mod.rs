@@ -8,13 +8,13 @@ pub mod epub;
 pub mod html;
 pub mod render;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 use fluent_bundle::FluentValue;
 use unic_langid::LanguageIdentifier;
 
-use crate::error::Result;
+use crate::error::{write_if_changed, Result};
 use crate::locale::{self, Chrome};
 use crate::project::Project;
 use crate::source::{plain_text, ChapterDoc, Node};
@@ -28,6 +28,9 @@ pub struct BuildOptions {
     pub build_time: i64,
     /// Where editions go (`dist/`).
     pub out_dir: PathBuf,
+    /// Publish translations that fail an error-level check (normally they
+    /// are shown in English and reported).
+    pub allow_check_errors: bool,
 }
 
 /// One language's edition, ready to be written in any format.
@@ -40,6 +43,8 @@ pub struct Edition<'a> {
     pub chapters: Vec<EditionChapter>,
     /// How complete the translation is (`None` for the source edition).
     pub completeness: Option<Completeness>,
+    /// Translated segments not published because a check found an error in them.
+    pub failed_checks: Vec<String>,
     pub build_time: i64,
     /// Every language of the book, source first, with its own name, for language switchers.
     pub languages: Vec<(LanguageIdentifier, String)>,
@@ -79,6 +84,8 @@ impl EditionChapter {
 pub struct EditionReport {
     pub lang: String,
     pub fallbacks: usize,
+    /// Segments whose translation failed a check and was not published.
+    pub failed_checks: Vec<String>,
     pub epub: PathBuf,
     pub html_dir: PathBuf,
 }
@@ -145,8 +152,9 @@ pub fn prepare<'a>(
     project: &'a Project,
     docs: &[ChapterDoc],
     memory: &Memory,
-    build_time: i64,
+    options: &BuildOptions,
 ) -> Result<Vec<Edition<'a>>> {
+    let build_time = options.build_time;
     let locales_dir = project.root.join("locales");
     let source_lang = project.book.source_language.clone();
     let mut languages = vec![source_lang.clone()];
@@ -174,6 +182,11 @@ pub fn prepare<'a>(
             Chrome::load(&project.locale_dir(lang), lang, fallback)?
         };
         let rtl = locale::direction(lang) == "rtl";
+        let failed_checks = match (&translations, options.allow_check_errors) {
+            (Some(t), false) => failing_checks(docs, t),
+            _ => Vec::new(),
+        };
+        let blocked: HashSet<String> = failed_checks.iter().cloned().collect();
         let chapters = docs
             .iter()
             .map(|doc| {
@@ -184,11 +197,13 @@ pub fn prepare<'a>(
                             translations: translations.as_ref(),
                             rtl,
                             chapter_ext,
+                            blocked: &blocked,
                         },
                     )
                 };
                 let (html, xhtml) = (render("html"), render("xhtml"));
-                let (title, title_is_fallback) = chapter_title(doc, translations.as_ref());
+                let (title, title_is_fallback) =
+                    chapter_title(doc, translations.as_ref(), &blocked);
                 EditionChapter {
                     slug: doc.slug.clone(),
                     title,
@@ -209,6 +224,7 @@ pub fn prepare<'a>(
             chrome,
             chapters,
             completeness,
+            failed_checks,
             build_time,
             languages: Vec::new(),
         });
@@ -223,11 +239,25 @@ pub fn prepare<'a>(
     Ok(editions)
 }
 
+/// Current segments whose translation fails an error-level check, in book order.
+fn failing_checks(docs: &[ChapterDoc], translations: &HashMap<String, Translation>) -> Vec<String> {
+    docs.iter()
+        .flat_map(|d| d.segments())
+        .filter(|s| {
+            let t = translations.get(&s.id);
+            effective_status(t) == Status::Translated
+                && t.is_some_and(|t| !crate::check::errors(&s.text, &t.text).is_empty())
+        })
+        .map(|s| s.id.clone())
+        .collect()
+}
+
 /// A chapter's title: its first heading, translated when it is; and whether
 /// any of it is English standing in for a missing translation.
 fn chapter_title(
     doc: &ChapterDoc,
     translations: Option<&HashMap<String, Translation>>,
+    blocked: &HashSet<String>,
 ) -> (String, bool) {
     let heading = doc.nodes.iter().find_map(|n| match n {
         Node::Leaf(l) if l.anchor.is_some() => Some(l),
@@ -243,7 +273,10 @@ fn chapter_title(
         .map(|s| {
             let t = translations.and_then(|t| t.get(&s.id));
             match t {
-                Some(t) if effective_status(Some(t)) == Status::Translated => {
+                Some(t)
+                    if effective_status(Some(t)) == Status::Translated
+                        && !blocked.contains(&s.id) =>
+                {
                     plain_text(&t.text, &doc.links)
                 }
                 _ => {
@@ -298,7 +331,12 @@ pub fn build(
     memory: &Memory,
     options: &BuildOptions,
 ) -> Result<Vec<EditionReport>> {
-    let editions = prepare(project, docs, memory, options.build_time)?;
+    let editions = prepare(project, docs, memory, options)?;
+    let status = crate::status::report(project, docs, memory)?;
+    write_if_changed(
+        &options.out_dir.join("status.html"),
+        crate::status::dashboard::render(&status, &project.book.title).as_bytes(),
+    )?;
     let html_root = options.out_dir.join("html");
     html::write_site(&editions, &html_root)?;
     let mut reports = Vec::new();
@@ -312,6 +350,7 @@ pub fn build(
         reports.push(EditionReport {
             lang: edition.lang.to_string(),
             fallbacks: edition.fallbacks(),
+            failed_checks: edition.failed_checks.clone(),
             epub: epub_path,
             html_dir: html_root.join(edition.lang.to_string()),
         });

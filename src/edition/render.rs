@@ -5,7 +5,7 @@
 //! URL schemes, and characters XML forbids are dropped, so the output is
 //! always well-formed XHTML.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use pulldown_cmark::{BrokenLink, CowStr, Event, Parser, Tag, TagEnd};
 
@@ -22,6 +22,8 @@ pub struct RenderOptions<'a> {
     /// Extension of chapter files in this format (`html`, `xhtml`): links to
     /// `chapter.md` in the source are rewritten to it.
     pub chapter_ext: &'a str,
+    /// Segments whose translation failed a check: shown in English instead.
+    pub blocked: &'a HashSet<String>,
 }
 
 /// A rendered chapter body.
@@ -65,7 +67,8 @@ fn push_segment(
         return true;
     };
     let t = translations.get(&seg.id);
-    if effective_status(t) == Status::Translated {
+    let blocked = options.blocked.contains(&seg.id);
+    if effective_status(t) == Status::Translated && !blocked {
         if let Some(t) = t {
             events.extend(inline_events(
                 &t.text,
@@ -76,7 +79,9 @@ fn push_segment(
             return true;
         }
     }
-    let class = if effective_status(t) == Status::Fuzzy {
+    let class = if blocked {
+        "fallback check-failed"
+    } else if effective_status(t) == Status::Fuzzy {
         "fallback fuzzy"
     } else {
         "fallback"
@@ -328,6 +333,7 @@ mod tests {
                 translations: Some(&translations),
                 rtl: true,
                 chapter_ext: "xhtml",
+                blocked: &HashSet::new(),
             },
         );
         assert_eq!(out.fallbacks, 2);

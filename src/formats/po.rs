@@ -29,6 +29,8 @@ pub struct Entry {
     pub obsolete: bool,
     /// 1-based line of the entry's `msgid` in the file it was read from.
     pub line: usize,
+    /// 1-based line of its `msgstr`: where a translator fixes the translation.
+    pub msgstr_line: usize,
 }
 
 /// A PO file: its header's fields and entries.
@@ -215,6 +217,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Catalog> {
                     return Err(Error::parse(path, n, "two msgstr lines in one entry"));
                 }
                 entry.msgstr = parse_string(rest, path, n)?;
+                entry.msgstr_line = n;
                 has_str = true;
                 field = Some(Field::Str);
             }
@@ -443,6 +446,7 @@ msgstr "ترجمه‌ی نو"
         let mut again = parse(&text, Path::new("fa/a.po")).unwrap();
         for (a, b) in again.entries.iter_mut().zip(&cat.entries) {
             a.line = b.line;
+            a.msgstr_line = b.msgstr_line;
         }
         assert_eq!(again, cat);
         assert_eq!(write(&again), text, "writing is deterministic");

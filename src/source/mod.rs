@@ -536,13 +536,6 @@ pub fn fnv1a(bytes: &[u8]) -> u64 {
     })
 }
 
-/// Source words in a segment: whitespace-separated tokens with a letter or digit.
-pub fn word_count(text: &str) -> usize {
-    text.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

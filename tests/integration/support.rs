@@ -95,16 +95,22 @@ fn collect(root: &Path, dir: &Path, out: &mut Vec<(PathBuf, Vec<u8>)>) {
     }
 }
 
-/// Sets the msgstr of the entry whose msgid is `msgid` (as tercuman writes
-/// entries: one line each). Panics if there is no such entry.
-pub fn translate(po_path: &Path, msgid: &str, msgstr: &str) {
+/// A PO file as tercuman writes it (one line per string), as lines, and the
+/// index of the `msgid` line of the entry whose msgid is `msgid`.
+fn po_lines(po_path: &Path, msgid: &str) -> (Vec<String>, usize) {
     let text = std::fs::read_to_string(po_path).unwrap();
     let wanted = format!("msgid \"{}\"", po_escape(msgid));
-    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    let lines: Vec<String> = text.lines().map(str::to_string).collect();
     let at = lines
         .iter()
         .position(|l| *l == wanted)
         .unwrap_or_else(|| panic!("no entry {wanted} in {}", po_path.display()));
+    (lines, at)
+}
+
+/// Sets the msgstr of the entry whose msgid is `msgid`.
+pub fn translate(po_path: &Path, msgid: &str, msgstr: &str) {
+    let (mut lines, at) = po_lines(po_path, msgid);
     assert!(lines[at + 1].starts_with("msgstr "), "msgstr follows msgid");
     lines[at + 1] = format!("msgstr \"{}\"", po_escape(msgstr));
     std::fs::write(po_path, lines.join("\n") + "\n").unwrap();
@@ -190,4 +196,45 @@ pub fn msgfmt_check(po: &Path) -> Option<(bool, String)> {
 /// Counts the occurrences of `needle` in `haystack`.
 pub fn count(haystack: &str, needle: &str) -> usize {
     haystack.matches(needle).count()
+}
+
+/// Runs a validator command on `file`; `None` if it is missing and not required.
+pub fn run_validator(program: &str, args: &[&str], file: &Path) -> Option<String> {
+    // Spawning at all means it is installed (pocount has no --version).
+    let available = Command::new(program).arg("--help").output().is_ok();
+    if !validator(program, available) {
+        return None;
+    }
+    let out = Command::new(program)
+        .args(args)
+        .arg(file)
+        .output()
+        .expect("run validator");
+    assert!(
+        out.status.success(),
+        "{program} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    Some(format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    ))
+}
+
+/// Marks the entry whose msgid is `msgid` fuzzy.
+pub fn mark_fuzzy(po_path: &Path, msgid: &str) {
+    let (mut lines, at) = po_lines(po_path, msgid);
+    let ctxt = if lines[at - 1].starts_with("msgctxt") {
+        at - 1
+    } else {
+        at
+    };
+    lines.insert(ctxt, "#, fuzzy".into());
+    std::fs::write(po_path, lines.join("\n") + "\n").unwrap();
+}
+
+/// The 1-based line of the msgstr of the entry whose msgid is `msgid`.
+pub fn msgstr_line(po_path: &Path, msgid: &str) -> usize {
+    po_lines(po_path, msgid).1 + 2
 }

@@ -10,7 +10,10 @@ use std::fmt;
 use serde::Serialize;
 
 use crate::project::Project;
-use crate::source::{word_count, ChapterDoc};
+use crate::source::ChapterDoc;
+
+pub mod dashboard;
+pub mod words;
 use crate::tm::{Status, Translation};
 
 /// Counts by status.
@@ -93,7 +96,7 @@ pub fn completeness(
         for seg in doc.segments() {
             let status = effective_status(translations.get(&seg.id));
             segments.add(status, 1);
-            words.add(status, word_count(&seg.text));
+            words.add(status, words::count_words(&seg.text));
         }
         total_segments.add(Status::Translated, segments.translated);
         total_segments.add(Status::Fuzzy, segments.fuzzy);
@@ -118,18 +121,34 @@ pub fn completeness(
     }
 }
 
-/// A terminal table; `by_chapter` adds a row per chapter.
+/// A terminal table; `by_chapter` adds a row per chapter, `color` uses ANSI
+/// colours (only for a terminal, and never when `NO_COLOR` is set).
 pub struct Table<'a> {
     pub report: &'a StatusReport,
     pub by_chapter: bool,
+    pub color: bool,
 }
 
-fn bar(percent: f64, width: usize) -> String {
-    let filled = ((percent / 100.0) * width as f64).round() as usize;
+/// A bar of `width` cells: translated `█`, fuzzy `▒`, untranslated `░`.
+fn bar(counts: &Counts, width: usize, color: bool) -> String {
+    let cells = |n: usize| {
+        (n * width + counts.total / 2)
+            .checked_div(counts.total)
+            .unwrap_or(0)
+    };
+    let done = cells(counts.translated).min(width);
+    let fuzzy = cells(counts.fuzzy).min(width - done);
+    let rest = width - done - fuzzy;
+    let (green, yellow, dim, reset) = if color {
+        ("\x1b[32m", "\x1b[33m", "\x1b[2m", "\x1b[0m")
+    } else {
+        ("", "", "", "")
+    };
     format!(
-        "{}{}",
-        "█".repeat(filled.min(width)),
-        "░".repeat(width - filled.min(width))
+        "{green}{}{reset}{yellow}{}{reset}{dim}{}{reset}",
+        "█".repeat(done),
+        "▒".repeat(fuzzy),
+        "░".repeat(rest)
     )
 }
 
@@ -153,7 +172,7 @@ impl fmt::Display for Table<'_> {
         };
         for l in &self.report.locales {
             row(f, &l.locale, &l.segments, &l.words, l.percent_translated)?;
-            writeln!(f, "{:<24} {}", "", bar(l.percent_translated, 40))?;
+            writeln!(f, "{:<24} {}", "", bar(&l.segments, 40, self.color))?;
             if self.by_chapter {
                 for c in &l.chapters {
                     row(
@@ -175,4 +194,49 @@ impl fmt::Display for Table<'_> {
         }
         Ok(())
     }
+}
+
+/// A locale below its minimum.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GateFailure {
+    pub locale: String,
+    pub percent: f64,
+    pub min: f64,
+}
+
+/// Checks every locale against its minimum: `cli_min` when given, else the
+/// locale's `min-translated` in `book.toml`. Returns the locales below it.
+pub fn gate(report: &StatusReport, project: &Project, cli_min: Option<f64>) -> Vec<GateFailure> {
+    report
+        .locales
+        .iter()
+        .filter_map(|l| {
+            let min = cli_min.or_else(|| {
+                project
+                    .book
+                    .locale_settings
+                    .get(&l.locale)
+                    .and_then(|s| s.min_translated)
+            })?;
+            (l.percent_translated < min).then(|| GateFailure {
+                locale: l.locale.clone(),
+                percent: l.percent_translated,
+                min,
+            })
+        })
+        .collect()
+}
+
+/// Completeness of every target locale.
+pub fn report(
+    project: &Project,
+    docs: &[ChapterDoc],
+    memory: &crate::tm::Memory,
+) -> crate::Result<StatusReport> {
+    let mut locales = Vec::new();
+    for lang in &project.book.locales {
+        let translations = memory.translations(&lang.to_string())?;
+        locales.push(completeness(project, docs, lang, &translations));
+    }
+    Ok(StatusReport { locales })
 }

@@ -1,0 +1,499 @@
+//! Quality checks on translations: each finding has a rule id, a severity,
+//! and (from `check_catalog`) the PO file and line to fix.
+//!
+//! Errors are what would break or falsify an edition (markup that no longer
+//! matches the source, numbers that changed, a blank "translation"); `build`
+//! does not publish a segment with an error. Warnings are for a reviewer.
+
+use std::collections::BTreeMap;
+
+use pulldown_cmark::{Event, Parser, Tag};
+use serde::Serialize;
+
+use crate::formats::po;
+use crate::source;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// Which checks to run beyond the defaults.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CheckOptions {
+    /// Warn when the translation's length is outside this ratio of the source's.
+    pub length_ratio: Option<(f64, f64)>,
+}
+
+/// The default bounds of `--length-ratio`: a translation a third of the
+/// source or three times longer is worth a look.
+pub const DEFAULT_LENGTH_RATIO: (f64, f64) = (0.33, 3.0);
+
+/// One problem in one translation.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Issue {
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub message: String,
+}
+
+/// An issue located in a segment file.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    pub locale: String,
+    pub file: String,
+    pub line: usize,
+    pub segment: String,
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub message: String,
+}
+
+fn issue(rule: &'static str, severity: Severity, message: String) -> Issue {
+    Issue {
+        rule,
+        severity,
+        message,
+    }
+}
+
+/// Runs every rule on one translation of `source`.
+pub fn check_translation(source: &str, translation: &str, options: &CheckOptions) -> Vec<Issue> {
+    let mut out = Vec::new();
+    if translation.trim().is_empty() {
+        if !translation.is_empty() {
+            out.push(issue(
+                "blank",
+                Severity::Error,
+                "the translation is only whitespace".into(),
+            ));
+        }
+        return out;
+    }
+    markup_parity(source, translation, &mut out);
+    numbers(source, translation, &mut out);
+    if translation == source && source.chars().any(char::is_alphabetic) {
+        out.push(issue(
+            "identical",
+            Severity::Warning,
+            "the translation is identical to the English source".into(),
+        ));
+    }
+    whitespace(source, translation, &mut out);
+    end_punctuation(source, translation, &mut out);
+    brackets(source, translation, &mut out);
+    if let Some((low, high)) = options.length_ratio {
+        let ratio = translation.chars().count() as f64 / source.chars().count().max(1) as f64;
+        if ratio < low || ratio > high {
+            out.push(issue(
+                "length",
+                Severity::Warning,
+                format!("the translation is {ratio:.2} times the length of the source (expected {low}–{high})"),
+            ));
+        }
+    }
+    out
+}
+
+/// Only the error-level issues: what `build` refuses to publish.
+pub fn errors(source: &str, translation: &str) -> Vec<Issue> {
+    check_translation(source, translation, &CheckOptions::default())
+        .into_iter()
+        .filter(|i| i.severity == Severity::Error)
+        .collect()
+}
+
+/// Inline markup of a segment: counts per kind, and link and image targets.
+#[derive(Debug, Default, PartialEq)]
+struct Markup {
+    kinds: BTreeMap<&'static str, usize>,
+    targets: Vec<String>,
+}
+
+fn markup(text: &str) -> Markup {
+    let (wrapped, _) = source::wrap_inline(text);
+    // Any `[x][ref]` counts as a link whether or not its definition is known here.
+    let mut callback =
+        |link: pulldown_cmark::BrokenLink<'_>| Some((link.reference.to_string().into(), "".into()));
+    let parser = Parser::new_with_broken_link_callback(
+        &wrapped,
+        source::markdown_options(),
+        Some(&mut callback),
+    );
+    let mut m = Markup::default();
+    for event in parser {
+        let kind = match event {
+            Event::Start(Tag::Emphasis) => "emphasis",
+            Event::Start(Tag::Strong) => "strong",
+            Event::Start(Tag::Strikethrough) => "strikethrough",
+            Event::Code(_) => "inline code",
+            Event::FootnoteReference(_) => "footnote reference",
+            Event::InlineHtml(_) => "inline HTML",
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                m.targets.push(format!("link to {dest_url}"));
+                "link"
+            }
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                m.targets.push(format!("image {dest_url}"));
+                "image"
+            }
+            _ => continue,
+        };
+        *m.kinds.entry(kind).or_default() += 1;
+    }
+    m.targets.sort();
+    m
+}
+
+fn markup_parity(source: &str, translation: &str, out: &mut Vec<Issue>) {
+    let (s, t) = (markup(source), markup(translation));
+    let kinds: std::collections::BTreeSet<&str> =
+        s.kinds.keys().chain(t.kinds.keys()).copied().collect();
+    for kind in kinds {
+        let (a, b) = (
+            s.kinds.get(kind).copied().unwrap_or(0),
+            t.kinds.get(kind).copied().unwrap_or(0),
+        );
+        if a != b {
+            out.push(issue(
+                "markup",
+                Severity::Error,
+                format!("{kind}: the source has {a}, the translation {b}"),
+            ));
+        }
+    }
+    if s.kinds.get("link") == t.kinds.get("link")
+        && s.kinds.get("image") == t.kinds.get("image")
+        && s.targets != t.targets
+    {
+        out.push(issue(
+            "markup",
+            Severity::Error,
+            format!(
+                "targets differ: the source has {}, the translation {}",
+                s.targets.join(", "),
+                t.targets.join(", ")
+            ),
+        ));
+    }
+}
+
+/// The numbers in a text, digits normalized to ASCII (Persian `۰–۹` and
+/// Arabic-Indic `٠–٩` included) and group separators dropped, so `1,000`,
+/// `1.000` and `۱٬۰۰۰` are the same number. Link targets are not text.
+fn number_tokens(text: &str) -> Vec<String> {
+    let visible = strip_urls(text);
+    let digit = |c: char| -> Option<char> {
+        match c {
+            '0'..='9' => Some(c),
+            '۰'..='۹' => char::from_digit(c as u32 - '۰' as u32, 10),
+            '٠'..='٩' => char::from_digit(c as u32 - '٠' as u32, 10),
+            _ => None,
+        }
+    };
+    let separator = |c: char| matches!(c, ',' | '.' | '٫' | '٬' | '\u{202F}' | '\u{00A0}' | '\'');
+    let chars: Vec<char> = visible.chars().collect();
+    let mut tokens = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if digit(chars[i]).is_none() {
+            i += 1;
+            continue;
+        }
+        let mut token = String::new();
+        while i < chars.len() {
+            if let Some(d) = digit(chars[i]) {
+                token.push(d);
+                i += 1;
+            } else if separator(chars[i]) && chars.get(i + 1).and_then(|&c| digit(c)).is_some() {
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        tokens.push(token);
+    }
+    tokens.sort();
+    tokens
+}
+
+/// Text without link destinations (`](…)`), which hold no translatable numbers.
+fn strip_urls(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find("](") {
+        out.push_str(&rest[..i + 1]);
+        match rest[i + 2..].find(')') {
+            Some(end) => rest = &rest[i + 2 + end + 1..],
+            None => {
+                rest = &rest[i + 1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn numbers(source: &str, translation: &str, out: &mut Vec<Issue>) {
+    let (s, t) = (number_tokens(source), number_tokens(translation));
+    if s != t {
+        out.push(issue(
+            "numbers",
+            Severity::Error,
+            format!(
+                "numbers differ: the source has [{}], the translation [{}]",
+                s.join(", "),
+                t.join(", ")
+            ),
+        ));
+    }
+}
+
+fn whitespace(source: &str, translation: &str, out: &mut Vec<Issue>) {
+    let lead = |s: &str| s.len() - s.trim_start().len();
+    let trail = |s: &str| s.len() - s.trim_end().len();
+    if lead(source) != lead(translation) || trail(source) != trail(translation) {
+        out.push(issue(
+            "whitespace",
+            Severity::Warning,
+            "leading or trailing whitespace differs from the source".into(),
+        ));
+    }
+    if translation.contains("  ") && !source.contains("  ") {
+        out.push(issue(
+            "whitespace",
+            Severity::Warning,
+            "doubled space".into(),
+        ));
+    }
+}
+
+/// The class of a text's final punctuation, closing quotes and markup ignored.
+fn end_class(text: &str) -> Option<&'static str> {
+    let last = text.trim_end().chars().rev().find(|c| {
+        !matches!(
+            c,
+            '"' | '\'' | '”' | '’' | '»' | '›' | ')' | ']' | '*' | '_' | '`'
+        )
+    })?;
+    Some(match last {
+        '.' | '۔' | '。' => "full stop",
+        '?' | '؟' => "question mark",
+        '!' => "exclamation mark",
+        ':' => "colon",
+        ';' | '؛' => "semicolon",
+        ',' | '،' => "comma",
+        '…' => "ellipsis",
+        _ => return None,
+    })
+}
+
+fn end_punctuation(source: &str, translation: &str, out: &mut Vec<Issue>) {
+    let (s, t) = (end_class(source), end_class(translation));
+    // An ellipsis written as three full stops is still an ellipsis.
+    let norm = |text: &str, class: Option<&'static str>| {
+        if text.trim_end().ends_with("...") {
+            Some("ellipsis")
+        } else {
+            class
+        }
+    };
+    let (s, t) = (norm(source, s), norm(translation, t));
+    if s != t {
+        let name = |c: Option<&str>| c.unwrap_or("no punctuation").to_string();
+        out.push(issue(
+            "end-punctuation",
+            Severity::Warning,
+            format!(
+                "the source ends with {}, the translation with {}",
+                name(s),
+                name(t)
+            ),
+        ));
+    }
+}
+
+/// Pairs that must balance, and quote characters that come in pairs.
+const PAIRS: &[(char, char)] = &[
+    ('(', ')'),
+    ('[', ']'),
+    ('{', '}'),
+    ('«', '»'),
+    ('“', '”'),
+    ('‹', '›'),
+];
+
+fn balanced(text: &str) -> Vec<String> {
+    let mut problems = Vec::new();
+    for &(open, close) in PAIRS {
+        let mut depth = 0i64;
+        let mut ok = true;
+        for c in text.chars() {
+            if c == open {
+                depth += 1;
+            } else if c == close {
+                depth -= 1;
+                ok &= depth >= 0;
+            }
+        }
+        if depth != 0 || !ok {
+            problems.push(format!("{open}{close}"));
+        }
+    }
+    if text.matches('"').count() % 2 == 1 {
+        problems.push("\"\"".into());
+    }
+    problems
+}
+
+fn brackets(source: &str, translation: &str, out: &mut Vec<Issue>) {
+    let unbalanced_in_source = balanced(source);
+    for pair in balanced(translation) {
+        if !unbalanced_in_source.contains(&pair) {
+            out.push(issue(
+                "brackets",
+                Severity::Warning,
+                format!("unbalanced {pair} in the translation"),
+            ));
+        }
+    }
+}
+
+/// Checks every translated or fuzzy entry of a parsed PO file.
+pub fn check_catalog(
+    catalog: &po::Catalog,
+    locale: &str,
+    display: &str,
+    options: &CheckOptions,
+) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for e in catalog
+        .entries
+        .iter()
+        .filter(|e| !e.obsolete && !e.msgstr.is_empty())
+    {
+        for i in check_translation(&e.msgid, &e.msgstr, options) {
+            findings.push(Finding {
+                locale: locale.to_string(),
+                file: display.to_string(),
+                line: e.msgstr_line,
+                segment: e.msgctxt.clone().unwrap_or_default(),
+                rule: i.rule,
+                severity: i.severity,
+                message: i.message,
+            });
+        }
+    }
+    findings
+}
+
+/// Checks the PO files of the given locales (every target locale when empty).
+/// A PO file that cannot be read is an error naming its file and line.
+pub fn check_project(
+    project: &crate::project::Project,
+    locales: &[unic_langid::LanguageIdentifier],
+    options: &CheckOptions,
+) -> crate::Result<Vec<Finding>> {
+    let locales = if locales.is_empty() {
+        &project.book.locales[..]
+    } else {
+        locales
+    };
+    let mut findings = Vec::new();
+    for lang in locales {
+        for chapter in &project.chapters {
+            let path = project.po_path(lang, chapter);
+            if !path.exists() {
+                continue;
+            }
+            let catalog = po::parse(&crate::error::read_utf8(&path)?, &path)?;
+            findings.extend(check_catalog(
+                &catalog,
+                &lang.to_string(),
+                &project.display_path(&path),
+                options,
+            ));
+        }
+    }
+    Ok(findings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules(source: &str, translation: &str) -> Vec<&'static str> {
+        check_translation(
+            source,
+            translation,
+            &CheckOptions {
+                length_ratio: Some(DEFAULT_LENGTH_RATIO),
+            },
+        )
+        .into_iter()
+        .map(|i| i.rule)
+        .collect()
+    }
+
+    #[test]
+    fn each_rule_fires_on_its_own_fault_and_only_there() {
+        let cases: &[(&str, &str, &[&str])] = &[
+            (
+                "The **war** lasted 44 days.",
+                "Müharibə **44 gün** davam etdi.",
+                &[],
+            ),
+            (
+                "The **war** lasted 44 days.",
+                "Müharibə 44 gün davam etdi.",
+                &["markup"],
+            ),
+            (
+                "See [this](https://a.org).",
+                "Bax [bura](https://b.org).",
+                &["markup"],
+            ),
+            ("Run `ls` now.", "İndi ls işlət.", &["markup"]),
+            (
+                "In January 2023, 40 minutes.",
+                "در ژانویهٔ ۲۰۲۳، ۴۰ دقیقه.",
+                &[],
+            ),
+            (
+                "In January 2023, 40 minutes.",
+                "در ژانویهٔ ۲۰۲۴، ۴۰ دقیقه.",
+                &["numbers"],
+            ),
+            ("It cost 1,000 manat.", "Bu 1.000 manata başa gəldi.", &[]),
+            ("Hello.", "   ", &["blank"]),
+            ("Baku noticed.", "Baku noticed.", &["identical"]),
+            ("Baku noticed.", "Bakı  fərqinə vardı.", &["whitespace"]),
+            ("Baku noticed.", " Bakı fərqinə vardı.", &["whitespace"]),
+            ("The message?", "پیام؟", &[]),
+            ("The message?", "پیام.", &["end-punctuation"]),
+            ("Clear, and consistent", "روشن، و پیوسته", &[]),
+            ("A “quote” here.", "Bir “alıntı burada.", &["brackets"]),
+            ("A (note) here.", "Bir (not burada.", &["brackets"]),
+            (
+                "Short sentence here.",
+                "Bu çox, çox, çox, çox, çox, çox, çox, çox, çox, çox, çox, çox, çox uzundur.",
+                &["length"],
+            ),
+        ];
+        for (source, translation, expected) in cases {
+            assert_eq!(
+                &rules(source, translation),
+                expected,
+                "{source:?} -> {translation:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn errors_are_markup_numbers_and_blank_only() {
+        assert_eq!(errors("A **b** 5.", "A b 6!").len(), 2);
+        assert!(errors("Baku noticed.", "Baku noticed.").is_empty());
+    }
+}

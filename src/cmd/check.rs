@@ -1,0 +1,55 @@
+//! `tercuman check`
+
+use std::path::Path;
+
+use tercuman::check::{check_project, CheckOptions, Severity, DEFAULT_LENGTH_RATIO};
+use tercuman::project::parse_locale;
+
+/// What `tercuman check` was asked for.
+pub struct CheckArgs {
+    pub locale: Option<String>,
+    pub json: bool,
+    pub length_ratio: bool,
+}
+
+/// Returns the exit code: 0 when no check found an error, 1 when one did.
+pub fn run(root: &Path, args: &CheckArgs) -> anyhow::Result<i32> {
+    let project = super::load(root)?;
+    let locales = match &args.locale {
+        Some(code) => {
+            let lang = parse_locale(code).map_err(anyhow::Error::msg)?;
+            if !project.book.locales.contains(&lang) {
+                anyhow::bail!("`{code}` is not one of the book's locales");
+            }
+            vec![lang]
+        }
+        None => Vec::new(),
+    };
+    let options = CheckOptions {
+        length_ratio: args.length_ratio.then_some(DEFAULT_LENGTH_RATIO),
+    };
+    let findings = check_project(&project, &locales, &options)?;
+    let errors = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
+    let warnings = findings.len() - errors;
+    if args.json {
+        let out =
+            serde_json::json!({ "findings": findings, "errors": errors, "warnings": warnings });
+        println!("{}", serde_json::to_string_pretty(&out)?);
+    } else {
+        for f in &findings {
+            let severity = match f.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            };
+            println!(
+                "{}:{}: {severity}[{}]: {} ({})",
+                f.file, f.line, f.rule, f.message, f.segment
+            );
+        }
+        println!("{errors} errors, {warnings} warnings");
+    }
+    Ok(if errors > 0 { 1 } else { 0 })
+}
