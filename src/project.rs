@@ -17,9 +17,30 @@ use crate::error::{Error, Result};
 #[serde(deny_unknown_fields)]
 struct BookFile {
     book: BookTable,
+    #[serde(default)]
+    memory: MemoryTable,
     /// Per-locale settings: `[locale.fa]`.
     #[serde(default)]
     locale: std::collections::BTreeMap<String, LocaleTable>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct MemoryTable {
+    /// Lowest score (percent) of a fuzzy suggestion; default 75.
+    #[serde(default)]
+    fuzzy_threshold: Option<u32>,
+}
+
+/// How the source is cut into segments.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Segmentation {
+    /// Paragraphs, list items and quotes are split into sentences.
+    #[default]
+    Sentence,
+    /// Every block is one segment.
+    Paragraph,
 }
 
 #[derive(Debug, Deserialize)]
@@ -47,6 +68,8 @@ struct BookTable {
     source_language: String,
     locales: Vec<String>,
     chapters: Vec<String>,
+    #[serde(default)]
+    segmentation: Segmentation,
 }
 
 /// Book metadata from `book.toml`, with locales already validated.
@@ -61,6 +84,9 @@ pub struct Book {
     pub locales: Vec<LanguageIdentifier>,
     /// `[locale.<code>]` settings, by locale code.
     pub locale_settings: std::collections::BTreeMap<String, LocaleSettings>,
+    pub segmentation: Segmentation,
+    /// Lowest score (percent) of a fuzzy suggestion (`[memory] fuzzy-threshold`).
+    pub fuzzy_threshold: u32,
 }
 
 /// One chapter of the book, in reading order.
@@ -133,6 +159,12 @@ impl Project {
                 },
             );
         }
+        let fuzzy_threshold = file.memory.fuzzy_threshold.unwrap_or(75);
+        if !(50..=100).contains(&fuzzy_threshold) {
+            return Err(config_error(format!(
+                "[memory] fuzzy-threshold: {fuzzy_threshold} must be between 50 and 100"
+            )));
+        }
         if t.chapters.is_empty() {
             return Err(config_error("chapters: the book has no chapters".into()));
         }
@@ -154,6 +186,8 @@ impl Project {
                 source_language,
                 locales,
                 locale_settings,
+                segmentation: t.segmentation,
+                fuzzy_threshold,
             },
             chapters,
         })

@@ -122,8 +122,18 @@ struct OpenLeaf {
     heading_event: Option<usize>,
 }
 
-/// Parses one chapter. `slug` prefixes segment identities.
+/// Parses one chapter into sentence segments. `slug` prefixes segment identities.
 pub fn segment_chapter(slug: &str, markdown: &str) -> ChapterDoc {
+    segment_chapter_with(slug, markdown, crate::project::Segmentation::Sentence)
+}
+
+/// Parses one chapter, splitting blocks into sentences or not.
+pub fn segment_chapter_with(
+    slug: &str,
+    markdown: &str,
+    mode: crate::project::Segmentation,
+) -> ChapterDoc {
+    let by_sentence = mode == crate::project::Segmentation::Sentence;
     let line_starts = line_starts(markdown);
     let parser = Parser::new_ext(markdown, markdown_options());
     let links: Vec<LinkDefinition> = {
@@ -158,7 +168,7 @@ pub fn segment_chapter(slug: &str, markdown: &str) -> ChapterDoc {
         if let Some(leaf) = open.take() {
             if let Some(range) = leaf.range {
                 let (text, line_map) = normalize_inline(markdown, range, &line_starts, quote_depth);
-                let built = build_leaf(leaf.kind, &text, &line_map, &links, &mut ids);
+                let built = build_leaf(leaf.kind, &text, &line_map, &links, &mut ids, by_sentence);
                 if let (Some(index), BlockKind::Heading(_)) = (leaf.heading_event, leaf.kind) {
                     let plain = plain_text(&text, &links);
                     let anchor = anchors.allocate(&plain);
@@ -436,8 +446,9 @@ fn build_leaf(
     line_map: &[(usize, usize)],
     links: &[LinkDefinition],
     ids: &mut IdAllocator,
+    by_sentence: bool,
 ) -> Leaf {
-    let ranges = if kind.splits_into_sentences() {
+    let ranges = if by_sentence && kind.splits_into_sentences() {
         sentence::split_sentences(text, &protected_spans(text, links))
     } else {
         std::iter::once(0..text.len()).collect()
@@ -592,6 +603,17 @@ mod tests {
                 "See [the site][s] and [x](https://e.org/a.b).".to_string()
             )]
         );
+    }
+
+    #[test]
+    fn paragraph_segmentation_keeps_blocks_whole() {
+        let doc = segment_chapter_with(
+            "ch",
+            "One. Two.\n\n- Three. Four.\n",
+            crate::project::Segmentation::Paragraph,
+        );
+        let texts: Vec<_> = doc.segments().map(|s| s.text.clone()).collect();
+        assert_eq!(texts, ["One. Two.", "Three. Four."]);
     }
 
     #[test]

@@ -8,19 +8,35 @@
 
 use std::ops::Range;
 
-/// Abbreviations after which a full stop does not end the sentence
-/// (lowercase, without their final dot).
-const NO_BREAK_ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "rev", "gen", "col", "lt", "sgt",
-    "capt", "gov", "sen", "rep", "hon", "vs", "e.g", "i.e", "cf", "etc", "approx", "dept", "est",
-    "fig", "figs", "vol", "vols", "ch", "sec", "no", "nos", "pp", "p", "ed", "eds", "co", "corp",
-    "inc", "ltd", "bros", "u.s", "u.k", "u.n", "a.m", "p.m", "jan", "feb", "mar", "apr", "jun",
-    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat",
-    "sun", "ave", "blvd", "rd",
-];
+/// Abbreviation lists, one file per language (`abbreviations/<lang>.txt`).
+const ENGLISH_ABBREVIATIONS: &str = include_str!("abbreviations/en.txt");
 
-/// Abbreviations that are only "no break" before a number (`No. 5`, `p. 12`).
-const BEFORE_NUMBER_ONLY: &[&str] = &["no", "nos", "p", "pp", "vol", "ch", "sec", "fig"];
+/// An abbreviation list: words that never end a sentence, and words that do
+/// not when a number follows.
+struct Abbreviations {
+    always: Vec<String>,
+    before_number: Vec<String>,
+}
+
+fn abbreviations() -> &'static Abbreviations {
+    static LIST: std::sync::OnceLock<Abbreviations> = std::sync::OnceLock::new();
+    LIST.get_or_init(|| {
+        let mut list = Abbreviations {
+            always: Vec::new(),
+            before_number: Vec::new(),
+        };
+        for line in ENGLISH_ABBREVIATIONS.lines().map(str::trim) {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            match line.strip_suffix("#num") {
+                Some(word) => list.before_number.push(word.trim().to_string()),
+                None => list.always.push(line.to_string()),
+            }
+        }
+        list
+    })
+}
 
 const TERMINATORS: &[char] = &['.', '!', '?', '…'];
 const CLOSERS: &[char] = &['"', '\'', '”', '’', '»', ')', ']', '}'];
@@ -111,13 +127,11 @@ fn is_abbreviation(before: &str, after: &str) -> bool {
         return first.is_uppercase();
     }
     let lower = word.to_lowercase();
-    if !NO_BREAK_ABBREVIATIONS.contains(&lower.as_str()) {
-        return false;
-    }
-    if BEFORE_NUMBER_ONLY.contains(&lower.as_str()) {
+    let list = abbreviations();
+    if list.before_number.contains(&lower) {
         return after.starts_with(|c: char| c.is_ascii_digit());
     }
-    true
+    list.always.contains(&lower)
 }
 
 #[cfg(test)]

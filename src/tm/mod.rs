@@ -7,6 +7,7 @@
 //! said when they were last written (to tell a translator's edit from a stale
 //! file). The schema is versioned by `PRAGMA user_version`; see [`schema`].
 
+pub mod matching;
 pub mod schema;
 
 use std::collections::HashMap;
@@ -50,6 +51,19 @@ pub enum Origin {
     PoImport,
     /// An identical English segment's translation, reused.
     ExactMatch,
+    /// A similar English segment's translation, offered as fuzzy.
+    FuzzyMatch,
+    /// The translation of the sentence this one was split from, as fuzzy.
+    Split,
+    /// The translations of the sentences merged into this one, as fuzzy.
+    Merge,
+    /// A translation unit from a TMX file.
+    TmxImport,
+    /// A translator's PO edit that conflicted with a change in the memory:
+    /// kept in the history, not made current.
+    PoConflict,
+    /// The memory's version kept, marked fuzzy, after a conflict.
+    ConflictKept,
 }
 
 impl Origin {
@@ -57,6 +71,12 @@ impl Origin {
         match self {
             Origin::PoImport => "po-import",
             Origin::ExactMatch => "exact-match",
+            Origin::FuzzyMatch => "fuzzy-match",
+            Origin::Split => "split",
+            Origin::Merge => "merge",
+            Origin::TmxImport => "tmx-import",
+            Origin::PoConflict => "po-conflict",
+            Origin::ConflictKept => "conflict-kept",
         }
     }
 }
@@ -181,6 +201,25 @@ impl Memory {
         rows.collect::<rusqlite::Result<_>>().map_err(Into::into)
     }
 
+    /// Where the current translations of one locale came from, when leveraged.
+    pub fn suggestions(&self, locale: &str) -> Result<HashMap<String, Suggestion>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT segment_id, previous_source, match_score, match_from FROM translation
+             WHERE locale = ?1 AND previous_source IS NOT NULL",
+        )?;
+        let rows = stmt.query_map([locale], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                Suggestion {
+                    previous_source: r.get(1)?,
+                    score: r.get(2)?,
+                    from: r.get::<_, Option<String>>(3)?.unwrap_or_default(),
+                },
+            ))
+        })?;
+        rows.collect::<rusqlite::Result<_>>().map_err(Into::into)
+    }
+
     /// What the segment files said for one locale when last written, by segment id.
     pub fn exported(&self, locale: &str) -> Result<HashMap<String, Translation>> {
         let mut stmt = self
@@ -207,23 +246,22 @@ impl Memory {
         rows.collect::<rusqlite::Result<_>>().map_err(Into::into)
     }
 
-    /// Revisions of one segment in one locale, oldest first: (time, origin, status, text).
-    pub fn history(
-        &self,
-        segment_id: &str,
-        locale: &str,
-    ) -> Result<Vec<(String, String, Status, String)>> {
+    /// Revisions of one segment, oldest first, in one locale or all.
+    pub fn history(&self, segment_id: &str, locale: Option<&str>) -> Result<Vec<Revision>> {
         let mut stmt = self.conn.prepare(
-            "SELECT created, origin, status, text FROM revision
-             WHERE segment_id = ?1 AND locale = ?2 ORDER BY id",
+            "SELECT locale, created, origin, status, text, match_score, match_from FROM revision
+             WHERE segment_id = ?1 AND (?2 IS NULL OR locale = ?2) ORDER BY id",
         )?;
         let rows = stmt.query_map(params![segment_id, locale], |r| {
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                Status::parse(&r.get::<_, String>(2)?),
-                r.get(3)?,
-            ))
+            Ok(Revision {
+                locale: r.get(0)?,
+                created: r.get(1)?,
+                origin: r.get(2)?,
+                status: Status::parse(&r.get::<_, String>(3)?),
+                text: r.get(4)?,
+                score: r.get(5)?,
+                from: r.get(6)?,
+            })
         })?;
         rows.collect::<rusqlite::Result<_>>().map_err(Into::into)
     }
@@ -251,27 +289,45 @@ impl Memory {
                 ])?;
             }
             let mut upsert_translation = tx.prepare(
-                "INSERT INTO translation (segment_id, locale, text, status) VALUES (?1, ?2, ?3, ?4)
-                 ON CONFLICT(segment_id, locale) DO UPDATE SET text = excluded.text, status = excluded.status",
+                "INSERT INTO translation (segment_id, locale, text, status, previous_source, match_score, match_from)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                 ON CONFLICT(segment_id, locale) DO UPDATE SET text = excluded.text, status = excluded.status,
+                   previous_source = excluded.previous_source, match_score = excluded.match_score,
+                   match_from = excluded.match_from",
             )?;
             let mut insert_revision = tx.prepare(
-                "INSERT INTO revision (segment_id, locale, text, status, origin, created)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                "INSERT INTO revision (segment_id, locale, text, status, origin, created, match_score, match_from)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             )?;
             for t in &changes.translations {
-                upsert_translation.execute(params![
-                    t.segment_id,
-                    t.locale,
-                    t.translation.text,
-                    t.translation.status.as_str()
-                ])?;
+                let (previous, score, from) = match &t.suggestion {
+                    Some(g) => (
+                        Some(g.previous_source.as_str()),
+                        g.score,
+                        Some(g.from.as_str()),
+                    ),
+                    None => (None, None, None),
+                };
+                if t.current {
+                    upsert_translation.execute(params![
+                        t.segment_id,
+                        t.locale,
+                        t.translation.text,
+                        t.translation.status.as_str(),
+                        previous,
+                        score,
+                        from
+                    ])?;
+                }
                 insert_revision.execute(params![
                     t.segment_id,
                     t.locale,
                     t.translation.text,
                     t.translation.status.as_str(),
                     t.origin.as_str(),
-                    created
+                    created,
+                    score,
+                    from
                 ])?;
             }
             let mut upsert_exported = tx.prepare(
@@ -296,6 +352,30 @@ impl Memory {
     }
 }
 
+/// Where a leveraged translation came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suggestion {
+    /// The English the translation was made for (PO `#| msgid`).
+    pub previous_source: String,
+    /// Match score in percent (101 for a context match).
+    pub score: Option<u32>,
+    /// The segment it was taken from.
+    pub from: String,
+}
+
+/// One revision of a translation.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Revision {
+    pub locale: String,
+    /// RFC 3339 UTC.
+    pub created: String,
+    pub origin: String,
+    pub status: Status,
+    pub text: String,
+    pub score: Option<u32>,
+    pub from: Option<String>,
+}
+
 /// A new translation state and where it came from.
 #[derive(Debug, Clone)]
 pub struct TranslationChange {
@@ -303,6 +383,28 @@ pub struct TranslationChange {
     pub locale: String,
     pub translation: Translation,
     pub origin: Origin,
+    pub suggestion: Option<Suggestion>,
+    /// False to record only a revision (history) without changing the current translation.
+    pub current: bool,
+}
+
+impl TranslationChange {
+    /// A change that becomes the current translation.
+    pub fn new(
+        segment_id: &str,
+        locale: &str,
+        translation: Translation,
+        origin: Origin,
+    ) -> TranslationChange {
+        TranslationChange {
+            segment_id: segment_id.to_string(),
+            locale: locale.to_string(),
+            translation,
+            origin,
+            suggestion: None,
+            current: true,
+        }
+    }
 }
 
 /// Everything one `sync` changes in the memory.
@@ -361,24 +463,24 @@ mod tests {
             ..Default::default()
         };
         for (n, status) in [(1, Status::Fuzzy), (2, Status::Translated)] {
-            changes.translations = vec![TranslationChange {
-                segment_id: "ch/1".into(),
-                locale: "tr".into(),
-                translation: Translation {
+            changes.translations = vec![TranslationChange::new(
+                "ch/1",
+                "tr",
+                Translation {
                     text: format!("Çeviri {n}"),
                     status,
                 },
-                origin: Origin::PoImport,
-            }];
+                Origin::PoImport,
+            )];
             tm.apply(&changes, 1_700_000_000 + n).unwrap();
         }
         let current = &tm.translations("tr").unwrap()["ch/1"];
         assert_eq!(current.text, "Çeviri 2");
         assert_eq!(current.status, Status::Translated);
-        let history = tm.history("ch/1", "tr").unwrap();
+        let history = tm.history("ch/1", Some("tr")).unwrap();
         assert_eq!(history.len(), 2);
-        assert_eq!(history[0].3, "Çeviri 1");
-        assert_eq!(history[0].1, "po-import");
+        assert_eq!(history[0].text, "Çeviri 1");
+        assert_eq!(history[0].origin, "po-import");
         assert!(tm.translations("fa").unwrap().is_empty());
     }
 }

@@ -41,6 +41,13 @@ const MIGRATIONS: &[&str] = &[
         status     TEXT NOT NULL,
         PRIMARY KEY (segment_id, locale)
      );",
+    // 2: where a leveraged translation came from: the English it was made
+    // for, the match score, and the segment it was taken from.
+    "ALTER TABLE translation ADD COLUMN previous_source TEXT;
+     ALTER TABLE translation ADD COLUMN match_score INTEGER;
+     ALTER TABLE translation ADD COLUMN match_from TEXT;
+     ALTER TABLE revision ADD COLUMN match_score INTEGER;
+     ALTER TABLE revision ADD COLUMN match_from TEXT;",
 ];
 
 /// Brings the database to the latest schema in one transaction. A database

@@ -17,7 +17,12 @@ use crate::formats::po;
 use crate::locale;
 use crate::project::{Chapter, Project};
 use crate::source::{self, ChapterDoc};
-use crate::tm::{Changes, Memory, Origin, Status, StoredSegment, Translation, TranslationChange};
+use crate::tm::{
+    Changes, Memory, Origin, Status, StoredSegment, Suggestion, Translation, TranslationChange,
+};
+
+mod leverage;
+use leverage::Leverage;
 
 /// What a sync did.
 #[derive(Debug, Default)]
@@ -26,10 +31,22 @@ pub struct SyncReport {
     pub retired_segments: usize,
     /// Translator edits imported from PO files, per locale.
     pub imported: BTreeMap<String, usize>,
-    /// Untranslated segments filled from an identical English segment.
-    pub leveraged: usize,
+    /// Segments filled from an identical English segment (translated).
+    pub exact: usize,
+    /// Segments given a fuzzy suggestion (similar sentence, split or merge).
+    pub fuzzy: usize,
+    /// PO edits to segments the memory changed too: both kept, memory's current.
+    pub conflicts: Vec<Conflict>,
     /// Files written (relative to the project root).
     pub written: Vec<String>,
+}
+
+/// A segment changed both in a PO file and in the memory since the file was written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conflict {
+    pub file: String,
+    pub line: usize,
+    pub segment: String,
 }
 
 /// Reads and segments every chapter, in book order.
@@ -40,7 +57,11 @@ pub fn load_chapters(project: &Project) -> Result<Vec<ChapterDoc>> {
         .map(|chapter| {
             refuse_symlink_out(project, &chapter.path)?;
             let text = read_utf8(&chapter.path)?;
-            Ok(source::segment_chapter(&chapter.slug, &text))
+            Ok(source::segment_chapter_with(
+                &chapter.slug,
+                &text,
+                project.book.segmentation,
+            ))
         })
         .collect()
 }
@@ -67,92 +88,116 @@ pub fn sync(project: &Project, memory: &mut Memory, now: i64) -> Result<SyncRepo
 
     // 1. Source segments -> memory.
     let mut segments = memory.segments()?;
-    let mut position = 0i64;
-    let mut current_ids = std::collections::HashSet::new();
-    for (chapter, doc) in project.chapters.iter().zip(&docs) {
-        for seg in doc.segments() {
-            let row = StoredSegment {
-                id: seg.id.clone(),
-                chapter: chapter.slug.clone(),
-                position: Some(position),
-                kind: seg.kind.as_str().to_string(),
-                source: seg.text.clone(),
-                file: chapter.rel_path.clone(),
-                line: seg.line as i64,
-            };
-            position += 1;
-            current_ids.insert(seg.id.clone());
-            match segments.get(&seg.id) {
-                Some(stored) if *stored == row => {}
-                stored => {
-                    if stored.is_none_or(|s| s.position.is_none()) {
-                        report.new_segments += 1;
-                    }
-                    changes.segments.push(row.clone());
-                    segments.insert(row.id.clone(), row);
-                }
+    let (new_ids, retired_now) = update_segments(project, &docs, &mut segments, &mut changes);
+    report.new_segments = new_ids.len();
+    report.retired_segments = retired_now.len();
+
+    // 2. Read every PO file before changing anything: one bad file stops the sync.
+    let mut catalogs: HashMap<(String, String), (PathBuf, po::Catalog)> = HashMap::new();
+    for lang in &project.book.locales {
+        for chapter in &project.chapters {
+            let path = project.po_path(lang, chapter);
+            if path.exists() {
+                refuse_symlink_out(project, &path)?;
+                let catalog = po::parse(&read_utf8(&path)?, &path)?;
+                catalogs.insert((lang.to_string(), chapter.slug.clone()), (path, catalog));
             }
         }
     }
-    let mut retired: Vec<&mut StoredSegment> = segments
-        .values_mut()
-        .filter(|s| s.position.is_some() && !current_ids.contains(&s.id))
-        .collect();
-    retired.sort_by(|a, b| a.id.cmp(&b.id));
-    for s in retired {
-        s.position = None;
-        report.retired_segments += 1;
-        changes.segments.push(s.clone());
+    // Obsolete entries the memory does not know (a lost or rebuilt memory):
+    // their segments come back as retired ones, so their translations survive.
+    for ((_, slug), (_, catalog)) in &catalogs {
+        let chapter = project
+            .chapters
+            .iter()
+            .find(|c| &c.slug == slug)
+            .expect("catalogs are keyed by chapters");
+        for e in catalog.entries.iter().filter(|e| e.obsolete) {
+            if let Some(id) = e.msgctxt.as_ref().filter(|id| !segments.contains_key(*id)) {
+                let row = StoredSegment {
+                    id: id.clone(),
+                    chapter: slug.clone(),
+                    position: None,
+                    kind: "paragraph".into(),
+                    source: e.msgid.clone(),
+                    file: chapter.rel_path.clone(),
+                    line: 0,
+                };
+                changes.segments.push(row.clone());
+                segments.insert(id.clone(), row);
+            }
+        }
     }
 
-    // 2. Translators' edits -> memory, 3. exact matches, 4. memory -> PO text.
+    // 3. Translators' edits -> memory, 4. reuse of the memory, 5. memory -> PO text.
+    let mut leverage = Leverage::new(
+        &segments,
+        &new_ids,
+        &retired_now,
+        project.book.fuzzy_threshold,
+        &project.book.source_language.to_string(),
+    );
     let mut outputs: Vec<(PathBuf, String)> = Vec::new();
     for lang in &project.book.locales {
         let code = lang.to_string();
         let mut translations = memory.translations(&code)?;
         let exported = memory.exported(&code)?;
+        let mut suggestions = memory.suggestions(&code)?;
         let mut comments: HashMap<String, Vec<String>> = HashMap::new();
         let mut headers: HashMap<String, String> = HashMap::new();
         let revised = memory.last_revisions(&code)?;
         for chapter in &project.chapters {
-            let path = project.po_path(lang, chapter);
-            if !path.exists() {
+            let Some((path, catalog)) = catalogs.get(&(code.clone(), chapter.slug.clone())) else {
                 continue;
+            };
+            let display = project.display_path(path);
+            let imported = import_catalog(
+                catalog,
+                path,
+                &display,
+                &segments,
+                &exported,
+                &mut translations,
+            )?;
+            for change in imported.changes {
+                if change.origin == Origin::PoImport {
+                    *report.imported.entry(code.clone()).or_default() += 1;
+                }
+                if change.current {
+                    suggestions.remove(&change.segment_id);
+                }
+                changes.translations.push(change);
             }
-            refuse_symlink_out(project, &path)?;
-            let catalog = po::parse(&read_utf8(&path)?, &path)?;
-            let imported =
-                import_catalog(&catalog, &path, &segments, &exported, &mut translations)?;
-            for (id, translation) in imported {
-                *report.imported.entry(code.clone()).or_default() += 1;
-                changes.translations.push(TranslationChange {
-                    segment_id: id,
-                    locale: code.clone(),
-                    translation,
-                    origin: Origin::PoImport,
-                });
-            }
+            report.conflicts.extend(imported.conflicts);
             headers.insert(chapter.slug.clone(), catalog.header.clone());
-            for e in catalog.entries {
-                if let (Some(id), false) = (e.msgctxt, e.translator_comments.is_empty()) {
-                    comments.insert(id, e.translator_comments);
+            for e in catalog
+                .entries
+                .iter()
+                .filter(|e| !e.translator_comments.is_empty())
+            {
+                if let Some(id) = &e.msgctxt {
+                    comments.insert(id.clone(), e.translator_comments.clone());
                 }
             }
         }
-        for (id, translation) in leverage_exact(&segments, &translations) {
-            report.leveraged += 1;
-            translations.insert(id.clone(), translation.clone());
-            changes.translations.push(TranslationChange {
-                segment_id: id,
-                locale: code.clone(),
-                translation,
-                origin: Origin::ExactMatch,
-            });
+        for change in leverage.suggest(&code, &translations) {
+            if change.origin == Origin::ExactMatch {
+                report.exact += 1;
+            } else {
+                report.fuzzy += 1;
+            }
+            translations.insert(change.segment_id.clone(), change.translation.clone());
+            match &change.suggestion {
+                Some(s) => suggestions.insert(change.segment_id.clone(), s.clone()),
+                None => suggestions.remove(&change.segment_id),
+            };
+            changes.translations.push(change);
         }
         for (chapter, doc) in project.chapters.iter().zip(&docs) {
             let sources = CatalogSources {
                 segments: &segments,
                 translations: &translations,
+                suggestions: &suggestions,
                 comments: &comments,
                 revised: &revised,
                 previous_header: headers.get(&chapter.slug).map(String::as_str),
@@ -178,6 +223,56 @@ pub fn sync(project: &Project, memory: &mut Memory, now: i64) -> Result<SyncRepo
     Ok(report)
 }
 
+/// Records the current source's segments; returns the ids new in this sync
+/// (in book order) and those that left the source in it (sorted).
+fn update_segments(
+    project: &Project,
+    docs: &[ChapterDoc],
+    segments: &mut HashMap<String, StoredSegment>,
+    changes: &mut Changes,
+) -> (Vec<String>, Vec<String>) {
+    let mut new_ids = Vec::new();
+    let mut position = 0i64;
+    let mut current_ids = std::collections::HashSet::new();
+    for (chapter, doc) in project.chapters.iter().zip(docs) {
+        for seg in doc.segments() {
+            let row = StoredSegment {
+                id: seg.id.clone(),
+                chapter: chapter.slug.clone(),
+                position: Some(position),
+                kind: seg.kind.as_str().to_string(),
+                source: seg.text.clone(),
+                file: chapter.rel_path.clone(),
+                line: seg.line as i64,
+            };
+            position += 1;
+            current_ids.insert(seg.id.clone());
+            match segments.get(&seg.id) {
+                Some(stored) if *stored == row => {}
+                stored => {
+                    if stored.is_none_or(|s| s.position.is_none()) {
+                        new_ids.push(seg.id.clone());
+                    }
+                    changes.segments.push(row.clone());
+                    segments.insert(row.id.clone(), row);
+                }
+            }
+        }
+    }
+    let mut retired: Vec<&mut StoredSegment> = segments
+        .values_mut()
+        .filter(|s| s.position.is_some() && !current_ids.contains(&s.id))
+        .collect();
+    retired.sort_by(|a, b| a.id.cmp(&b.id));
+    let mut retired_ids = Vec::new();
+    for s in retired {
+        s.position = None;
+        retired_ids.push(s.id.clone());
+        changes.segments.push(s.clone());
+    }
+    (new_ids, retired_ids)
+}
+
 /// The translation state a PO entry expresses.
 fn entry_state(e: &po::Entry) -> Translation {
     let status = if e.msgstr.is_empty() {
@@ -193,17 +288,36 @@ fn entry_state(e: &po::Entry) -> Translation {
     }
 }
 
+/// What one PO file brought in.
+struct Imported {
+    changes: Vec<TranslationChange>,
+    conflicts: Vec<Conflict>,
+}
+
 /// Checks a parsed PO file against the memory and returns the translator's
 /// edits in it: entries that differ from what tercuman last wrote. Any
 /// unknown or altered segment is an error, and then nothing is imported.
+/// An edit to a segment the memory also changed since the file was written
+/// is a conflict: the translator's version goes into the history, the
+/// memory's stays current but becomes fuzzy, and the conflict is reported.
 fn import_catalog(
     catalog: &po::Catalog,
     path: &std::path::Path,
+    display: &str,
     segments: &HashMap<String, StoredSegment>,
     exported: &HashMap<String, Translation>,
     translations: &mut HashMap<String, Translation>,
-) -> Result<Vec<(String, Translation)>> {
-    let mut edits = Vec::new();
+) -> Result<Imported> {
+    let mut imported = Imported {
+        changes: Vec::new(),
+        conflicts: Vec::new(),
+    };
+    let locale = catalog
+        .header
+        .lines()
+        .find_map(|l| l.strip_prefix("Language:"))
+        .map(|l| l.trim().to_string())
+        .unwrap_or_default();
     for e in catalog.entries.iter().filter(|e| !e.obsolete) {
         let id = e.msgctxt.as_ref().ok_or_else(|| {
             Error::parse(
@@ -223,65 +337,83 @@ fn import_catalog(
             ));
         }
         let state = entry_state(e);
-        if exported.get(id) == Some(&state) {
+        let last_written = exported.get(id);
+        if last_written == Some(&state) {
             continue; // unchanged since tercuman wrote it
         }
         let current = translations
             .get(id)
             .cloned()
             .unwrap_or_else(Translation::untranslated);
-        if current != state {
-            edits.push((id.clone(), state));
-        }
-    }
-    for (id, t) in &edits {
-        translations.insert(id.clone(), t.clone());
-    }
-    Ok(edits)
-}
-
-/// Current segments never translated in this locale get the translation of an
-/// identical English segment elsewhere in the memory, if one is translated.
-fn leverage_exact(
-    segments: &HashMap<String, StoredSegment>,
-    translations: &HashMap<String, Translation>,
-) -> Vec<(String, Translation)> {
-    let mut by_source: BTreeMap<&str, (&str, &Translation)> = BTreeMap::new();
-    for (id, t) in translations {
-        if t.status != Status::Translated {
+        if current == state {
             continue;
         }
-        if let Some(seg) = segments.get(id) {
-            // Deterministic choice among several: the smallest id.
-            let slot = by_source.entry(seg.source.as_str()).or_insert((id, t));
-            if id.as_str() < slot.0 {
-                *slot = (id, t);
-            }
+        let memory_changed =
+            last_written.is_some_and(|w| *w != current) && !current.text.is_empty();
+        if memory_changed {
+            let mut theirs = TranslationChange::new(id, &locale, state, Origin::PoConflict);
+            theirs.current = false;
+            imported.changes.push(theirs);
+            let kept = Translation {
+                text: current.text.clone(),
+                status: Status::Fuzzy,
+            };
+            imported.changes.push(TranslationChange::new(
+                id,
+                &locale,
+                kept.clone(),
+                Origin::ConflictKept,
+            ));
+            translations.insert(id.clone(), kept);
+            imported.conflicts.push(Conflict {
+                file: display.to_string(),
+                line: e.msgstr_line,
+                segment: id.clone(),
+            });
+        } else {
+            imported.changes.push(TranslationChange::new(
+                id,
+                &locale,
+                state.clone(),
+                Origin::PoImport,
+            ));
+            translations.insert(id.clone(), state);
         }
     }
-    let mut out: Vec<(String, Translation)> = segments
-        .values()
-        .filter(|s| s.position.is_some() && !translations.contains_key(&s.id))
-        .filter_map(|s| {
-            by_source
-                .get(s.source.as_str())
-                .map(|(_, t)| (s.id.clone(), (*t).clone()))
-        })
-        .collect();
-    out.sort_by(|a, b| a.0.cmp(&b.0));
-    out
+    Ok(imported)
 }
 
 /// What a PO file is written from, besides the source.
 struct CatalogSources<'a> {
     segments: &'a HashMap<String, StoredSegment>,
     translations: &'a HashMap<String, Translation>,
+    /// Where leveraged translations came from, for `#| msgid` and a comment.
+    suggestions: &'a HashMap<String, Suggestion>,
     /// Translator comments read from the existing files, by segment id.
     comments: &'a HashMap<String, Vec<String>>,
     /// Time of each segment's latest revision in this locale.
     revised: &'a HashMap<String, String>,
     /// The header of the file being replaced, whose translator fields are kept.
     previous_header: Option<&'a str>,
+}
+
+/// `#.` comment of a fuzzy entry: where its suggestion came from.
+fn suggestion_comment(s: &Suggestion) -> String {
+    match s.score {
+        Some(score) => {
+            let band = match score {
+                101.. => "context",
+                100 => "100",
+                95..=99 => "95-99",
+                85..=94 => "85-94",
+                75..=84 => "75-84",
+                50..=74 => "50-74",
+                _ => "below 50",
+            };
+            format!("tercuman: {score}% match (band {band}) from {}", s.from)
+        }
+        None => format!("tercuman: suggested from {}", s.from),
+    }
 }
 
 /// Header fields that belong to the translator's tools and survive a rewrite.
@@ -301,10 +433,17 @@ fn catalog_for(
             .get(id)
             .cloned()
             .unwrap_or_else(Translation::untranslated);
+        let fuzzy = t.status == Status::Fuzzy && !t.text.is_empty();
+        // A fuzzy suggestion shows the English it was made for and its score.
+        let suggestion = src.suggestions.get(id).filter(|_| fuzzy);
         po::Entry {
             translator_comments: comments.get(id).cloned().unwrap_or_default(),
+            extracted_comments: suggestion.map(suggestion_comment).into_iter().collect(),
+            previous_msgid: suggestion
+                .map(|s| s.previous_source.clone())
+                .filter(|prev| prev != source),
             references: reference.into_iter().collect(),
-            fuzzy: t.status == Status::Fuzzy && !t.text.is_empty(),
+            fuzzy,
             msgctxt: Some(id.to_string()),
             msgid: source.to_string(),
             msgstr: t.text,

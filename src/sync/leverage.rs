@@ -1,0 +1,273 @@
+//! Reusing the memory for segments that have no translation yet:
+//! exact matches (translated, with a context score when the neighbours match
+//! too), fuzzy matches above the book's threshold, and for a sentence split
+//! in two or two merged into one, the translations of the sentences they came
+//! from. Everything but an exact match arrives as *fuzzy*, with the English it
+//! was made for, so the translator sees what changed.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use crate::tm::matching::{score, MatchIndex};
+use crate::tm::{Origin, Status, StoredSegment, Suggestion, Translation, TranslationChange};
+
+/// The memory's segments arranged for matching; built once per sync.
+pub struct Leverage<'a> {
+    segments: &'a HashMap<String, StoredSegment>,
+    /// Neighbours of every segment (previous, next source), current and retired
+    /// segments each in their own reading order.
+    neighbours: HashMap<&'a str, (Option<&'a str>, Option<&'a str>)>,
+    /// Segments new in this sync, in book order: candidates for fuzzy matches.
+    new_ids: &'a [String],
+    /// Segments that left the source in this sync: candidates for split/merge.
+    retired_now: &'a [String],
+    threshold: u32,
+    lang: String,
+    index: Option<(MatchIndex, Vec<&'a str>)>,
+}
+
+impl<'a> Leverage<'a> {
+    pub fn new(
+        segments: &'a HashMap<String, StoredSegment>,
+        new_ids: &'a [String],
+        retired_now: &'a [String],
+        threshold: u32,
+        source_lang: &str,
+    ) -> Leverage<'a> {
+        let mut ordered: Vec<&StoredSegment> = segments.values().collect();
+        ordered.sort_by(|a, b| {
+            (a.position.is_none(), a.position, &a.file, a.line, &a.id).cmp(&(
+                b.position.is_none(),
+                b.position,
+                &b.file,
+                b.line,
+                &b.id,
+            ))
+        });
+        let mut neighbours = HashMap::new();
+        for (i, s) in ordered.iter().enumerate() {
+            let same_group = |o: &&StoredSegment| {
+                o.position.is_some() == s.position.is_some() && o.file == s.file
+            };
+            let prev = i
+                .checked_sub(1)
+                .map(|j| ordered[j])
+                .filter(same_group)
+                .map(|o| o.source.as_str());
+            let next = ordered
+                .get(i + 1)
+                .filter(|o| same_group(o))
+                .map(|o| o.source.as_str());
+            neighbours.insert(s.id.as_str(), (prev, next));
+        }
+        Leverage {
+            segments,
+            neighbours,
+            new_ids,
+            retired_now,
+            threshold,
+            lang: source_lang.to_string(),
+            index: None,
+        }
+    }
+
+    /// Exact, fuzzy, then split/merge suggestions for one locale.
+    pub fn suggest(
+        &mut self,
+        locale: &str,
+        translations: &HashMap<String, Translation>,
+    ) -> Vec<TranslationChange> {
+        let mut out = self.exact(locale, translations);
+        let filled: HashSet<String> = out.iter().map(|c| c.segment_id.clone()).collect();
+        let open: Vec<&String> = self
+            .new_ids
+            .iter()
+            .filter(|id| !translations.contains_key(*id) && !filled.contains(*id))
+            .collect();
+        if open.is_empty() {
+            return out;
+        }
+        let mut still_open = Vec::new();
+        for id in open {
+            match self.fuzzy(id, locale, translations) {
+                Some(change) => out.push(change),
+                None => still_open.push(id),
+            }
+        }
+        for id in still_open {
+            if let Some(change) = self.split_or_merge(id, locale, translations) {
+                out.push(change);
+            }
+        }
+        out
+    }
+
+    /// Current segments never translated in this locale get the translation
+    /// of an identical English segment, if one is translated.
+    fn exact(
+        &self,
+        locale: &str,
+        translations: &HashMap<String, Translation>,
+    ) -> Vec<TranslationChange> {
+        let mut by_source: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+        for (id, t) in translations {
+            if t.status == Status::Translated && !t.text.is_empty() {
+                if let Some(seg) = self.segments.get(id) {
+                    by_source
+                        .entry(seg.source.as_str())
+                        .or_default()
+                        .push(id.as_str());
+                }
+            }
+        }
+        let mut out: Vec<TranslationChange> = self
+            .segments
+            .values()
+            .filter(|s| s.position.is_some() && !translations.contains_key(&s.id))
+            .filter_map(|s| {
+                let mut candidates = by_source.get(s.source.as_str())?.clone();
+                candidates.sort_unstable();
+                // Prefer a context match: the neighbours' English matches too.
+                let context = candidates
+                    .iter()
+                    .find(|c| self.neighbours.get(**c) == self.neighbours.get(s.id.as_str()));
+                let (from, score) = match context {
+                    Some(c) => (*c, 101),
+                    None => (candidates[0], 100),
+                };
+                let mut change = TranslationChange::new(
+                    &s.id,
+                    locale,
+                    translations[from].clone(),
+                    Origin::ExactMatch,
+                );
+                change.suggestion = Some(Suggestion {
+                    previous_source: s.source.clone(),
+                    score: Some(score),
+                    from: from.to_string(),
+                });
+                Some(change)
+            })
+            .collect();
+        out.sort_by(|a, b| a.segment_id.cmp(&b.segment_id));
+        out
+    }
+
+    /// The best fuzzy match at or above the threshold, from any segment
+    /// translated in this locale.
+    fn fuzzy(
+        &mut self,
+        id: &str,
+        locale: &str,
+        translations: &HashMap<String, Translation>,
+    ) -> Option<TranslationChange> {
+        let segments = self.segments;
+        let threshold = self.threshold;
+        let lang = self.lang.clone();
+        let new_ids: HashSet<&str> = self.new_ids.iter().map(String::as_str).collect();
+        let (index, units) = self.index.get_or_insert_with(|| {
+            let mut ids: Vec<&str> = segments
+                .keys()
+                .map(String::as_str)
+                .filter(|id| !new_ids.contains(id))
+                .collect();
+            ids.sort_unstable();
+            let mut index = MatchIndex::new(&lang);
+            for id in &ids {
+                index.add(&segments[*id].source);
+            }
+            (index, ids)
+        });
+        let source = &segments.get(id)?.source;
+        let accept = |unit: usize| {
+            translations
+                .get(units[unit])
+                .is_some_and(|t| t.status == Status::Translated && !t.text.is_empty())
+        };
+        let found = index.best(source, threshold, accept)?;
+        let from = units[found.unit];
+        let mut change = TranslationChange::new(
+            id,
+            locale,
+            Translation {
+                text: translations[from].text.clone(),
+                status: Status::Fuzzy,
+            },
+            Origin::FuzzyMatch,
+        );
+        change.suggestion = Some(Suggestion {
+            previous_source: segments[from].source.clone(),
+            score: Some(found.score.percent),
+            from: from.to_string(),
+        });
+        Some(change)
+    }
+
+    /// A sentence split off one that just left the source gets that
+    /// sentence's translation; one that absorbed several gets theirs, joined.
+    fn split_or_merge(
+        &self,
+        id: &str,
+        locale: &str,
+        translations: &HashMap<String, Translation>,
+    ) -> Option<TranslationChange> {
+        let seg = self.segments.get(id)?;
+        let text = seg.source.trim();
+        let mut gone: Vec<&StoredSegment> = self
+            .retired_now
+            .iter()
+            .filter_map(|r| self.segments.get(r))
+            .filter(|r| {
+                r.file == seg.file && translations.get(&r.id).is_some_and(|t| !t.text.is_empty())
+            })
+            .collect();
+        gone.sort_by(|a, b| (a.line, &a.id).cmp(&(b.line, &b.id)));
+        let suggestion = |origin, text: String, previous: String, from: String| {
+            let mut change = TranslationChange::new(
+                id,
+                locale,
+                Translation {
+                    text,
+                    status: Status::Fuzzy,
+                },
+                origin,
+            );
+            change.suggestion = Some(Suggestion {
+                score: score(&seg.source, &previous, &self.lang).map(|s| s.percent),
+                previous_source: previous,
+                from,
+            });
+            change
+        };
+        if let Some(whole) = gone
+            .iter()
+            .find(|r| r.source.contains(text) && r.source.trim() != text)
+        {
+            return Some(suggestion(
+                Origin::Split,
+                translations[&whole.id].text.clone(),
+                whole.source.clone(),
+                whole.id.clone(),
+            ));
+        }
+        let parts: Vec<&&StoredSegment> = gone
+            .iter()
+            .filter(|r| text.contains(r.source.trim()))
+            .collect();
+        if parts.len() >= 2 {
+            let join = |f: &dyn Fn(&StoredSegment) -> String| {
+                parts.iter().map(|p| f(p)).collect::<Vec<_>>().join(" ")
+            };
+            return Some(suggestion(
+                Origin::Merge,
+                join(&|p| translations[&p.id].text.clone()),
+                join(&|p| p.source.clone()),
+                parts
+                    .iter()
+                    .map(|p| p.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" + "),
+            ));
+        }
+        None
+    }
+}

@@ -1,0 +1,526 @@
+//! Fuzzy matching, as CAT tools score it: a Levenshtein distance over tokens
+//! (words, numbers, punctuation and Markdown markup, case-folded with the
+//! language's rules), `score = 100 · (max − LD) / max`, reported with a band.
+//!
+//! [`MatchIndex`] finds the best match in a large memory without comparing
+//! against every unit: token postings, a length filter and a prefix filter
+//! (a unit within the allowed distance must contain one of the query's
+//! `k + 1` rarest tokens) give a few candidates, which are then scored with
+//! bit-parallel Levenshtein (rapidfuzz). The filters are exact, so the index
+//! finds the same best score as brute force.
+
+use std::collections::HashMap;
+
+use rapidfuzz::distance::levenshtein;
+
+/// What a token is, to tell "only numbers, markup or punctuation differ".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    Word,
+    Number,
+    Punctuation,
+    Markup,
+}
+
+/// Case folding that knows the language: Turkish and Azerbaijani map `I` to
+/// `ı` and `İ` to `i`; every other language uses Unicode's default.
+pub fn fold_case(text: &str, lang: &str) -> String {
+    if matches!(lang, "tr" | "az" | "crh" | "tt" | "kk") {
+        let mapped: String = text
+            .chars()
+            .map(|c| match c {
+                'I' => 'ı',
+                'İ' => 'i',
+                c => c,
+            })
+            .collect();
+        mapped.to_lowercase()
+    } else {
+        text.to_lowercase()
+    }
+}
+
+/// Splits inline Markdown into tokens: a link destination `](…)` and an
+/// HTML tag are one markup token each; `*`, `_`, `` ` ``, `[`, `]` are markup;
+/// digit runs (with inner separators) are numbers; letter runs are words.
+pub fn tokenize(text: &str, lang: &str) -> Vec<(String, TokenKind)> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+        } else if c == ']' && chars.get(i + 1) == Some(&'(') {
+            let end = chars[i..]
+                .iter()
+                .position(|&c| c == ')')
+                .map_or(chars.len(), |p| i + p + 1);
+            out.push((chars[i..end].iter().collect(), TokenKind::Markup));
+            i = end;
+        } else if c == '<'
+            && chars
+                .get(i + 1)
+                .is_some_and(|c| c.is_ascii_alphabetic() || *c == '/')
+        {
+            let end = chars[i..]
+                .iter()
+                .position(|&c| c == '>')
+                .map_or(chars.len(), |p| i + p + 1);
+            out.push((chars[i..end].iter().collect(), TokenKind::Markup));
+            i = end;
+        } else if matches!(c, '*' | '_' | '`' | '[' | ']' | '~') {
+            let end = chars[i..]
+                .iter()
+                .position(|&d| d != c)
+                .map_or(chars.len(), |p| i + p);
+            out.push((chars[i..end].iter().collect(), TokenKind::Markup));
+            i = end;
+        } else if c.is_numeric() {
+            let mut end = i;
+            while end < chars.len()
+                && (chars[end].is_numeric()
+                    || (matches!(chars[end], '.' | ',' | '٫' | '٬')
+                        && chars.get(end + 1).is_some_and(|c| c.is_numeric())))
+            {
+                end += 1;
+            }
+            out.push((chars[i..end].iter().collect(), TokenKind::Number));
+            i = end;
+        } else if c.is_alphabetic() {
+            let mut end = i;
+            // Letters, with inner apostrophes and zero-width joiners (`it’s`, `می‌شود`).
+            while end < chars.len()
+                && (chars[end].is_alphanumeric()
+                    || chars[end] == '\u{200C}'
+                    || chars[end] == '\u{200D}'
+                    || (matches!(chars[end], '\'' | '’')
+                        && chars.get(end + 1).is_some_and(|c| c.is_alphabetic())))
+            {
+                end += 1;
+            }
+            let word: String = chars[i..end].iter().collect();
+            out.push((fold_case(&word, lang), TokenKind::Word));
+            i = end;
+        } else {
+            out.push((c.to_string(), TokenKind::Punctuation));
+            i += 1;
+        }
+    }
+    out
+}
+
+/// How close a match is, as CAT tools group scores.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+pub enum Band {
+    /// 50–74
+    Low,
+    /// 75–84
+    Medium,
+    /// 85–94
+    High,
+    /// 95–99: only numbers, markup, punctuation or spaces differ.
+    Formatting,
+    /// 100: the same text.
+    Exact,
+    /// 101: the same text, and the neighbouring segments match too.
+    Context,
+}
+
+impl Band {
+    pub fn label(self) -> &'static str {
+        match self {
+            Band::Low => "50-74",
+            Band::Medium => "75-84",
+            Band::High => "85-94",
+            Band::Formatting => "95-99",
+            Band::Exact => "100",
+            Band::Context => "context",
+        }
+    }
+}
+
+/// A match's score (percent) and band.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Score {
+    pub percent: u32,
+    pub band: Band,
+}
+
+/// Raw token score: `100 · (max − LD) / max`, rounded down.
+fn raw_percent(distance: usize, n: usize, m: usize) -> u32 {
+    let max = n.max(m);
+    if max == 0 {
+        return 100;
+    }
+    (100 * (max - distance.min(max)) / max) as u32
+}
+
+/// Turns a raw score into a reported one: identical text is 100; when only
+/// numbers, markup, punctuation or spacing differ the score is 95–99; any
+/// other difference is at most 94.
+fn banded(raw: u32, identical: bool, same_words: bool) -> Option<Score> {
+    let (percent, band) = if identical {
+        (100, Band::Exact)
+    } else if same_words {
+        (raw.clamp(95, 99), Band::Formatting)
+    } else {
+        let p = raw.min(94);
+        let band = match p {
+            85.. => Band::High,
+            75.. => Band::Medium,
+            50.. => Band::Low,
+            _ => return None,
+        };
+        (p, band)
+    };
+    Some(Score { percent, band })
+}
+
+/// The reported score for a token distance between texts of `n` and `m`
+/// tokens; `identical` texts score 100, texts with the `same_words` 95–99.
+pub fn score_from_distance(
+    distance: usize,
+    n: usize,
+    m: usize,
+    identical: bool,
+    same_words: bool,
+) -> Option<Score> {
+    banded(raw_percent(distance, n, m), identical, same_words)
+}
+
+/// Scores two texts directly (no index): the reference the index must agree with.
+pub fn score(a: &str, b: &str, lang: &str) -> Option<Score> {
+    let ta = tokenize(a, lang);
+    let tb = tokenize(b, lang);
+    let ids = |t: &[(String, TokenKind)]| t.iter().map(|(s, _)| s.clone()).collect::<Vec<_>>();
+    let (ia, ib) = (ids(&ta), ids(&tb));
+    let distance = levenshtein::distance(
+        ia.iter().map(|s| hash_token(s)),
+        ib.iter().map(|s| hash_token(s)),
+    );
+    let words = |t: &[(String, TokenKind)]| {
+        t.iter()
+            .filter(|(_, k)| *k == TokenKind::Word)
+            .map(|(s, _)| s.clone())
+            .collect::<Vec<_>>()
+    };
+    banded(
+        raw_percent(distance, ia.len(), ib.len()),
+        a == b,
+        words(&ta) == words(&tb),
+    )
+}
+
+fn hash_token(s: &str) -> u64 {
+    crate::source::fnv1a(s.as_bytes())
+}
+
+/// One unit of the index.
+struct Unit {
+    tokens: Box<[u32]>,
+    /// Hash of the word tokens only, to find 95–99 matches directly.
+    words: u64,
+    text_hash: u64,
+}
+
+/// A match found by the index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Match {
+    /// The unit's number, in the order units were added.
+    pub unit: usize,
+    pub score: Score,
+}
+
+/// An in-memory index of texts for fuzzy lookup.
+pub struct MatchIndex {
+    lang: String,
+    vocabulary: HashMap<String, u32>,
+    postings: Vec<Vec<u32>>,
+    units: Vec<Unit>,
+    by_words: HashMap<u64, Vec<u32>>,
+}
+
+impl MatchIndex {
+    /// An empty index; `lang` selects the case-folding rules.
+    pub fn new(lang: &str) -> MatchIndex {
+        MatchIndex {
+            lang: lang.to_string(),
+            vocabulary: HashMap::new(),
+            postings: Vec::new(),
+            units: Vec::new(),
+            by_words: HashMap::new(),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.units.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.units.is_empty()
+    }
+
+    /// Adds a text; returns its unit number.
+    pub fn add(&mut self, text: &str) -> usize {
+        let id = self.units.len() as u32;
+        let tokens = tokenize(text, &self.lang);
+        let mut ids = Vec::with_capacity(tokens.len());
+        let mut words = 0xcbf2_9ce4_8422_2325u64;
+        for (token, kind) in &tokens {
+            let next = self.vocabulary.len() as u32;
+            let tid = *self.vocabulary.entry(token.clone()).or_insert(next);
+            if tid as usize == self.postings.len() {
+                self.postings.push(Vec::new());
+            }
+            let list = &mut self.postings[tid as usize];
+            if list.last() != Some(&id) {
+                list.push(id);
+            }
+            ids.push(tid);
+            if *kind == TokenKind::Word {
+                words = (words ^ tid as u64).wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+        self.by_words.entry(words).or_default().push(id);
+        self.units.push(Unit {
+            tokens: ids.into_boxed_slice(),
+            words,
+            text_hash: crate::source::fnv1a(text.as_bytes()),
+        });
+        id as usize
+    }
+
+    /// The best match for `query` scoring at least `min_percent`, among units
+    /// `accept` allows; ties go to the earliest unit.
+    pub fn best(
+        &self,
+        query: &str,
+        min_percent: u32,
+        accept: impl Fn(usize) -> bool,
+    ) -> Option<Match> {
+        self.search(query, min_percent, 1, &accept)
+            .into_iter()
+            .next()
+    }
+
+    /// Up to `limit` matches scoring at least `min_percent`, best first.
+    pub fn top(&self, query: &str, min_percent: u32, limit: usize) -> Vec<Match> {
+        self.search(query, min_percent, limit, &|_| true)
+    }
+
+    fn search(
+        &self,
+        query: &str,
+        min_percent: u32,
+        limit: usize,
+        accept: &dyn Fn(usize) -> bool,
+    ) -> Vec<Match> {
+        let min_percent = min_percent.clamp(1, 100);
+        let tokens = tokenize(query, &self.lang);
+        let n = tokens.len();
+        if n == 0 || limit == 0 {
+            return Vec::new();
+        }
+        let query_hash = crate::source::fnv1a(query.as_bytes());
+        let mut query_words = 0xcbf2_9ce4_8422_2325u64;
+        let mut known: Vec<u32> = Vec::with_capacity(n);
+        let mut unknown = 0usize;
+        let mut query_ids: Vec<u32> = Vec::with_capacity(n);
+        for (token, kind) in &tokens {
+            match self.vocabulary.get(token) {
+                Some(&tid) => {
+                    known.push(tid);
+                    query_ids.push(tid);
+                    if *kind == TokenKind::Word {
+                        query_words = (query_words ^ tid as u64).wrapping_mul(0x0100_0000_01b3);
+                    }
+                }
+                None => {
+                    unknown += 1;
+                    // Never equal to a vocabulary id, so it always counts as an edit.
+                    query_ids.push(u32::MAX - unknown as u32);
+                    if *kind == TokenKind::Word {
+                        query_words = 0; // no unit has this word: no 95–99 match
+                    }
+                }
+            }
+        }
+        // Lengths and distances a match at `min_percent` can have.
+        let max_len = n * 100 / min_percent as usize;
+        let min_len = (n * min_percent as usize).div_ceil(100);
+        let max_distance = max_len * (100 - min_percent as usize) / 100;
+
+        let mut found: Vec<Match> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        let comparator = levenshtein::BatchComparator::new(query_ids.iter().copied());
+        let mut consider = |unit: u32, found: &mut Vec<Match>| {
+            if !seen.insert(unit) || !accept(unit as usize) {
+                return;
+            }
+            let u = &self.units[unit as usize];
+            let m = u.tokens.len();
+            let same_words = query_words != 0 && u.words == query_words;
+            if !same_words && (m < min_len || m > max_len) {
+                return;
+            }
+            let allowed = n.max(m) * (100 - min_percent as usize) / 100;
+            let cutoff = if same_words { n.max(m) } else { allowed };
+            let distance = comparator.distance_with_args(
+                u.tokens.iter().copied(),
+                &levenshtein::Args::default().score_cutoff(cutoff),
+            );
+            let Some(distance) = distance else { return };
+            let identical = u.text_hash == query_hash && distance == 0;
+            if let Some(score) = banded(raw_percent(distance, n, m), identical, same_words) {
+                if score.percent >= min_percent {
+                    found.push(Match {
+                        unit: unit as usize,
+                        score,
+                    });
+                }
+            }
+        };
+        // 95–99 candidates: the same words in the same order.
+        if query_words != 0 {
+            if let Some(units) = self.by_words.get(&query_words) {
+                for &u in units {
+                    consider(u, &mut found);
+                }
+            }
+        }
+        // Prefix filter: a unit within `max_distance` misses at most that many
+        // query tokens, so it holds one of the `max_distance - unknown + 1`
+        // rarest known ones.
+        if unknown <= max_distance {
+            let probes = max_distance - unknown + 1;
+            known.sort_unstable();
+            known.dedup();
+            known.sort_by_key(|&t| (self.postings[t as usize].len(), t));
+            for &t in known.iter().take(probes) {
+                for &u in &self.postings[t as usize] {
+                    consider(u, &mut found);
+                }
+            }
+        }
+        found.sort_by(|a, b| {
+            b.score
+                .percent
+                .cmp(&a.score.percent)
+                .then(b.score.band.cmp(&a.score.band))
+                .then(a.unit.cmp(&b.unit))
+        });
+        found.truncate(limit);
+        found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn turkish_and_azerbaijani_fold_dotted_and_dotless_i() {
+        assert_eq!(fold_case("İSTANBUL ILIK", "tr"), "istanbul ılık");
+        assert_eq!(fold_case("İLHAM ƏLİYEV", "az"), "ilham əliyev");
+        assert_eq!(fold_case("ILHAM", "en"), "ilham");
+    }
+
+    #[test]
+    fn tokens_are_words_numbers_punctuation_and_markup() {
+        let t: Vec<String> = tokenize("**Lead:** It’s 3.5 [here](https://x.org/a b).", "en")
+            .into_iter()
+            .map(|(s, _)| s)
+            .collect();
+        assert_eq!(
+            t,
+            [
+                "**",
+                "lead",
+                ":",
+                "**",
+                "it’s",
+                "3.5",
+                "[",
+                "here",
+                "](https://x.org/a b)",
+                "."
+            ]
+        );
+    }
+
+    #[test]
+    fn scores_and_bands_follow_cat_conventions() {
+        let s = |a, b| score(a, b, "en").map(|s| (s.percent, s.band));
+        assert_eq!(
+            s("Baku noticed.", "Baku noticed."),
+            Some((100, Band::Exact))
+        );
+        assert_eq!(
+            s("The war lasted 44 days.", "The war lasted 45 days."),
+            Some((95, Band::Formatting))
+        );
+        assert_eq!(
+            s("**Baku** noticed.", "Baku noticed!"),
+            Some((95, Band::Formatting))
+        );
+        // One word of 10 tokens changed: 90.
+        assert_eq!(
+            s(
+                "And it didn’t start out of nowhere at all.",
+                "And it didn’t start out of somewhere at all."
+            ),
+            Some((90, Band::High))
+        );
+        assert_eq!(
+            s("Baku noticed.", "Tehran did not notice anything at all."),
+            None
+        );
+    }
+
+    #[test]
+    fn the_index_finds_what_brute_force_finds() {
+        let texts = [
+            "Azerbaijan has tried, time and time again, to reach out.",
+            "It’s extended its hand in the hope of building bridges.",
+            "But every gesture is met with silence or, worse, sabotage.",
+            "Tehran, it seems, would rather burn those bridges than cross them.",
+            "Azerbaijan has tried, time and again, to reach out to Iran.",
+        ];
+        let mut index = MatchIndex::new("en");
+        for t in texts {
+            index.add(t);
+        }
+        let queries = [
+            "Azerbaijan has tried, time and time again, to reach out!",
+            "Tehran, it seems, would rather burn the bridges than cross them.",
+            "Every gesture is met with silence.",
+            "Nothing like anything here.",
+        ];
+        for q in queries {
+            let brute = texts
+                .iter()
+                .enumerate()
+                .filter_map(|(i, t)| {
+                    score(q, t, "en")
+                        .filter(|s| s.percent >= 50)
+                        .map(|s| (s.percent, i))
+                })
+                .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+            let indexed = index
+                .best(q, 50, |_| true)
+                .map(|m| (m.score.percent, m.unit));
+            assert_eq!(indexed, brute, "query {q:?}");
+        }
+        assert_eq!(
+            index.top(
+                "Azerbaijan has tried, time and time again, to reach out.",
+                50,
+                5
+            )[0]
+            .score
+            .band,
+            Band::Exact
+        );
+    }
+}
