@@ -63,6 +63,10 @@ pub enum Command {
         length_ratio: bool,
     },
 
+    /// Work with the translation memory: history, search, TMX, rebuild.
+    #[command(subcommand)]
+    Tm(TmCommand),
+
     /// Sync, then build the EPUB 3 and HTML editions of every language into `dist/`.
     ///
     /// Example: `SOURCE_DATE_EPOCH=1767225600 tercuman build` for a reproducible build.
@@ -87,4 +91,55 @@ fn parse_percent(s: &str) -> Result<f64, String> {
     } else {
         Err(format!("`{s}` is not between 0 and 100"))
     }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TmCommand {
+    /// Show every revision of a segment's translations, with time and origin.
+    ///
+    /// Example: `tercuman tm log introduction/205412b9 --locale fa` (the id is the PO msgctxt).
+    Log {
+        /// Segment id (the msgctxt of its PO entries).
+        segment: String,
+        /// Only this locale.
+        #[arg(long, value_name = "LANG")]
+        locale: Option<String>,
+    },
+    /// List the English segments closest to TEXT, with scores and translations.
+    ///
+    /// Example: `tercuman tm search "the embassy attack" --locale tr`.
+    Search {
+        text: String,
+        /// Only show this locale's translations.
+        #[arg(long, value_name = "LANG")]
+        locale: Option<String>,
+        /// Lowest score to list, in percent.
+        #[arg(long, default_value_t = 50, value_parser = clap::value_parser!(u32).range(1..=100))]
+        min: u32,
+        /// How many matches to list.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+    },
+    /// Write the memory as TMX 1.4b (translated segments only).
+    ///
+    /// Example: `tercuman tm export --tmx book.tmx --locale fa`.
+    Export {
+        /// The TMX file to write.
+        #[arg(long, value_name = "FILE")]
+        tmx: PathBuf,
+        /// Only this locale (default: every locale).
+        #[arg(long, value_name = "LANG")]
+        locale: Option<String>,
+    },
+    /// Import a TMX file: fills untranslated segments; other translations go to the history.
+    ///
+    /// Example: `tercuman tm import omegat-project-save.tmx`, then `tercuman sync`.
+    Import {
+        /// The TMX file to read.
+        file: PathBuf,
+    },
+    /// Set the memory aside (as memory.sqlite.bak) and rebuild it from source/ and the PO files.
+    ///
+    /// Example: `tercuman tm rebuild` after a corrupt-memory error. Only the history is lost.
+    Rebuild,
 }

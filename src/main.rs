@@ -37,6 +37,23 @@ fn main() {
                 length_ratio,
             },
         ),
+        cli::Command::Tm(command) => match command {
+            cli::TmCommand::Log { segment, locale } => {
+                cmd::tm::log(&cli.project, &segment, locale.as_deref())
+            }
+            cli::TmCommand::Search {
+                text,
+                locale,
+                min,
+                limit,
+            } => cmd::tm::search(&cli.project, &text, locale.as_deref(), min, limit),
+            cli::TmCommand::Export { tmx, locale } => {
+                cmd::tm::export(&cli.project, &tmx, locale.as_deref())
+            }
+            cli::TmCommand::Import { file } => cmd::tm::import(&cli.project, &file),
+            cli::TmCommand::Rebuild => cmd::tm::rebuild(&cli.project),
+        }
+        .map(|()| 0),
         cli::Command::Build {
             out,
             allow_check_errors,

@@ -4,6 +4,7 @@ pub mod build;
 pub mod check;
 pub mod status;
 pub mod sync;
+pub mod tm;
 
 use anyhow::Context;
 

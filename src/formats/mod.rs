@@ -1,3 +1,4 @@
-//! Segment file formats translators exchange: gettext PO (more to come).
+//! Exchange formats: gettext PO segment files, TMX translation memories.
 
 pub mod po;
+pub mod tmx;

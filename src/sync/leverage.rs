@@ -7,7 +7,10 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use crate::tm::matching::{score, MatchIndex};
+use crate::tm::matching::{score, tokenize, MatchIndex, TokenKind};
+
+/// Share of a sentence's words that must be found in another for a split or merge.
+const SPLIT_SHARE: f64 = 0.6;
 use crate::tm::{Origin, Status, StoredSegment, Suggestion, Translation, TranslationChange};
 
 /// The memory's segments arranged for matching; built once per sync.
@@ -33,16 +36,7 @@ impl<'a> Leverage<'a> {
         threshold: u32,
         source_lang: &str,
     ) -> Leverage<'a> {
-        let mut ordered: Vec<&StoredSegment> = segments.values().collect();
-        ordered.sort_by(|a, b| {
-            (a.position.is_none(), a.position, &a.file, a.line, &a.id).cmp(&(
-                b.position.is_none(),
-                b.position,
-                &b.file,
-                b.line,
-                &b.id,
-            ))
-        });
+        let ordered = crate::tm::reading_order(segments);
         let mut neighbours = HashMap::new();
         for (i, s) in ordered.iter().enumerate() {
             let same_group = |o: &&StoredSegment| {
@@ -212,7 +206,7 @@ impl<'a> Leverage<'a> {
     ) -> Option<TranslationChange> {
         let seg = self.segments.get(id)?;
         let text = seg.source.trim();
-        let mut gone: Vec<&StoredSegment> = self
+        let gone: Vec<&StoredSegment> = self
             .retired_now
             .iter()
             .filter_map(|r| self.segments.get(r))
@@ -220,7 +214,6 @@ impl<'a> Leverage<'a> {
                 r.file == seg.file && translations.get(&r.id).is_some_and(|t| !t.text.is_empty())
             })
             .collect();
-        gone.sort_by(|a, b| (a.line, &a.id).cmp(&(b.line, &b.id)));
         let suggestion = |origin, text: String, previous: String, from: String| {
             let mut change = TranslationChange::new(
                 id,
@@ -238,10 +231,37 @@ impl<'a> Leverage<'a> {
             });
             change
         };
-        if let Some(whole) = gone
-            .iter()
-            .find(|r| r.source.contains(text) && r.source.trim() != text)
-        {
+        // A split part's words are mostly the old sentence's; a merged
+        // sentence holds most of each old sentence's words.
+        let words = |t: &str| -> Vec<String> {
+            tokenize(t, &self.lang)
+                .into_iter()
+                .filter(|(_, k)| *k == TokenKind::Word)
+                .map(|(w, _)| w)
+                .collect()
+        };
+        let share_in = |part: &[String], whole: &[String]| {
+            let mut pool = whole.to_vec();
+            let found = part
+                .iter()
+                .filter(|w| match pool.iter().position(|p| p == *w) {
+                    Some(i) => {
+                        pool.swap_remove(i);
+                        true
+                    }
+                    None => false,
+                })
+                .count();
+            found as f64 / part.len().max(1) as f64
+        };
+        let mine = words(text);
+        if mine.is_empty() {
+            return None;
+        }
+        if let Some(whole) = gone.iter().find(|r| {
+            let theirs = words(&r.source);
+            theirs.len() > mine.len() && share_in(&mine, &theirs) >= SPLIT_SHARE
+        }) {
             return Some(suggestion(
                 Origin::Split,
                 translations[&whole.id].text.clone(),
@@ -251,7 +271,10 @@ impl<'a> Leverage<'a> {
         }
         let parts: Vec<&&StoredSegment> = gone
             .iter()
-            .filter(|r| text.contains(r.source.trim()))
+            .filter(|r| {
+                let theirs = words(&r.source);
+                theirs.len() < mine.len() && share_in(&theirs, &mine) >= SPLIT_SHARE
+            })
             .collect();
         if parts.len() >= 2 {
             let join = |f: &dyn Fn(&StoredSegment) -> String| {

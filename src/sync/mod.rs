@@ -106,6 +106,24 @@ pub fn sync(project: &Project, memory: &mut Memory, now: i64) -> Result<SyncRepo
     }
     // Obsolete entries the memory does not know (a lost or rebuilt memory):
     // their segments come back as retired ones, so their translations survive.
+    let mut restored: HashMap<String, Vec<(String, Translation)>> = HashMap::new();
+    let mut keys: Vec<&(String, String)> = catalogs.keys().collect();
+    keys.sort();
+    for key in keys {
+        for e in catalogs[key]
+            .1
+            .entries
+            .iter()
+            .filter(|e| e.obsolete && !e.msgstr.is_empty())
+        {
+            if let Some(id) = e.msgctxt.as_ref().filter(|id| !segments.contains_key(*id)) {
+                restored
+                    .entry(key.0.clone())
+                    .or_default()
+                    .push((id.clone(), entry_state(e)));
+            }
+        }
+    }
     for ((_, slug), (_, catalog)) in &catalogs {
         let chapter = project
             .chapters
@@ -141,6 +159,12 @@ pub fn sync(project: &Project, memory: &mut Memory, now: i64) -> Result<SyncRepo
     for lang in &project.book.locales {
         let code = lang.to_string();
         let mut translations = memory.translations(&code)?;
+        for (id, t) in restored.remove(&code).unwrap_or_default() {
+            translations.insert(id.clone(), t.clone());
+            changes
+                .translations
+                .push(TranslationChange::new(&id, &code, t, Origin::PoImport));
+        }
         let exported = memory.exported(&code)?;
         let mut suggestions = memory.suggestions(&code)?;
         let mut comments: HashMap<String, Vec<String>> = HashMap::new();
@@ -224,7 +248,7 @@ pub fn sync(project: &Project, memory: &mut Memory, now: i64) -> Result<SyncRepo
 }
 
 /// Records the current source's segments; returns the ids new in this sync
-/// (in book order) and those that left the source in it (sorted).
+/// (in book order) and those that left the source in it (in their old order).
 fn update_segments(
     project: &Project,
     docs: &[ChapterDoc],
@@ -263,7 +287,8 @@ fn update_segments(
         .values_mut()
         .filter(|s| s.position.is_some() && !current_ids.contains(&s.id))
         .collect();
-    retired.sort_by(|a, b| a.id.cmp(&b.id));
+    // In their old reading order, which split and merge suggestions follow.
+    retired.sort_by(|a, b| (a.position, &a.id).cmp(&(b.position, &b.id)));
     let mut retired_ids = Vec::new();
     for s in retired {
         s.position = None;

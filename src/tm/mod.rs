@@ -7,6 +7,7 @@
 //! said when they were last written (to tell a translator's edit from a stale
 //! file). The schema is versioned by `PRAGMA user_version`; see [`schema`].
 
+pub mod exchange;
 pub mod matching;
 pub mod schema;
 
@@ -93,6 +94,22 @@ pub struct StoredSegment {
     /// `source/<chapter>.md`
     pub file: String,
     pub line: i64,
+}
+
+/// Segments in reading order: current ones as the book has them, then those
+/// that left the source, by file and line.
+pub fn reading_order(segments: &HashMap<String, StoredSegment>) -> Vec<&StoredSegment> {
+    let mut ordered: Vec<&StoredSegment> = segments.values().collect();
+    ordered.sort_by(|a, b| {
+        (a.position.is_none(), a.position, &a.file, a.line, &a.id).cmp(&(
+            b.position.is_none(),
+            b.position,
+            &b.file,
+            b.line,
+            &b.id,
+        ))
+    });
+    ordered
 }
 
 /// A translation's current state.
@@ -234,6 +251,15 @@ impl Memory {
                 },
             ))
         })?;
+        rows.collect::<rusqlite::Result<_>>().map_err(Into::into)
+    }
+
+    /// First and latest revision time of each segment in one locale, by segment id.
+    pub fn revision_spans(&self, locale: &str) -> Result<HashMap<String, (String, String)>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT segment_id, min(created), max(created) FROM revision WHERE locale = ?1 GROUP BY segment_id",
+        )?;
+        let rows = stmt.query_map([locale], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))?;
         rows.collect::<rusqlite::Result<_>>().map_err(Into::into)
     }
 
@@ -426,7 +452,7 @@ impl Changes {
 fn memory_error(path: &Path, e: rusqlite::Error) -> Error {
     let hint = match e.sqlite_error_code() {
         Some(rusqlite::ErrorCode::NotADatabase) | Some(rusqlite::ErrorCode::DatabaseCorrupt) => {
-            "\nhint: the file is corrupt or not a tercuman memory; restore it from version control"
+            "\nhint: the file is corrupt or not a tercuman memory; restore it from version control, or run `tercuman tm rebuild` to rebuild it from the PO files"
         }
         Some(rusqlite::ErrorCode::DatabaseBusy) | Some(rusqlite::ErrorCode::DatabaseLocked) => {
             "\nhint: another tercuman process is using it; wait for it to finish"

@@ -2,6 +2,7 @@
 //! shipped book, checked with the validators users trust (epubcheck, msgfmt).
 
 mod bad_input;
+mod memory;
 mod quality;
 mod shipped_book;
 mod support;

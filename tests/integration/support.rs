@@ -238,3 +238,30 @@ pub fn mark_fuzzy(po_path: &Path, msgid: &str) {
 pub fn msgstr_line(po_path: &Path, msgid: &str) -> usize {
     po_lines(po_path, msgid).1 + 2
 }
+
+/// The (source, target) pairs translate-toolkit reads from a TMX file, using
+/// Debian's python3 (the toolkit is not installed for other Pythons); `None`
+/// when the toolkit is missing and not required.
+pub fn translate_toolkit_tmx_units(tmx: &Path) -> Option<Vec<(String, String)>> {
+    let python = "/usr/bin/python3";
+    let available = Command::new(python)
+        .args(["-c", "import translate.storage.tmx"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !validator("translate-toolkit", available) {
+        return None;
+    }
+    let script = "import sys, json\nfrom translate.storage import tmx\nwith open(sys.argv[1], 'rb') as f:\n    store = tmx.tmxfile(f)\nprint(json.dumps([[u.source, u.target] for u in store.units]))";
+    let out = Command::new(python)
+        .args(["-c", script])
+        .arg(tmx)
+        .output()
+        .expect("run python3");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let pairs: Vec<(String, String)> = serde_json::from_slice(&out.stdout).unwrap();
+    Some(pairs)
+}

@@ -1,0 +1,165 @@
+//! `tercuman tm …`: the memory's history, search, TMX exchange and rebuild.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use tercuman::formats::tmx;
+use tercuman::project::{parse_locale, Project};
+use tercuman::tm::exchange::{export_tmx, import_tmx};
+use tercuman::tm::matching::MatchIndex;
+use tercuman::tm::Memory;
+
+fn locale_arg(
+    project: &Project,
+    code: Option<&str>,
+) -> anyhow::Result<Vec<unic_langid::LanguageIdentifier>> {
+    let Some(code) = code else {
+        return Ok(Vec::new());
+    };
+    let lang = parse_locale(code).map_err(anyhow::Error::msg)?;
+    if !project.book.locales.contains(&lang) {
+        anyhow::bail!("`{code}` is not one of the book's locales");
+    }
+    Ok(vec![lang])
+}
+
+/// `tm log SEGMENT [--locale L]`: every revision of a segment's translations.
+pub fn log(root: &Path, segment: &str, locale: Option<&str>) -> anyhow::Result<()> {
+    let (project, memory) = super::open_read_only(root)?;
+    let locales = locale_arg(&project, locale)?;
+    let segments = memory.segments()?;
+    let seg = segments.get(segment).with_context(|| {
+        format!("no segment `{segment}` in the memory (ids are the msgctxt of PO entries)")
+    })?;
+    let place = if seg.position.is_some() {
+        ""
+    } else {
+        ", no longer in the source"
+    };
+    println!("{} ({}:{}{place})", seg.id, seg.file, seg.line);
+    println!("  {}: {}", project.book.source_language, seg.source);
+    let code = locales.first().map(|l| l.to_string());
+    for r in memory.history(segment, code.as_deref())? {
+        let matched = match (&r.score, &r.from) {
+            (Some(score), Some(from)) => format!(" ({score}% from {from})"),
+            (None, Some(from)) => format!(" (from {from})"),
+            _ => String::new(),
+        };
+        println!(
+            "  {}  {}  {:<13} {:<12} {}{matched}",
+            r.created,
+            r.locale,
+            r.origin,
+            r.status.as_str(),
+            if r.text.is_empty() {
+                "(empty)"
+            } else {
+                &r.text
+            }
+        );
+    }
+    Ok(())
+}
+
+/// `tm search TEXT`: the closest English segments and their translations.
+pub fn search(
+    root: &Path,
+    text: &str,
+    locale: Option<&str>,
+    min: u32,
+    limit: usize,
+) -> anyhow::Result<()> {
+    let (project, memory) = super::open_read_only(root)?;
+    let locales = match locale_arg(&project, locale)? {
+        l if l.is_empty() => project.book.locales.clone(),
+        l => l,
+    };
+    let segments = memory.segments()?;
+    let mut ids: Vec<&String> = segments.keys().collect();
+    ids.sort();
+    let mut index = MatchIndex::new(&project.book.source_language.to_string());
+    for id in &ids {
+        index.add(&segments[*id].source);
+    }
+    let mut translations = Vec::new();
+    for lang in &locales {
+        translations.push((lang.to_string(), memory.translations(&lang.to_string())?));
+    }
+    let matches = index.top(text, min, limit);
+    if matches.is_empty() {
+        println!("no segment scores {min}% or more");
+    }
+    for m in matches {
+        let seg = &segments[ids[m.unit]];
+        println!(
+            "{:>3}% [{}] {}  {}",
+            m.score.percent,
+            m.score.band.label(),
+            seg.id,
+            seg.source
+        );
+        for (code, t) in &translations {
+            if let Some(t) = t.get(&seg.id).filter(|t| !t.text.is_empty()) {
+                println!("      {code} ({}): {}", t.status.as_str(), t.text);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `tm export --tmx FILE [--locale L]`.
+pub fn export(root: &Path, file: &Path, locale: Option<&str>) -> anyhow::Result<()> {
+    let (project, memory) = super::open_read_only(root)?;
+    let locales = locale_arg(&project, locale)?;
+    let text = export_tmx(&memory, &project, &locales)?;
+    tercuman::error::write_if_changed(file, text.as_bytes())?;
+    eprintln!("wrote {}", file.display());
+    Ok(())
+}
+
+/// `tm import FILE`: fills untranslated segments, keeps the rest as history.
+pub fn import(root: &Path, file: &Path) -> anyhow::Result<()> {
+    let (project, mut memory) = super::open(root)?;
+    let text = tercuman::error::read_utf8(file)?;
+    let doc = tmx::parse(&text, file)?;
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let report = import_tmx(&mut memory, &project, &doc, &name, tercuman::date::now())?;
+    eprintln!(
+        "import: {} segments translated, {} differing translations kept in the history, {} units stored for matching, {} units skipped",
+        report.filled, report.kept_as_history, report.stored, report.skipped
+    );
+    eprintln!("hint: run `tercuman sync` to update the segment files");
+    Ok(())
+}
+
+/// `tm rebuild`: set the current memory aside (never deleted) and rebuild it
+/// from `source/` and the segment files. Only the history is lost.
+pub fn rebuild(root: &Path) -> anyhow::Result<()> {
+    let project = super::load(root)?;
+    let path = project.tm_path();
+    if path.exists() {
+        let aside = free_name(&path);
+        std::fs::rename(&path, &aside)
+            .with_context(|| format!("failed to move `{}` aside", path.display()))?;
+        eprintln!("moved the old memory to {}", project.display_path(&aside));
+    }
+    let mut memory = Memory::open(&path)?;
+    let report = tercuman::sync::sync(&project, &mut memory, tercuman::date::now())?;
+    super::sync::print_report(&report);
+    Ok(())
+}
+
+/// `memory.sqlite.bak`, or `.bak-2`, `.bak-3`… if taken.
+fn free_name(path: &Path) -> PathBuf {
+    let base = path.with_extension("sqlite.bak");
+    let mut candidate = base.clone();
+    let mut n = 2;
+    while candidate.exists() {
+        candidate = PathBuf::from(format!("{}-{n}", base.display()));
+        n += 1;
+    }
+    candidate
+}
