@@ -9,8 +9,8 @@ languages = Dillər
 nav-previous = Əvvəlki
 nav-next = Növbəti
 colophon-source = İngilis dilindəki orijinaldan tərcümə: “{ $title }”.
-translator-name = tercuman tərcüməçiləri
-translator-credit = Tərcümə: ilkin qaralama; hələ ana dili azərbaycanca olan redaktor tərəfindən yoxlanılmayıb.
+translator-name = tercuman layihəsi (süni intellektlə hazırlanmış ilkin qaralama)
+translator-credit = Tərcümə: tercuman layihəsi üçün süni intellekt dil modeli ilə hazırlanmış ilkin qaralama; hələ ana dili azərbaycanca olan redaktor tərəfindən yoxlanılmayıb.
 colophon-completeness = { $total } seqmentdən { $translated } seqment tərcümə olunub ({ $percent }%).
 colophon-fallback = { $count ->
     [0] Bu nəşrin bütün seqmentləri tərcümə olunub.

@@ -11,8 +11,8 @@ nav-previous = Previous
 nav-next = Next
 colophon-original = This is the original English edition.
 colophon-source = Translated from the English original, “{ $title }”.
-translator-name = The tercuman translators
-translator-credit = Translation: a first draft, not yet reviewed by a native editor.
+translator-name = The tercuman project (AI-assisted first draft)
+translator-credit = Translation: a first draft made with an AI language model for the tercuman project; it has not yet been reviewed by a native-speaking editor.
 colophon-completeness = { $translated } of { $total } segments are translated ({ $percent }%).
 colophon-fallback = { $count ->
     [0] Every segment of this edition is translated.

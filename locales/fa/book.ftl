@@ -9,8 +9,8 @@ languages = زبان‌ها
 nav-previous = قبلی
 nav-next = بعدی
 colophon-source = ترجمه از متن اصلی انگلیسی، «{ $title }».
-translator-name = مترجمان ترجمان
-translator-credit = ترجمه: پیش‌نویس نخست؛ هنوز ویراستاری فارسی‌زبان آن را بازبینی نکرده است.
+translator-name = پروژهٔ ترجمان (پیش‌نویس نخست با کمک هوش مصنوعی)
+translator-credit = ترجمه: پیش‌نویس نخستی که با یک مدل زبانی هوش مصنوعی برای پروژهٔ ترجمان فراهم شده است؛ هنوز ویراستاری فارسی‌زبان آن را بازبینی نکرده است.
 colophon-completeness = { $translated } بخش از { $total } بخش ترجمه شده است ({ $percent }٪).
 colophon-fallback = { $count ->
     [0] همهٔ بخش‌های این ویراست ترجمه شده است.

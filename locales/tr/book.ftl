@@ -9,8 +9,8 @@ languages = Diller
 nav-previous = Önceki
 nav-next = Sonraki
 colophon-source = İngilizce aslından çevrilmiştir: “{ $title }”.
-translator-name = tercuman çevirmenleri
-translator-credit = Çeviri: ilk taslak; henüz anadili Türkçe olan bir editör tarafından gözden geçirilmedi.
+translator-name = tercuman projesi (yapay zekâ destekli ilk taslak)
+translator-credit = Çeviri: tercuman projesi için bir yapay zekâ dil modeliyle hazırlanmış ilk taslak; henüz anadili Türkçe olan bir editör tarafından gözden geçirilmedi.
 colophon-completeness = { $total } bölütten { $translated } tanesi çevrildi (%{ $percent }).
 colophon-fallback = { $count ->
     [0] Bu baskının bütün bölütleri çevrildi.
