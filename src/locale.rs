@@ -51,6 +51,40 @@ pub fn english_name(lang: &LanguageIdentifier) -> String {
     }
 }
 
+/// Languages whose numbers are written with Extended Arabic-Indic digits.
+pub fn uses_arabic_indic_digits(lang: &LanguageIdentifier) -> bool {
+    matches!(lang.language.as_str(), "fa" | "ps" | "ur")
+}
+
+/// ASCII digits as Extended Arabic-Indic (Persian) ones, `.` as the Persian
+/// decimal separator `٫`.
+pub fn persian_digits(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '0'..='9' => char::from_u32('۰' as u32 + (c as u32 - '0' as u32)).unwrap_or(c),
+            '.' => '٫',
+            c => c,
+        })
+        .collect()
+}
+
+/// Digits written as the locale writes them (Persian digits for `fa`).
+pub fn localize_digits(text: &str, lang: &LanguageIdentifier) -> String {
+    if uses_arabic_indic_digits(lang) {
+        persian_digits(text)
+    } else {
+        text.to_string()
+    }
+}
+
+/// Fluent number formatter for Persian: Fluent itself writes ASCII digits.
+fn persian_number<M>(value: &FluentValue, _: &M) -> Option<String> {
+    match value {
+        FluentValue::Number(n) => Some(persian_digits(&n.as_string())),
+        _ => None,
+    }
+}
+
 /// Localized strings for one locale, with English as the fallback for any
 /// message the locale lacks (so a missing string never breaks a build).
 pub struct Chrome {
@@ -66,6 +100,9 @@ impl Chrome {
         // Isolation marks would end up in titles and metadata; direction is
         // handled with markup (`dir`, `<bdi>`) instead.
         bundle.set_use_isolating(false);
+        if uses_arabic_indic_digits(lang) {
+            bundle.set_formatter(Some(persian_number));
+        }
         let mut files: Vec<_> = match std::fs::read_dir(dir) {
             Ok(entries) => entries
                 .filter_map(|e| e.ok().map(|e| e.path()))
@@ -145,6 +182,16 @@ mod tests {
         assert_eq!(direction(&lang("az")), "ltr");
         assert_eq!(direction(&lang("az-Arab")), "rtl");
         assert_eq!(direction(&lang("tr")), "ltr");
+    }
+
+    #[test]
+    fn persian_numbers_use_persian_digits() {
+        assert_eq!(persian_digits("128 of 100.0"), "۱۲۸ of ۱۰۰٫۰");
+        assert_eq!(localize_digits("2025-11-28", &lang("tr")), "2025-11-28");
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.ftl"), "n = { $count } بخش\n").unwrap();
+        let fa = Chrome::load(dir.path(), &lang("fa"), None).unwrap();
+        assert_eq!(fa.format("n", &[("count", 44.into())]), "۴۴ بخش");
     }
 
     #[test]

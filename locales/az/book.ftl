@@ -2,6 +2,7 @@
 language-name = Azərbaycanca
 book-title = İran və Azərbaycan: inamsızlıq içində qonşular
 book-subtitle = Təxribatlar, təlimlər və səfirliyin sındırılmış qapısı
+book-author = Anonim
 contents = Mündəricat
 title-page = Titul səhifəsi
 colophon = Kolofon

@@ -3,6 +3,7 @@
 language-name = English
 book-title = Iran and Azerbaijan: Neighbors in Distrust
 book-subtitle = Provocations, drills and a broken embassy door
+book-author = Anonymous
 contents = Contents
 title-page = Title page
 colophon = Colophon

@@ -2,6 +2,7 @@
 language-name = فارسی
 book-title = ایران و آذربایجان: همسایگانی در بی‌اعتمادی
 book-subtitle = تحریک‌ها، رزمایش‌ها و دری شکسته در سفارت
+book-author = ناشناس
 contents = فهرست مطالب
 title-page = صفحهٔ عنوان
 colophon = شناسنامه

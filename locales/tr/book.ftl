@@ -2,6 +2,7 @@
 language-name = Türkçe
 book-title = İran ve Azerbaycan: Güvensizlik İçindeki Komşular
 book-subtitle = Provokasyonlar, tatbikatlar ve kırılan bir büyükelçilik kapısı
+book-author = Anonim
 contents = İçindekiler
 title-page = Başlık sayfası
 colophon = Künye

@@ -39,7 +39,7 @@ pub fn build(edition: &Edition) -> std::result::Result<Vec<u8>, String> {
         b.metadata(k, v).map(|_| ()).map_err(|e| e.to_string())
     };
     meta(&mut builder, "title", escape(&edition.title()))?;
-    meta(&mut builder, "author", escape(&edition.project.book.author))?;
+    meta(&mut builder, "author", escape(&edition.author()))?;
     meta(&mut builder, "lang", lang.clone())?;
     meta(&mut builder, "generator", "tercuman".into())?;
     meta(&mut builder, "toc_name", escape(&c.get("contents")))?;
@@ -64,7 +64,7 @@ pub fn build(edition: &Edition) -> std::result::Result<Vec<u8>, String> {
         "<section class=\"title-page\" epub:type=\"titlepage\">\n<h1>{}</h1>\n<p class=\"subtitle\">{}</p>\n<p class=\"author\">{}</p>\n</section>\n",
         escape(&edition.title()),
         escape(&c.get("book-subtitle")),
-        escape(&edition.project.book.author)
+        escape(&edition.author())
     );
     add(
         &mut builder,

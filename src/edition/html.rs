@@ -139,7 +139,7 @@ fn index_page(edition: &Edition) -> String {
     ));
     body.push_str(&format!(
         "<p class=\"author\">{}</p>\n",
-        escape(&edition.project.book.author)
+        escape(&edition.author())
     ));
     body.push_str("</header>\n<nav class=\"toc\">\n");
     body.push_str(&format!("<h2>{}</h2>\n<ol>\n", escape(&c.get("contents"))));

@@ -108,6 +108,15 @@ impl Edition<'_> {
         &self.project.book.title
     }
 
+    /// The author as the edition names them: `book-author` in Fluent, else book.toml.
+    pub fn author(&self) -> String {
+        if self.chrome.has("book-author") {
+            self.chrome.get("book-author")
+        } else {
+            self.project.book.author.clone()
+        }
+    }
+
     /// The colophon's paragraphs, localized.
     pub fn colophon(&self) -> Vec<String> {
         let c = &self.chrome;
@@ -117,7 +126,11 @@ impl Edition<'_> {
         } else {
             lines.push(c.format(
                 "colophon-source",
-                &[("title", FluentValue::from(self.source_title().to_string()))],
+                // Isolated (FSI…PDI): an English title inside right-to-left text.
+                &[(
+                    "title",
+                    FluentValue::from(format!("\u{2068}{}\u{2069}", self.source_title())),
+                )],
             ));
             lines.push(c.get("translator-credit"));
         }
@@ -129,7 +142,13 @@ impl Edition<'_> {
                     ("total", FluentValue::from(done.segments.total)),
                     (
                         "percent",
-                        FluentValue::from(format!("{:.1}", done.percent_translated)),
+                        FluentValue::Number(fluent_bundle::types::FluentNumber::new(
+                            done.percent_translated,
+                            fluent_bundle::types::FluentNumberOptions {
+                                minimum_fraction_digits: Some(1),
+                                ..Default::default()
+                            },
+                        )),
                     ),
                 ],
             ));
@@ -140,7 +159,13 @@ impl Edition<'_> {
         }
         lines.push(c.format(
             "colophon-built",
-            &[("date", FluentValue::from(crate::date::ymd(self.build_time)))],
+            &[(
+                "date",
+                FluentValue::from(locale::localize_digits(
+                    &crate::date::ymd(self.build_time),
+                    &self.lang,
+                )),
+            )],
         ));
         lines.push(c.get("colophon-generator"));
         lines

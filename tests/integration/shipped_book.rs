@@ -86,3 +86,37 @@ fn the_shipped_editions_pass_epubcheck_and_persian_is_right_to_left() {
         assert!(root.join(format!("dist/html/fa/{chapter}.html")).exists());
     }
 }
+
+#[test]
+fn the_shipped_translations_are_complete_and_pass_every_check() {
+    let book = shipped_book();
+    let root = book.path();
+    let status: serde_json::Value =
+        serde_json::from_str(&ok(root, &["status", "--json", "--min", "100"])).unwrap();
+    for locale in status["locales"].as_array().unwrap() {
+        assert_eq!(locale["percent_translated"], 100.0, "{locale}");
+        assert_eq!(locale["segments"]["fuzzy"], 0);
+    }
+    let out = tercuman(root, &["check", "--json", "--length-ratio"]);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["errors"], 0, "{report}");
+    assert_eq!(report["warnings"], 0, "{report}");
+    assert_eq!(out.status.code(), Some(0));
+    // Persian is written with Persian letters and keeps its zero-width non-joiners.
+    let fa = std::fs::read_to_string(repo_root().join("locales/fa/introduction.po")).unwrap();
+    assert!(
+        !fa.contains('ي') && !fa.contains('ك'),
+        "Arabic yeh/kaf instead of Persian ی/ک"
+    );
+    assert!(fa.contains("می\u{200c}"), "ZWNJ kept");
+    ok(root, &["build"]);
+    let html = std::fs::read_to_string(root.join("dist/html/fa/introduction.html")).unwrap();
+    assert!(
+        html.contains("می\u{200c}"),
+        "ZWNJ survives into the edition"
+    );
+    assert!(
+        !html.contains("class=\"fallback"),
+        "nothing shown in English"
+    );
+}
