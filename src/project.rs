@@ -48,6 +48,19 @@ pub enum Segmentation {
 struct LocaleTable {
     #[serde(default)]
     min_translated: Option<f64>,
+    #[serde(default)]
+    untranslated: Untranslated,
+}
+
+/// What an edition does with a segment that has no published translation.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Untranslated {
+    /// Show the English, marked with its language (the default).
+    #[default]
+    English,
+    /// Refuse to build the edition while any segment is untranslated.
+    Refuse,
 }
 
 /// Settings of one target locale.
@@ -55,6 +68,8 @@ struct LocaleTable {
 pub struct LocaleSettings {
     /// Percent of segments that must be translated for `status` to pass its gate.
     pub min_translated: Option<f64>,
+    /// Fallback to English, or refusal, for untranslated segments.
+    pub untranslated: Untranslated,
 }
 
 #[derive(Debug, Deserialize)]
@@ -156,6 +171,7 @@ impl Project {
                 code,
                 LocaleSettings {
                     min_translated: table.min_translated,
+                    untranslated: table.untranslated,
                 },
             );
         }

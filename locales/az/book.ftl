@@ -5,6 +5,7 @@ book-subtitle = Təxribatlar, təlimlər və səfirliyin sındırılmış qapıs
 book-author = Anonim
 contents = Mündəricat
 title-page = Titul səhifəsi
+cover = Üz qabığı
 colophon = Kolofon
 languages = Dillər
 nav-previous = Əvvəlki

@@ -6,6 +6,7 @@ book-subtitle = Provocations, drills and a broken embassy door
 book-author = Anonymous
 contents = Contents
 title-page = Title page
+cover = Cover
 colophon = Colophon
 languages = Languages
 nav-previous = Previous

@@ -5,6 +5,7 @@ book-subtitle = تحریک‌ها، رزمایش‌ها و دری شکسته د�
 book-author = ناشناس
 contents = فهرست مطالب
 title-page = صفحهٔ عنوان
+cover = جلد
 colophon = شناسنامه
 languages = زبان‌ها
 nav-previous = قبلی

@@ -5,6 +5,7 @@ book-subtitle = Provokasyonlar, tatbikatlar ve kırılan bir büyükelçilik kap
 book-author = Anonim
 contents = İçindekiler
 title-page = Başlık sayfası
+cover = Kapak
 colophon = Künye
 languages = Diller
 nav-previous = Önceki

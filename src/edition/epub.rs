@@ -60,6 +60,21 @@ pub fn build(edition: &Edition) -> std::result::Result<Vec<u8>, String> {
         .render(true)
     };
 
+    let cover = super::cover::svg(edition);
+    builder
+        .add_cover_image("cover.svg", cover.as_bytes(), "image/svg+xml")
+        .map_err(|e| e.to_string())?;
+    let cover_page = format!(
+        "<section epub:type=\"cover\" class=\"cover\">\n<img src=\"cover.svg\" alt=\"{}\" />\n</section>\n",
+        escape(&format!("{} — {}", edition.title(), edition.author()))
+    );
+    add(
+        &mut builder,
+        "cover.xhtml",
+        &c.get("cover"),
+        ReferenceType::Cover,
+        document(&edition.title(), cover_page),
+    )?;
     let title_page = format!(
         "<section class=\"title-page\" epub:type=\"titlepage\">\n<h1>{}</h1>\n<p class=\"subtitle\">{}</p>\n<p class=\"author\">{}</p>\n</section>\n",
         escape(&edition.title()),
@@ -271,6 +286,10 @@ fn fix_package(
         ("schema:accessibilityFeature", "tableOfContents"),
         ("schema:accessibilityFeature", "readingOrder"),
         ("schema:accessibilityHazard", "none"),
+        (
+            "dcterms:conformsTo",
+            "EPUB Accessibility 1.1 - WCAG 2.1 Level AA",
+        ),
     ] {
         extra.push_str(&format!(
             "    <meta property=\"{property}\">{value}</meta>\n"

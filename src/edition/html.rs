@@ -25,7 +25,7 @@ nav.pager { display: flex; justify-content: space-between; max-inline-size: 40re
 pub fn write_site(editions: &[Edition], root: &Path) -> Result<()> {
     write_if_changed(
         &root.join("style.css"),
-        format!("{BASE_CSS}{SITE_CSS}").as_bytes(),
+        format!("{BASE_CSS}{SITE_CSS}{PROOF_CSS}").as_bytes(),
     )?;
     write_if_changed(
         &root.join("index.html"),
@@ -49,6 +49,12 @@ pub fn write_site(editions: &[Edition], root: &Path) -> Result<()> {
                 head: head_extra(edition, &format!("{}.html", chapter.slug)),
                 body,
             };
+            if !edition.is_source {
+                write_if_changed(
+                    &dir.join("proof").join(format!("{}.html", chapter.slug)),
+                    proof_page(edition, i).as_bytes(),
+                )?;
+            }
             write_if_changed(
                 &dir.join(format!("{}.html", chapter.slug)),
                 page.render(false).as_bytes(),
@@ -127,6 +133,62 @@ fn pager(edition: &Edition, i: usize) -> String {
     out
 }
 
+/// Extra rules for the bilingual proof.
+const PROOF_CSS: &str = "
+table.proof { border-collapse: collapse; inline-size: 100%; display: block; overflow-x: auto; }
+table.proof td, table.proof th { vertical-align: top; padding: 0.4em 0.6em; border: 1px solid #ccc; }
+table.proof tr.translated td.status { background: #d8f0d8; }
+table.proof tr.fuzzy td { background: #fff1cc; }
+table.proof tr.untranslated td { background: #fde0e0; }
+table.proof tr.check-failed td { background: #ecdcf7; }
+table.proof td.fix { white-space: nowrap; font-family: monospace; font-size: 0.85em; }
+main.proof { max-inline-size: none; }
+";
+
+/// One chapter of a translated edition, English beside the translation,
+/// each row naming the PO file and line where it is fixed. The page frame is
+/// English (for reviewers); translation cells carry their language.
+fn proof_page(edition: &Edition, i: usize) -> String {
+    let chapter = &edition.chapters[i];
+    let code = escape(&edition.lang.to_string());
+    let dir = edition.dir();
+    let mut rows = String::new();
+    for (n, row) in chapter.proof.iter().enumerate() {
+        let (class, label) = match (row.failed_check, row.status) {
+            (true, _) => ("check-failed", "check failed: not published"),
+            (false, crate::tm::Status::Translated) => ("translated", "translated"),
+            (false, crate::tm::Status::Fuzzy) => ("fuzzy", "fuzzy: not published"),
+            (false, crate::tm::Status::Untranslated) => ("untranslated", "untranslated"),
+        };
+        let fix = match row.po_line {
+            Some(line) => format!("{}:{line}", chapter.po_file),
+            None => chapter.po_file.clone(),
+        };
+        rows.push_str(&format!(
+            "<tr class=\"{class}\" id=\"{id}\"><td>{n}</td><td lang=\"en\" dir=\"ltr\">{source}</td><td lang=\"{code}\" dir=\"{dir}\">{translation}</td><td class=\"status\">{label}</td><td class=\"fix\">{fix}</td></tr>\n",
+            id = escape(&row.segment.replace('/', "-")),
+            n = n + 1,
+            source = row.source_html,
+            translation = row.translation_html,
+            fix = escape(&fix),
+        ));
+    }
+    let body = format!(
+        "<main id=\"content\" class=\"proof\">\n<h1>Proof: <bdi lang=\"{code}\" dir=\"{dir}\">{title}</bdi> ({code})</h1>\n<p>English beside the translation. Rows: translated, <span class=\"fuzzy\">fuzzy</span>, untranslated, check failed. Fix a row in the PO file and line it names, then run <code>tercuman sync</code>.</p>\n<table class=\"proof\">\n<thead><tr><th>#</th><th>English</th><th>{name}</th><th>Status</th><th>Fix in</th></tr></thead>\n<tbody>\n{rows}</tbody>\n</table>\n</main>\n",
+        title = escape(&chapter.title),
+        name = escape(&crate::locale::english_name(&edition.lang)),
+    );
+    Page {
+        lang: "en",
+        dir: "ltr",
+        title: &format!("Proof · {} · {}", chapter.title, edition.lang),
+        stylesheet: "../../style.css",
+        head: "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n".into(),
+        body,
+    }
+    .render(false)
+}
+
 /// Title page, contents and colophon of one language.
 fn index_page(edition: &Edition) -> String {
     let c = &edition.chrome;
@@ -150,7 +212,19 @@ fn index_page(edition: &Edition) -> String {
             chapter.title_markup(edition.dir() == "rtl")
         ));
     }
-    body.push_str("</ol>\n</nav>\n<section class=\"colophon\">\n");
+    body.push_str("</ol>\n</nav>\n");
+    if !edition.is_source {
+        body.push_str("<nav class=\"toc proof-links\" lang=\"en\" dir=\"ltr\">\n<h2>Bilingual proof (for reviewers)</h2>\n<ul>\n");
+        for chapter in &edition.chapters {
+            body.push_str(&format!(
+                "<li><a href=\"proof/{}.html\">{}</a></li>\n",
+                escape(&chapter.slug),
+                escape(&chapter.slug)
+            ));
+        }
+        body.push_str("</ul>\n</nav>\n");
+    }
+    body.push_str("<section class=\"colophon\">\n");
     body.push_str(&format!("<h2>{}</h2>\n", escape(&c.get("colophon"))));
     for line in edition.colophon() {
         body.push_str(&format!("<p>{}</p>\n", escape(&line)));

@@ -4,6 +4,7 @@
 //! Everything outside the inputs is passed in ([`BuildOptions`]: build time,
 //! output directory), so the same inputs give byte-identical outputs.
 
+pub mod cover;
 pub mod epub;
 pub mod html;
 pub mod render;
@@ -62,6 +63,24 @@ pub struct EditionChapter {
     /// Body for the EPUB (chapter links to `.xhtml`).
     pub xhtml_body: String,
     pub fallbacks: usize,
+    /// The bilingual proof of a translated edition: one row per segment.
+    pub proof: Vec<ProofRow>,
+    /// The PO file a reviewer fixes this chapter in (`locales/<lang>/<chapter>.po`).
+    pub po_file: String,
+}
+
+/// One segment in the bilingual proof.
+pub struct ProofRow {
+    pub segment: String,
+    /// The English, rendered (escaped inline HTML).
+    pub source_html: String,
+    /// The translation, rendered and sanitized; empty when there is none.
+    pub translation_html: String,
+    pub status: Status,
+    /// Translated, but not published because a check found an error.
+    pub failed_check: bool,
+    /// Line of the msgstr in the PO file, when the file has the entry.
+    pub po_line: Option<usize>,
 }
 
 impl EditionChapter {
@@ -212,7 +231,7 @@ pub fn prepare<'a>(
             _ => Vec::new(),
         };
         let blocked: HashSet<String> = failed_checks.iter().cloned().collect();
-        let chapters = docs
+        let chapters: Vec<EditionChapter> = docs
             .iter()
             .map(|doc| {
                 let render = |chapter_ext| {
@@ -229,16 +248,39 @@ pub fn prepare<'a>(
                 let (html, xhtml) = (render("html"), render("xhtml"));
                 let (title, title_is_fallback) =
                     chapter_title(doc, translations.as_ref(), &blocked);
-                EditionChapter {
+                let chapter = project
+                    .chapters
+                    .iter()
+                    .find(|c| c.slug == doc.slug)
+                    .expect("docs follow chapters");
+                let po_path = project.po_path(lang, chapter);
+                let proof = match &translations {
+                    Some(t) => proof_rows(doc, t, &blocked, &po_path)?,
+                    None => Vec::new(),
+                };
+                Ok(EditionChapter {
                     slug: doc.slug.clone(),
                     title,
                     title_is_fallback,
                     html_body: html.body,
                     xhtml_body: xhtml.body,
                     fallbacks: html.fallbacks,
-                }
+                    proof,
+                    po_file: project.display_path(&po_path),
+                })
             })
-            .collect();
+            .collect::<Result<_>>()?;
+        let fallbacks: usize = chapters.iter().map(|c: &EditionChapter| c.fallbacks).sum();
+        let refuses = project
+            .book
+            .locale_settings
+            .get(&lang.to_string())
+            .is_some_and(|s| s.untranslated == crate::project::Untranslated::Refuse);
+        if refuses && fallbacks > 0 {
+            return Err(crate::Error::Other(format!(
+                "the {lang} edition has {fallbacks} segments without a published translation, and book.toml sets `untranslated = \"refuse\"` for it\nhint: run `tercuman status --by-chapter` and `tercuman check --locale {lang}`"
+            )));
+        }
         let completeness = translations
             .as_ref()
             .map(|t| completeness(project, docs, lang, t));
@@ -262,6 +304,50 @@ pub fn prepare<'a>(
         edition.languages = names.clone();
     }
     Ok(editions)
+}
+
+/// The proof rows of one chapter; PO lines come from the chapter's PO file.
+fn proof_rows(
+    doc: &ChapterDoc,
+    translations: &HashMap<String, Translation>,
+    blocked: &HashSet<String>,
+    po_path: &std::path::Path,
+) -> Result<Vec<ProofRow>> {
+    let mut lines: HashMap<String, usize> = HashMap::new();
+    if po_path.exists() {
+        let catalog = crate::formats::po::parse(&crate::error::read_utf8(po_path)?, po_path)?;
+        for e in catalog.entries.iter().filter(|e| !e.obsolete) {
+            if let Some(id) = &e.msgctxt {
+                lines.insert(id.clone(), e.msgstr_line);
+            }
+        }
+    }
+    let inline_html = |text: &str, source: Option<&str>| {
+        let mut html = String::new();
+        pulldown_cmark::html::push_html(
+            &mut html,
+            render::inline_events(text, &doc.links, source, "html").into_iter(),
+        );
+        html
+    };
+    Ok(doc
+        .segments()
+        .map(|seg| {
+            let t = translations.get(&seg.id);
+            let status = effective_status(t);
+            ProofRow {
+                segment: seg.id.clone(),
+                source_html: inline_html(&seg.text, None),
+                translation_html: t
+                    .filter(|t| !t.text.is_empty())
+                    .map(|t| inline_html(&t.text, Some(&seg.text)))
+                    .unwrap_or_default(),
+                status,
+                failed_check: blocked.contains(&seg.id),
+                po_line: lines.get(&seg.id).copied(),
+            }
+        })
+        .collect())
 }
 
 /// Current segments whose translation fails an error-level check, in book order.

@@ -2,6 +2,8 @@
 //! shipped book, checked with the validators users trust (epubcheck, msgfmt).
 
 mod bad_input;
+mod browser;
+mod editions;
 mod memory;
 mod quality;
 mod shipped_book;

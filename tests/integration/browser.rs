@@ -1,0 +1,340 @@
+//! The HTML editions in a real browser: Debian's Chromium, driven through
+//! chromedriver's WebDriver API (a few JSON requests over a plain socket).
+//! Screenshots are saved under `target/tmp/screenshots/` to be looked at.
+
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+
+use crate::support::*;
+
+const CHROMIUM: &str = "/usr/bin/chromium";
+const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+/// A chromedriver process and one browser session.
+struct Browser {
+    driver: Child,
+    port: u16,
+    session: String,
+    _profile: tempfile::TempDir,
+}
+
+/// One HTTP/1.1 request to chromedriver; returns the JSON body's `value`.
+fn request(port: u16, method: &str, path: &str, body: Option<&Value>) -> Result<Value, String> {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).map_err(|e| e.to_string())?;
+    stream
+        .set_read_timeout(Some(Duration::from_secs(60)))
+        .unwrap();
+    let payload = body.map(|b| b.to_string()).unwrap_or_default();
+    write!(
+        stream,
+        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{payload}",
+        payload.len()
+    )
+    .map_err(|e| e.to_string())?;
+    // chromedriver keeps connections open: read the head, then exactly the body.
+    let mut raw = Vec::new();
+    let mut buf = [0u8; 65536];
+    let head_end = loop {
+        let n = stream.read(&mut buf).map_err(|e| e.to_string())?;
+        if n == 0 {
+            return Err("connection closed".into());
+        }
+        raw.extend_from_slice(&buf[..n]);
+        if let Some(i) = raw.windows(4).position(|w| w == b"\r\n\r\n") {
+            break i + 4;
+        }
+    };
+    let head = String::from_utf8_lossy(&raw[..head_end]).to_ascii_lowercase();
+    let body = if let Some(len) = head
+        .lines()
+        .find_map(|l| l.strip_prefix("content-length:"))
+        .and_then(|v| v.trim().parse::<usize>().ok())
+    {
+        while raw.len() < head_end + len {
+            let n = stream.read(&mut buf).map_err(|e| e.to_string())?;
+            if n == 0 {
+                break;
+            }
+            raw.extend_from_slice(&buf[..n]);
+        }
+        String::from_utf8_lossy(&raw[head_end..head_end + len]).into_owned()
+    } else {
+        // Chunked: read until the terminating chunk.
+        while !raw.ends_with(b"0\r\n\r\n") {
+            let n = stream.read(&mut buf).map_err(|e| e.to_string())?;
+            if n == 0 {
+                break;
+            }
+            raw.extend_from_slice(&buf[..n]);
+        }
+        dechunk(&String::from_utf8_lossy(&raw[head_end..]))
+    };
+    let json: Value = serde_json::from_str(&body).map_err(|e| format!("{e}: {body}"))?;
+    if let Some(error) = json["value"].get("error") {
+        return Err(format!("{error}: {}", json["value"]["message"]));
+    }
+    Ok(json["value"].clone())
+}
+
+fn dechunk(body: &str) -> String {
+    let mut out = String::new();
+    let mut rest = body;
+    while let Some((size, after)) = rest.split_once("\r\n") {
+        let n = usize::from_str_radix(size.trim(), 16).unwrap_or(0);
+        if n == 0 {
+            break;
+        }
+        out.push_str(&after[..n]);
+        rest = after[n..].trim_start_matches("\r\n");
+    }
+    out
+}
+
+fn base64_decode(text: &str) -> Vec<u8> {
+    let value = |c: u8| match c {
+        b'A'..=b'Z' => c - b'A',
+        b'a'..=b'z' => c - b'a' + 26,
+        b'0'..=b'9' => c - b'0' + 52,
+        b'+' => 62,
+        _ => 63,
+    };
+    let clean: Vec<u8> = text
+        .bytes()
+        .filter(|c| !c.is_ascii_whitespace() && *c != b'=')
+        .collect();
+    let mut out = Vec::with_capacity(clean.len() * 3 / 4);
+    for chunk in clean.chunks(4) {
+        let v: Vec<u32> = chunk.iter().map(|&c| value(c) as u32).collect();
+        let n = v.iter().fold(0u32, |acc, x| acc << 6 | x) << (6 * (4 - v.len()));
+        let bytes = [(n >> 16) as u8, (n >> 8) as u8, n as u8];
+        out.extend_from_slice(&bytes[..v.len() - 1]);
+    }
+    out
+}
+
+impl Browser {
+    /// Starts chromedriver and a headless Chromium, or `None` when they are
+    /// not installed and not required.
+    fn start() -> Option<Browser> {
+        let available = Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists();
+        if !available {
+            assert!(
+                std::env::var_os(REQUIRE_VALIDATORS).is_none(),
+                "chromium and chromium-driver are required ({REQUIRE_VALIDATORS} is set)"
+            );
+            eprintln!("skipping browser checks: chromium or chromedriver not installed");
+            return None;
+        }
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let driver = Command::new(CHROMEDRIVER)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start chromedriver");
+        let started = Instant::now();
+        while request(port, "GET", "/status", None).is_err() {
+            assert!(
+                started.elapsed() < Duration::from_secs(30),
+                "chromedriver did not start"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        let profile = tempfile::tempdir().unwrap();
+        let capabilities = json!({"capabilities": {"alwaysMatch": {
+            "browserName": "chrome",
+            "goog:chromeOptions": {
+                "binary": CHROMIUM,
+                "args": ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                         format!("--user-data-dir={}", profile.path().display()), "--window-size=1200,900"]
+            },
+            "goog:loggingPrefs": {"browser": "ALL"}
+        }}});
+        let session = request(port, "POST", "/session", Some(&capabilities))
+            .expect("start a browser session");
+        let session = session["sessionId"]
+            .as_str()
+            .expect("a session id")
+            .to_string();
+        Some(Browser {
+            driver,
+            port,
+            session,
+            _profile: profile,
+        })
+    }
+
+    fn call(&self, method: &str, path: &str, body: Option<Value>) -> Value {
+        let path = format!("/session/{}{path}", self.session);
+        request(self.port, method, &path, body.as_ref())
+            .unwrap_or_else(|e| panic!("{method} {path}: {e}"))
+    }
+
+    fn open(&self, file: &Path) {
+        self.call(
+            "POST",
+            "/url",
+            Some(json!({"url": format!("file://{}", file.display())})),
+        );
+    }
+
+    fn eval(&self, script: &str) -> Value {
+        self.call(
+            "POST",
+            "/execute/sync",
+            Some(json!({"script": script, "args": []})),
+        )
+    }
+
+    /// Console messages at level SEVERE since the last call.
+    fn console_errors(&self) -> Vec<String> {
+        let logs = self.call("POST", "/se/log", Some(json!({"type": "browser"})));
+        logs.as_array()
+            .map(|a| {
+                a.iter()
+                    .filter(|l| l["level"] == "SEVERE")
+                    .map(|l| l["message"].to_string())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    fn resize(&self, width: u32, height: u32) {
+        self.call(
+            "POST",
+            "/window/rect",
+            Some(json!({"width": width, "height": height})),
+        );
+    }
+
+    fn screenshot(&self, name: &str) -> PathBuf {
+        let data = self.call("GET", "/screenshot", None);
+        let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("screenshots");
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join(format!("{name}.png"));
+        std::fs::write(&path, base64_decode(data.as_str().unwrap())).unwrap();
+        path
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = request(
+            self.port,
+            "DELETE",
+            &format!("/session/{}", self.session),
+            None,
+        );
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
+
+#[test]
+fn every_edition_reads_well_in_a_real_browser() {
+    let Some(browser) = Browser::start() else {
+        return;
+    };
+    let book = shipped_book();
+    let root = book.path();
+    ok(root, &["build"]);
+    let site = root.join("dist/html");
+    for lang in ["en", "az", "fa", "tr"] {
+        for page in ["index", "the-terror-in-tehran"] {
+            let file = site.join(lang).join(format!("{page}.html"));
+            browser.resize(1200, 900);
+            browser.open(&file);
+            let errors = browser.console_errors();
+            assert!(
+                errors.is_empty(),
+                "{lang}/{page}: console errors {errors:?}"
+            );
+            let facts = browser.eval(
+                "const p = document.querySelector('main p');
+                 const range = document.createRange(); range.selectNodeContents(p);
+                 const rects = Array.from(range.getClientRects());
+                 const line = rects.filter(r => Math.abs(r.top - rects[0].top) < 2);
+                 const first = { right: Math.max(...line.map(r => r.right)), left: Math.min(...line.map(r => r.left)) };
+                 const box = p.getBoundingClientRect();
+                 return {
+                   lang: document.documentElement.lang,
+                   direction: getComputedStyle(p).direction,
+                   firstLineRight: first.right, firstLineLeft: first.left,
+                   boxRight: box.right, boxLeft: box.left,
+                   stylesheets: document.styleSheets.length,
+                   switcher: Array.from(document.querySelectorAll('nav.site a[hreflang]')).map(a => a.href),
+                 };",
+            );
+            assert_eq!(facts["lang"], lang);
+            assert_eq!(
+                facts["stylesheets"], 1,
+                "{lang}/{page}: the style sheet loaded"
+            );
+            let (first_right, first_left) = (
+                facts["firstLineRight"].as_f64().unwrap(),
+                facts["firstLineLeft"].as_f64().unwrap(),
+            );
+            let (box_right, box_left) = (
+                facts["boxRight"].as_f64().unwrap(),
+                facts["boxLeft"].as_f64().unwrap(),
+            );
+            if lang == "fa" {
+                assert_eq!(facts["direction"], "rtl", "{lang}/{page}");
+                assert!(
+                    (box_right - first_right).abs() < 2.0,
+                    "{lang}/{page}: paragraphs start at the right: {facts}"
+                );
+            } else {
+                assert_eq!(facts["direction"], "ltr", "{lang}/{page}");
+                assert!(
+                    (first_left - box_left).abs() < 2.0,
+                    "{lang}/{page}: paragraphs start at the left: {facts}"
+                );
+            }
+            let links = facts["switcher"].as_array().unwrap();
+            assert_eq!(
+                links.len(),
+                3,
+                "{lang}/{page}: a link to each other language"
+            );
+            for link in links {
+                let target = link.as_str().unwrap().trim_start_matches("file://");
+                assert!(
+                    Path::new(target).exists(),
+                    "{lang}/{page}: switcher link {target} resolves"
+                );
+            }
+            browser.screenshot(&format!("{lang}-{page}"));
+
+            // A phone: no horizontal scrolling at 375 px.
+            browser.resize(375, 800);
+            browser.open(&file);
+            let widths =
+                browser.eval("return [document.documentElement.scrollWidth, window.innerWidth];");
+            let (scroll, inner) = (widths[0].as_f64().unwrap(), widths[1].as_f64().unwrap());
+            assert!(inner <= 400.0, "the window really is narrow: {widths}");
+            assert!(
+                scroll <= inner,
+                "{lang}/{page}: scrolls sideways at {inner}px ({scroll}px wide)"
+            );
+            browser.screenshot(&format!("{lang}-{page}-375"));
+        }
+    }
+}
+
+#[test]
+fn base64_decoding_matches_known_values() {
+    assert_eq!(base64_decode("aGVsbG8="), b"hello");
+    assert_eq!(base64_decode("aGk="), b"hi");
+    assert_eq!(base64_decode("YWJj"), b"abc");
+}
