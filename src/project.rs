@@ -234,6 +234,36 @@ impl Project {
     }
 }
 
+/// An exclusive lock on a project, held by every command that writes, so two
+/// runs at once wait for each other instead of interleaving.
+pub struct ProjectLock {
+    _file: std::fs::File,
+}
+
+impl Project {
+    /// Takes the project's lock (`tm/.lock`), waiting if another run holds it.
+    pub fn lock(&self) -> Result<ProjectLock> {
+        let dir = self.root.join("tm");
+        std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+        let path = dir.join(".lock");
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(|e| Error::io(&path, e))?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => {
+                eprintln!("waiting for another tercuman working on this book to finish…");
+                file.lock().map_err(|e| Error::io(&path, e))?;
+            }
+            Err(std::fs::TryLockError::Error(e)) => return Err(Error::io(&path, e)),
+        }
+        Ok(ProjectLock { _file: file })
+    }
+}
+
 /// Validates a language tag before it is used as a directory name.
 pub fn parse_locale(code: &str) -> std::result::Result<LanguageIdentifier, String> {
     let lang: LanguageIdentifier = code

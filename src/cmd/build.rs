@@ -9,7 +9,7 @@ pub fn run(
     out: Option<std::path::PathBuf>,
     allow_check_errors: bool,
 ) -> anyhow::Result<()> {
-    let (project, mut memory) = super::open(root)?;
+    let (project, mut memory, _lock) = super::open(root)?;
     let report = sync(&project, &mut memory, tercuman::date::now())?;
     super::sync::print_report(&report);
     let docs = load_chapters(&project)?;

@@ -8,14 +8,16 @@ pub mod tm;
 
 use anyhow::Context;
 
-use tercuman::project::Project;
+use tercuman::project::{Project, ProjectLock};
 use tercuman::tm::Memory;
 
-/// Loads the project and opens its memory, the start of every command.
-pub fn open(root: &std::path::Path) -> anyhow::Result<(Project, Memory)> {
+/// Loads the project, takes its lock and opens its memory: the start of
+/// every command that writes.
+pub fn open(root: &std::path::Path) -> anyhow::Result<(Project, Memory, ProjectLock)> {
     let project = load(root)?;
+    let lock = project.lock()?;
     let memory = Memory::open(&project.tm_path())?;
-    Ok((project, memory))
+    Ok((project, memory, lock))
 }
 
 /// Loads the project and its memory without creating anything on disk: a

@@ -3,7 +3,7 @@
 use tercuman::sync::{sync, SyncReport};
 
 pub fn run(root: &std::path::Path) -> anyhow::Result<()> {
-    let (project, mut memory) = super::open(root)?;
+    let (project, mut memory, _lock) = super::open(root)?;
     let report = sync(&project, &mut memory, tercuman::date::now())?;
     print_report(&report);
     Ok(())

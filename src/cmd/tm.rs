@@ -119,7 +119,7 @@ pub fn export(root: &Path, file: &Path, locale: Option<&str>) -> anyhow::Result<
 
 /// `tm import FILE`: fills untranslated segments, keeps the rest as history.
 pub fn import(root: &Path, file: &Path) -> anyhow::Result<()> {
-    let (project, mut memory) = super::open(root)?;
+    let (project, mut memory, _lock) = super::open(root)?;
     let text = tercuman::error::read_utf8(file)?;
     let doc = tmx::parse(&text, file)?;
     let name = file
@@ -139,6 +139,7 @@ pub fn import(root: &Path, file: &Path) -> anyhow::Result<()> {
 /// from `source/` and the segment files. Only the history is lost.
 pub fn rebuild(root: &Path) -> anyhow::Result<()> {
     let project = super::load(root)?;
+    let _lock = project.lock()?;
     let path = project.tm_path();
     if path.exists() {
         let aside = free_name(&path);

@@ -52,8 +52,15 @@ enum Field {
     PrevId,
 }
 
+/// A segment file larger than this is refused rather than read: a book's
+/// chapter is far smaller, and a huge file is a mistake or an attack.
+pub const MAX_BYTES: usize = 256 * 1024 * 1024;
+
 /// Parses PO text. `path` only names the file in errors.
 pub fn parse(text: &str, path: &Path) -> Result<Catalog> {
+    if text.len() > MAX_BYTES {
+        return Err(Error::parse(path, 1, "file is larger than 256 MiB; refusing to read it"));
+    }
     let mut catalog = Catalog::default();
     let mut entry = Entry::default();
     let mut field: Option<Field> = None;

@@ -12,7 +12,7 @@ use std::path::PathBuf;
 
 use unic_langid::LanguageIdentifier;
 
-use crate::error::{read_utf8, write_if_changed, Error, Result};
+use crate::error::{read_utf8, Error, Result};
 use crate::formats::po;
 use crate::locale;
 use crate::project::{Chapter, Project};
@@ -82,6 +82,7 @@ fn refuse_symlink_out(project: &Project, path: &std::path::Path) -> Result<()> {
 
 /// Brings memory and segment files up to date with the source. `now` stamps revisions.
 pub fn sync(project: &Project, memory: &mut Memory, now: i64) -> Result<SyncReport> {
+    recover(project, memory)?;
     let docs = load_chapters(project)?;
     let mut report = SyncReport::default();
     let mut changes = Changes::default();
@@ -238,13 +239,113 @@ pub fn sync(project: &Project, memory: &mut Memory, now: i64) -> Result<SyncRepo
         }
     }
 
-    memory.apply(&changes, now)?;
-    for (path, text) in outputs {
-        if write_if_changed(&path, text.as_bytes())? {
-            report.written.push(project.display_path(&path));
+    // 6. Commit: stage the changed files, commit the memory together with the
+    // list of staged files, then move them into place. Killed before the
+    // commit, nothing has changed; killed after it, the next run finishes
+    // the moves (see `recover`).
+    let changed: Vec<(PathBuf, String)> = outputs
+        .into_iter()
+        .filter(|(path, text)| std::fs::read(path).ok().as_deref() != Some(text.as_bytes()))
+        .collect();
+    let staged = stage(project, &changed)?;
+    changes.pending = staged.clone();
+    if let Err(e) = fault("commit").and_then(|()| memory.apply(&changes, now)) {
+        discard(project, &staged);
+        return Err(e);
+    }
+    finish_pending(project, memory, &staged)?;
+    report.written = changed
+        .iter()
+        .map(|(path, _)| project.display_path(path))
+        .collect();
+    Ok(report)
+}
+
+/// A failure injected by the tests (`TERCUMAN_FAIL_AT=<point>`), to prove
+/// that a sync failing at any step leaves the memory and the files alone.
+fn fault(point: &str) -> Result<()> {
+    match std::env::var("TERCUMAN_FAIL_AT") {
+        Ok(p) if p == point => Err(Error::Other(format!("injected failure at {point}"))),
+        _ => Ok(()),
+    }
+}
+
+/// Writes each changed file beside its target under a temporary name;
+/// returns (target, temporary) paths relative to the project.
+fn stage(project: &Project, files: &[(PathBuf, String)]) -> Result<Vec<(String, String)>> {
+    let mut staged = Vec::new();
+    for (n, (path, text)) in files.iter().enumerate() {
+        let tmp = path.with_file_name(format!(
+            ".{}.tercuman-tmp",
+            path.file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        ));
+        let written = fault(&format!("stage:{n}")).and_then(|()| {
+            if let Some(dir) = tmp.parent() {
+                std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+            }
+            std::fs::write(&tmp, text.as_bytes()).map_err(|e| Error::io(&tmp, e))
+        });
+        if let Err(e) = written {
+            discard(project, &staged);
+            let _ = std::fs::remove_file(&tmp);
+            return Err(e);
+        }
+        staged.push((project.display_path(path), project.display_path(&tmp)));
+    }
+    Ok(staged)
+}
+
+fn discard(project: &Project, staged: &[(String, String)]) {
+    for (_, tmp) in staged {
+        let _ = std::fs::remove_file(project.root.join(tmp));
+    }
+}
+
+/// Moves staged files into place and forgets them.
+fn finish_pending(
+    project: &Project,
+    memory: &mut Memory,
+    staged: &[(String, String)],
+) -> Result<()> {
+    for (n, (target, tmp)) in staged.iter().enumerate() {
+        fault(&format!("rename:{n}"))?;
+        let (target, tmp) = (project.root.join(target), project.root.join(tmp));
+        if tmp.exists() {
+            std::fs::rename(&tmp, &target).map_err(|e| Error::io(&target, e))?;
         }
     }
-    Ok(report)
+    if !staged.is_empty() {
+        memory.clear_pending()?;
+    }
+    Ok(())
+}
+
+/// Finishes the file moves of a sync that was interrupted after its commit,
+/// and removes staged files of one interrupted before it.
+pub fn recover(project: &Project, memory: &mut Memory) -> Result<Vec<String>> {
+    let pending = memory.pending_files()?;
+    let known: std::collections::HashSet<String> = pending.iter().map(|(_, t)| t.clone()).collect();
+    finish_pending(project, memory, &pending)?;
+    let locales = project.root.join("locales");
+    if let Ok(dirs) = std::fs::read_dir(&locales) {
+        for dir in dirs.flatten() {
+            let Ok(files) = std::fs::read_dir(dir.path()) else {
+                continue;
+            };
+            for f in files.flatten() {
+                let name = f.file_name().to_string_lossy().into_owned();
+                if name.starts_with('.')
+                    && name.ends_with(".tercuman-tmp")
+                    && !known.contains(&project.display_path(&f.path()))
+                {
+                    let _ = std::fs::remove_file(f.path());
+                }
+            }
+        }
+    }
+    Ok(pending.into_iter().map(|(target, _)| target).collect())
 }
 
 /// Records the current source's segments; returns the ids new in this sync

@@ -263,6 +263,21 @@ impl Memory {
         rows.collect::<rusqlite::Result<_>>().map_err(Into::into)
     }
 
+    /// Segment files a committed sync had not yet moved into place.
+    pub fn pending_files(&self) -> Result<Vec<(String, String)>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT target, temporary FROM pending_file ORDER BY target")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        rows.collect::<rusqlite::Result<_>>().map_err(Into::into)
+    }
+
+    /// Forgets the pending files once they are in place.
+    pub fn clear_pending(&mut self) -> Result<()> {
+        self.conn.execute("DELETE FROM pending_file", [])?;
+        Ok(())
+    }
+
     /// Time of each segment's latest revision in one locale, by segment id.
     pub fn last_revisions(&self, locale: &str) -> Result<HashMap<String, String>> {
         let mut stmt = self.conn.prepare(
@@ -363,6 +378,12 @@ impl Memory {
             for (locale, id, t) in &changes.exported {
                 upsert_exported.execute(params![id, locale, t.text, t.status.as_str()])?;
             }
+            let mut insert_pending = tx.prepare(
+                "INSERT OR REPLACE INTO pending_file (target, temporary) VALUES (?1, ?2)",
+            )?;
+            for (target, temporary) in &changes.pending {
+                insert_pending.execute(params![target, temporary])?;
+            }
         }
         tx.commit()?;
         Ok(())
@@ -440,11 +461,16 @@ pub struct Changes {
     pub translations: Vec<TranslationChange>,
     /// (locale, segment id, what the PO file now says)
     pub exported: Vec<(String, String, Translation)>,
+    /// (target, temporary) segment files staged to be moved into place.
+    pub pending: Vec<(String, String)>,
 }
 
 impl Changes {
     pub fn is_empty(&self) -> bool {
-        self.segments.is_empty() && self.translations.is_empty() && self.exported.is_empty()
+        self.segments.is_empty()
+            && self.translations.is_empty()
+            && self.exported.is_empty()
+            && self.pending.is_empty()
     }
 }
 

@@ -48,6 +48,12 @@ const MIGRATIONS: &[&str] = &[
      ALTER TABLE translation ADD COLUMN match_from TEXT;
      ALTER TABLE revision ADD COLUMN match_score INTEGER;
      ALTER TABLE revision ADD COLUMN match_from TEXT;",
+    // 3: segment files written by a sync that committed but had not yet
+    // moved them into place (finished by the next run).
+    "CREATE TABLE pending_file (
+        target    TEXT PRIMARY KEY,
+        temporary TEXT NOT NULL
+     );",
 ];
 
 /// Brings the database to the latest schema in one transaction. A database

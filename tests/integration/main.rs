@@ -4,6 +4,7 @@
 mod bad_input;
 mod browser;
 mod editions;
+mod hostile;
 mod memory;
 mod quality;
 mod shipped_book;

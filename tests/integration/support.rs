@@ -31,6 +31,9 @@ pub fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for entry in std::fs::read_dir(from).unwrap() {
         let entry = entry.unwrap();
+        if entry.file_name() == ".lock" {
+            continue;
+        }
         let target = to.join(entry.file_name());
         if entry.file_type().unwrap().is_dir() {
             copy_dir(&entry.path(), &target);
@@ -42,6 +45,18 @@ pub fn copy_dir(from: &Path, to: &Path) {
 
 /// Runs `tercuman --project <book> <args>` with no inherited locale or tool variables.
 pub fn tercuman(book: &Path, args: &[&str]) -> Output {
+    command(book, args).output().expect("run tercuman")
+}
+
+/// Like [`tercuman`], with extra environment variables.
+pub fn tercuman_with_env(book: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut cmd = command(book, args);
+    cmd.envs(env.iter().copied());
+    cmd.output().expect("run tercuman")
+}
+
+/// The command line `tercuman --project <book> <args>` in a clean environment.
+pub fn command(book: &Path, args: &[&str]) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_tercuman"));
     cmd.arg("--project").arg(book).args(args);
     for (key, _) in std::env::vars() {
@@ -55,7 +70,8 @@ pub fn tercuman(book: &Path, args: &[&str]) -> Output {
         }
     }
     cmd.env("SOURCE_DATE_EPOCH", "1767225600");
-    cmd.output().expect("run tercuman")
+    cmd.env_remove("TERCUMAN_FAIL_AT");
+    cmd
 }
 
 /// Runs tercuman and asserts success, returning stdout.
@@ -84,6 +100,9 @@ fn collect(root: &Path, dir: &Path, out: &mut Vec<(PathBuf, Vec<u8>)>) {
     };
     for entry in entries.flatten() {
         let path = entry.path();
+        if entry.file_name() == ".lock" {
+            continue; // the project lock: empty, not data
+        }
         if path.is_dir() {
             collect(root, &path, out);
         } else {
