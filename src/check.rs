@@ -114,9 +114,12 @@ struct Markup {
 
 fn markup(text: &str) -> Markup {
     let (wrapped, _) = source::wrap_inline(text);
-    // Any `[x][ref]` counts as a link whether or not its definition is known here.
-    let mut callback =
-        |link: pulldown_cmark::BrokenLink<'_>| Some((link.reference.to_string().into(), "".into()));
+    // `[x][ref]` and `[x][]` count as links whether or not the definition is
+    // known here; a bare `[x]` is text unless defined (CommonMark).
+    let mut callback = |link: pulldown_cmark::BrokenLink<'_>| match link.link_type {
+        pulldown_cmark::LinkType::Shortcut | pulldown_cmark::LinkType::ShortcutUnknown => None,
+        _ => Some((link.reference.to_string().into(), "".into())),
+    };
     let parser = Parser::new_with_broken_link_callback(
         &wrapped,
         source::markdown_options(),
@@ -456,6 +459,8 @@ mod tests {
                 &["markup"],
             ),
             ("Run `ls` now.", "İndi ls işlət.", &["markup"]),
+            ("See the [site][s] now.", "Bax [sayt][s] indi.", &[]),
+            ("Plain words here.", "[az] Plain words here.", &[]),
             (
                 "In January 2023, 40 minutes.",
                 "در ژانویهٔ ۲۰۲۳، ۴۰ دقیقه.",

@@ -39,7 +39,7 @@ pub fn run(
                 "warning: {} {} translations fail a check and are shown in English: {}",
                 e.failed_checks.len(),
                 e.lang,
-                e.failed_checks.join(", ")
+                summarize(&e.failed_checks)
             );
             eprintln!(
                 "hint: run `tercuman check --locale {}`, or build with --allow-check-errors",
@@ -92,4 +92,19 @@ fn newest_mtime(dir: &std::path::Path) -> i64 {
         newest = newest.max(t);
     }
     newest
+}
+
+/// The first ids of a long list, and how many more there are.
+fn summarize(ids: &[String]) -> String {
+    const SHOWN: usize = 10;
+    let head = ids
+        .iter()
+        .take(SHOWN)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
+    match ids.len().saturating_sub(SHOWN) {
+        0 => head,
+        more => format!("{head} … and {more} more"),
+    }
 }

@@ -59,7 +59,11 @@ pub const MAX_BYTES: usize = 256 * 1024 * 1024;
 /// Parses PO text. `path` only names the file in errors.
 pub fn parse(text: &str, path: &Path) -> Result<Catalog> {
     if text.len() > MAX_BYTES {
-        return Err(Error::parse(path, 1, "file is larger than 256 MiB; refusing to read it"));
+        return Err(Error::parse(
+            path,
+            1,
+            "file is larger than 256 MiB; refusing to read it",
+        ));
     }
     let mut catalog = Catalog::default();
     let mut entry = Entry::default();

@@ -21,6 +21,8 @@ pub struct Leverage<'a> {
     neighbours: HashMap<&'a str, (Option<&'a str>, Option<&'a str>)>,
     /// Segments new in this sync, in book order: candidates for fuzzy matches.
     new_ids: &'a [String],
+    /// The same, for lookups.
+    new_set: HashSet<&'a str>,
     /// Segments that left the source in this sync: candidates for split/merge.
     retired_now: &'a [String],
     threshold: u32,
@@ -57,6 +59,7 @@ impl<'a> Leverage<'a> {
             segments,
             neighbours,
             new_ids,
+            new_set: new_ids.iter().map(String::as_str).collect(),
             retired_now,
             threshold,
             lang: source_lang.to_string(),
@@ -157,7 +160,7 @@ impl<'a> Leverage<'a> {
         let segments = self.segments;
         let threshold = self.threshold;
         let lang = self.lang.clone();
-        let new_ids: HashSet<&str> = self.new_ids.iter().map(String::as_str).collect();
+        let new_ids = &self.new_set;
         let (index, units) = self.index.get_or_insert_with(|| {
             let mut ids: Vec<&str> = segments
                 .keys()
@@ -171,6 +174,9 @@ impl<'a> Leverage<'a> {
             }
             (index, ids)
         });
+        if index.is_empty() {
+            return None;
+        }
         let source = &segments.get(id)?.source;
         let accept = |unit: usize| {
             translations
