@@ -7,20 +7,9 @@ use std::time::Instant;
 use rapidfuzz::distance::levenshtein;
 use tercuman::tm::matching::{score_from_distance, tokenize, MatchIndex, TokenKind};
 
-/// xorshift64*: deterministic, dependency-free.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
+#[path = "support/rng.rs"]
+mod rng;
+use rng::Rng;
 
 /// A vocabulary of pronounceable words and a Zipf sampler over it.
 struct Words {

@@ -178,6 +178,7 @@ pub fn sync(project: &Project, memory: &mut Memory, now: i64) -> Result<SyncRepo
             let display = project.display_path(path);
             let imported = import_catalog(
                 catalog,
+                &code,
                 path,
                 &display,
                 &segments,
@@ -428,6 +429,7 @@ struct Imported {
 /// memory's stays current but becomes fuzzy, and the conflict is reported.
 fn import_catalog(
     catalog: &po::Catalog,
+    locale: &str,
     path: &std::path::Path,
     display: &str,
     segments: &HashMap<String, StoredSegment>,
@@ -438,12 +440,6 @@ fn import_catalog(
         changes: Vec::new(),
         conflicts: Vec::new(),
     };
-    let locale = catalog
-        .header
-        .lines()
-        .find_map(|l| l.strip_prefix("Language:"))
-        .map(|l| l.trim().to_string())
-        .unwrap_or_default();
     for e in catalog.entries.iter().filter(|e| !e.obsolete) {
         let id = e.msgctxt.as_ref().ok_or_else(|| {
             Error::parse(
@@ -477,7 +473,7 @@ fn import_catalog(
         let memory_changed =
             last_written.is_some_and(|w| *w != current) && !current.text.is_empty();
         if memory_changed {
-            let mut theirs = TranslationChange::new(id, &locale, state, Origin::PoConflict);
+            let mut theirs = TranslationChange::new(id, locale, state, Origin::PoConflict);
             theirs.current = false;
             imported.changes.push(theirs);
             let kept = Translation {
@@ -486,7 +482,7 @@ fn import_catalog(
             };
             imported.changes.push(TranslationChange::new(
                 id,
-                &locale,
+                locale,
                 kept.clone(),
                 Origin::ConflictKept,
             ));
@@ -499,7 +495,7 @@ fn import_catalog(
         } else {
             imported.changes.push(TranslationChange::new(
                 id,
-                &locale,
+                locale,
                 state.clone(),
                 Origin::PoImport,
             ));
