@@ -15,6 +15,7 @@ pub mod check;
 pub mod date;
 pub mod edition;
 pub mod error;
+pub mod fingerprint;
 pub mod formats;
 pub mod locale;
 pub mod project;

@@ -12,7 +12,6 @@ pub fn run(
     let (project, mut memory, _lock) = super::open(root)?;
     let report = sync(&project, &mut memory, tercuman::date::now())?;
     super::sync::print_report(&report);
-    let docs = load_chapters(&project)?;
     let build_time = build_time(&project)?;
     let out_dir = out.unwrap_or_else(|| project.root.join("dist"));
     let options = BuildOptions {
@@ -20,6 +19,14 @@ pub fn run(
         out_dir,
         allow_check_errors,
     };
+    if tercuman::edition::up_to_date(&project, &options) {
+        eprintln!(
+            "editions in {} are up to date: nothing changed since they were built",
+            project.display_path(&options.out_dir)
+        );
+        return Ok(());
+    }
+    let docs = load_chapters(&project)?;
     let editions = build(&project, &docs, &memory, &options)?;
     for e in &editions {
         let note = if e.fallbacks > 0 {

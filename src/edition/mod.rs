@@ -435,6 +435,30 @@ pub fn file_slug(s: &str) -> String {
     }
 }
 
+fn build_stamp(options: &BuildOptions) -> PathBuf {
+    options.out_dir.join(".tercuman-build")
+}
+
+fn build_fingerprint(project: &Project, options: &BuildOptions) -> String {
+    crate::fingerprint::of_inputs(
+        project,
+        &format!(
+            "build {} {}",
+            options.build_time, options.allow_check_errors
+        ),
+    )
+}
+
+/// Whether the editions in `options.out_dir` were built from exactly the
+/// current inputs with the same options (then `build` has nothing to do).
+pub fn up_to_date(project: &Project, options: &BuildOptions) -> bool {
+    let outputs = crate::fingerprint::of_dir(project, &options.out_dir);
+    crate::fingerprint::matches(
+        &build_stamp(options),
+        &format!("{}{outputs}", build_fingerprint(project, options)),
+    )
+}
+
 /// Builds every edition (HTML and EPUB, every language) into `options.out_dir`.
 pub fn build(
     project: &Project,
@@ -443,6 +467,9 @@ pub fn build(
     options: &BuildOptions,
 ) -> Result<Vec<EditionReport>> {
     let editions = prepare(project, docs, memory, options)?;
+    let stamp = build_stamp(options);
+    // A failed or interrupted build leaves no stamp behind.
+    let _ = std::fs::remove_file(&stamp);
     let status = crate::status::report(project, docs, memory)?;
     write_if_changed(
         &options.out_dir.join("status.html"),
@@ -466,6 +493,11 @@ pub fn build(
             html_dir: html_root.join(edition.lang.to_string()),
         });
     }
+    let outputs = crate::fingerprint::of_dir(project, &options.out_dir);
+    crate::fingerprint::record(
+        &stamp,
+        &format!("{}{outputs}", build_fingerprint(project, options)),
+    )?;
     Ok(reports)
 }
 

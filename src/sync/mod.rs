@@ -82,6 +82,17 @@ fn refuse_symlink_out(project: &Project, path: &std::path::Path) -> Result<()> {
 
 /// Brings memory and segment files up to date with the source. `now` stamps revisions.
 pub fn sync(project: &Project, memory: &mut Memory, now: i64) -> Result<SyncReport> {
+    // Nothing changed since the last sync: nothing to read, nothing to write.
+    let stamp = project.root.join("tm").join(".sync-stamp");
+    if crate::fingerprint::matches(&stamp, &crate::fingerprint::of_inputs(project, "sync")) {
+        return Ok(SyncReport::default());
+    }
+    let report = sync_inputs(project, memory, now)?;
+    crate::fingerprint::record(&stamp, &crate::fingerprint::of_inputs(project, "sync"))?;
+    Ok(report)
+}
+
+fn sync_inputs(project: &Project, memory: &mut Memory, now: i64) -> Result<SyncReport> {
     recover(project, memory)?;
     let docs = load_chapters(project)?;
     let mut report = SyncReport::default();

@@ -140,3 +140,35 @@ fn a_locale_may_refuse_english_fallback() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("book.toml"));
 }
+
+#[test]
+fn an_unchanged_book_is_not_rebuilt_but_any_change_or_missing_output_is() {
+    let book = fixture("small");
+    let root = book.path();
+    ok(root, &["build"]);
+    let out = tercuman(root, &["build"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("are up to date"), "{stderr}");
+    // A translation changes: sync and build run again.
+    translate(
+        &root.join("locales/tr/first.po"),
+        "Hello, world.",
+        "Merhaba, dünya.",
+    );
+    let out = tercuman(root, &["build"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("1 translations imported") && stderr.contains("built tr:"),
+        "{stderr}"
+    );
+    let html = std::fs::read_to_string(root.join("dist/html/tr/first.html")).unwrap();
+    assert!(html.contains("Merhaba, dünya."));
+    // An output deleted by hand is rebuilt.
+    std::fs::remove_file(root.join("dist/html/tr/first.html")).unwrap();
+    let out = tercuman(root, &["build"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("built tr:"));
+    assert!(root.join("dist/html/tr/first.html").exists());
+    // Other options are another build.
+    let out = tercuman(root, &["build", "--allow-check-errors"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("built tr:"));
+}

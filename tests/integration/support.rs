@@ -31,7 +31,7 @@ pub fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for entry in std::fs::read_dir(from).unwrap() {
         let entry = entry.unwrap();
-        if entry.file_name() == ".lock" {
+        if is_cache(&entry.file_name()) {
             continue;
         }
         let target = to.join(entry.file_name());
@@ -86,6 +86,14 @@ pub fn ok(book: &Path, args: &[&str]) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
+/// The lock and the stamps that let a run skip unchanged work.
+fn is_cache(name: &std::ffi::OsStr) -> bool {
+    matches!(
+        name.to_str(),
+        Some(".lock" | ".sync-stamp" | ".tercuman-build")
+    )
+}
+
 /// Every file under `dir` with its bytes, sorted by path.
 pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     let mut files = Vec::new();
@@ -100,8 +108,8 @@ fn collect(root: &Path, dir: &Path, out: &mut Vec<(PathBuf, Vec<u8>)>) {
     };
     for entry in entries.flatten() {
         let path = entry.path();
-        if entry.file_name() == ".lock" {
-            continue; // the project lock: empty, not data
+        if is_cache(&entry.file_name()) {
+            continue; // the project lock and run stamps: not data
         }
         if path.is_dir() {
             collect(root, &path, out);

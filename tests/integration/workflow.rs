@@ -238,12 +238,27 @@ fn a_po_file_keeps_its_locale_whatever_its_tool_writes_in_the_header() {
     ok(root, &["sync"]);
     let po = root.join("locales/fa/first.po");
     let text = std::fs::read_to_string(&po).unwrap();
-    std::fs::write(&po, text.replace("\"Language: fa\\n\"", "\"Language: fa_IR\\n\"")).unwrap();
+    std::fs::write(
+        &po,
+        text.replace("\"Language: fa\\n\"", "\"Language: fa_IR\\n\""),
+    )
+    .unwrap();
     translate(&po, "Hello, world.", "سلام، دنیا.");
     ok(root, &["sync"]);
     let status: serde_json::Value = serde_json::from_str(&ok(root, &["status", "--json"])).unwrap();
-    let fa = status["locales"].as_array().unwrap().iter().find(|l| l["locale"] == "fa").unwrap();
-    assert_eq!(fa["segments"]["translated"], 1, "imported into fa, not into fa_IR");
+    let fa = status["locales"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["locale"] == "fa")
+        .unwrap();
+    assert_eq!(
+        fa["segments"]["translated"], 1,
+        "imported into fa, not into fa_IR"
+    );
     let text = std::fs::read_to_string(&po).unwrap();
-    assert!(text.contains("\"Language: fa\\n\""), "tercuman writes the book's own code back");
+    assert!(
+        text.contains("\"Language: fa\\n\""),
+        "tercuman writes the book's own code back"
+    );
 }
