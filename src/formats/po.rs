@@ -160,25 +160,27 @@ pub fn parse(text: &str, path: &Path) -> Result<Catalog> {
                 finish(&mut entry, &mut has_id, &mut has_str)?;
             }
             field = None;
-            let (kind, rest) = body.split_at(body.len().min(2));
-            match kind {
-                "#," => {
-                    for flag in rest.split(',').map(str::trim).filter(|f| !f.is_empty()) {
-                        if flag == "fuzzy" {
-                            entry.fuzzy = true;
-                        } else {
-                            entry.other_flags.push(flag.to_string());
-                        }
+            // Comment kinds by their marker; never slice by bytes, the
+            // comment may start with any character.
+            if let Some(rest) = body.strip_prefix("#,") {
+                for flag in rest.split(',').map(str::trim).filter(|f| !f.is_empty()) {
+                    if flag == "fuzzy" {
+                        entry.fuzzy = true;
+                    } else {
+                        entry.other_flags.push(flag.to_string());
                     }
                 }
-                "#:" => entry
+            } else if let Some(rest) = body.strip_prefix("#:") {
+                entry
                     .references
-                    .extend(rest.split_whitespace().map(str::to_string)),
-                "#." => entry.extracted_comments.push(rest.trim_start().to_string()),
-                _ => {
-                    let comment = body[1..].strip_prefix(' ').unwrap_or(&body[1..]);
-                    entry.translator_comments.push(comment.to_string());
-                }
+                    .extend(rest.split_whitespace().map(str::to_string));
+            } else if let Some(rest) = body.strip_prefix("#.") {
+                entry.extracted_comments.push(rest.trim_start().to_string());
+            } else {
+                let comment = &body[1..];
+                entry
+                    .translator_comments
+                    .push(comment.strip_prefix(' ').unwrap_or(comment).to_string());
             }
             continue;
         }
@@ -461,6 +463,17 @@ msgstr "ترجمه‌ی نو"
         }
         assert_eq!(again, cat);
         assert_eq!(write(&again), text, "writing is deterministic");
+    }
+
+    #[test]
+    fn comments_may_start_with_any_character() {
+        // Found by the po_reader fuzz target: a comment starting `#ی` was cut
+        // inside the letter.
+        let text =
+            "#ی یادداشت\n#\u{200c}x\nmsgid \"\"\nmsgstr \"\"\n\n#ب\nmsgid \"a\"\nmsgstr \"b\"\n";
+        let cat = parse(text, Path::new("x.po")).unwrap();
+        assert_eq!(cat.header_comments, ["ی یادداشت", "\u{200c}x"]);
+        assert_eq!(cat.entries[0].translator_comments, ["ب"]);
     }
 
     #[test]
