@@ -89,6 +89,17 @@ pub fn parse(text: &str, path: &Path) -> Result<Document> {
         return Err(Error::parse(path, 1, "file is larger than 512 MiB"));
     }
     let line_at = |pos: u64| crate::project::line_of(text, pos as usize);
+    // Characters XML 1.0 forbids make the document not well-formed.
+    if let Some(pos) = text.find(|c: char| {
+        ((c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r'))
+            || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+    }) {
+        return Err(Error::parse(
+            path,
+            line_at(pos as u64),
+            "a control character XML does not allow",
+        ));
+    }
     let mut reader = Reader::from_str(text);
     reader.config_mut().check_end_names = true;
     let mut doc = Document {
@@ -265,6 +276,13 @@ mod tests {
         );
         let external = "<!DOCTYPE tmx SYSTEM \"file:///etc/passwd\" [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><tmx/>";
         assert!(parse(external, Path::new("x.tmx")).is_err());
+        // Found by the tmx_reader fuzz target: a control character in an attribute.
+        let control = "<tmx version=\"1.4\">\n<body>\n<tu><tuv xml:lang=\"fa\u{1b}\"><seg>x</seg></tuv></tu>\n</body></tmx>";
+        let err = parse(control, Path::new("x.tmx")).unwrap_err().to_string();
+        assert!(
+            err.starts_with("x.tmx:3: ") && err.contains("control character"),
+            "{err}"
+        );
         let broken = "<tmx version=\"1.4\">\n<body>\n<tu><tuv xml:lang=\"en\"><seg>x</tuv></tu>\n</body></tmx>";
         let err = parse(broken, Path::new("x.tmx")).unwrap_err().to_string();
         assert!(err.starts_with("x.tmx:3: "), "{err}");

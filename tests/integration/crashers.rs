@@ -44,3 +44,37 @@ fn po_reader_crashers_are_read_or_rejected() {
         }
     }
 }
+
+#[test]
+fn tmx_reader_crashers_are_read_or_rejected() {
+    let cases = crashers("tmx_reader");
+    assert!(
+        !cases.is_empty(),
+        "the crasher found in this project's fuzzing is kept"
+    );
+    for (name, bytes) in cases {
+        let Ok(text) = std::str::from_utf8(&bytes) else {
+            continue;
+        };
+        match tercuman::formats::tmx::parse(text, Path::new("crasher.tmx")) {
+            Ok(doc) => {
+                let written = tercuman::formats::tmx::write(&doc);
+                let again = tercuman::formats::tmx::parse(&written, Path::new("again.tmx"))
+                    .expect("our own output reads back");
+                let variants = |d: &tercuman::formats::tmx::Document| {
+                    d.units
+                        .iter()
+                        .map(|u| u.variants.clone())
+                        .collect::<Vec<_>>()
+                };
+                assert_eq!(
+                    variants(&again),
+                    variants(&doc),
+                    "{name}: a round trip keeps every variant"
+                );
+            }
+            Err(tercuman::Error::Parse { line, .. }) => assert!(line >= 1, "{name}"),
+            Err(e) => panic!("{name}: unexpected error {e}"),
+        }
+    }
+}
