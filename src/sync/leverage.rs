@@ -83,9 +83,22 @@ impl<'a> Leverage<'a> {
         if open.is_empty() {
             return out;
         }
+        // Which indexed segments can lend a translation in this locale,
+        // decided once rather than for every candidate of every lookup.
+        self.ensure_index();
+        let accepted: Vec<bool> = self.index.as_ref().map_or_else(Vec::new, |(_, units)| {
+            units
+                .iter()
+                .map(|u| {
+                    translations
+                        .get(*u)
+                        .is_some_and(|t| t.status == Status::Translated && !t.text.is_empty())
+                })
+                .collect()
+        });
         let mut still_open = Vec::new();
         for id in open {
-            match self.fuzzy(id, locale, translations) {
+            match self.fuzzy(id, locale, translations, &accepted) {
                 Some(change) => out.push(change),
                 None => still_open.push(id),
             }
@@ -151,39 +164,39 @@ impl<'a> Leverage<'a> {
 
     /// The best fuzzy match at or above the threshold, from any segment
     /// translated in this locale.
+    /// The index of every segment but the new ones, built on first use.
+    fn ensure_index(&mut self) {
+        if self.index.is_some() {
+            return;
+        }
+        let mut ids: Vec<&'a str> = self
+            .segments
+            .keys()
+            .map(String::as_str)
+            .filter(|id| !self.new_set.contains(id))
+            .collect();
+        ids.sort_unstable();
+        let mut index = MatchIndex::new(&self.lang);
+        for id in &ids {
+            index.add(&self.segments[*id].source);
+        }
+        self.index = Some((index, ids));
+    }
+
     fn fuzzy(
-        &mut self,
+        &self,
         id: &str,
         locale: &str,
         translations: &HashMap<String, Translation>,
+        accepted: &[bool],
     ) -> Option<TranslationChange> {
         let segments = self.segments;
-        let threshold = self.threshold;
-        let lang = self.lang.clone();
-        let new_ids = &self.new_set;
-        let (index, units) = self.index.get_or_insert_with(|| {
-            let mut ids: Vec<&str> = segments
-                .keys()
-                .map(String::as_str)
-                .filter(|id| !new_ids.contains(id))
-                .collect();
-            ids.sort_unstable();
-            let mut index = MatchIndex::new(&lang);
-            for id in &ids {
-                index.add(&segments[*id].source);
-            }
-            (index, ids)
-        });
+        let (index, units) = self.index.as_ref()?;
         if index.is_empty() {
             return None;
         }
         let source = &segments.get(id)?.source;
-        let accept = |unit: usize| {
-            translations
-                .get(units[unit])
-                .is_some_and(|t| t.status == Status::Translated && !t.text.is_empty())
-        };
-        let found = index.best(source, threshold, accept)?;
+        let found = index.best(source, self.threshold, |unit| accepted[unit])?;
         let from = units[found.unit];
         let mut change = TranslationChange::new(
             id,

@@ -352,16 +352,22 @@ impl MatchIndex {
         let max_distance = max_len * (100 - min_percent as usize) / 100;
 
         let mut found: Vec<Match> = Vec::new();
-        let mut seen = std::collections::HashSet::new();
+        // Units already considered: a bitset, cheaper than hashing each id.
+        let mut seen = vec![0u64; self.units.len().div_ceil(64)];
         let comparator = levenshtein::BatchComparator::new(query_ids.iter().copied());
         let mut consider = |unit: u32, found: &mut Vec<Match>| {
-            if !seen.insert(unit) || !accept(unit as usize) {
+            let (word, bit) = (unit as usize / 64, 1u64 << (unit % 64));
+            if seen[word] & bit != 0 {
                 return;
             }
+            seen[word] |= bit;
             let u = &self.units[unit as usize];
             let m = u.tokens.len();
             let same_words = query_words != 0 && u.words == query_words;
             if !same_words && (m < min_len || m > max_len) {
+                return;
+            }
+            if !accept(unit as usize) {
                 return;
             }
             let allowed = n.max(m) * (100 - min_percent as usize) / 100;
