@@ -111,6 +111,59 @@ const CONNECTORS: &[&str] = &[
     "after 40 minutes",
 ];
 
+/// A Zipf-distributed vocabulary of 20,000 pronounceable words, so that
+/// word frequencies look like a real book's (a few very common words, a long
+/// tail of rare ones).
+struct Vocabulary {
+    words: Vec<String>,
+    cumulative: Vec<f64>,
+}
+
+fn vocabulary() -> &'static Vocabulary {
+    static VOCABULARY: std::sync::OnceLock<Vocabulary> = std::sync::OnceLock::new();
+    VOCABULARY.get_or_init(|| {
+        const SYLLABLES: &[&str] = &[
+            "ba", "ku", "te", "hran", "az", "er", "bai", "jan", "ir", "an", "dip", "lo", "ma",
+            "cy", "tru", "st", "bor", "der", "se", "cu", "ri", "ty", "pro", "vo", "ca", "tion",
+            "al", "li", "ance", "sov", "eign", "mon", "tel",
+        ];
+        let mut rng = Rng(0x7777_1234_4321_7777);
+        let mut seen = std::collections::HashSet::new();
+        let mut words = Vec::new();
+        while words.len() < 20_000 {
+            let word: String = (0..2 + rng.below(3))
+                .map(|_| SYLLABLES[rng.below(SYLLABLES.len())])
+                .collect();
+            if seen.insert(word.clone()) {
+                words.push(word);
+            }
+        }
+        let mut total = 0.0;
+        let cumulative = (1..=words.len())
+            .map(|rank| {
+                total += 1.0 / rank as f64;
+                total
+            })
+            .collect();
+        Vocabulary { words, cumulative }
+    })
+}
+
+/// A noun: half the time a common one, else one from the long tail.
+fn noun(rng: &mut Rng) -> String {
+    if rng.chance(50) {
+        return pick(rng, NOUNS).to_string();
+    }
+    let v = vocabulary();
+    let total = *v.cumulative.last().expect("a vocabulary");
+    let x = (rng.next() as f64 / u64::MAX as f64) * total;
+    let i = v
+        .cumulative
+        .partition_point(|&c| c < x)
+        .min(v.words.len() - 1);
+    v.words[i].clone()
+}
+
 fn pick<'a>(rng: &mut Rng, list: &[&'a str]) -> &'a str {
     list[rng.below(list.len())]
 }
@@ -121,29 +174,25 @@ fn sentence(rng: &mut Rng) -> String {
     let subject = if rng.chance(30) {
         pick(rng, NAMES).to_string()
     } else {
-        format!("The {} {}", pick(rng, ADJECTIVES), pick(rng, NOUNS))
+        format!("The {} {}", pick(rng, ADJECTIVES), noun(rng))
     };
     s.push_str(&subject);
     s.push(' ');
     s.push_str(pick(rng, VERBS));
-    s.push_str(&format!(
-        " the {} {}",
-        pick(rng, ADJECTIVES),
-        pick(rng, NOUNS)
-    ));
+    s.push_str(&format!(" the {} {}", pick(rng, ADJECTIVES), noun(rng)));
     for _ in 0..rng.below(4) {
         match rng.below(6) {
             0 => {
                 let _ = write!(s, ", {}", pick(rng, CONNECTORS));
             }
             1 => {
-                let _ = write!(s, " with *{}* {}", pick(rng, ADJECTIVES), pick(rng, NOUNS));
+                let _ = write!(s, " with *{}* {}", pick(rng, ADJECTIVES), noun(rng));
             }
             2 => {
                 let _ = write!(
                     s,
                     " near the [{}](https://example.org/{})",
-                    pick(rng, NOUNS),
+                    noun(rng),
                     rng.below(1000)
                 );
             }
@@ -153,19 +202,19 @@ fn sentence(rng: &mut Rng) -> String {
                     " for {}.{} percent of the {}",
                     rng.below(90) + 1,
                     rng.below(10),
-                    pick(rng, NOUNS)
+                    noun(rng)
                 );
             }
             4 => {
-                let _ = write!(s, " and the **{}** {}", pick(rng, NOUNS), pick(rng, VERBS));
+                let _ = write!(s, " and the **{}** {}", noun(rng), pick(rng, VERBS));
             }
             _ => {
                 let _ = write!(
                     s,
                     " in the {} of the {} {}",
-                    pick(rng, NOUNS),
+                    noun(rng),
                     pick(rng, ADJECTIVES),
-                    pick(rng, NOUNS)
+                    noun(rng)
                 );
             }
         }
