@@ -7,7 +7,10 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use crate::tm::matching::{score, tokenize, MatchIndex, TokenKind};
+use crate::tm::matching::{score, tokenize, Match, MatchIndex, TokenKind};
+
+/// How many matches of a lookup are kept for the other locales.
+const SHORTLIST: usize = 8;
 
 /// Share of a sentence's words that must be found in another for a split or merge.
 const SPLIT_SHARE: f64 = 0.6;
@@ -28,6 +31,9 @@ pub struct Leverage<'a> {
     threshold: u32,
     lang: String,
     index: Option<(MatchIndex, Vec<&'a str>)>,
+    /// The best matches of each looked-up segment, whatever the locale: the
+    /// same lookup serves every locale whose translations include one.
+    shortlist: HashMap<String, Vec<Match>>,
 }
 
 impl<'a> Leverage<'a> {
@@ -64,6 +70,7 @@ impl<'a> Leverage<'a> {
             threshold,
             lang: source_lang.to_string(),
             index: None,
+            shortlist: HashMap::new(),
         }
     }
 
@@ -184,7 +191,7 @@ impl<'a> Leverage<'a> {
     }
 
     fn fuzzy(
-        &self,
+        &mut self,
         id: &str,
         locale: &str,
         translations: &HashMap<String, Translation>,
@@ -196,7 +203,17 @@ impl<'a> Leverage<'a> {
             return None;
         }
         let source = &segments.get(id)?.source;
-        let found = index.best(source, self.threshold, |unit| accepted[unit])?;
+        let shortlist = self
+            .shortlist
+            .entry(id.to_string())
+            .or_insert_with(|| index.top(source, self.threshold, SHORTLIST));
+        // The first eligible match of the shortlist is the best eligible one
+        // (same order as `best`); past the shortlist, search again.
+        let found = match shortlist.iter().find(|m| accepted[m.unit]) {
+            Some(m) => *m,
+            None if shortlist.len() < SHORTLIST => return None,
+            None => index.best(source, self.threshold, |unit| accepted[unit])?,
+        };
         let from = units[found.unit];
         let mut change = TranslationChange::new(
             id,
@@ -311,5 +328,80 @@ impl<'a> Leverage<'a> {
             ));
         }
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn segment(id: &str, source: &str, position: Option<i64>) -> (String, StoredSegment) {
+        let row = StoredSegment {
+            id: id.into(),
+            chapter: "one".into(),
+            position,
+            kind: "paragraph".into(),
+            source: source.into(),
+            file: "source/one.md".into(),
+            line: 1,
+        };
+        (id.to_string(), row)
+    }
+
+    fn translated(pairs: &[(&str, &str)]) -> HashMap<String, Translation> {
+        pairs
+            .iter()
+            .map(|(id, text)| {
+                (
+                    id.to_string(),
+                    Translation {
+                        text: text.to_string(),
+                        status: Status::Translated,
+                    },
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn each_locale_gets_its_own_best_eligible_fuzzy_match() {
+        let segments: HashMap<String, StoredSegment> = [
+            segment(
+                "one/a",
+                "The embassy in Tehran was attacked on a cold January evening!",
+                None,
+            ),
+            segment(
+                "one/b",
+                "The embassy in Tehran was attacked on a cold February evening.",
+                None,
+            ),
+            segment(
+                "one/n",
+                "The embassy in Tehran was attacked on a cold January evening.",
+                Some(0),
+            ),
+        ]
+        .into_iter()
+        .collect();
+        let new_ids = vec!["one/n".to_string()];
+        let mut leverage = Leverage::new(&segments, &new_ids, &[], 75, "en");
+        // tr has both: the closer one wins. fa has only the farther one.
+        let tr = leverage.suggest("tr", &translated(&[("one/a", "A-tr"), ("one/b", "B-tr")]));
+        let fa = leverage.suggest("fa", &translated(&[("one/b", "B-fa")]));
+        let az = leverage.suggest("az", &translated(&[]));
+        assert_eq!(tr.len(), 1);
+        assert_eq!(
+            (tr[0].translation.text.as_str(), tr[0].translation.status),
+            ("A-tr", Status::Fuzzy)
+        );
+        assert_eq!(tr[0].suggestion.as_ref().unwrap().from, "one/a");
+        assert_eq!(fa.len(), 1);
+        assert_eq!(fa[0].translation.text, "B-fa");
+        assert_eq!(
+            fa[0].suggestion.as_ref().unwrap().previous_source,
+            segments["one/b"].source
+        );
+        assert!(az.is_empty(), "nothing to lend in az");
     }
 }
