@@ -3,7 +3,6 @@
 use std::path::Path;
 
 use tercuman::check::{check_project, CheckOptions, Severity, DEFAULT_LENGTH_RATIO};
-use tercuman::project::parse_locale;
 
 /// What `tercuman check` was asked for.
 pub struct CheckArgs {
@@ -15,16 +14,7 @@ pub struct CheckArgs {
 /// Returns the exit code: 0 when no check found an error, 1 when one did.
 pub fn run(root: &Path, args: &CheckArgs) -> anyhow::Result<i32> {
     let project = super::load(root)?;
-    let locales = match &args.locale {
-        Some(code) => {
-            let lang = parse_locale(code).map_err(anyhow::Error::msg)?;
-            if !project.book.locales.contains(&lang) {
-                anyhow::bail!("`{code}` is not one of the book's locales");
-            }
-            vec![lang]
-        }
-        None => Vec::new(),
-    };
+    let locales = super::locale_arg(&project, args.locale.as_deref())?;
     let options = CheckOptions {
         length_ratio: args.length_ratio.then_some(DEFAULT_LENGTH_RATIO),
     };

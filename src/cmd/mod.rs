@@ -36,3 +36,19 @@ pub fn open_read_only(root: &std::path::Path) -> anyhow::Result<(Project, Memory
 pub fn load(root: &std::path::Path) -> anyhow::Result<Project> {
     Project::load(root).with_context(|| format!("failed to load the book in `{}`", root.display()))
 }
+
+/// A `--locale` option: validated, and one of the book's locales. Empty
+/// when the option is absent (meaning every locale).
+pub fn locale_arg(
+    project: &Project,
+    code: Option<&str>,
+) -> anyhow::Result<Vec<unic_langid::LanguageIdentifier>> {
+    let Some(code) = code else {
+        return Ok(Vec::new());
+    };
+    let lang = tercuman::project::parse_locale(code).map_err(anyhow::Error::msg)?;
+    if !project.book.locales.contains(&lang) {
+        anyhow::bail!("`{code}` is not one of the book's locales");
+    }
+    Ok(vec![lang])
+}

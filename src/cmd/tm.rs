@@ -4,29 +4,15 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use tercuman::formats::tmx;
-use tercuman::project::{parse_locale, Project};
+
 use tercuman::tm::exchange::{export_tmx, import_tmx};
 use tercuman::tm::matching::MatchIndex;
 use tercuman::tm::Memory;
 
-fn locale_arg(
-    project: &Project,
-    code: Option<&str>,
-) -> anyhow::Result<Vec<unic_langid::LanguageIdentifier>> {
-    let Some(code) = code else {
-        return Ok(Vec::new());
-    };
-    let lang = parse_locale(code).map_err(anyhow::Error::msg)?;
-    if !project.book.locales.contains(&lang) {
-        anyhow::bail!("`{code}` is not one of the book's locales");
-    }
-    Ok(vec![lang])
-}
-
 /// `tm log SEGMENT [--locale L]`: every revision of a segment's translations.
 pub fn log(root: &Path, segment: &str, locale: Option<&str>) -> anyhow::Result<()> {
     let (project, memory) = super::open_read_only(root)?;
-    let locales = locale_arg(&project, locale)?;
+    let locales = super::locale_arg(&project, locale)?;
     let segments = memory.segments()?;
     let seg = segments.get(segment).with_context(|| {
         format!("no segment `{segment}` in the memory (ids are the msgctxt of PO entries)")
@@ -70,7 +56,7 @@ pub fn search(
     limit: usize,
 ) -> anyhow::Result<()> {
     let (project, memory) = super::open_read_only(root)?;
-    let locales = match locale_arg(&project, locale)? {
+    let locales = match super::locale_arg(&project, locale)? {
         l if l.is_empty() => project.book.locales.clone(),
         l => l,
     };
@@ -110,7 +96,7 @@ pub fn search(
 /// `tm export --tmx FILE [--locale L]`.
 pub fn export(root: &Path, file: &Path, locale: Option<&str>) -> anyhow::Result<()> {
     let (project, memory) = super::open_read_only(root)?;
-    let locales = locale_arg(&project, locale)?;
+    let locales = super::locale_arg(&project, locale)?;
     let text = export_tmx(&memory, &project, &locales)?;
     tercuman::error::write_if_changed(file, text.as_bytes())?;
     eprintln!("wrote {}", file.display());

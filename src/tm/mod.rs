@@ -203,19 +203,7 @@ impl Memory {
 
     /// Current translations in one locale, by segment id.
     pub fn translations(&self, locale: &str) -> Result<HashMap<String, Translation>> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT segment_id, text, status FROM translation WHERE locale = ?1")?;
-        let rows = stmt.query_map([locale], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                Translation {
-                    text: r.get(1)?,
-                    status: Status::parse(&r.get::<_, String>(2)?),
-                },
-            ))
-        })?;
-        rows.collect::<rusqlite::Result<_>>().map_err(Into::into)
+        self.states("translation", locale)
     }
 
     /// Where the current translations of one locale came from, when leveraged.
@@ -239,9 +227,14 @@ impl Memory {
 
     /// What the segment files said for one locale when last written, by segment id.
     pub fn exported(&self, locale: &str) -> Result<HashMap<String, Translation>> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT segment_id, text, status FROM exported WHERE locale = ?1")?;
+        self.states("exported", locale)
+    }
+
+    /// (text, status) by segment id from `translation` or `exported`, which
+    /// share those columns.
+    fn states(&self, table: &'static str, locale: &str) -> Result<HashMap<String, Translation>> {
+        let sql = format!("SELECT segment_id, text, status FROM {table} WHERE locale = ?1");
+        let mut stmt = self.conn.prepare(&sql)?;
         let rows = stmt.query_map([locale], |r| {
             Ok((
                 r.get::<_, String>(0)?,
