@@ -106,12 +106,16 @@ fn sync_inputs(project: &Project, memory: &mut Memory, now: i64) -> Result<SyncR
 
     // 2. Read every PO file before changing anything: one bad file stops the sync.
     let mut catalogs: HashMap<(String, String), (PathBuf, po::Catalog)> = HashMap::new();
+    // Their text as read, to tell later which rewritten files really change.
+    let mut originals: HashMap<PathBuf, String> = HashMap::new();
     for lang in &project.book.locales {
         for chapter in &project.chapters {
             let path = project.po_path(lang, chapter);
             if path.exists() {
                 refuse_symlink_out(project, &path)?;
-                let catalog = po::parse(&read_utf8(&path)?, &path)?;
+                let text = read_utf8(&path)?;
+                let catalog = po::parse(&text, &path)?;
+                originals.insert(path.clone(), text);
                 catalogs.insert((lang.to_string(), chapter.slug.clone()), (path, catalog));
             }
         }
@@ -257,7 +261,7 @@ fn sync_inputs(project: &Project, memory: &mut Memory, now: i64) -> Result<SyncR
     // the moves (see `recover`).
     let changed: Vec<(PathBuf, String)> = outputs
         .into_iter()
-        .filter(|(path, text)| std::fs::read(path).ok().as_deref() != Some(text.as_bytes()))
+        .filter(|(path, text)| originals.get(path) != Some(text))
         .collect();
     let staged = stage(project, &changed)?;
     changes.pending = staged.clone();
