@@ -63,6 +63,37 @@ pub enum Command {
         length_ratio: bool,
     },
 
+    /// Write one locale's segments for a CAT tool (XLIFF 1.2 or 2.1) or the memory as TMX.
+    ///
+    /// XLIFF carries inline Markdown as inline codes, each translation's
+    /// state, and for fuzzy ones the English they were made for. Bring the
+    /// file back with `tercuman import`.
+    ///
+    /// Example: `tercuman export --format xliff --locale fa --out fa.xlf`.
+    Export {
+        /// `xliff` (1.2: Trados, OmegaT, Okapi, Weblate), `xliff2` (2.1) or `tmx` (1.4b).
+        #[arg(long, value_enum, default_value_t = ExportFormat::Xliff)]
+        format: ExportFormat,
+        /// The locale to export (required for XLIFF; TMX defaults to every locale).
+        #[arg(long, value_name = "LANG")]
+        locale: Option<String>,
+        /// The file to write (default: `<locale>.xlf`, `<locale>.xliff` or `memory.tmx`).
+        #[arg(long, short, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+
+    /// Import an XLIFF file from a CAT tool (or a TMX file), then sync the PO files.
+    ///
+    /// A target replaces the memory's translation unless that segment was
+    /// changed in the memory (a PO edit) since the export: then both are
+    /// kept, the memory's is current and the file's is in the history.
+    ///
+    /// Example: `tercuman import fa.xlf`.
+    Import {
+        /// The `.xlf`/`.xliff` or `.tmx` file to read.
+        file: PathBuf,
+    },
+
     /// Work with the translation memory: history, search, TMX, rebuild.
     #[command(subcommand)]
     Tm(TmCommand),
@@ -79,6 +110,17 @@ pub enum Command {
         #[arg(long)]
         allow_check_errors: bool,
     },
+}
+
+/// What `export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// XLIFF 1.2
+    Xliff,
+    /// XLIFF 2.1
+    Xliff2,
+    /// TMX 1.4b
+    Tmx,
 }
 
 fn parse_percent(s: &str) -> Result<f64, String> {

@@ -37,6 +37,12 @@ fn main() {
                 length_ratio,
             },
         ),
+        cli::Command::Export {
+            format,
+            locale,
+            out,
+        } => cmd::exchange::export(&cli.project, format, locale.as_deref(), out).map(|()| 0),
+        cli::Command::Import { file } => cmd::exchange::import(&cli.project, &file).map(|()| 0),
         cli::Command::Tm(command) => match command {
             cli::TmCommand::Log { segment, locale } => {
                 cmd::tm::log(&cli.project, &segment, locale.as_deref())

@@ -2,6 +2,7 @@
 
 pub mod build;
 pub mod check;
+pub mod exchange;
 pub mod status;
 pub mod sync;
 pub mod tm;

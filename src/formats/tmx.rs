@@ -80,6 +80,36 @@ pub fn write(doc: &Document) -> String {
     out
 }
 
+/// Characters XML 1.0 forbids make a document not well-formed: refused
+/// with their line before parsing.
+pub(crate) fn refuse_forbidden_characters(text: &str, path: &Path) -> Result<()> {
+    match text.find(|c: char| {
+        ((c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r'))
+            || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+    }) {
+        Some(pos) => Err(Error::parse(
+            path,
+            crate::project::line_of(text, pos),
+            "a control character XML does not allow",
+        )),
+        None => Ok(()),
+    }
+}
+
+/// A DOCTYPE may name a DTD but not declare anything: no entity expansion,
+/// no external files.
+pub(crate) fn refuse_declarations(doctype: &[u8], path: &Path, line: usize) -> Result<()> {
+    let decl = String::from_utf8_lossy(doctype);
+    if decl.contains('[') || decl.contains("ENTITY") {
+        return Err(Error::parse(
+            path,
+            line,
+            "a DOCTYPE with declarations (entities) is not accepted",
+        ));
+    }
+    Ok(())
+}
+
 /// Files larger than this are refused rather than read into memory.
 const MAX_BYTES: usize = 512 * 1024 * 1024;
 
@@ -89,17 +119,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Document> {
         return Err(Error::parse(path, 1, "file is larger than 512 MiB"));
     }
     let line_at = |pos: u64| crate::project::line_of(text, pos as usize);
-    // Characters XML 1.0 forbids make the document not well-formed.
-    if let Some(pos) = text.find(|c: char| {
-        ((c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r'))
-            || matches!(c, '\u{FFFE}' | '\u{FFFF}')
-    }) {
-        return Err(Error::parse(
-            path,
-            line_at(pos as u64),
-            "a control character XML does not allow",
-        ));
-    }
+    refuse_forbidden_characters(text, path)?;
     let mut reader = Reader::from_str(text);
     reader.config_mut().check_end_names = true;
     let mut doc = Document {
@@ -121,16 +141,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Document> {
         })?;
         let line = line_at(pos);
         match event {
-            Event::DocType(d) => {
-                let decl = String::from_utf8_lossy(&d).to_string();
-                if decl.contains('[') || decl.contains("ENTITY") {
-                    return Err(Error::parse(
-                        path,
-                        line,
-                        "a DOCTYPE with declarations (entities) is not accepted",
-                    ));
-                }
-            }
+            Event::DocType(d) => refuse_declarations(&d, path, line)?,
             // Inline codes inside <seg>: their text is kept, tags dropped.
             Event::Start(_) if in_seg > 0 => in_seg += 1,
             Event::Empty(_) if in_seg > 0 => {}

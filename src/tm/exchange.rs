@@ -1,5 +1,5 @@
-//! The memory in and out as TMX: export for other CAT tools, import to seed
-//! or enrich a book. An import never replaces a translation silently: it
+//! The memory in and out as TMX (export for other CAT tools, import to seed
+//! or enrich a book) and XLIFF (a locale's work out to a CAT tool and back). An import never replaces a translation silently: it
 //! fills segments that have none, and a different translation it brings for
 //! a translated segment goes into that segment's history only.
 
@@ -9,7 +9,7 @@ use unic_langid::LanguageIdentifier;
 
 use super::{Changes, Memory, Origin, Status, StoredSegment, Translation, TranslationChange};
 use crate::error::Result;
-use crate::formats::tmx;
+use crate::formats::{tmx, xliff};
 use crate::project::Project;
 
 /// Exports every translated segment of the given locales (all when empty),
@@ -197,6 +197,192 @@ pub fn import_tmx(
                 }
             }
         }
+    }
+    memory.apply(&changes, now)?;
+    Ok(report)
+}
+
+/// Writes one locale's current segments as XLIFF, chapter by chapter in
+/// book order, with each translation's state and, for fuzzy ones, the
+/// English they were made for.
+pub fn export_xliff(
+    memory: &Memory,
+    project: &Project,
+    locale: &LanguageIdentifier,
+    version: xliff::Version,
+) -> Result<String> {
+    let code = locale.to_string();
+    let segments = memory.segments()?;
+    let translations = memory.translations(&code)?;
+    let suggestions = memory.suggestions(&code)?;
+    let mut files: Vec<xliff::File> = project
+        .chapters
+        .iter()
+        .map(|c| xliff::File {
+            id: c.slug.clone(),
+            original: project.display_path(&c.path),
+            units: Vec::new(),
+        })
+        .collect();
+    for seg in super::reading_order(&segments) {
+        if seg.position.is_none() {
+            break; // retired segments come last and are not for translation
+        }
+        let Some(file) = files.iter_mut().find(|f| f.id == seg.chapter) else {
+            continue;
+        };
+        let t = translations
+            .get(&seg.id)
+            .cloned()
+            .unwrap_or_else(Translation::untranslated);
+        let previous_source = (t.status == Status::Fuzzy)
+            .then(|| suggestions.get(&seg.id))
+            .flatten()
+            .map(|s| (s.previous_source.clone(), s.score));
+        file.units.push(xliff::Unit {
+            id: seg.id.clone(),
+            source: seg.source.clone(),
+            target: t.text,
+            status: t.status,
+            previous_source,
+            line: seg.line,
+        });
+    }
+    files.retain(|f| !f.units.is_empty());
+    let doc = xliff::Document {
+        source_lang: project.book.source_language.to_string(),
+        target_lang: code,
+        memory_revision: memory.latest_revision()?,
+        files,
+    };
+    Ok(xliff::write(&doc, version))
+}
+
+/// What an XLIFF import did.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct XliffReport {
+    pub locale: String,
+    /// Targets that became the current translation.
+    pub updated: usize,
+    /// Targets equal to the memory's.
+    pub unchanged: usize,
+    /// Targets not taken because the memory changed too (or, for a file
+    /// without our revision marker, already had another translation): kept
+    /// in the history, listed as (line, segment id).
+    pub conflicts: Vec<(usize, String)>,
+    /// Targets made for English that has changed since: kept in the
+    /// history, or offered as fuzzy where the segment had nothing.
+    pub stale: usize,
+    /// Units without a target.
+    pub empty: usize,
+}
+
+/// Imports a CAT tool's XLIFF for one locale. Every unit is checked before
+/// anything is written: an unknown segment id or inline code stops the
+/// import with the file and line, and the memory stays as it was.
+pub fn import_xliff(
+    memory: &mut Memory,
+    project: &Project,
+    doc: &xliff::ReadDocument,
+    path: &std::path::Path,
+    now: i64,
+) -> Result<XliffReport> {
+    let parse_error =
+        |line: usize, message: String| crate::error::Error::parse(path, line, message);
+    if !same_language(&doc.source_lang, &project.book.source_language) {
+        return Err(parse_error(
+            1,
+            format!(
+                "source language `{}` is not the book's (`{}`)",
+                doc.source_lang, project.book.source_language
+            ),
+        ));
+    }
+    let locale = project
+        .book
+        .locales
+        .iter()
+        .find(|l| same_language(&doc.target_lang, l))
+        .ok_or_else(|| {
+            parse_error(
+                1,
+                format!(
+                    "target language `{}` is not one of the book's locales",
+                    doc.target_lang
+                ),
+            )
+        })?
+        .to_string();
+    let segments = memory.segments()?;
+    let translations = memory.translations(&locale)?;
+    let revised = match doc.memory_revision {
+        Some(r) => Some(memory.revised_since(&locale, r)?),
+        None => None,
+    };
+    let mut report = XliffReport {
+        locale: locale.clone(),
+        ..XliffReport::default()
+    };
+    let mut changes = Changes::default();
+    for unit in &doc.units {
+        let seg = segments.get(&unit.id).ok_or_else(|| {
+            parse_error(
+                unit.line,
+                format!(
+                    "unknown segment id `{}` (not in this book's memory)",
+                    unit.id
+                ),
+            )
+        })?;
+        let source_codes = crate::formats::inline_codes::split(&seg.source);
+        let Some(target) = &unit.target else {
+            report.empty += 1;
+            continue;
+        };
+        let text = xliff::to_markdown(target, &source_codes)
+            .map_err(|m| parse_error(unit.line, format!("`{}`: {m}", unit.id)))?;
+        let file_source = xliff::to_markdown(&unit.source, &source_codes).ok();
+        let incoming = Translation {
+            text,
+            status: unit.status,
+        };
+        let current = translations
+            .get(&unit.id)
+            .cloned()
+            .unwrap_or_else(Translation::untranslated);
+        let mut change =
+            TranslationChange::new(&unit.id, &locale, incoming.clone(), Origin::XliffImport);
+        if file_source.as_deref() != Some(seg.source.as_str()) {
+            // Made for other English: never current unless there was nothing.
+            report.stale += 1;
+            if current.status == Status::Untranslated {
+                change.translation.status = Status::Fuzzy;
+                change.suggestion = file_source.map(|previous| super::Suggestion {
+                    previous_source: previous,
+                    score: None,
+                    from: unit.id.clone(),
+                });
+            } else {
+                change.current = false;
+            }
+            changes.translations.push(change);
+            continue;
+        }
+        if current == incoming {
+            report.unchanged += 1;
+            continue;
+        }
+        let changed_here = match &revised {
+            Some(revised) => revised.contains(&unit.id),
+            None => current.status != Status::Untranslated,
+        };
+        if changed_here && current.status != Status::Untranslated {
+            change.current = false;
+            report.conflicts.push((unit.line, unit.id.clone()));
+        } else {
+            report.updated += 1;
+        }
+        changes.translations.push(change);
     }
     memory.apply(&changes, now)?;
     Ok(report)

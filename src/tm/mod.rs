@@ -60,6 +60,8 @@ pub enum Origin {
     Merge,
     /// A translation unit from a TMX file.
     TmxImport,
+    /// A unit's target from an XLIFF file (a CAT tool's work).
+    XliffImport,
     /// A translator's PO edit that conflicted with a change in the memory:
     /// kept in the history, not made current.
     PoConflict,
@@ -76,6 +78,7 @@ impl Origin {
             Origin::Split => "split",
             Origin::Merge => "merge",
             Origin::TmxImport => "tmx-import",
+            Origin::XliffImport => "xliff-import",
             Origin::PoConflict => "po-conflict",
             Origin::ConflictKept => "conflict-kept",
         }
@@ -277,6 +280,29 @@ impl Memory {
             "SELECT segment_id, max(created) FROM revision WHERE locale = ?1 GROUP BY segment_id",
         )?;
         let rows = stmt.query_map([locale], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        rows.collect::<rusqlite::Result<_>>().map_err(Into::into)
+    }
+
+    /// The id of the newest revision (0 for none): marks what an exported
+    /// file was made from.
+    pub fn latest_revision(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("SELECT coalesce(max(id), 0) FROM revision", [], |r| {
+                r.get(0)
+            })?)
+    }
+
+    /// Segments of one locale with a revision newer than `revision`.
+    pub fn revised_since(
+        &self,
+        locale: &str,
+        revision: i64,
+    ) -> Result<std::collections::HashSet<String>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT DISTINCT segment_id FROM revision WHERE locale = ?1 AND id > ?2")?;
+        let rows = stmt.query_map(params![locale, revision], |r| r.get(0))?;
         rows.collect::<rusqlite::Result<_>>().map_err(Into::into)
     }
 

@@ -11,3 +11,4 @@ mod quality;
 mod shipped_book;
 mod support;
 mod workflow;
+mod xliff;

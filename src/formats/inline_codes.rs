@@ -1,0 +1,396 @@
+//! Inline Markdown as XLIFF inline codes: a segment's text split into the
+//! words a translator translates and the markup a CAT tool must protect
+//! (`**`, `[`…`](url)`, `` `code` ``, inline HTML, autolinks, hard breaks).
+//!
+//! Every byte of the segment is either text or the `data` of one code, so
+//! joining the pieces gives the Markdown back byte for byte. Paired codes
+//! (emphasis, strong, strikethrough, links, images) keep the text between
+//! their two halves translatable; everything else is a standalone code.
+
+use pulldown_cmark::{Event, LinkType, Parser, Tag};
+
+use crate::source::{markdown_options, wrap_inline};
+
+/// What a code stands for, to tell CAT tools how to show it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CodeKind {
+    Strong,
+    Emphasis,
+    Strikethrough,
+    Link,
+    Image,
+    /// Inline code, HTML, autolinks, footnote references: kept whole.
+    Protected,
+    LineBreak,
+}
+
+/// A piece of a segment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Piece {
+    Text(String),
+    /// The first half of a paired code; `id` is shared with its `Close`.
+    Open {
+        id: u32,
+        kind: CodeKind,
+        data: String,
+    },
+    Close {
+        id: u32,
+        kind: CodeKind,
+        data: String,
+    },
+    Standalone {
+        id: u32,
+        kind: CodeKind,
+        data: String,
+    },
+}
+
+/// The Markdown the pieces stand for.
+pub fn join(pieces: &[Piece]) -> String {
+    let mut out = String::new();
+    for piece in pieces {
+        match piece {
+            Piece::Text(t) => out.push_str(t),
+            Piece::Open { data, .. }
+            | Piece::Close { data, .. }
+            | Piece::Standalone { data, .. } => out.push_str(data),
+        }
+    }
+    out
+}
+
+/// A markup span found in the text: byte range, kind, and for paired codes
+/// the index of its other half.
+struct Span {
+    start: usize,
+    end: usize,
+    kind: CodeKind,
+    role: Role,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Open,
+    Close,
+    Standalone,
+}
+
+/// Splits a segment's Markdown into text and codes, numbering codes from 1 in
+/// reading order (a pair takes one number).
+pub fn split(markdown: &str) -> Vec<Piece> {
+    let spans = markup_spans(markdown);
+    let mut pieces = Vec::new();
+    let mut cursor = 0;
+    let mut next_id = 1;
+    let mut open_ids: Vec<u32> = Vec::new();
+    for span in spans {
+        if span.start > cursor {
+            pieces.push(Piece::Text(markdown[cursor..span.start].to_string()));
+        }
+        let data = markdown[span.start..span.end].to_string();
+        let kind = span.kind;
+        pieces.push(match span.role {
+            Role::Open => {
+                open_ids.push(next_id);
+                next_id += 1;
+                Piece::Open {
+                    id: next_id - 1,
+                    kind,
+                    data,
+                }
+            }
+            Role::Close => Piece::Close {
+                id: open_ids.pop().expect("spans come from a tree"),
+                kind,
+                data,
+            },
+            Role::Standalone => {
+                next_id += 1;
+                Piece::Standalone {
+                    id: next_id - 1,
+                    kind,
+                    data,
+                }
+            }
+        });
+        cursor = span.end;
+    }
+    if cursor < markdown.len() {
+        pieces.push(Piece::Text(markdown[cursor..].to_string()));
+    }
+    pieces
+}
+
+/// Splits a translation like [`split`], numbering its codes after the source
+/// codes they repeat (same markup, in order), so that a CAT tool sees the
+/// same code in source and target. Markup the source does not have gets
+/// numbers after the source's.
+pub fn split_like(translation: &str, source: &[Piece]) -> Vec<Piece> {
+    let mut pieces = split(translation);
+    // Source codes not yet matched: (id, open data or whole data, close data).
+    let mut free: Vec<(u32, bool, String, String)> = Vec::new();
+    for piece in source {
+        match piece {
+            Piece::Open { id, data, .. } => free.push((*id, true, data.clone(), String::new())),
+            Piece::Close { id, data, .. } => {
+                if let Some(f) = free.iter_mut().find(|f| f.0 == *id) {
+                    f.3 = data.clone();
+                }
+            }
+            Piece::Standalone { id, data, .. } => {
+                free.push((*id, false, data.clone(), String::new()))
+            }
+            Piece::Text(_) => {}
+        }
+    }
+    let mut next_new = free.iter().map(|f| f.0).max().unwrap_or(0) + 1;
+    // Close data of each target pair, to match pairs on both halves.
+    let mut close_of = std::collections::HashMap::new();
+    for piece in &pieces {
+        if let Piece::Close { id, data, .. } = piece {
+            close_of.insert(*id, data.clone());
+        }
+    }
+    let mut renumber = std::collections::HashMap::new();
+    for piece in &pieces {
+        let (old, paired, open, close) = match piece {
+            Piece::Open { id, data, .. } => (*id, true, data, close_of.get(id).cloned()),
+            Piece::Standalone { id, data, .. } => (*id, false, data, None),
+            _ => continue,
+        };
+        let close = close.unwrap_or_default();
+        let found = free
+            .iter()
+            .position(|f| f.1 == paired && &f.2 == open && f.3 == close);
+        let new = match found {
+            Some(i) => free.remove(i).0,
+            None => {
+                next_new += 1;
+                next_new - 1
+            }
+        };
+        renumber.insert(old, new);
+    }
+    for piece in &mut pieces {
+        match piece {
+            Piece::Open { id, .. } | Piece::Close { id, .. } | Piece::Standalone { id, .. } => {
+                *id = renumber[id]
+            }
+            Piece::Text(_) => {}
+        }
+    }
+    pieces
+}
+
+/// The markup of one segment, in order, from pulldown-cmark's event ranges.
+/// Text that does not parse as one inline paragraph is all text.
+fn markup_spans(markdown: &str) -> Vec<Span> {
+    let (wrapped, offset) = wrap_inline(markdown);
+    let events: Vec<(Event, std::ops::Range<usize>)> =
+        Parser::new_ext(&wrapped, markdown_options())
+            .into_offset_iter()
+            .collect();
+    // Expect Start(Paragraph) … End(Paragraph) around everything.
+    let inner = match events.as_slice() {
+        [(Event::Start(Tag::Paragraph), _), inner @ .., (Event::End(_), _)] => inner,
+        _ => return Vec::new(),
+    };
+    if inner.iter().any(|(e, _)| {
+        matches!(
+            e,
+            Event::Start(Tag::Paragraph | Tag::Heading { .. } | Tag::List(_) | Tag::Item)
+        )
+    }) {
+        return Vec::new();
+    }
+    let mut spans = Vec::new();
+    let mut i = 0;
+    collect(inner, &mut i, &mut spans);
+    if spans
+        .iter()
+        .any(|s| s.start < offset || s.end > wrapped.len())
+    {
+        return Vec::new();
+    }
+    for s in &mut spans {
+        s.start -= offset;
+        s.end -= offset;
+    }
+    spans.retain(|s| s.end > s.start);
+    spans
+}
+
+/// Walks events from `*i` until the end of the current level, pushing spans.
+/// Returns the (start, end) extent of what it walked, if anything.
+fn collect(
+    events: &[(Event, std::ops::Range<usize>)],
+    i: &mut usize,
+    spans: &mut Vec<Span>,
+) -> Option<(usize, usize)> {
+    let mut extent: Option<(usize, usize)> = None;
+    let widen = |extent: &mut Option<(usize, usize)>, r: &std::ops::Range<usize>| {
+        *extent = Some(match *extent {
+            None => (r.start, r.end),
+            Some((s, e)) => (s.min(r.start), e.max(r.end)),
+        });
+    };
+    while *i < events.len() {
+        let (event, range) = &events[*i];
+        *i += 1;
+        match event {
+            Event::End(_) => {
+                *i -= 1;
+                return extent;
+            }
+            Event::Start(tag) => {
+                let kind = match tag {
+                    Tag::Strong => Some(CodeKind::Strong),
+                    Tag::Emphasis => Some(CodeKind::Emphasis),
+                    Tag::Strikethrough => Some(CodeKind::Strikethrough),
+                    Tag::Link {
+                        link_type: LinkType::Autolink | LinkType::Email,
+                        ..
+                    } => None,
+                    Tag::Link { .. } => Some(CodeKind::Link),
+                    Tag::Image { .. } => Some(CodeKind::Image),
+                    _ => None,
+                };
+                let at = spans.len();
+                let inner = collect(events, i, spans);
+                *i += 1; // the End
+                match (kind, inner) {
+                    (Some(kind), Some((first, last))) => {
+                        spans.insert(
+                            at,
+                            Span {
+                                start: range.start,
+                                end: first,
+                                kind,
+                                role: Role::Open,
+                            },
+                        );
+                        spans.push(Span {
+                            start: last,
+                            end: range.end,
+                            kind,
+                            role: Role::Close,
+                        });
+                    }
+                    // Nothing inside, an autolink, or a tag we do not
+                    // translate inside: the whole element is one code.
+                    (kind, _) => {
+                        spans.truncate(at);
+                        spans.push(Span {
+                            start: range.start,
+                            end: range.end,
+                            kind: kind.unwrap_or(CodeKind::Protected),
+                            role: Role::Standalone,
+                        });
+                    }
+                }
+                widen(&mut extent, range);
+            }
+            Event::Code(_)
+            | Event::Html(_)
+            | Event::InlineHtml(_)
+            | Event::InlineMath(_)
+            | Event::DisplayMath(_)
+            | Event::FootnoteReference(_)
+            | Event::TaskListMarker(_) => {
+                spans.push(Span {
+                    start: range.start,
+                    end: range.end,
+                    kind: CodeKind::Protected,
+                    role: Role::Standalone,
+                });
+                widen(&mut extent, range);
+            }
+            Event::HardBreak => {
+                spans.push(Span {
+                    start: range.start,
+                    end: range.end,
+                    kind: CodeKind::LineBreak,
+                    role: Role::Standalone,
+                });
+                widen(&mut extent, range);
+            }
+            _ => widen(&mut extent, range),
+        }
+    }
+    extent
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(pieces: &[Piece]) -> Vec<String> {
+        pieces
+            .iter()
+            .map(|p| match p {
+                Piece::Text(t) => format!("T({t})"),
+                Piece::Open { id, data, .. } => format!("O{id}({data})"),
+                Piece::Close { id, data, .. } => format!("C{id}({data})"),
+                Piece::Standalone { id, data, .. } => format!("S{id}({data})"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn markup_becomes_codes_and_text_stays_text() {
+        let md = "Read **the [report](https://example.org/a_b \"T\")** and `run --fast`, see <https://x.org>.";
+        let pieces = split(md);
+        assert_eq!(
+            codes(&pieces),
+            [
+                "T(Read )",
+                "O1(**)",
+                "T(the )",
+                "O2([)",
+                "T(report)",
+                "C2(](https://example.org/a_b \"T\"))",
+                "C1(**)",
+                "T( and )",
+                "S3(`run --fast`)",
+                "T(, see )",
+                "S4(<https://x.org>)",
+                "T(.)",
+            ]
+            .map(String::from)
+        );
+        assert_eq!(join(&pieces), md);
+    }
+
+    #[test]
+    fn every_byte_comes_back() {
+        for md in [
+            "",
+            "plain",
+            "1. not a list",
+            "# not a heading",
+            "*a* _b_ ~~c~~ ***d*** \\*e\\* &amp; <b>f</b> ![alt](x.png) [ref][r] [^1]",
+            "line  \nbreak\\\nagain",
+            "unbalanced **bold",
+            "[](empty)",
+            "یک **متن**\u{200c}ها",
+        ] {
+            assert_eq!(join(&split(md)), md, "{md:?}");
+        }
+    }
+
+    #[test]
+    fn a_translation_reuses_the_source_numbers() {
+        let source = split("A *b* and **c** [d](u).");
+        let target = split_like("[D](u) **C**, *B* [new](v).", &source);
+        let ids: Vec<String> = codes(&target);
+        assert_eq!(
+            ids,
+            [
+                "O3([)", "T(D)", "C3(](u))", "T( )", "O2(**)", "T(C)", "C2(**)", "T(, )", "O1(*)",
+                "T(B)", "C1(*)", "T( )", "O4([)", "T(new)", "C4(](v))", "T(.)",
+            ]
+            .map(String::from)
+        );
+    }
+}

@@ -1,0 +1,938 @@
+//! XLIFF 1.2 and 2.1: the exchange format of CAT tools (Trados, memoQ,
+//! OmegaT, Okapi, Weblate).
+//!
+//! One document per locale, one `<file>` per chapter, one unit per segment
+//! with the segment id as its identity. Inline Markdown travels as inline
+//! codes ([`inline_codes`]): 1.2 writes `<g>` for pairs, `<x/>` for line
+//! breaks and `<ph>` for protected markup; 2.1 writes `<pc>` and `<ph>`
+//! pointing into `<originalData>`. The writer's output validates against
+//! the OASIS 1.2 strict and 2.0 core schemas.
+//!
+//! The reader takes what those tools write back, including codes they
+//! rewrite as `<bpt>`/`<ept>`, `<bx/>`/`<ex/>` or `<sc/>`/`<ec/>` and
+//! segments they mark with `<mrk>`. It refuses entity declarations and
+//! documents that are not well-formed, naming the line.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::Reader;
+
+use super::inline_codes::{CodeKind, Piece};
+use crate::error::{Error, Result};
+use crate::tm::Status;
+
+/// Which XLIFF.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Version {
+    V1_2,
+    V2_1,
+}
+
+const NS_1_2: &str = "urn:oasis:names:tc:xliff:document:1.2";
+const NS_2: &str = "urn:oasis:names:tc:xliff:document:2.0";
+const NS_MATCHES: &str = "urn:oasis:names:tc:xliff:matches:2.0";
+/// Our own attributes in 2.1 (the core schema allows other namespaces).
+const NS_TERCUMAN: &str = "urn:tercuman:xliff:1";
+
+/// A document to write: one locale, chapters in book order.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub source_lang: String,
+    pub target_lang: String,
+    /// The memory's latest revision when the file was written: on import,
+    /// a segment revised after it has changed on both sides.
+    pub memory_revision: i64,
+    pub files: Vec<File>,
+}
+
+/// One chapter.
+#[derive(Debug, Clone)]
+pub struct File {
+    /// Chapter slug.
+    pub id: String,
+    /// `source/<chapter>.md`
+    pub original: String,
+    pub units: Vec<Unit>,
+}
+
+/// One segment.
+#[derive(Debug, Clone)]
+pub struct Unit {
+    /// Segment id (`chapter/hash`), the PO msgctxt.
+    pub id: String,
+    pub source: String,
+    pub target: String,
+    pub status: Status,
+    /// For a fuzzy target: the English it was made for, and the score.
+    pub previous_source: Option<(String, Option<u32>)>,
+    /// Line of the segment in its chapter file.
+    pub line: i64,
+}
+
+fn esc(s: &str) -> String {
+    crate::edition::escape(s)
+}
+
+/// Writes a document in the given version.
+pub fn write(doc: &Document, version: Version) -> String {
+    match version {
+        Version::V1_2 => write_1_2(doc),
+        Version::V2_1 => write_2_1(doc),
+    }
+}
+
+fn ctype(kind: CodeKind) -> &'static str {
+    match kind {
+        CodeKind::Strong => "bold",
+        CodeKind::Emphasis => "italic",
+        CodeKind::Strikethrough => "x-strikethrough",
+        CodeKind::Link => "link",
+        CodeKind::Image => "x-image",
+        CodeKind::Protected => "x-markdown",
+        CodeKind::LineBreak => "lb",
+    }
+}
+
+/// 1.2 inline content. Codes the source has (`id <= known`) are `<g>`,
+/// `<x/>` and `<ph>`; markup only the translation has carries its Markdown
+/// in `<bpt>`/`<ept>`/`<ph>` so that it comes back.
+fn inline_1_2(pieces: &[Piece], known: u32) -> String {
+    let mut out = String::new();
+    for piece in pieces {
+        match piece {
+            Piece::Text(t) => out.push_str(&esc(t)),
+            Piece::Open { id, kind, .. } if *id <= known => {
+                out.push_str(&format!("<g id=\"{id}\" ctype=\"{}\">", ctype(*kind)))
+            }
+            Piece::Close { id, .. } if *id <= known => out.push_str("</g>"),
+            Piece::Standalone {
+                id,
+                kind: CodeKind::LineBreak,
+                ..
+            } if *id <= known => out.push_str(&format!("<x id=\"{id}\" ctype=\"lb\"/>")),
+            Piece::Standalone { id, kind, data } => out.push_str(&format!(
+                "<ph id=\"{id}\" ctype=\"{}\">{}</ph>",
+                ctype(*kind),
+                esc(data)
+            )),
+            Piece::Open { id, kind, data } => out.push_str(&format!(
+                "<bpt id=\"{id}\" rid=\"{id}\" ctype=\"{}\">{}</bpt>",
+                ctype(*kind),
+                esc(data)
+            )),
+            Piece::Close { id, data, .. } => out.push_str(&format!(
+                "<ept id=\"{id}\" rid=\"{id}\">{}</ept>",
+                esc(data)
+            )),
+        }
+    }
+    out
+}
+
+fn max_id(pieces: &[Piece]) -> u32 {
+    pieces
+        .iter()
+        .filter_map(|p| match p {
+            Piece::Open { id, .. } | Piece::Standalone { id, .. } => Some(*id),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+fn state_1_2(status: Status) -> &'static str {
+    match status {
+        Status::Translated => "translated",
+        Status::Fuzzy => "needs-review-translation",
+        Status::Untranslated => "new",
+    }
+}
+
+fn write_1_2(doc: &Document) -> String {
+    let mut out = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<xliff version=\"1.2\" xmlns=\"{NS_1_2}\">\n"
+    );
+    for file in &doc.files {
+        out.push_str(&format!(
+            "  <file original=\"{}\" source-language=\"{}\" target-language=\"{}\" datatype=\"x-markdown\" tool-id=\"tercuman\">\n",
+            esc(&file.original),
+            esc(&doc.source_lang),
+            esc(&doc.target_lang)
+        ));
+        out.push_str(&format!(
+            "    <header>\n      <phase-group>\n        <phase phase-name=\"export\" process-name=\"translation\" tool-id=\"tercuman\" job-id=\"memory-revision-{}\"/>\n      </phase-group>\n      <tool tool-id=\"tercuman\" tool-name=\"tercuman\" tool-version=\"{}\"/>\n    </header>\n    <body>\n",
+            doc.memory_revision,
+            env!("CARGO_PKG_VERSION")
+        ));
+        for unit in &file.units {
+            let source = super::inline_codes::split(&unit.source);
+            let known = max_id(&source);
+            out.push_str(&format!(
+                "      <trans-unit id=\"{}\" resname=\"{}\" xml:space=\"preserve\">\n        <source>{}</source>\n",
+                esc(&unit.id),
+                esc(&unit.id),
+                inline_1_2(&source, known)
+            ));
+            if unit.status != Status::Untranslated {
+                let target = super::inline_codes::split_like(&unit.target, &source);
+                out.push_str(&format!(
+                    "        <target state=\"{}\">{}</target>\n",
+                    state_1_2(unit.status),
+                    inline_1_2(&target, known)
+                ));
+            }
+            out.push_str(&format!(
+                "        <context-group purpose=\"location\">\n          <context context-type=\"sourcefile\">{}</context>\n          <context context-type=\"linenumber\">{}</context>\n        </context-group>\n",
+                esc(&file.original),
+                unit.line
+            ));
+            if let Some((previous, score)) = &unit.previous_source {
+                let quality = score
+                    .map(|s| format!(" match-quality=\"{s}\""))
+                    .unwrap_or_default();
+                out.push_str(&format!(
+                    "        <alt-trans{quality} origin=\"tercuman\" alttranstype=\"previous-version\">\n          <source>{}</source>\n          <target>{}</target>\n        </alt-trans>\n",
+                    esc(previous),
+                    esc(&unit.target)
+                ));
+            }
+            out.push_str("      </trans-unit>\n");
+        }
+        out.push_str("    </body>\n  </file>\n");
+    }
+    out.push_str("</xliff>\n");
+    out
+}
+
+/// 2.1 inline content; `data` collects the `<originalData>` entries.
+fn inline_2_1(pieces: &[Piece], data: &mut Vec<(String, String)>) -> String {
+    let mut add = |key: String, value: &str| {
+        if !data.iter().any(|(k, _)| *k == key) {
+            data.push((key.clone(), value.to_string()));
+        }
+        key
+    };
+    let mut out = String::new();
+    for piece in pieces {
+        match piece {
+            Piece::Text(t) => out.push_str(&esc(t)),
+            Piece::Open { id, kind, data } => {
+                let start = add(format!("d{id}"), data);
+                out.push_str(&format!(
+                    "<pc id=\"{id}\" dataRefStart=\"{start}\" dataRefEnd=\"d{id}e\" type=\"{}\">",
+                    if *kind == CodeKind::Link {
+                        "link"
+                    } else {
+                        "fmt"
+                    }
+                ))
+            }
+            Piece::Close { id, data, .. } => {
+                add(format!("d{id}e"), data);
+                out.push_str("</pc>");
+            }
+            Piece::Standalone { id, kind, data } => {
+                let r = add(format!("d{id}"), data);
+                let kind = if *kind == CodeKind::LineBreak {
+                    " type=\"fmt\" subType=\"xlf:lb\""
+                } else {
+                    ""
+                };
+                out.push_str(&format!("<ph id=\"{id}\" dataRef=\"{r}\"{kind}/>"))
+            }
+        }
+    }
+    out
+}
+
+fn state_2_1(status: Status) -> &'static str {
+    match status {
+        Status::Translated => "translated",
+        Status::Fuzzy | Status::Untranslated => "initial",
+    }
+}
+
+fn write_2_1(doc: &Document) -> String {
+    let mut out = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<xliff version=\"2.1\" xmlns=\"{NS_2}\" xmlns:mtc=\"{NS_MATCHES}\" xmlns:tc=\"{NS_TERCUMAN}\" srcLang=\"{}\" trgLang=\"{}\">\n",
+        esc(&doc.source_lang),
+        esc(&doc.target_lang)
+    );
+    for file in &doc.files {
+        out.push_str(&format!(
+            "  <file id=\"{}\" original=\"{}\" canResegment=\"no\" tc:memory-revision=\"{}\">\n",
+            esc(&nmtoken(&file.id)),
+            esc(&file.original),
+            doc.memory_revision
+        ));
+        for unit in &file.units {
+            let source = super::inline_codes::split(&unit.source);
+            let mut data = Vec::new();
+            let source_xml = inline_2_1(&source, &mut data);
+            let target_xml = (unit.status != Status::Untranslated).then(|| {
+                inline_2_1(
+                    &super::inline_codes::split_like(&unit.target, &source),
+                    &mut data,
+                )
+            });
+            let local = unit.id.rsplit('/').next().unwrap_or(&unit.id);
+            out.push_str(&format!(
+                "    <unit id=\"{}\" name=\"{}\" xml:space=\"preserve\">\n",
+                esc(&nmtoken(local)),
+                esc(&unit.id)
+            ));
+            if let Some((previous, score)) = &unit.previous_source {
+                let similarity = score
+                    .map(|s| format!(" similarity=\"{}\"", s.min(100)))
+                    .unwrap_or_default();
+                out.push_str(&format!(
+                    "      <mtc:matches>\n        <mtc:match ref=\"#s1\" type=\"tm\" origin=\"tercuman\"{similarity}>\n          <source>{}</source>\n          <target>{}</target>\n        </mtc:match>\n      </mtc:matches>\n",
+                    esc(previous),
+                    esc(&unit.target)
+                ));
+            }
+            out.push_str(&format!(
+                "      <notes>\n        <note category=\"location\">{}:{}</note>\n      </notes>\n",
+                esc(&file.original),
+                unit.line
+            ));
+            if !data.is_empty() {
+                out.push_str("      <originalData>\n");
+                for (key, value) in &data {
+                    out.push_str(&format!(
+                        "        <data id=\"{key}\">{}</data>\n",
+                        esc(value)
+                    ));
+                }
+                out.push_str("      </originalData>\n");
+            }
+            let sub_state = if unit.status == Status::Fuzzy {
+                " subState=\"tercuman:fuzzy\""
+            } else {
+                ""
+            };
+            out.push_str(&format!(
+                "      <segment id=\"s1\" state=\"{}\"{sub_state}>\n        <source>{source_xml}</source>\n",
+                state_2_1(unit.status)
+            ));
+            if let Some(t) = target_xml {
+                out.push_str(&format!("        <target>{t}</target>\n"));
+            }
+            out.push_str("      </segment>\n    </unit>\n");
+        }
+        out.push_str("  </file>\n");
+    }
+    out.push_str("</xliff>\n");
+    out
+}
+
+/// An NMTOKEN (2.x ids): characters outside it become `_`.
+fn nmtoken(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_alphanumeric() || matches!(c, '.' | '-' | '_' | ':') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------- reading
+
+/// A code as a CAT tool wrote it back: its id and, when the file carries
+/// it, its original Markdown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Inline {
+    Text(String),
+    Open { id: String, data: Option<String> },
+    Close { id: String, data: Option<String> },
+    Standalone { id: String, data: Option<String> },
+}
+
+/// A unit read back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadUnit {
+    /// Segment id.
+    pub id: String,
+    pub source: Vec<Inline>,
+    /// `None` when the unit has no target (or an empty one).
+    pub target: Option<Vec<Inline>>,
+    pub status: Status,
+    /// Line of the target (of the unit when it has none).
+    pub line: usize,
+}
+
+/// A document read back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadDocument {
+    pub version: Version,
+    pub source_lang: String,
+    pub target_lang: String,
+    /// From our own marker, when the tool kept it.
+    pub memory_revision: Option<i64>,
+    pub units: Vec<ReadUnit>,
+}
+
+/// Rebuilds Markdown from inline content, taking each code's Markdown from
+/// the source segment (so the markup comes back byte for byte), or from the
+/// file for markup only the translation has.
+pub fn to_markdown(inline: &[Inline], source: &[Piece]) -> std::result::Result<String, String> {
+    let mut known: HashMap<String, (&str, &str)> = HashMap::new();
+    for piece in source {
+        match piece {
+            Piece::Open { id, data, .. } | Piece::Standalone { id, data, .. } => {
+                known.insert(id.to_string(), (data.as_str(), ""));
+            }
+            Piece::Close { id, data, .. } => {
+                if let Some(entry) = known.get_mut(&id.to_string()) {
+                    entry.1 = data.as_str();
+                }
+            }
+            Piece::Text(_) => {}
+        }
+    }
+    let mut out = String::new();
+    for item in inline {
+        let (id, data, close) = match item {
+            Inline::Text(t) => {
+                out.push_str(t);
+                continue;
+            }
+            Inline::Open { id, data } | Inline::Standalone { id, data } => (id, data, false),
+            Inline::Close { id, data } => (id, data, true),
+        };
+        match (known.get(id), data) {
+            (Some((open, end)), _) => out.push_str(if close { end } else { open }),
+            (None, Some(data)) => out.push_str(data),
+            (None, None) => return Err(format!("inline code `{id}` is not in the source")),
+        }
+    }
+    Ok(out)
+}
+
+/// Files larger than this are refused rather than read into memory.
+const MAX_BYTES: usize = 512 * 1024 * 1024;
+
+/// Where the reader is inside a unit.
+#[derive(Default)]
+struct UnitState {
+    id: String,
+    line: usize,
+    source: Vec<Inline>,
+    target: Vec<Inline>,
+    has_target: bool,
+    target_line: usize,
+    status: Option<Status>,
+    approved: bool,
+    /// 2.x `<originalData>`.
+    data: HashMap<String, String>,
+}
+
+/// Reads an XLIFF 1.2 or 2.x document. `path` names the file in errors.
+pub fn parse(text: &str, path: &Path) -> Result<ReadDocument> {
+    if text.len() > MAX_BYTES {
+        return Err(Error::parse(path, 1, "file is larger than 512 MiB"));
+    }
+    super::tmx::refuse_forbidden_characters(text, path)?;
+    let line_at = |pos: u64| crate::project::line_of(text, pos as usize);
+    let mut reader = Reader::from_str(text);
+    reader.config_mut().check_end_names = true;
+    let mut doc = ReadDocument {
+        version: Version::V1_2,
+        source_lang: String::new(),
+        target_lang: String::new(),
+        memory_revision: None,
+        units: Vec::new(),
+    };
+    let mut seen_root = false;
+    let mut file_id = String::new();
+    let mut unit: Option<UnitState> = None;
+    // Which content is being read: "source"/"target" of the unit itself.
+    let mut flow: Option<bool> = None; // Some(true) = target
+                                       // Depth inside elements whose content is not the unit's own
+                                       // (alt-trans, matches, notes, context) or inside a native-data code.
+    let mut skip_depth = 0usize;
+    let mut native: Option<(String, String, u8)> = None; // (id, data, 0 open / 1 close / 2 standalone)
+    let mut native_depth = 0usize;
+    let mut data_key: Option<String> = None;
+    // Open 2.x <pc>/1.2 <g> codes, to close them with their id.
+    let mut open_codes: Vec<(String, Option<String>)> = Vec::new();
+    loop {
+        let pos = reader.buffer_position();
+        let event = reader.read_event().map_err(|e| {
+            Error::parse(
+                path,
+                line_at(reader.error_position().max(pos)),
+                format!("not well-formed XML: {e}"),
+            )
+        })?;
+        let line = line_at(pos);
+        match event {
+            Event::DocType(d) => super::tmx::refuse_declarations(&d, path, line)?,
+            Event::Start(ref e) | Event::Empty(ref e) => {
+                let empty = matches!(event, Event::Empty(_));
+                let name = e.local_name().as_ref().to_vec();
+                let attr = |key: &str| attribute(e, key, path, line);
+                if skip_depth > 0 {
+                    if !empty {
+                        skip_depth += 1;
+                    }
+                    continue;
+                }
+                if native.is_some() {
+                    if !empty {
+                        native_depth += 1;
+                    }
+                    continue;
+                }
+                if let (Some(is_target), Some(u)) = (flow, unit.as_mut()) {
+                    let content = if is_target {
+                        &mut u.target
+                    } else {
+                        &mut u.source
+                    };
+                    let id = || -> Result<String> {
+                        attr("id")?
+                            .ok_or_else(|| Error::parse(path, line, "an inline code without an id"))
+                    };
+                    match (name.as_slice(), empty) {
+                        (b"g", false) => {
+                            let id = id()?;
+                            content.push(Inline::Open {
+                                id: id.clone(),
+                                data: None,
+                            });
+                            open_codes.push((id, None));
+                        }
+                        (b"pc", false) => {
+                            let id = id()?;
+                            content.push(Inline::Open {
+                                id: id.clone(),
+                                data: attr("dataRefStart")?,
+                            });
+                            open_codes.push((id, attr("dataRefEnd")?));
+                        }
+                        (b"g" | b"pc", true) => {
+                            let id = id()?;
+                            content.push(Inline::Open {
+                                id: id.clone(),
+                                data: None,
+                            });
+                            content.push(Inline::Close { id, data: None });
+                        }
+                        (b"x" | b"ph", true) => content.push(Inline::Standalone {
+                            id: id()?,
+                            data: attr("dataRef")?,
+                        }),
+                        (b"bx" | b"sc", true) => content.push(Inline::Open {
+                            id: id()?,
+                            data: attr("dataRef")?,
+                        }),
+                        (b"ex" | b"ec", true) => content.push(Inline::Close {
+                            id: match attr("startRef")? {
+                                Some(r) => r,
+                                None => id()?,
+                            },
+                            data: attr("dataRef")?,
+                        }),
+                        (b"ph" | b"it", false) => native = Some((id()?, String::new(), 2)),
+                        (b"bpt", false) => native = Some((id()?, String::new(), 0)),
+                        (b"ept", false) => native = Some((id()?, String::new(), 1)),
+                        (b"cp", true) => {
+                            let hex = attr("hex")?.unwrap_or_default();
+                            let c = u32::from_str_radix(&hex, 16)
+                                .ok()
+                                .and_then(char::from_u32)
+                                .ok_or_else(|| {
+                                    Error::parse(path, line, format!("bad <cp hex=\"{hex}\">"))
+                                })?;
+                            content.push(Inline::Text(c.to_string()));
+                        }
+                        // <mrk>, <sm/>, <em/> and other markers: their text counts.
+                        _ => open_codes.push((String::new(), None)),
+                    }
+                    continue;
+                }
+                match name.as_slice() {
+                    b"xliff" => {
+                        seen_root = true;
+                        let version = attr("version")?.unwrap_or_default();
+                        doc.version = if version.starts_with('2') {
+                            Version::V2_1
+                        } else if version == "1.2" {
+                            Version::V1_2
+                        } else {
+                            return Err(Error::parse(
+                                path,
+                                line,
+                                format!(
+                                    "XLIFF version `{version}` is not supported (1.2 and 2.x are)"
+                                ),
+                            ));
+                        };
+                        if let Some(lang) = attr("srcLang")? {
+                            doc.source_lang = lang;
+                        }
+                        if let Some(lang) = attr("trgLang")? {
+                            doc.target_lang = lang;
+                        }
+                    }
+                    b"file" => {
+                        if let Some(lang) = attr("source-language")? {
+                            doc.source_lang = lang;
+                        }
+                        if let Some(lang) = attr("target-language")? {
+                            doc.target_lang = lang;
+                        }
+                        if let Some(r) = attr("memory-revision")? {
+                            doc.memory_revision = r.parse().ok();
+                        }
+                        file_id = attr("id")?.unwrap_or_default();
+                    }
+                    b"phase" => {
+                        if let Some(r) = attr("job-id")?
+                            .and_then(|j| j.strip_prefix("memory-revision-").map(str::to_string))
+                        {
+                            doc.memory_revision = r.parse().ok();
+                        }
+                    }
+                    b"trans-unit" | b"unit" if !empty => {
+                        let id = match (attr("name")?, attr("id")?) {
+                            (Some(name), _) if name.contains('/') => name,
+                            (_, Some(id)) if name.as_slice() == b"unit" && !file_id.is_empty() => {
+                                format!("{file_id}/{id}")
+                            }
+                            (_, Some(id)) => id,
+                            (_, None) => {
+                                return Err(Error::parse(path, line, "a unit without an id"))
+                            }
+                        };
+                        unit = Some(UnitState {
+                            id,
+                            line,
+                            approved: attr("approved")?.as_deref() == Some("yes"),
+                            ..UnitState::default()
+                        });
+                    }
+                    b"segment" | b"ignorable" if unit.is_some() => {
+                        let u = unit.as_mut().expect("checked");
+                        if let Some(state) = attr("state")? {
+                            // `initial` with a target: not confirmed, so fuzzy.
+                            let status = match state.as_str() {
+                                "translated" | "reviewed" | "final" => Status::Translated,
+                                _ => Status::Fuzzy,
+                            };
+                            // The least finished segment decides the unit.
+                            u.status = Some(u.status.map_or(status, |s| s.min(status)));
+                        }
+                    }
+                    b"source" | b"target" if unit.is_some() && !empty => {
+                        let is_target = name.as_slice() == b"target";
+                        let u = unit.as_mut().expect("checked");
+                        if is_target {
+                            u.has_target = true;
+                            u.target_line = line;
+                            if let Some(state) = attr("state")? {
+                                u.status = Some(match state.as_str() {
+                                    "translated" | "signed-off" | "final" => Status::Translated,
+                                    "new" | "needs-translation" => Status::Untranslated,
+                                    _ => Status::Fuzzy,
+                                });
+                            }
+                        }
+                        flow = Some(is_target);
+                    }
+                    b"data" if unit.is_some() && !empty => {
+                        data_key = Some(attr("id")?.unwrap_or_default());
+                        unit.as_mut()
+                            .expect("checked")
+                            .data
+                            .insert(data_key.clone().unwrap_or_default(), String::new());
+                    }
+                    b"alt-trans" | b"matches" | b"notes" | b"note" | b"context-group"
+                    | b"seg-source"
+                        if !empty =>
+                    {
+                        skip_depth = 1
+                    }
+                    _ => {}
+                }
+            }
+            Event::Text(t) => {
+                if skip_depth > 0 {
+                    continue;
+                }
+                let s = t
+                    .unescape()
+                    .map_err(|e| Error::parse(path, line, format!("bad text: {e}")))?;
+                push_text(&mut unit, flow, &mut native, &data_key, &s);
+            }
+            Event::CData(t) => {
+                if skip_depth > 0 {
+                    continue;
+                }
+                let s = String::from_utf8_lossy(&t).into_owned();
+                push_text(&mut unit, flow, &mut native, &data_key, &s);
+            }
+            Event::End(e) => {
+                if skip_depth > 0 {
+                    skip_depth -= 1;
+                    continue;
+                }
+                if native.is_some() {
+                    if native_depth > 0 {
+                        native_depth -= 1;
+                        continue;
+                    }
+                    let (id, data, role) = native.take().expect("checked");
+                    if let (Some(is_target), Some(u)) = (flow, unit.as_mut()) {
+                        let content = if is_target {
+                            &mut u.target
+                        } else {
+                            &mut u.source
+                        };
+                        let data = Some(data);
+                        content.push(match role {
+                            0 => Inline::Open { id, data },
+                            1 => Inline::Close { id, data },
+                            _ => Inline::Standalone { id, data },
+                        });
+                    }
+                    continue;
+                }
+                let name = e.local_name().as_ref().to_vec();
+                if let Some(is_target) = flow {
+                    if matches!(name.as_slice(), b"source" | b"target") && open_codes.is_empty() {
+                        flow = None;
+                        continue;
+                    }
+                    let (id, data) = open_codes.pop().unwrap_or_default();
+                    if !id.is_empty() {
+                        if let Some(u) = unit.as_mut() {
+                            let content = if is_target {
+                                &mut u.target
+                            } else {
+                                &mut u.source
+                            };
+                            content.push(Inline::Close { id, data });
+                        }
+                    }
+                    continue;
+                }
+                match name.as_slice() {
+                    b"data" => data_key = None,
+                    b"trans-unit" | b"unit" => {
+                        if let Some(u) = unit.take() {
+                            doc.units.push(finish_unit(u));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    if !seen_root {
+        return Err(Error::parse(
+            path,
+            1,
+            "not an XLIFF document (no <xliff> element)",
+        ));
+    }
+    Ok(doc)
+}
+
+fn push_text(
+    unit: &mut Option<UnitState>,
+    flow: Option<bool>,
+    native: &mut Option<(String, String, u8)>,
+    data_key: &Option<String>,
+    s: &str,
+) {
+    let Some(u) = unit.as_mut() else { return };
+    if let Some((_, data, _)) = native.as_mut() {
+        data.push_str(s);
+    } else if let Some(is_target) = flow {
+        let content = if is_target {
+            &mut u.target
+        } else {
+            &mut u.source
+        };
+        match content.last_mut() {
+            Some(Inline::Text(t)) => t.push_str(s),
+            _ => content.push(Inline::Text(s.to_string())),
+        }
+    } else if let Some(key) = data_key {
+        u.data.entry(key.clone()).or_default().push_str(s);
+    }
+}
+
+/// Resolves 2.x `dataRef`s into the Markdown they name, and settles the status.
+fn finish_unit(u: UnitState) -> ReadUnit {
+    let resolve = |items: Vec<Inline>| -> Vec<Inline> {
+        items
+            .into_iter()
+            .map(|item| {
+                let look = |d: Option<String>| d.and_then(|key| u.data.get(&key).cloned());
+                match item {
+                    Inline::Open { id, data } => Inline::Open {
+                        id,
+                        data: look(data),
+                    },
+                    Inline::Close { id, data } => Inline::Close {
+                        id,
+                        data: look(data),
+                    },
+                    Inline::Standalone { id, data } => Inline::Standalone {
+                        id,
+                        data: look(data),
+                    },
+                    text => text,
+                }
+            })
+            .collect()
+    };
+    // 1.2 native data (<ph>, <bpt>) is already Markdown, not a reference.
+    let is_ref = |items: &[Inline]| {
+        items.iter().any(|i| match i {
+            Inline::Open { data: Some(d), .. }
+            | Inline::Close { data: Some(d), .. }
+            | Inline::Standalone { data: Some(d), .. } => u.data.contains_key(d),
+            _ => false,
+        })
+    };
+    let (source, target) = if u.data.is_empty() || !(is_ref(&u.source) || is_ref(&u.target)) {
+        (u.source.clone(), u.target.clone())
+    } else {
+        (resolve(u.source.clone()), resolve(u.target.clone()))
+    };
+    let empty = target
+        .iter()
+        .all(|i| matches!(i, Inline::Text(t) if t.is_empty()));
+    let status = if !u.has_target || empty {
+        Status::Untranslated
+    } else if u.approved {
+        Status::Translated
+    } else {
+        u.status.unwrap_or(Status::Translated)
+    };
+    ReadUnit {
+        id: u.id,
+        source,
+        target: (u.has_target && !empty).then_some(target),
+        status,
+        line: if u.has_target { u.target_line } else { u.line },
+    }
+}
+
+fn attribute(e: &BytesStart, key: &str, path: &Path, line: usize) -> Result<Option<String>> {
+    for a in e.attributes() {
+        let a = a.map_err(|err| Error::parse(path, line, format!("bad attribute: {err}")))?;
+        let k = a.key.as_ref();
+        let local = k.rsplit(|b| *b == b':').next().unwrap_or(k);
+        if local == key.as_bytes() || k == key.as_bytes() {
+            let v = a
+                .unescape_value()
+                .map_err(|err| Error::parse(path, line, format!("bad attribute value: {err}")))?;
+            return Ok(Some(v.into_owned()));
+        }
+    }
+    Ok(None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::formats::inline_codes::split;
+
+    fn doc(status: Status, target: &str) -> Document {
+        Document {
+            source_lang: "en".into(),
+            target_lang: "fa".into(),
+            memory_revision: 42,
+            files: vec![File {
+                id: "intro".into(),
+                original: "source/intro.md".into(),
+                units: vec![Unit {
+                    id: "intro/0011aabb".into(),
+                    source: "Read **the [report](https://e.org/x)** & `code`.".into(),
+                    target: target.into(),
+                    status,
+                    previous_source: (status == Status::Fuzzy)
+                        .then(|| ("Read the report.".to_string(), Some(80))),
+                    line: 3,
+                }],
+            }],
+        }
+    }
+
+    #[test]
+    fn both_versions_read_back_to_the_same_markdown() {
+        let target = "[گزارش](https://e.org/x) را **بخوانید** و `code` <b>نو</b>.";
+        for version in [Version::V1_2, Version::V2_1] {
+            for status in [Status::Translated, Status::Fuzzy] {
+                let text = write(&doc(status, target), version);
+                let read = parse(&text, Path::new("x.xlf")).unwrap();
+                assert_eq!(read.version, version);
+                assert_eq!(read.memory_revision, Some(42), "{text}");
+                assert_eq!(
+                    (read.source_lang.as_str(), read.target_lang.as_str()),
+                    ("en", "fa")
+                );
+                let unit = &read.units[0];
+                assert_eq!(unit.id, "intro/0011aabb");
+                assert_eq!(unit.status, status, "{text}");
+                let source = split("Read **the [report](https://e.org/x)** & `code`.");
+                assert_eq!(
+                    to_markdown(&unit.source, &source).unwrap(),
+                    "Read **the [report](https://e.org/x)** & `code`."
+                );
+                assert_eq!(
+                    to_markdown(unit.target.as_ref().unwrap(), &source).unwrap(),
+                    target,
+                    "{text}"
+                );
+            }
+            let untranslated = parse(
+                &write(&doc(Status::Untranslated, ""), version),
+                Path::new("x.xlf"),
+            )
+            .unwrap();
+            assert_eq!(untranslated.units[0].target, None);
+            assert_eq!(untranslated.units[0].status, Status::Untranslated);
+        }
+    }
+
+    #[test]
+    fn codes_other_tools_write_come_back_as_markdown() {
+        let source = split("A **b** [c](u) d.");
+        // OmegaT-style 1.2 with <bx/>/<ex/> and a <mrk> segment.
+        let text = "<xliff version=\"1.2\"><file source-language=\"en\" target-language=\"tr\"><body>\n<trans-unit id=\"ch/1\"><source>x</source>\n<target state=\"translated\"><mrk mtype=\"seg\" mid=\"1\">A <bx id=\"1\"/>B<ex id=\"1\"/> <g id=\"2\">C</g> D.</mrk></target></trans-unit></body></file></xliff>";
+        let read = parse(text, Path::new("t.xlf")).unwrap();
+        let target = read.units[0].target.as_ref().unwrap();
+        assert_eq!(to_markdown(target, &source).unwrap(), "A **B** [C](u) D.");
+        assert_eq!(read.units[0].line, 3);
+        // An id the source does not have and no Markdown for it.
+        let bad = "<xliff version=\"1.2\"><file><body><trans-unit id=\"ch/1\"><source>x</source><target><g id=\"9\">C</g></target></trans-unit></body></file></xliff>";
+        let read = parse(bad, Path::new("t.xlf")).unwrap();
+        let err = to_markdown(read.units[0].target.as_ref().unwrap(), &source).unwrap_err();
+        assert!(err.contains("`9`"), "{err}");
+    }
+
+    #[test]
+    fn entities_and_broken_xml_are_refused_with_a_line() {
+        let bomb = "<?xml version=\"1.0\"?>\n<!DOCTYPE xliff [<!ENTITY a \"aaaa\">]>\n<xliff version=\"1.2\"/>";
+        let err = parse(bomb, Path::new("x.xlf")).unwrap_err().to_string();
+        assert!(err.starts_with("x.xlf:2: "), "{err}");
+        let broken = "<xliff version=\"1.2\">\n<file>\n<trans-unit id=\"a\"><source>x</target>\n</file></xliff>";
+        let err = parse(broken, Path::new("x.xlf")).unwrap_err().to_string();
+        assert!(err.starts_with("x.xlf:3: "), "{err}");
+        let other = "<xliff version=\"3.0\"/>";
+        assert!(parse(other, Path::new("x.xlf")).is_err());
+    }
+}
