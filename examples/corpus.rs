@@ -5,7 +5,8 @@
 //! 20,000 words): headings, multi-sentence paragraphs with abbreviations,
 //! numbers, emphasis and links, lists, block quotes, tables and code blocks.
 //! With `--revised`, the same book with about 5 % of its sentences edited,
-//! 2 % deleted and 2 % inserted.
+//! 2 % deleted and 2 % inserted; the edited sentences are listed in
+//! OUT/revision-edits.txt.
 //!
 //! `cargo run --release --example corpus -- --pseudo-translate OUT` fills
 //! every empty msgstr of OUT's PO files with a pseudo-translation (the
@@ -234,6 +235,8 @@ enum Revision {
 struct Generator {
     text: Rng,
     revision: Option<Rng>,
+    /// The edited sentences as they read after the revision.
+    edited: Vec<String>,
 }
 
 impl Generator {
@@ -258,7 +261,11 @@ impl Generator {
                 let mut tokens: Vec<String> = base.split(' ').map(str::to_string).collect();
                 let at = 1 + r.below(tokens.len().saturating_sub(2).max(1));
                 tokens[at] = pick(r, ADJECTIVES).to_string();
-                out.push(tokens.join(" "));
+                let edited = tokens.join(" ");
+                if edited != base {
+                    self.edited.push(edited.clone());
+                }
+                out.push(edited);
             }
             Revision::Delete => {}
             Revision::InsertAfter => {
@@ -276,6 +283,7 @@ fn generate(out: &Path, words: usize, revised: bool) -> std::io::Result<()> {
     let mut gen = Generator {
         text: Rng(0x1234_5678_9abc_def1),
         revision: revised.then_some(Rng(0x0fed_cba9_8765_4321)),
+        edited: Vec::new(),
     };
     let mut shape = Rng(0x5151_5151_5151_5151);
     let per_chapter = 20_000usize;
@@ -367,6 +375,10 @@ fn generate(out: &Path, words: usize, revised: bool) -> std::io::Result<()> {
         en.join("book.ftl"),
         "book-title = Benchmark Book\ncontents = Contents\n",
     )?;
+    if revised {
+        // For benchmarks that compare fuzzy suggestions on edited sentences.
+        std::fs::write(out.join("revision-edits.txt"), gen.edited.join("\n") + "\n")?;
+    }
     eprintln!(
         "wrote {} chapters, about {total} words, to {}",
         chapters,

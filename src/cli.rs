@@ -12,12 +12,39 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR", default_value = ".")]
     pub project: PathBuf,
 
+    /// Print only warnings and errors: no reports, hints or progress.
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+
     #[command(subcommand)]
     pub command: Command,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Start a new book in DIR: `source/book.toml` with comments, a sample
+    /// chapter, Fluent chrome for each locale, then a first sync.
+    ///
+    /// Example: `tercuman init my-book --locales az,fa,tr --title "My Book"`.
+    Init {
+        /// The directory to create the book in (created if missing).
+        dir: PathBuf,
+        /// Languages to translate into, as BCP 47 tags.
+        #[arg(
+            long,
+            value_delimiter = ',',
+            default_value = "az,fa,tr",
+            value_name = "LANG,…"
+        )]
+        locales: Vec<String>,
+        /// The book's English title.
+        #[arg(long, default_value = "A New Book")]
+        title: String,
+        /// The book's author.
+        #[arg(long, default_value = "Anonymous")]
+        author: String,
+    },
+
     /// Update the memory from `source/` and the translators' PO files, then rewrite the PO files.
     ///
     /// Example: `tercuman sync` after editing `locales/fa/introduction.po`.
@@ -93,6 +120,19 @@ pub enum Command {
         /// The `.xlf`/`.xliff` or `.tmx` file to read.
         file: PathBuf,
     },
+
+    /// Print a completion script for a shell.
+    ///
+    /// Example: `tercuman completions bash > ~/.local/share/bash-completion/completions/tercuman`.
+    Completions {
+        /// bash, elvish, fish, powershell or zsh.
+        shell: clap_complete::Shell,
+    },
+
+    /// Print the manual page (roff), generated from these definitions.
+    ///
+    /// Example: `tercuman man > tercuman.1 && man ./tercuman.1`.
+    Man,
 
     /// Work with the translation memory: history, search, TMX, rebuild.
     #[command(subcommand)]

@@ -19,6 +19,7 @@ pub mod fingerprint;
 pub mod formats;
 pub mod locale;
 pub mod project;
+pub mod scaffold;
 pub mod source;
 pub mod status;
 pub mod sync;

@@ -4,12 +4,32 @@
 
 mod cli;
 mod cmd;
+mod ui;
 
 use clap::Parser;
 
 fn main() {
     let cli = cli::Cli::parse();
+    ui::init(cli.quiet);
     let result = match cli.command {
+        cli::Command::Init {
+            dir,
+            locales,
+            title,
+            author,
+        } => cmd::init::run(&dir, &locales, &title, &author).map(|()| 0),
+        cli::Command::Completions { shell } => {
+            let mut command = <cli::Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut command, "tercuman", &mut std::io::stdout());
+            Ok(0)
+        }
+        cli::Command::Man => {
+            let command = <cli::Cli as clap::CommandFactory>::command();
+            clap_mangen::Man::new(command)
+                .render(&mut std::io::stdout())
+                .map(|()| 0)
+                .map_err(Into::into)
+        }
         cli::Command::Sync => cmd::sync::run(&cli.project).map(|()| 0),
         cli::Command::Status {
             json,
@@ -68,12 +88,36 @@ fn main() {
     match result {
         Ok(code) => std::process::exit(code),
         Err(err) => {
-            let mut message = format!("error: {err}");
+            let mut message = describe(err.chain().next().expect("an error"));
             for cause in err.chain().skip(1) {
-                message.push_str(&format!("\n  caused by: {cause}"));
+                message.push_str(&format!("\n  {}: {}", t!("caused-by"), describe(cause)));
             }
-            eprintln!("{message}");
+            ui::error(&message);
             std::process::exit(2);
         }
+    }
+}
+
+/// One error of a chain, in the user's language where the library's error
+/// says what happened (its parser details stay in English).
+fn describe(err: &(dyn std::error::Error + 'static)) -> String {
+    use tercuman::Error;
+    match err.downcast_ref::<Error>() {
+        Some(Error::Io { path, source }) => t!(
+            "error-io",
+            "path" => path.display().to_string(),
+            "reason" => source.to_string()
+        ),
+        Some(Error::Utf8 { path, line }) => t!(
+            "error-utf8",
+            "path" => path.display().to_string(),
+            "line" => *line
+        ),
+        Some(Error::Memory { path, message }) => t!(
+            "error-memory",
+            "path" => path.display().to_string(),
+            "message" => message.as_str()
+        ),
+        _ => err.to_string(),
     }
 }

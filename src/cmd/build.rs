@@ -4,13 +4,19 @@ use anyhow::Context;
 use tercuman::edition::{build, BuildOptions};
 use tercuman::sync::{load_chapters, sync};
 
+use crate::t;
+use crate::ui::{self, progress::Progress};
+
 pub fn run(
     root: &std::path::Path,
     out: Option<std::path::PathBuf>,
     allow_check_errors: bool,
 ) -> anyhow::Result<()> {
     let (project, mut memory, _lock) = super::open(root)?;
-    let report = sync(&project, &mut memory, tercuman::date::now())?;
+    let report = {
+        let _progress = Progress::spinner(t!("progress-sync"));
+        sync(&project, &mut memory, tercuman::date::now())?
+    };
     super::sync::print_report(&report);
     let build_time = build_time(&project)?;
     let out_dir = out.unwrap_or_else(|| project.root.join("dist"));
@@ -20,44 +26,39 @@ pub fn run(
         allow_check_errors,
     };
     if tercuman::edition::up_to_date(&project, &options) {
-        eprintln!(
-            "editions in {} are up to date: nothing changed since they were built",
-            project.display_path(&options.out_dir)
-        );
+        ui::note(&t!("build-up-to-date", "dir" => project.display_path(&options.out_dir)));
         return Ok(());
     }
     let docs = load_chapters(&project)?;
-    let editions = build(&project, &docs, &memory, &options)?;
+    let editions = {
+        let _progress = Progress::spinner(t!("progress-build"));
+        build(&project, &docs, &memory, &options)?
+    };
     for e in &editions {
-        let note = if e.fallbacks > 0 {
-            format!(" ({} segments shown in English)", e.fallbacks)
-        } else {
-            String::new()
-        };
-        eprintln!(
-            "built {}: {} and {}/{}",
-            e.lang,
+        let (epub, html) = (
             project.display_path(&e.epub),
             project.display_path(&e.html_dir),
-            note
         );
+        let locale = e.lang.to_string();
+        ui::note(&if e.fallbacks > 0 {
+            t!("build-built-fallbacks", "locale" => locale.as_str(), "epub" => epub, "html" => html, "count" => e.fallbacks)
+        } else {
+            t!("build-built", "locale" => locale.as_str(), "epub" => epub, "html" => html)
+        });
         if !e.failed_checks.is_empty() {
-            eprintln!(
-                "warning: {} {} translations fail a check and are shown in English: {}",
-                e.failed_checks.len(),
-                e.lang,
-                summarize(&e.failed_checks)
-            );
-            eprintln!(
-                "hint: run `tercuman check --locale {}`, or build with --allow-check-errors",
-                e.lang
-            );
+            ui::warning(&t!(
+                "build-failed-checks",
+                "count" => e.failed_checks.len(),
+                "locale" => locale.as_str(),
+                "segments" => summarize(&e.failed_checks)
+            ));
+            ui::hint(&t!("build-failed-checks-hint", "locale" => locale.as_str()));
         }
     }
-    eprintln!(
-        "status page: {}",
-        project.display_path(&options.out_dir.join("status.html"))
-    );
+    ui::note(&t!(
+        "build-status-page",
+        "path" => project.display_path(&options.out_dir.join("status.html"))
+    ));
     Ok(())
 }
 
@@ -67,7 +68,7 @@ fn build_time(project: &tercuman::project::Project) -> anyhow::Result<i64> {
         return value
             .trim()
             .parse()
-            .with_context(|| format!("SOURCE_DATE_EPOCH is not a number of seconds: `{value}`"));
+            .with_context(|| t!("error-source-date-epoch", "value" => value.as_str()));
     }
     let mut newest = 0i64;
     for dir in [project.root.join("source"), project.root.join("locales")] {

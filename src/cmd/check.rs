@@ -2,6 +2,7 @@
 
 use std::path::Path;
 
+use crate::t;
 use tercuman::check::{check_project, CheckOptions, Severity, DEFAULT_LENGTH_RATIO};
 
 /// What `tercuman check` was asked for.
@@ -31,15 +32,18 @@ pub fn run(root: &Path, args: &CheckArgs) -> anyhow::Result<i32> {
     } else {
         for f in &findings {
             let severity = match f.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
+                Severity::Error => t!("severity-error"),
+                Severity::Warning => t!("severity-warning"),
             };
             println!(
                 "{}:{}: {severity}[{}]: {} ({})",
                 f.file, f.line, f.rule, f.message, f.segment
             );
         }
-        println!("{errors} errors, {warnings} warnings");
+        println!(
+            "{}",
+            t!("check-summary", "errors" => errors, "warnings" => warnings)
+        );
     }
     Ok(if errors > 0 { 1 } else { 0 })
 }

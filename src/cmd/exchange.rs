@@ -4,6 +4,8 @@
 use std::path::{Path, PathBuf};
 
 use crate::cli::ExportFormat;
+use crate::t;
+use crate::ui;
 use tercuman::formats::xliff;
 use tercuman::tm::exchange::{export_tmx, export_xliff, import_xliff};
 
@@ -23,10 +25,7 @@ pub fn export(
         ),
         ExportFormat::Xliff | ExportFormat::Xliff2 => {
             let Some(lang) = locales.first() else {
-                anyhow::bail!(
-                    "XLIFF holds one locale: give `--locale` (one of {})",
-                    locale_list(&project)
-                );
+                anyhow::bail!(t!("error-xliff-needs-locale", "locales" => locale_list(&project)));
             };
             let (version, ext) = if format == ExportFormat::Xliff {
                 (xliff::Version::V1_2, "xlf")
@@ -41,7 +40,7 @@ pub fn export(
     };
     let file = out.unwrap_or_else(|| PathBuf::from(default_name));
     tercuman::error::write_if_changed(&file, text.as_bytes())?;
-    eprintln!("wrote {}", file.display());
+    ui::note(&t!("wrote-file", "path" => file.display().to_string()));
     Ok(())
 }
 
@@ -70,23 +69,23 @@ pub fn import(root: &Path, file: &Path) -> anyhow::Result<()> {
         super::sync::print_report(&before);
     }
     let report = import_xliff(&mut memory, &project, &doc, file, tercuman::date::now())?;
-    eprintln!(
-        "import: {}: {} translations updated, {} unchanged, {} conflicts, {} made for older English, {} without a target",
-        report.locale,
-        report.updated,
-        report.unchanged,
-        report.conflicts.len(),
-        report.stale,
-        report.empty
-    );
+    ui::note(&t!(
+        "xliff-import-report",
+        "locale" => report.locale.as_str(),
+        "updated" => report.updated,
+        "unchanged" => report.unchanged,
+        "conflicts" => report.conflicts.len(),
+        "stale" => report.stale,
+        "empty" => report.empty
+    ));
     for (line, segment) in &report.conflicts {
-        eprintln!(
-            "warning: {}:{line}: `{segment}` was changed in the memory since this file was exported",
-            file.display()
-        );
-        eprintln!(
-            "hint: the memory's version is kept; the file's is in `tercuman tm log {segment}`"
-        );
+        ui::warning(&t!(
+            "xliff-import-conflict",
+            "file" => file.display().to_string(),
+            "line" => *line,
+            "segment" => segment.as_str()
+        ));
+        ui::hint(&t!("xliff-import-conflict-hint", "segment" => segment.as_str()));
     }
     let after = tercuman::sync::sync(&project, &mut memory, tercuman::date::now())?;
     super::sync::print_report(&after);

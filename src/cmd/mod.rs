@@ -3,11 +3,14 @@
 pub mod build;
 pub mod check;
 pub mod exchange;
+pub mod init;
 pub mod status;
 pub mod sync;
 pub mod tm;
 
 use anyhow::Context;
+
+use crate::t;
 
 use tercuman::project::{Project, ProjectLock};
 use tercuman::tm::Memory;
@@ -35,7 +38,7 @@ pub fn open_read_only(root: &std::path::Path) -> anyhow::Result<(Project, Memory
 }
 
 pub fn load(root: &std::path::Path) -> anyhow::Result<Project> {
-    Project::load(root).with_context(|| format!("failed to load the book in `{}`", root.display()))
+    Project::load(root).with_context(|| t!("error-load-book", "dir" => root.display().to_string()))
 }
 
 /// A `--locale` option: validated, and one of the book's locales. Empty
@@ -49,7 +52,7 @@ pub fn locale_arg(
     };
     let lang = tercuman::project::parse_locale(code).map_err(anyhow::Error::msg)?;
     if !project.book.locales.contains(&lang) {
-        anyhow::bail!("`{code}` is not one of the book's locales");
+        anyhow::bail!(t!("error-not-a-locale", "code" => code));
     }
     Ok(vec![lang])
 }

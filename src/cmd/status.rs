@@ -3,6 +3,7 @@
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
+use crate::t;
 use anyhow::Context;
 use tercuman::status::{dashboard, gate, report, Table};
 use tercuman::sync::load_chapters;
@@ -22,7 +23,7 @@ pub fn run(root: &Path, args: &StatusArgs) -> anyhow::Result<i32> {
     let report = report(&project, &docs, &memory)?;
     if let Some(path) = &args.html {
         std::fs::write(path, dashboard::render(&report, &project.book.title))
-            .with_context(|| format!("failed to write `{}`", path.display()))?;
+            .with_context(|| t!("error-write", "path" => path.display().to_string()))?;
     }
     if args.json {
         println!("{}", serde_json::to_string_pretty(&report)?);
@@ -40,10 +41,12 @@ pub fn run(root: &Path, args: &StatusArgs) -> anyhow::Result<i32> {
     }
     let failures = gate(&report, &project, args.min);
     for f in &failures {
-        eprintln!(
-            "error: {} is {:.1}% translated, below the minimum of {}%",
-            f.locale, f.percent, f.min
-        );
+        crate::ui::error(&t!(
+            "error-status-below-minimum",
+            "locale" => f.locale.as_str(),
+            "percent" => format!("{:.1}", f.percent),
+            "min" => f.min.to_string()
+        ));
     }
     Ok(if failures.is_empty() { 0 } else { 1 })
 }

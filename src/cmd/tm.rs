@@ -5,6 +5,9 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 use tercuman::formats::tmx;
 
+use crate::t;
+use crate::ui;
+
 use tercuman::tm::exchange::{export_tmx, import_tmx};
 use tercuman::tm::matching::MatchIndex;
 use tercuman::tm::Memory;
@@ -14,13 +17,13 @@ pub fn log(root: &Path, segment: &str, locale: Option<&str>) -> anyhow::Result<(
     let (project, memory) = super::open_read_only(root)?;
     let locales = super::locale_arg(&project, locale)?;
     let segments = memory.segments()?;
-    let seg = segments.get(segment).with_context(|| {
-        format!("no segment `{segment}` in the memory (ids are the msgctxt of PO entries)")
-    })?;
+    let seg = segments
+        .get(segment)
+        .with_context(|| t!("error-no-segment", "segment" => segment))?;
     let place = if seg.position.is_some() {
-        ""
+        String::new()
     } else {
-        ", no longer in the source"
+        t!("tm-no-longer-in-source")
     };
     println!("{} ({}:{}{place})", seg.id, seg.file, seg.line);
     println!("  {}: {}", project.book.source_language, seg.source);
@@ -73,7 +76,7 @@ pub fn search(
     }
     let matches = index.top(text, min, limit);
     if matches.is_empty() {
-        println!("no segment scores {min}% or more");
+        println!("{}", t!("tm-search-none", "min" => min));
     }
     for m in matches {
         let seg = &segments[ids[m.unit]];
@@ -99,7 +102,7 @@ pub fn export(root: &Path, file: &Path, locale: Option<&str>) -> anyhow::Result<
     let locales = super::locale_arg(&project, locale)?;
     let text = export_tmx(&memory, &project, &locales)?;
     tercuman::error::write_if_changed(file, text.as_bytes())?;
-    eprintln!("wrote {}", file.display());
+    ui::note(&t!("wrote-file", "path" => file.display().to_string()));
     Ok(())
 }
 
@@ -113,11 +116,14 @@ pub fn import(root: &Path, file: &Path) -> anyhow::Result<()> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let report = import_tmx(&mut memory, &project, &doc, &name, tercuman::date::now())?;
-    eprintln!(
-        "import: {} segments translated, {} differing translations kept in the history, {} units stored for matching, {} units skipped",
-        report.filled, report.kept_as_history, report.stored, report.skipped
-    );
-    eprintln!("hint: run `tercuman sync` to update the segment files");
+    ui::note(&t!(
+        "tmx-import-report",
+        "filled" => report.filled,
+        "history" => report.kept_as_history,
+        "stored" => report.stored,
+        "skipped" => report.skipped
+    ));
+    ui::hint(&t!("tmx-import-hint"));
     Ok(())
 }
 
@@ -131,7 +137,7 @@ pub fn rebuild(root: &Path) -> anyhow::Result<()> {
         let aside = free_name(&path);
         std::fs::rename(&path, &aside)
             .with_context(|| format!("failed to move `{}` aside", path.display()))?;
-        eprintln!("moved the old memory to {}", project.display_path(&aside));
+        ui::note(&t!("tm-rebuild-moved", "path" => project.display_path(&aside)));
     }
     let mut memory = Memory::open(&path)?;
     let report = tercuman::sync::sync(&project, &mut memory, tercuman::date::now())?;

@@ -1,0 +1,213 @@
+#!/usr/bin/env bash
+# Times tercuman against the tools users would otherwise pick, in one run, on
+# generated books: medians of RUNS runs, peak memory, and our/peer ratios.
+#
+#   benches/peers.sh                  # 100,000 and 1,000,000 words
+#   benches/peers.sh 100000           # one size
+#   RUNS=5 SLOW_RUNS=1 benches/peers.sh
+#
+# Peers are timed when installed: mdbook + mdbook-i18n-helpers (cargo install
+# mdbook mdbook-i18n-helpers), po4a, gettext (msgmerge, msgfmt, msgen),
+# translate-toolkit (pocount), pandoc. A missing one is reported, not faked.
+# Results: a Markdown table on stdout and $BENCH_DIR/results.tsv.
+# Never part of the test pass (it takes many minutes at 1,000,000 words).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+WORK=${BENCH_DIR:-$(mktemp -d /tmp/tercuman-bench.XXXXXX)}
+RUNS=${RUNS:-3}
+# Peers that take minutes per run at 1M words run this many times.
+SLOW_RUNS=${SLOW_RUNS:-1}
+# A peer run longer than this (seconds) is stopped and reported as a bound.
+LIMIT=${LIMIT:-1800}
+if [ $# -gt 0 ]; then SIZES=("$@"); else SIZES=(100000 1000000); fi
+mkdir -p "$WORK"
+RESULTS=$WORK/results.tsv
+: >"$RESULTS"
+
+echo "building (release)…" >&2
+(cd "$ROOT" && cargo build --release --quiet && cargo build --release --quiet --example corpus)
+# Copies, so that a rebuild during the run cannot change what is measured.
+mkdir -p "$WORK/bin"
+cp "$ROOT/target/release/tercuman" "$ROOT/target/release/examples/corpus" "$WORK/bin/"
+T=$WORK/bin/tercuman
+CORPUS=$WORK/bin/corpus
+export SOURCE_DATE_EPOCH=1767225600 NO_COLOR=1
+have() { command -v "$1" >/dev/null 2>&1; }
+
+# measure SIZE STEP TOOL RUNS PREPARE COMMAND: runs PREPARE (untimed) then
+# COMMAND RUNS times under /usr/bin/time; records the median wall time and
+# the largest peak resident set.
+measure() {
+    local size=$1 step=$2 tool=$3 runs=$4 prepare=$5 command=$6
+    local times=() peak=0 i out status
+    for ((i = 0; i < runs; i++)); do
+        bash -c "$prepare"
+        status=0
+        /usr/bin/time -o "$WORK/time.out" -f '%e %M' timeout "$LIMIT" bash -c "$command" >/dev/null 2>"$WORK/last.err" || status=$?
+        if [ "$status" -eq 124 ]; then
+            printf '%s\t%s\t%s\t>%s\t%s\n' "$size" "$step" "$tool" "$LIMIT" "-" >>"$RESULTS"
+            echo "  $size $step $tool: stopped after ${LIMIT}s" >&2
+            return
+        elif [ "$status" -ne 0 ]; then
+            echo "  $size $step $tool: failed ($status): $(tail -3 "$WORK/last.err")" >&2
+            printf '%s\t%s\t%s\tfailed\t-\n' "$size" "$step" "$tool" >>"$RESULTS"
+            return
+        fi
+        out=$(tail -1 "$WORK/time.out")
+        times+=("${out% *}")
+        [ "${out#* }" -gt "$peak" ] && peak=${out#* }
+    done
+    local median
+    median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+    printf '%s\t%s\t%s\t%s\t%s\n' "$size" "$step" "$tool" "$median" "$((peak / 1024))" >>"$RESULTS"
+    echo "  $size $step $tool: ${median}s, $((peak / 1024)) MB" >&2
+}
+
+# An mdbook project over a book's chapters: $1 book, $2 mdbook dir, $3 backend.
+mdbook_project() {
+    local book=$1 dir=$2
+    rm -rf "$dir" && mkdir -p "$dir/src"
+    cp "$book"/source/*.md "$dir/src/"
+    {
+        echo "# Summary"
+        echo
+        for f in "$book"/source/*.md; do echo "- [$(basename "$f" .md)]($(basename "$f"))"; done
+    } >"$dir/src/SUMMARY.md"
+    case $3 in
+        xgettext) printf '[book]\ntitle = "bench"\nlanguage = "en"\n\n[output.xgettext]\npot-file = "messages.pot"\n' ;;
+        html) printf '[book]\ntitle = "bench"\nlanguage = "en"\n\n[preprocessor.gettext]\nafter = ["links"]\n\n[output.html]\n' ;;
+    esac >"$dir/book.toml"
+}
+
+# PO files without msgctxt (gettext's fuzzy search only compares entries of
+# the same context, and ours are per sentence), made unique, unwrapped.
+strip_context() {
+    local from=$1 to=$2
+    mkdir -p "$to"
+    for f in "$from"/*.po; do
+        grep -v '^msgctxt ' "$f" | grep -v '^#~ msgctxt ' | msguniq --use-first --no-wrap -o "$to/$(basename "$f")" -
+    done
+}
+
+for N in "${SIZES[@]}"; do
+    echo "== $N words" >&2
+    W=$WORK/$N
+    rm -rf "$W" && mkdir -p "$W"
+    slow=$RUNS
+    [ "$N" -ge 1000000 ] && slow=$SLOW_RUNS
+    "$CORPUS" "$W/orig" "$N" >/dev/null
+    cp -r "$W/orig" "$W/rev" && "$CORPUS" "$W/rev" "$N" --revised >/dev/null
+    words=$(cat "$W"/orig/source/*.md | wc -w)
+    echo "  generated: $words words (wc -w), $(ls "$W"/orig/source/*.md | wc -l) chapters" >&2
+
+    # 1. First sync of a fresh book vs mdbook-xgettext and po4a-updatepo.
+    measure "$N" "first sync" tercuman "$RUNS" "rm -rf $W/s && cp -r $W/orig $W/s" "$T --project $W/s sync"
+    if have mdbook && have mdbook-xgettext; then
+        mdbook_project "$W/orig" "$W/mdx" xgettext
+        measure "$N" "first sync" mdbook-xgettext "$RUNS" "rm -rf $W/mdx/po" "cd $W/mdx && mdbook build -d po"
+    fi
+    if have po4a-updatepo; then
+        masters=$(for f in "$W"/orig/source/*.md; do printf ' -m %s' "$f"; done)
+        measure "$N" "first sync" po4a-updatepo "$slow" "rm -f $W/po4a.po" \
+            "po4a-updatepo -f text -o markdown -M UTF-8 $masters -p $W/po4a.po"
+    fi
+
+    # A translated book: first sync, pseudo-translations, sync to import them.
+    rm -rf "$W/tr" && cp -r "$W/orig" "$W/tr"
+    "$T" --project "$W/tr" sync 2>/dev/null
+    "$CORPUS" --pseudo-translate "$W/tr" >/dev/null
+    "$T" --project "$W/tr" sync 2>/dev/null
+
+    # 2. Sync after the revision (fuzzy suggestions) vs msgmerge.
+    measure "$N" "revised sync" tercuman "$RUNS" \
+        "rm -rf $W/r && cp -r $W/tr $W/r && cp $W/rev/source/* $W/r/source/" "$T --project $W/r sync"
+    if have msgmerge; then
+        # Old: the translated fa files; new: the revised book's untranslated ones.
+        rm -rf "$W/pot" && cp -r "$W/rev" "$W/pot" && "$T" --project "$W/pot" sync 2>/dev/null
+        strip_context "$W/tr/locales/fa" "$W/mm-old"
+        strip_context "$W/pot/locales/fa" "$W/mm-new"
+        measure "$N" "revised sync" msgmerge "$slow" "rm -rf $W/mm && mkdir $W/mm" \
+            "for f in $W/mm-new/*.po; do b=\$(basename \$f); msgmerge --quiet --previous --no-wrap -o $W/mm/\$b $W/mm-old/\$b \$f || exit 1; done"
+        # Which edited sentences got a fuzzy suggestion from each.
+        python3 - "$W/r/locales/fa" "$W/mm" "$W/rev/revision-edits.txt" "$N" >>"$WORK/overlap.txt" <<'PY'
+import pathlib, sys
+edited = set(pathlib.Path(sys.argv[3]).read_text().splitlines())
+def fuzzy(d):
+    out = set()
+    for f in pathlib.Path(d).glob("*.po"):
+        for entry in f.read_text().split("\n\n"):
+            lines = entry.splitlines()
+            if any(l.startswith("#~") for l in lines) or not any(l.startswith("#,") and "fuzzy" in l for l in lines):
+                continue
+            ids = [l for l in lines if l.startswith("msgid ")]
+            if ids:
+                text = ids[0][7:-1].replace('\\"', '"').replace("\\\\", "\\")
+                out.add((f.name, text))
+    return out
+ours, theirs = fuzzy(sys.argv[1]), fuzzy(sys.argv[2])
+print(f"{sys.argv[4]} words, all fuzzy entries: ours {len(ours)}, msgmerge {len(theirs)}, both {len(ours & theirs)}, "
+      f"msgmerge only {len(theirs - ours)}, ours only {len(ours - theirs)}")
+ours_e = {k for k in ours if k[1] in edited}
+theirs_e = {k for k in theirs if k[1] in edited}
+print(f"{sys.argv[4]} words, the {len(edited)} edited sentences: msgmerge suggests for {len(theirs_e)}, ours for {len(ours_e)}, "
+      f"both {len(ours_e & theirs_e)}, msgmerge only {len(theirs_e - ours_e)}")
+PY
+        tail -2 "$WORK/overlap.txt" >&2
+    fi
+
+    # 3. Status vs msgfmt --statistics and pocount (every locale's files).
+    measure "$N" "status" tercuman "$RUNS" "true" "$T --project $W/r status --json"
+    if have msgfmt; then
+        measure "$N" "status" "msgfmt --statistics" "$RUNS" "true" \
+            "for l in az fa tr; do msgfmt --statistics -o /dev/null $W/r/locales/\$l/*.po 2>&1 || exit 1; done"
+    fi
+    if [ -x /usr/bin/pocount ]; then
+        measure "$N" "status" pocount "$slow" "true" "/usr/bin/python3 /usr/bin/pocount $W/r/locales/*/*.po"
+    fi
+
+    # 4. Editions: ours builds EPUB and HTML for all four languages in one
+    # command; pandoc makes one English EPUB, then one HTML page.
+    measure "$N" "build: 4 EPUB + 4 HTML" tercuman "$RUNS" "rm -rf $W/dist" "$T --project $W/r build --out $W/dist"
+    if have pandoc; then
+        measure "$N" "build: 1 EPUB" "pandoc -t epub3" "$slow" "rm -f $W/p.epub" \
+            "pandoc -f markdown -t epub3 --metadata title=bench -o $W/p.epub $W/rev/source/*.md"
+        measure "$N" "build: 1 HTML" "pandoc -t html" "$slow" "rm -f $W/p.html" \
+            "pandoc -f markdown -t html5 -s --metadata title=bench -o $W/p.html $W/rev/source/*.md"
+    fi
+    if have mdbook && have mdbook-gettext && have msgen; then
+        mdbook_project "$W/rev" "$W/mdh" xgettext
+        (cd "$W/mdh" && mdbook build -d po >/dev/null 2>&1 && msgen po/messages.pot -o po/fa.po)
+        mdbook_project "$W/rev" "$W/mdh.tmp" html && cp "$W/mdh.tmp/book.toml" "$W/mdh/book.toml"
+        measure "$N" "build: 1 HTML" "mdbook + mdbook-gettext (fa)" "$RUNS" "rm -rf $W/mdh/out" \
+            "cd $W/mdh && MDBOOK_BOOK__LANGUAGE=fa mdbook build -d out"
+    fi
+
+    # 5. Nothing changed: sync + build must skip their work.
+    measure "$N" "no-op sync + build" tercuman "$RUNS" "true" \
+        "$T --project $W/r sync && $T --project $W/r build --out $W/dist"
+done
+
+# The table: our time and memory beside each peer's, as ratios.
+{
+    echo "| words | step | tool | median s | peak MB | ours ÷ peer (time) | ours ÷ peer (memory) |"
+    echo "| ---: | --- | --- | ---: | ---: | ---: | ---: |"
+    awk -F'\t' '
+        { size[NR]=$1; step[NR]=$2; tool[NR]=$3; t[NR]=$4; m[NR]=$5
+          if ($3 == "tercuman") { ot[$1 FS $2]=$4; om[$1 FS $2]=$5 } }
+        END {
+            for (i = 1; i <= NR; i++) {
+                key = size[i] FS step[i]; ours = ot[key]
+                if (step[i] == "build: 1 EPUB" || step[i] == "build: 1 HTML") {
+                    ours = ot[size[i] FS "build: 4 EPUB + 4 HTML"]; key = size[i] FS "build: 4 EPUB + 4 HTML"
+                }
+                rt = "-"; rm = "-"
+                if (tool[i] != "tercuman" && ours != "" && t[i] + 0 > 0) rt = sprintf("%.3f", ours / t[i])
+                if (tool[i] != "tercuman" && om[key] != "" && m[i] + 0 > 0) rm = sprintf("%.3f", om[key] / m[i])
+                printf "| %s | %s | %s | %s | %s | %s | %s |\n", size[i], step[i], tool[i], t[i], m[i], rt, rm
+            }
+        }' "$RESULTS"
+    echo
+    [ -f "$WORK/overlap.txt" ] && sed 's/^/    /' "$WORK/overlap.txt"
+} | tee "$WORK/table.md"
+echo "results in $WORK" >&2

@@ -1,0 +1,180 @@
+//! `tercuman init`: a new book with everything a first sync and build need:
+//! `source/book.toml` with comments, a sample chapter, and Fluent chrome per
+//! locale (the shipped chrome, where tercuman has one for the language, with
+//! this book's own title and credits left for the editor to fill in).
+
+use std::path::Path;
+
+use unic_langid::LanguageIdentifier;
+
+use crate::error::{write_if_changed, Error, Result};
+
+/// Chrome messages tercuman ships, by language: the generic ones are reused.
+const SHIPPED_CHROME: &[(&str, &str)] = &[
+    ("az", include_str!("../locales/az/book.ftl")),
+    ("en", include_str!("../locales/en/book.ftl")),
+    ("fa", include_str!("../locales/fa/book.ftl")),
+    ("tr", include_str!("../locales/tr/book.ftl")),
+];
+
+/// Messages about one particular book, never copied into another.
+const BOOK_SPECIFIC: &[&str] = &[
+    "book-title",
+    "book-subtitle",
+    "book-author",
+    "translator-name",
+    "translator-credit",
+];
+
+/// The sample chapter's file name.
+pub const SAMPLE_CHAPTER: &str = "chapter-1.md";
+
+const SAMPLE: &str = "# Chapter One
+
+This is the first paragraph of your book. Each sentence becomes a segment that translators fill in.
+
+Write your chapters in Markdown under `source/` and list them in `source/book.toml`.
+";
+
+/// What to create.
+pub struct NewBook<'a> {
+    pub title: &'a str,
+    pub author: &'a str,
+    pub locales: &'a [LanguageIdentifier],
+    /// Seconds since the epoch, to make the book's identifier.
+    pub now: i64,
+}
+
+fn toml_string(s: &str) -> String {
+    toml::Value::String(s.to_string()).to_string()
+}
+
+/// Creates the book in `root`, refusing a directory that already has one.
+pub fn create(root: &Path, book: &NewBook) -> Result<()> {
+    let config_path = root.join("source/book.toml");
+    if config_path.exists() {
+        return Err(Error::Other(format!(
+            "`{}` already exists; refusing to overwrite a book",
+            config_path.display()
+        )));
+    }
+    let locales = book
+        .locales
+        .iter()
+        .map(|l| toml_string(&l.to_string()))
+        .collect::<Vec<_>>()
+        .join(", ");
+    // A name-based identifier (from the title and the time) in UUID form.
+    let seed = format!("{}\n{}", book.title, book.now);
+    let a = crate::source::fnv1a(seed.as_bytes());
+    let b = crate::source::fnv1a(format!("{seed}\n2").as_bytes());
+    let identifier = format!(
+        "urn:uuid:{:08x}-{:04x}-8{:03x}-{:04x}-{:012x}",
+        a >> 32,
+        (a >> 16) & 0xffff,
+        a & 0xfff,
+        0x8000 | (b >> 48) & 0x3fff,
+        b & 0xffff_ffff_ffff
+    );
+    let config = format!(
+        "# A book tercuman publishes. Paths are relative to this directory.
+# Unknown keys are errors, so a typo never passes silently.
+
+[book]
+# English title; each edition's localized title comes from `locales/<lang>/book.ftl`.
+title = {title}
+author = {author}
+publisher = {author}
+# Stable identifier of the book; each edition derives its own from it and its locale.
+identifier = \"{identifier}\"
+source-language = \"en\"
+# Languages to translate into (BCP 47 tags); each gets `locales/<lang>/`.
+locales = [{locales}]
+# Chapters in reading order, Markdown files in this directory.
+chapters = [
+    \"{SAMPLE_CHAPTER}\",
+]
+# segmentation = \"sentence\"   # or \"paragraph\"
+
+# [memory]
+# fuzzy-threshold = 75         # lowest score (percent) offered as a fuzzy match
+
+# Per-locale settings, for example:
+# [locale.fa]
+# min-translated = 90          # `tercuman status` exits 1 below this share
+# untranslated = \"english\"     # or \"refuse\": never publish English in this edition
+",
+        title = toml_string(book.title),
+        author = toml_string(book.author),
+    );
+    let sample = root.join("source").join(SAMPLE_CHAPTER);
+    let mut files = vec![(config_path, config)];
+    if !sample.exists() {
+        files.push((sample, SAMPLE.to_string()));
+    }
+    let english = std::iter::once("en".parse::<LanguageIdentifier>().expect("en"));
+    for lang in english.chain(book.locales.iter().cloned()) {
+        let path = root.join("locales").join(lang.to_string()).join("book.ftl");
+        if !path.exists() {
+            files.push((path, chrome_for(&lang, book.title)));
+        }
+    }
+    for (path, text) in files {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        }
+        write_if_changed(&path, text.as_bytes())?;
+    }
+    Ok(())
+}
+
+/// A locale's chrome: tercuman's own for its language, minus another book's
+/// particulars, plus a place for this book's title.
+fn chrome_for(lang: &LanguageIdentifier, title: &str) -> String {
+    let code = lang.language.as_str();
+    let mut out = format!(
+        "# Edition chrome for `{lang}` (Fluent). Messages missing here are shown\n# from locales/en/book.ftl.\n"
+    );
+    if code == "en" {
+        out.push_str(&format!("book-title = {}\n", title.replace(['{', '}'], "")));
+    } else {
+        out.push_str("# book-title = (the title in this language)\n");
+    }
+    let Some((_, shipped)) = SHIPPED_CHROME.iter().find(|(c, _)| *c == code) else {
+        return out;
+    };
+    let mut skipping = false;
+    for line in shipped.lines() {
+        let starts_message = line
+            .split_once(" =")
+            .filter(|(id, _)| !id.starts_with([' ', '#']) && !id.is_empty());
+        if let Some((id, _)) = starts_message {
+            skipping = BOOK_SPECIFIC.contains(&id);
+        } else if line.starts_with('#') && !line.starts_with("# ") {
+            skipping = false;
+        }
+        if !skipping && !line.starts_with('#') {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chrome_keeps_the_generic_messages_and_drops_another_books() {
+        let fa: LanguageIdentifier = "fa".parse().unwrap();
+        let text = chrome_for(&fa, "My Book");
+        assert!(text.contains("contents = "), "{text}");
+        assert!(text.contains("colophon-fallback = "), "{text}");
+        assert!(!text.contains("\nbook-author"), "{text}");
+        assert!(!text.contains("translator-credit"), "{text}");
+        fluent_bundle::FluentResource::try_new(text).expect("valid Fluent");
+        let de: LanguageIdentifier = "de".parse().unwrap();
+        assert!(chrome_for(&de, "My Book").starts_with("# Edition chrome for `de`"));
+    }
+}

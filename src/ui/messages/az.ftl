@@ -1,0 +1,53 @@
+# tercuman-ın öz mesajları, Azərbaycan dilində.
+
+severity-error = xəta
+severity-warning = xəbərdarlıq
+severity-hint = ipucu
+caused-by = səbəb
+
+## Kitabxananın xətalarını saran xətalar
+error-load-book = `{ $dir }` içindəki kitab yüklənə bilmədi
+error-io = `{ $path }` faylına müraciət alınmadı: { $reason }
+error-utf8 = { $path }: düzgün UTF-8 deyil (ilk səhv bayt { $line }-ci sətirdə)
+error-memory = tərcümə yaddaşı `{ $path }`: { $message }
+error-not-a-locale = `{ $code }` kitabın dillərindən biri deyil
+error-xliff-needs-locale = XLIFF bir dil daşıyır: `--locale` verin ({ $locales } dillərindən biri)
+error-write = `{ $path }` yazıla bilmədi
+error-source-date-epoch = SOURCE_DATE_EPOCH saniyə sayı deyil: `{ $value }`
+error-init-not-empty = `{ $dir }` artıq bir kitab saxlayır (`source/book.toml`); başqa qovluq seçin
+error-status-below-minimum = { $locale } { $percent }% tərcümə olunub, minimum { $min }% həddindən aşağıdır
+error-no-segment = yaddaşda `{ $segment }` seqmenti yoxdur (identifikatorlar PO yazılarının msgctxt dəyəridir)
+
+## sync
+sync-report = sync: { $new } yeni və { $retired } təqaüdə çıxmış seqment, { $imported } tərcümə idxal edildi, { $exact } dəqiq uyğunluq istifadə edildi, { $fuzzy } qeyri-dəqiq təklif, { $written } fayl yazıldı
+sync-locale-imported =   { $locale }: { $count } tərcümə idxal edildi
+sync-conflict = { $file }:{ $line }: `{ $segment }` fayl yazılandan sonra həm bu faylda, həm də yaddaşda dəyişib
+sync-conflict-hint = yaddaşın versiyası qeyri-dəqiq kimi saxlanıldı; sizinki `tercuman tm log { $segment }` içindədir
+progress-sync = yaddaş və seqment faylları sinxronlaşdırılır…
+progress-build = nəşrlər qurulur…
+
+## build
+build-up-to-date = { $dir } içindəki nəşrlər aktualdır: qurulandan bəri heç nə dəyişməyib
+build-built = { $locale } quruldu: { $epub } və { $html }/
+build-built-fallbacks = { $locale } quruldu: { $epub } və { $html }/ ({ $count } seqment ingiliscə göstərilir)
+build-failed-checks = { $count } { $locale } tərcüməsi yoxlamadan keçmədi və ingiliscə göstərilir: { $segments }
+build-failed-checks-hint = `tercuman check --locale { $locale }` işə salın və ya --allow-check-errors ilə qurun
+build-status-page = status səhifəsi: { $path }
+
+## check
+check-summary = { $errors } xəta, { $warnings } xəbərdarlıq
+
+## tm, export, import
+tm-search-none = { $min }% və ya daha yüksək bal alan seqment yoxdur
+tm-no-longer-in-source = , artıq mənbədə yoxdur
+wrote-file = { $path } yazıldı
+tmx-import-report = idxal: { $filled } seqment tərcümə olundu, { $history } fərqli tərcümə tarixçədə saxlanıldı, { $stored } vahid uyğunlaşdırma üçün saxlanıldı, { $skipped } vahid buraxıldı
+tmx-import-hint = seqment fayllarını yeniləmək üçün `tercuman sync` işə salın
+xliff-import-report = idxal: { $locale }: { $updated } tərcümə yeniləndi, { $unchanged } dəyişmədi, { $conflicts } münaqişə, { $stale } köhnə ingilis mətni üçün, { $empty } hədəfsiz
+xliff-import-conflict = { $file }:{ $line }: `{ $segment }` bu fayl ixrac ediləndən sonra yaddaşda dəyişib
+xliff-import-conflict-hint = yaddaşın versiyası saxlanıldı; faylınkı `tercuman tm log { $segment }` içindədir
+tm-rebuild-moved = köhnə yaddaş { $path } yerinə köçürüldü
+
+## init
+init-created = { $dir } içində kitab yaradıldı: source/book.toml, source/{ $chapter } və { $locales } üçün Fluent faylları
+init-next = sonra: source/ içində yazın, locales/<dil>/*.po içində tərcümə edin, sonra `tercuman --project { $dir } build` işə salın

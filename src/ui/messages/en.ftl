@@ -1,0 +1,54 @@
+# tercuman's own messages, in English (the fallback for every other language).
+# Placeables: file names, segment ids, locale codes and numbers.
+
+severity-error = error
+severity-warning = warning
+severity-hint = hint
+caused-by = caused by
+
+## Errors that wrap the library's
+error-load-book = failed to load the book in `{ $dir }`
+error-io = failed to access `{ $path }`: { $reason }
+error-utf8 = { $path }: not valid UTF-8 (first bad byte on line { $line })
+error-memory = translation memory `{ $path }`: { $message }
+error-not-a-locale = `{ $code }` is not one of the book's locales
+error-xliff-needs-locale = XLIFF holds one locale: give `--locale` (one of { $locales })
+error-write = failed to write `{ $path }`
+error-source-date-epoch = SOURCE_DATE_EPOCH is not a number of seconds: `{ $value }`
+error-init-not-empty = `{ $dir }` already holds a book (`source/book.toml`); choose another directory
+error-status-below-minimum = { $locale } is { $percent }% translated, below the minimum of { $min }%
+error-no-segment = no segment `{ $segment }` in the memory (ids are the msgctxt of PO entries)
+
+## sync
+sync-report = sync: { $new } new and { $retired } retired segments, { $imported } translations imported, { $exact } exact matches reused, { $fuzzy } fuzzy suggestions, { $written } files written
+sync-locale-imported =   { $locale }: { $count } translations imported
+sync-conflict = { $file }:{ $line }: `{ $segment }` was changed in this file and in the memory since the file was written
+sync-conflict-hint = the memory's version is kept, marked fuzzy; yours is in `tercuman tm log { $segment }`
+progress-sync = syncing the memory and the segment files…
+progress-build = building the editions…
+
+## build
+build-up-to-date = editions in { $dir } are up to date: nothing changed since they were built
+build-built = built { $locale }: { $epub } and { $html }/
+build-built-fallbacks = built { $locale }: { $epub } and { $html }/ ({ $count } segments shown in English)
+build-failed-checks = { $count } { $locale } translations fail a check and are shown in English: { $segments }
+build-failed-checks-hint = run `tercuman check --locale { $locale }`, or build with --allow-check-errors
+build-status-page = status page: { $path }
+
+## check
+check-summary = { $errors } errors, { $warnings } warnings
+
+## tm, export, import
+tm-search-none = no segment scores { $min }% or more
+tm-no-longer-in-source = , no longer in the source
+wrote-file = wrote { $path }
+tmx-import-report = import: { $filled } segments translated, { $history } differing translations kept in the history, { $stored } units stored for matching, { $skipped } units skipped
+tmx-import-hint = run `tercuman sync` to update the segment files
+xliff-import-report = import: { $locale }: { $updated } translations updated, { $unchanged } unchanged, { $conflicts } conflicts, { $stale } made for older English, { $empty } without a target
+xliff-import-conflict = { $file }:{ $line }: `{ $segment }` was changed in the memory since this file was exported
+xliff-import-conflict-hint = the memory's version is kept; the file's is in `tercuman tm log { $segment }`
+tm-rebuild-moved = moved the old memory to { $path }
+
+## init
+init-created = created a book in { $dir }: source/book.toml, source/{ $chapter }, and Fluent files for { $locales }
+init-next = next: write in source/, translate in locales/<lang>/*.po, then run `tercuman --project { $dir } build`

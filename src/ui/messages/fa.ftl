@@ -1,0 +1,53 @@
+# پیام‌های خود tercuman، به فارسی.
+
+severity-error = خطا
+severity-warning = هشدار
+severity-hint = راهنما
+caused-by = علت
+
+## خطاهایی که خطاهای کتابخانه را در بر می‌گیرند
+error-load-book = بارگذاری کتاب در `{ $dir }` ممکن نشد
+error-io = دسترسی به `{ $path }` ممکن نشد: { $reason }
+error-utf8 = { $path }: UTF-8 معتبر نیست (نخستین بایت نادرست در سطر { $line })
+error-memory = حافظهٔ ترجمه `{ $path }`: { $message }
+error-not-a-locale = `{ $code }` یکی از زبان‌های کتاب نیست
+error-xliff-needs-locale = هر فایل XLIFF یک زبان دارد: `--locale` را بدهید (یکی از { $locales })
+error-write = نوشتن `{ $path }` ممکن نشد
+error-source-date-epoch = SOURCE_DATE_EPOCH عددی از ثانیه‌ها نیست: `{ $value }`
+error-init-not-empty = `{ $dir }` از پیش یک کتاب دارد (`source/book.toml`)؛ پوشهٔ دیگری برگزینید
+error-status-below-minimum = { $locale } { $percent }٪ ترجمه شده است، کمتر از کمینهٔ { $min }٪
+error-no-segment = در حافظه بخشی با شناسهٔ `{ $segment }` نیست (شناسه‌ها همان msgctxt مدخل‌های PO هستند)
+
+## sync
+sync-report = sync: { $new } بخش تازه و { $retired } بخش کنارگذاشته، { $imported } ترجمهٔ واردشده، { $exact } تطابق کامل به‌کاررفته، { $fuzzy } پیشنهاد نزدیک، { $written } فایل نوشته‌شده
+sync-locale-imported =   { $locale }: { $count } ترجمه وارد شد
+sync-conflict = { $file }:{ $line }: `{ $segment }` پس از نوشتن فایل، هم در این فایل و هم در حافظه تغییر کرده است
+sync-conflict-hint = نسخهٔ حافظه با نشان «نزدیک» نگه داشته شد؛ نسخهٔ شما در `tercuman tm log { $segment }` است
+progress-sync = همگام‌سازی حافظه و فایل‌های بخش‌ها…
+progress-build = ساختن ویراست‌ها…
+
+## build
+build-up-to-date = ویراست‌های { $dir } به‌روزند: از زمان ساختشان چیزی تغییر نکرده است
+build-built = { $locale } ساخته شد: { $epub } و { $html }/
+build-built-fallbacks = { $locale } ساخته شد: { $epub } و { $html }/ ({ $count } بخش به انگلیسی نمایش داده می‌شود)
+build-failed-checks = { $count } ترجمهٔ { $locale } از یک بررسی رد شد و به انگلیسی نمایش داده می‌شود: { $segments }
+build-failed-checks-hint = `tercuman check --locale { $locale }` را اجرا کنید، یا با --allow-check-errors بسازید
+build-status-page = صفحهٔ وضعیت: { $path }
+
+## check
+check-summary = { $errors } خطا، { $warnings } هشدار
+
+## tm, export, import
+tm-search-none = هیچ بخشی امتیاز { $min }٪ یا بیشتر ندارد
+tm-no-longer-in-source = ، دیگر در متن مبدأ نیست
+wrote-file = { $path } نوشته شد
+tmx-import-report = ورود: { $filled } بخش ترجمه شد، { $history } ترجمهٔ متفاوت در تاریخچه نگه داشته شد، { $stored } واحد برای تطبیق ذخیره شد، { $skipped } واحد نادیده گرفته شد
+tmx-import-hint = برای به‌روزرسانی فایل‌های بخش‌ها `tercuman sync` را اجرا کنید
+xliff-import-report = ورود: { $locale }: { $updated } ترجمه به‌روز شد، { $unchanged } بی‌تغییر، { $conflicts } ناسازگاری، { $stale } برای انگلیسی قدیمی‌تر، { $empty } بی‌مقصد
+xliff-import-conflict = { $file }:{ $line }: `{ $segment }` پس از برون‌بری این فایل در حافظه تغییر کرده است
+xliff-import-conflict-hint = نسخهٔ حافظه نگه داشته شد؛ نسخهٔ فایل در `tercuman tm log { $segment }` است
+tm-rebuild-moved = حافظهٔ قدیمی به { $path } منتقل شد
+
+## init
+init-created = کتابی در { $dir } ساخته شد: source/book.toml، source/{ $chapter } و فایل‌های Fluent برای { $locales }
+init-next = گام بعد: در source/ بنویسید، در locales/<زبان>/*.po ترجمه کنید، سپس `tercuman --project { $dir } build` را اجرا کنید

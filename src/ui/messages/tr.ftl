@@ -1,0 +1,53 @@
+# tercuman'ın kendi iletileri, Türkçe.
+
+severity-error = hata
+severity-warning = uyarı
+severity-hint = ipucu
+caused-by = nedeni
+
+## Kütüphanenin hatalarını saran hatalar
+error-load-book = `{ $dir }` içindeki kitap yüklenemedi
+error-io = `{ $path }` dosyasına erişilemedi: { $reason }
+error-utf8 = { $path }: geçerli UTF-8 değil (ilk hatalı bayt { $line }. satırda)
+error-memory = çeviri belleği `{ $path }`: { $message }
+error-not-a-locale = `{ $code }` kitabın dillerinden biri değil
+error-xliff-needs-locale = XLIFF tek bir dil taşır: `--locale` verin ({ $locales } dillerinden biri)
+error-write = `{ $path }` yazılamadı
+error-source-date-epoch = SOURCE_DATE_EPOCH bir saniye sayısı değil: `{ $value }`
+error-init-not-empty = `{ $dir }` zaten bir kitap içeriyor (`source/book.toml`); başka bir dizin seçin
+error-status-below-minimum = { $locale } dilinin %{ $percent } kadarı çevrildi; alt sınır %{ $min }
+error-no-segment = bellekte `{ $segment }` diye bir bölüt yok (kimlikler PO girdilerinin msgctxt değeridir)
+
+## sync
+sync-report = sync: { $new } yeni ve { $retired } emekli bölüt, { $imported } çeviri alındı, { $exact } tam eşleşme kullanıldı, { $fuzzy } bulanık öneri, { $written } dosya yazıldı
+sync-locale-imported =   { $locale }: { $count } çeviri alındı
+sync-conflict = { $file }:{ $line }: `{ $segment }` dosya yazıldıktan sonra hem bu dosyada hem bellekte değişti
+sync-conflict-hint = belleğin sürümü bulanık olarak korundu; sizinki `tercuman tm log { $segment }` içinde
+progress-sync = bellek ve bölüt dosyaları eşitleniyor…
+progress-build = basımlar oluşturuluyor…
+
+## build
+build-up-to-date = { $dir } içindeki basımlar güncel: oluşturulduklarından beri hiçbir şey değişmedi
+build-built = { $locale } oluşturuldu: { $epub } ve { $html }/
+build-built-fallbacks = { $locale } oluşturuldu: { $epub } ve { $html }/ ({ $count } bölüt İngilizce gösteriliyor)
+build-failed-checks = { $count } { $locale } çevirisi bir denetimden geçemedi ve İngilizce gösteriliyor: { $segments }
+build-failed-checks-hint = `tercuman check --locale { $locale }` çalıştırın ya da --allow-check-errors ile oluşturun
+build-status-page = durum sayfası: { $path }
+
+## check
+check-summary = { $errors } hata, { $warnings } uyarı
+
+## tm, export, import
+tm-search-none = %{ $min } ya da daha yüksek puan alan bölüt yok
+tm-no-longer-in-source = , artık kaynakta yok
+wrote-file = { $path } yazıldı
+tmx-import-report = içe aktarma: { $filled } bölüt çevrildi, { $history } farklı çeviri geçmişte saklandı, { $stored } birim eşleştirme için saklandı, { $skipped } birim atlandı
+tmx-import-hint = bölüt dosyalarını güncellemek için `tercuman sync` çalıştırın
+xliff-import-report = içe aktarma: { $locale }: { $updated } çeviri güncellendi, { $unchanged } değişmedi, { $conflicts } çakışma, { $stale } eski İngilizce metne göre, { $empty } hedefsiz
+xliff-import-conflict = { $file }:{ $line }: `{ $segment }` bu dosya dışa aktarıldıktan sonra bellekte değişti
+xliff-import-conflict-hint = belleğin sürümü korundu; dosyanınki `tercuman tm log { $segment }` içinde
+tm-rebuild-moved = eski bellek { $path } konumuna taşındı
+
+## init
+init-created = { $dir } içinde bir kitap oluşturuldu: source/book.toml, source/{ $chapter } ve { $locales } için Fluent dosyaları
+init-next = sırada: source/ içinde yazın, locales/<dil>/*.po içinde çevirin, sonra `tercuman --project { $dir } build` çalıştırın

@@ -1,0 +1,220 @@
+//! The CLI's voice. Its messages are Fluent strings in English,
+//! Azerbaijani, Persian and Turkish, chosen from `LC_ALL`, `LC_MESSAGES` or
+//! `LANG` (in that order, as POSIX does) and negotiated with fluent-langneg,
+//! falling back to English. Diagnostics read `error:`, `warning:`, `hint:`,
+//! then `file:line:` where there is one; colour only on a terminal and never
+//! with `NO_COLOR`. Persian output wraps file names, ids and numbers in
+//! Unicode isolates so that they stay left-to-right inside right-to-left
+//! lines in terminals that apply the bidi algorithm.
+
+use std::io::IsTerminal;
+use std::sync::OnceLock;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use fluent_langneg::{negotiate_languages, NegotiationStrategy};
+use unic_langid::LanguageIdentifier;
+
+pub mod progress;
+
+/// The languages the CLI speaks, with their messages.
+const MESSAGES: &[(&str, &str)] = &[
+    ("en", include_str!("messages/en.ftl")),
+    ("az", include_str!("messages/az.ftl")),
+    ("fa", include_str!("messages/fa.ftl")),
+    ("tr", include_str!("messages/tr.ftl")),
+];
+
+struct Ui {
+    bundle: FluentBundle<FluentResource>,
+    english: FluentBundle<FluentResource>,
+    color: bool,
+    quiet: bool,
+}
+
+static UI: OnceLock<Ui> = OnceLock::new();
+
+fn bundle(code: &str) -> FluentBundle<FluentResource> {
+    let lang: LanguageIdentifier = code.parse().expect("a known language");
+    let text = MESSAGES
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map(|(_, text)| *text)
+        .expect("a shipped language");
+    let resource = FluentResource::try_new(text.to_string())
+        .unwrap_or_else(|(_, errors)| panic!("messages/{code}.ftl: {errors:?}"));
+    let mut bundle = FluentBundle::new_concurrent(vec![lang]);
+    // Isolates only where they help: around left-to-right values in Persian.
+    bundle.set_use_isolating(code == "fa");
+    bundle
+        .add_resource(resource)
+        .unwrap_or_else(|errors| panic!("messages/{code}.ftl: {errors:?}"));
+    bundle
+}
+
+/// `fa_IR.UTF-8@calendar` -> `fa-IR`; `C` and `POSIX` mean no preference.
+fn parse_posix_locale(value: &str) -> Option<LanguageIdentifier> {
+    let base = value.split(['.', '@']).next()?.replace('_', "-");
+    if base.is_empty() || base == "C" || base == "POSIX" {
+        return None;
+    }
+    base.parse().ok()
+}
+
+/// The language the environment asks for, as POSIX orders the variables.
+pub fn requested_language() -> Option<LanguageIdentifier> {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .find_map(|key| std::env::var(key).ok().filter(|v| !v.is_empty()))
+        .and_then(|v| parse_posix_locale(&v))
+}
+
+/// The shipped language that best serves `requested`, English by default.
+pub fn negotiate(requested: Option<&LanguageIdentifier>) -> &'static str {
+    let available: Vec<LanguageIdentifier> = MESSAGES
+        .iter()
+        .map(|(c, _)| c.parse().expect("a known language"))
+        .collect();
+    let english: LanguageIdentifier = "en".parse().expect("en");
+    let requested: Vec<LanguageIdentifier> = requested.into_iter().cloned().collect();
+    let chosen = negotiate_languages(
+        &requested,
+        &available,
+        Some(&english),
+        NegotiationStrategy::Filtering,
+    );
+    let code = chosen.first().map(|l| l.language.as_str()).unwrap_or("en");
+    MESSAGES
+        .iter()
+        .map(|(c, _)| *c)
+        .find(|c| *c == code)
+        .unwrap_or("en")
+}
+
+/// Sets up the CLI's language, colour and verbosity once, from the environment.
+pub fn init(quiet: bool) {
+    let _ = UI.set(from_env(quiet));
+}
+
+fn from_env(quiet: bool) -> Ui {
+    let code = negotiate(requested_language().as_ref());
+    Ui {
+        bundle: bundle(code),
+        english: bundle("en"),
+        color: std::io::stderr().is_terminal()
+            && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        quiet,
+    }
+}
+
+fn ui() -> &'static Ui {
+    UI.get_or_init(|| from_env(false))
+}
+
+/// Whether `--quiet` was given: reports and progress stay silent.
+pub fn quiet() -> bool {
+    ui().quiet
+}
+
+/// A message in the user's language (English when that language lacks it).
+pub fn message(id: &str, args: &[(&str, FluentValue)]) -> String {
+    let ui = ui();
+    let mut fluent_args = FluentArgs::new();
+    for (key, value) in args {
+        fluent_args.set(*key, value.clone());
+    }
+    for bundle in [&ui.bundle, &ui.english] {
+        if let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) {
+            let mut errors = Vec::new();
+            let text = bundle.format_pattern(pattern, Some(&fluent_args), &mut errors);
+            return text.into_owned();
+        }
+    }
+    id.to_string()
+}
+
+/// `t!("id")`, `t!("id", "name" => value, …)`: a message in the user's language.
+#[macro_export]
+macro_rules! t {
+    ($id:expr) => {
+        $crate::ui::message($id, &[])
+    };
+    ($id:expr, $($key:literal => $value:expr),+ $(,)?) => {
+        $crate::ui::message($id, &[$(($key, fluent_bundle::FluentValue::from($value))),+])
+    };
+}
+
+fn styled(text: &str, code: &str) -> String {
+    if ui().color {
+        format!("\x1b[{code}m{text}\x1b[0m")
+    } else {
+        text.to_string()
+    }
+}
+
+/// `error: …` on stderr (always shown).
+pub fn error(text: &str) {
+    eprintln!(
+        "{}: {text}",
+        styled(&message("severity-error", &[]), "1;31")
+    );
+}
+
+/// `warning: …` on stderr (always shown).
+pub fn warning(text: &str) {
+    eprintln!(
+        "{}: {text}",
+        styled(&message("severity-warning", &[]), "1;33")
+    );
+}
+
+/// `hint: …` on stderr (not with --quiet).
+pub fn hint(text: &str) {
+    if !quiet() {
+        eprintln!("{}: {text}", styled(&message("severity-hint", &[]), "1;36"));
+    }
+}
+
+/// A report line on stderr (not with --quiet).
+pub fn note(text: &str) {
+    if !quiet() {
+        eprintln!("{text}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lang(s: &str) -> LanguageIdentifier {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn posix_locales_pick_a_shipped_language_or_english() {
+        assert_eq!(parse_posix_locale("fa_IR.UTF-8"), Some(lang("fa-IR")));
+        assert_eq!(parse_posix_locale("C.UTF-8"), None);
+        assert_eq!(negotiate(Some(&lang("fa-IR"))), "fa");
+        assert_eq!(negotiate(Some(&lang("tr-TR"))), "tr");
+        assert_eq!(negotiate(Some(&lang("az-Latn-AZ"))), "az");
+        assert_eq!(negotiate(Some(&lang("de-DE"))), "en");
+        assert_eq!(negotiate(None), "en");
+    }
+
+    #[test]
+    fn every_language_has_every_message_english_has() {
+        let ids: Vec<&str> = MESSAGES[0]
+            .1
+            .lines()
+            .filter_map(|l| l.split_once(" =").map(|(id, _)| id))
+            .filter(|id| id.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
+            .collect();
+        assert!(ids.len() > 20);
+        for (code, _) in &MESSAGES[1..] {
+            let b = bundle(code);
+            for id in &ids {
+                assert!(b.has_message(id), "messages/{code}.ftl lacks `{id}`");
+            }
+        }
+    }
+}
