@@ -6,7 +6,13 @@ use clap::{Parser, Subcommand};
 
 /// tercuman: publish a Markdown book in several languages from one translation memory.
 #[derive(Debug, Parser)]
-#[command(name = "tercuman", version, about, long_about = None)]
+#[command(
+    name = "tercuman",
+    version,
+    about,
+    long_about = None,
+    after_help = "Examples:\n  tercuman init my-book --locales az,fa,tr   # start a book\n  tercuman sync                             # after editing source/ or a PO file\n  tercuman status --by-chapter              # how complete each locale is\n  tercuman build                            # EPUB 3 and HTML for every language\n\nMessages follow LC_ALL, LC_MESSAGES or LANG (English, Azerbaijani, Persian, Turkish)."
+)]
 pub struct Cli {
     /// The book project (holding `source/book.toml`).
     #[arg(long, global = true, value_name = "DIR", default_value = ".")]

@@ -89,8 +89,14 @@ fn main() {
         Ok(code) => std::process::exit(code),
         Err(err) => {
             let mut message = describe(err.chain().next().expect("an error"));
+            let mut previous = err.to_string();
             for cause in err.chain().skip(1) {
-                message.push_str(&format!("\n  {}: {}", t!("caused-by"), describe(cause)));
+                // An error that quotes its cause (as I/O errors do) says it once.
+                let text = cause.to_string();
+                if !previous.contains(&text) {
+                    message.push_str(&format!("\n  {}: {}", t!("caused-by"), describe(cause)));
+                }
+                previous = text;
             }
             ui::error(&message);
             std::process::exit(2);

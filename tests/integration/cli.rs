@@ -1,0 +1,230 @@
+//! The CLI as a user meets it: a new book from `init` to a valid EPUB, help
+//! and completions, and messages in the user's language (snapshots under
+//! `tests/snapshots/`; run with TERCUMAN_UPDATE_SNAPSHOTS=1 to rewrite them
+//! after an intended change, then review the diff).
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use crate::support::*;
+
+/// `tercuman ARGS` run in `dir` with only `LANG` set among locale variables.
+fn run_in(dir: &Path, args: &[&str], lang: &str) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_tercuman"));
+    cmd.current_dir(dir).args(args);
+    for (key, _) in std::env::vars() {
+        if key.starts_with("LC_") || key == "LANG" || key == "LANGUAGE" || key == "NO_COLOR" {
+            cmd.env_remove(key);
+        }
+    }
+    cmd.env("LANG", lang).env("SOURCE_DATE_EPOCH", "1767225600");
+    cmd.output().expect("run tercuman")
+}
+
+/// Compares `actual` with `tests/snapshots/<name>.txt`.
+fn assert_snapshot(name: &str, actual: &str) {
+    let path = repo_root()
+        .join("tests/snapshots")
+        .join(format!("{name}.txt"));
+    if std::env::var_os("TERCUMAN_UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
+        panic!(
+            "no snapshot {} (set TERCUMAN_UPDATE_SNAPSHOTS=1)",
+            path.display()
+        )
+    });
+    assert_eq!(actual, expected, "snapshot {name} differs");
+}
+
+#[test]
+fn init_then_sync_and_build_make_a_new_book_that_passes_epubcheck() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run_in(
+        dir.path(),
+        &[
+            "init",
+            "my-book",
+            "--locales",
+            "az,fa,tr",
+            "--title",
+            "My First Book",
+        ],
+        "C.UTF-8",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let book = dir.path().join("my-book");
+    let config = std::fs::read_to_string(book.join("source/book.toml")).unwrap();
+    assert!(
+        config.contains("title = \"My First Book\"")
+            && config.contains("locales = [\"az\", \"fa\", \"tr\"]")
+    );
+    assert!(
+        config.lines().filter(|l| l.starts_with('#')).count() >= 5,
+        "commented: {config}"
+    );
+    // The first sync ran: one PO file per locale, valid for msgfmt.
+    for lang in ["az", "fa", "tr"] {
+        let po = book.join(format!("locales/{lang}/chapter-1.po"));
+        assert!(po.exists(), "{}", po.display());
+        assert!(book.join(format!("locales/{lang}/book.ftl")).exists());
+        if let Some((clean, report)) = msgfmt_check(&po) {
+            assert!(clean, "{report}");
+        }
+    }
+    let fa = book.join("locales/fa/chapter-1.po");
+    translate(&fa, "Chapter One", "فصل یکم");
+    ok(&book, &["build"]);
+    for lang in ["en", "az", "fa", "tr"] {
+        let epub = book.join(format!("dist/epub/my-first-book.{lang}.epub"));
+        assert!(epub.exists(), "{}", epub.display());
+        if let Some((errors, warnings, report)) = epubcheck(&epub) {
+            assert_eq!((errors, warnings), (0, 0), "{report}");
+        }
+    }
+    let chapter = std::fs::read_to_string(book.join("dist/html/fa/chapter-1.html")).unwrap();
+    assert!(chapter.contains("فصل یکم"));
+
+    // init never overwrites a book, and names a bad locale code.
+    let again = run_in(dir.path(), &["init", "my-book"], "C.UTF-8");
+    assert_eq!(again.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already holds a book"));
+    let bad = run_in(
+        dir.path(),
+        &["init", "other", "--locales", "fa,x_y"],
+        "C.UTF-8",
+    );
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("`x_y` is not a valid language tag"));
+    assert!(!dir.path().join("other").exists());
+}
+
+#[test]
+fn help_shows_every_command_with_an_example() {
+    let dir = tempfile::tempdir().unwrap();
+    let top = run_in(dir.path(), &["--help"], "C.UTF-8");
+    assert!(top.status.success());
+    assert_snapshot("help", &String::from_utf8(top.stdout).unwrap());
+    for command in [
+        "init",
+        "sync",
+        "status",
+        "check",
+        "export",
+        "import",
+        "build",
+        "completions",
+        "man",
+    ] {
+        let out = run_in(dir.path(), &[command, "--help"], "C.UTF-8");
+        let help = String::from_utf8(out.stdout).unwrap();
+        let example = help.lines().find(|l| l.starts_with("Example: `"));
+        assert!(
+            example.is_some_and(|l| l.contains("tercuman ")),
+            "{command}: {help}"
+        );
+    }
+    let export = run_in(dir.path(), &["export", "--help"], "C.UTF-8");
+    assert_snapshot("help-export", &String::from_utf8(export.stdout).unwrap());
+}
+
+#[test]
+fn completions_and_the_man_page_come_from_the_command_definitions() {
+    let dir = tempfile::tempdir().unwrap();
+    let bash = String::from_utf8(run_in(dir.path(), &["completions", "bash"], "C").stdout).unwrap();
+    assert!(
+        bash.contains("_tercuman()") && bash.contains("complete -F _tercuman"),
+        "{bash}"
+    );
+    for sub in ["sync", "export", "import", "init", "--locale"] {
+        assert!(bash.contains(sub), "bash completion lacks {sub}");
+    }
+    let zsh = String::from_utf8(run_in(dir.path(), &["completions", "zsh"], "C").stdout).unwrap();
+    assert!(zsh.starts_with("#compdef tercuman"), "{zsh}");
+    let man = String::from_utf8(run_in(dir.path(), &["man"], "C").stdout).unwrap();
+    assert!(man.contains(".TH tercuman"), "{man}");
+    assert!(
+        man.contains("tercuman\\-sync") || man.contains("sync"),
+        "{man}"
+    );
+}
+
+/// A book with a typo in book.toml and one where the shipped book's fa is
+/// held to an impossible minimum: errors users meet, in three languages.
+#[test]
+fn errors_speak_the_users_language() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(
+        &repo_root().join("tests/fixtures/small"),
+        &dir.path().join("typo"),
+    );
+    let config = dir.path().join("typo/source/book.toml");
+    let text = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(&config, text.replace("publisher =", "publsher =")).unwrap();
+    copy_dir(
+        &repo_root().join("tests/fixtures/small"),
+        &dir.path().join("small"),
+    );
+    assert!(run_in(dir.path(), &["--project", "small", "sync"], "C")
+        .status
+        .success());
+    for (lang, code) in [
+        ("C.UTF-8", "en"),
+        ("fa_IR.UTF-8", "fa"),
+        ("tr_TR.UTF-8", "tr"),
+    ] {
+        let mut transcript = String::new();
+        for args in [
+            &["--project", "missing", "sync"][..],
+            &["--project", "typo", "sync"][..],
+            &["--project", "small", "status", "--min", "50"][..],
+            &["--project", "small", "export", "--format", "xliff"][..],
+        ] {
+            let out = run_in(dir.path(), args, lang);
+            transcript.push_str(&format!(
+                "$ tercuman {}\n[exit {}]\n{}\n",
+                args.join(" "),
+                out.status.code().unwrap_or(-1),
+                String::from_utf8_lossy(&out.stderr)
+            ));
+        }
+        assert_snapshot(&format!("errors-{code}"), &transcript);
+    }
+    // A language tercuman does not speak falls back to English; LC_ALL wins over LANG.
+    let german = run_in(dir.path(), &["--project", "missing", "sync"], "de_DE.UTF-8");
+    assert!(String::from_utf8_lossy(&german.stderr).starts_with("error: failed to load the book"));
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_tercuman"));
+    cmd.current_dir(dir.path())
+        .args(["--project", "missing", "sync"]);
+    let out = cmd
+        .env("LANG", "fa_IR.UTF-8")
+        .env("LC_ALL", "tr_TR.UTF-8")
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&out.stderr).starts_with("hata: "),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn quiet_keeps_errors_and_drops_reports() {
+    let book = fixture("small");
+    let out = tercuman(book.path(), &["sync", "--quiet"]);
+    assert!(out.status.success());
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = tercuman(book.path(), &["status", "--min", "50", "-q"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("error: az is 0.0% translated"));
+}
