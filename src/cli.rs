@@ -155,7 +155,17 @@ pub enum Command {
         /// (by default they are shown in English and reported).
         #[arg(long)]
         allow_check_errors: bool,
+        /// Write only the EPUB or only the HTML editions (default: both).
+        #[arg(long, value_enum, value_name = "FORMAT")]
+        only: Option<EditionFormat>,
     },
+}
+
+/// One kind of edition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum EditionFormat {
+    Epub,
+    Html,
 }
 
 /// What `export` writes.

@@ -18,6 +18,7 @@ pub mod error;
 pub mod fingerprint;
 pub mod formats;
 pub mod locale;
+pub mod parallel;
 pub mod project;
 pub mod scaffold;
 pub mod source;

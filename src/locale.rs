@@ -3,7 +3,8 @@
 
 use std::path::Path;
 
-use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
 
 use crate::error::{Error, Result};
@@ -96,7 +97,7 @@ pub struct Chrome {
 impl Chrome {
     /// Loads every `.ftl` file in `dir` (sorted by name) into one bundle.
     pub fn load(dir: &Path, lang: &LanguageIdentifier, fallback: Option<Chrome>) -> Result<Chrome> {
-        let mut bundle = FluentBundle::new(vec![lang.clone()]);
+        let mut bundle = FluentBundle::new_concurrent(vec![lang.clone()]);
         // Isolation marks would end up in titles and metadata; direction is
         // handled with markup (`dir`, `<bdi>`) instead.
         bundle.set_use_isolating(false);

@@ -83,7 +83,14 @@ fn main() {
         cli::Command::Build {
             out,
             allow_check_errors,
-        } => cmd::build::run(&cli.project, out, allow_check_errors).map(|()| 0),
+            only,
+        } => {
+            let formats = tercuman::edition::Formats {
+                epub: only != Some(cli::EditionFormat::Html),
+                html: only != Some(cli::EditionFormat::Epub),
+            };
+            cmd::build::run(&cli.project, out, allow_check_errors, formats).map(|()| 0)
+        }
     };
     match result {
         Ok(code) => std::process::exit(code),

@@ -11,6 +11,7 @@ pub fn run(
     root: &std::path::Path,
     out: Option<std::path::PathBuf>,
     allow_check_errors: bool,
+    formats: tercuman::edition::Formats,
 ) -> anyhow::Result<()> {
     let (project, mut memory, _lock) = super::open(root)?;
     let report = {
@@ -24,6 +25,7 @@ pub fn run(
         build_time,
         out_dir,
         allow_check_errors,
+        formats,
     };
     if tercuman::edition::up_to_date(&project, &options) {
         ui::note(&t!("build-up-to-date", "dir" => project.display_path(&options.out_dir)));
@@ -35,15 +37,19 @@ pub fn run(
         build(&project, &docs, &memory, &options)?
     };
     for e in &editions {
-        let (epub, html) = (
-            project.display_path(&e.epub),
-            project.display_path(&e.html_dir),
-        );
+        let mut outputs = Vec::new();
+        if options.formats.epub {
+            outputs.push(project.display_path(&e.epub));
+        }
+        if options.formats.html {
+            outputs.push(format!("{}/", project.display_path(&e.html_dir)));
+        }
+        let outputs = outputs.join(", ");
         let locale = e.lang.to_string();
         ui::note(&if e.fallbacks > 0 {
-            t!("build-built-fallbacks", "locale" => locale.as_str(), "epub" => epub, "html" => html, "count" => e.fallbacks)
+            t!("build-built-fallbacks", "locale" => locale.as_str(), "outputs" => outputs, "count" => e.fallbacks)
         } else {
-            t!("build-built", "locale" => locale.as_str(), "epub" => epub, "html" => html)
+            t!("build-built", "locale" => locale.as_str(), "outputs" => outputs)
         });
         if !e.failed_checks.is_empty() {
             ui::warning(&t!(

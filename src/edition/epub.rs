@@ -192,8 +192,11 @@ fn finish_archive(raw: &[u8], edition: &Edition) -> std::result::Result<Vec<u8>,
         let stored = zip::write::SimpleFileOptions::default()
             .compression_method(zip::CompressionMethod::Stored)
             .last_modified_time(time);
+        // The fastest level: epub-builder has already spent the time on
+        // its own deflate, which this rewrite has to undo.
         let deflated = zip::write::SimpleFileOptions::default()
             .compression_method(zip::CompressionMethod::Deflated)
+            .compression_level(Some(1))
             .last_modified_time(time);
         files.sort_by_key(|(name, _)| name != "mimetype");
         for (name, data) in files {

@@ -21,8 +21,8 @@ nav.pager { display: flex; justify-content: space-between; max-inline-size: 40re
 }
 ";
 
-/// Writes every language's site and the shared style sheet under `root`.
-pub fn write_site(editions: &[Edition], root: &Path) -> Result<()> {
+/// The site's shared files: the style sheet and the language chooser.
+pub fn write_site_root(editions: &[Edition], root: &Path) -> Result<()> {
     write_if_changed(
         &root.join("style.css"),
         format!("{BASE_CSS}{SITE_CSS}{PROOF_CSS}").as_bytes(),
@@ -31,7 +31,12 @@ pub fn write_site(editions: &[Edition], root: &Path) -> Result<()> {
         &root.join("index.html"),
         languages_page(editions).as_bytes(),
     )?;
-    for edition in editions {
+    Ok(())
+}
+
+/// One language's pages (and proofs) under `root/<lang>/`.
+pub fn write_edition(edition: &Edition, root: &Path) -> Result<()> {
+    {
         let dir = root.join(edition.lang.to_string());
         write_if_changed(&dir.join("index.html"), index_page(edition).as_bytes())?;
         for (i, chapter) in edition.chapters.iter().enumerate() {

@@ -32,6 +32,24 @@ pub struct BuildOptions {
     /// Publish translations that fail an error-level check (normally they
     /// are shown in English and reported).
     pub allow_check_errors: bool,
+    /// Which editions to write.
+    pub formats: Formats,
+}
+
+/// Which editions a build writes (both by default).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Formats {
+    pub epub: bool,
+    pub html: bool,
+}
+
+impl Default for Formats {
+    fn default() -> Formats {
+        Formats {
+            epub: true,
+            html: true,
+        }
+    }
 }
 
 /// One language's edition, ready to be written in any format.
@@ -203,14 +221,26 @@ pub fn prepare<'a>(
     let source_lang = project.book.source_language.clone();
     let mut languages = vec![source_lang.clone()];
     languages.extend(project.book.locales.iter().cloned());
-    let mut editions = Vec::new();
-    for lang in &languages {
+    let words = crate::status::segment_words(docs);
+    // The memory is read here; the rendering runs on every core.
+    let inputs = languages
+        .iter()
+        .map(|lang| {
+            let translations = if *lang == source_lang {
+                None
+            } else {
+                Some(memory.translations(&lang.to_string())?)
+            };
+            Ok((lang, translations))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let prepare_one = |(lang, translations): &(
+        &LanguageIdentifier,
+        Option<HashMap<String, Translation>>,
+    )|
+     -> Result<Edition<'a>> {
+        let lang = *lang;
         let is_source = *lang == source_lang;
-        let translations = if is_source {
-            None
-        } else {
-            Some(memory.translations(&lang.to_string())?)
-        };
         let fallback = if is_source {
             None
         } else {
@@ -245,7 +275,10 @@ pub fn prepare<'a>(
                         },
                     )
                 };
-                let (html, xhtml) = (render("html"), render("xhtml"));
+                // Only the bodies of the editions being written.
+                let html = options.formats.html.then(|| render("html"));
+                let xhtml = options.formats.epub.then(|| render("xhtml"));
+                let fallbacks = html.as_ref().or(xhtml.as_ref()).map_or(0, |r| r.fallbacks);
                 let (title, title_is_fallback) =
                     chapter_title(doc, translations.as_ref(), &blocked);
                 let chapter = project
@@ -255,16 +288,16 @@ pub fn prepare<'a>(
                     .expect("docs follow chapters");
                 let po_path = project.po_path(lang, chapter);
                 let proof = match &translations {
-                    Some(t) => proof_rows(doc, t, &blocked, &po_path)?,
-                    None => Vec::new(),
+                    Some(t) if options.formats.html => proof_rows(doc, t, &blocked, &po_path)?,
+                    _ => Vec::new(),
                 };
                 Ok(EditionChapter {
                     slug: doc.slug.clone(),
                     title,
                     title_is_fallback,
-                    html_body: html.body,
-                    xhtml_body: xhtml.body,
-                    fallbacks: html.fallbacks,
+                    html_body: html.map(|r| r.body).unwrap_or_default(),
+                    xhtml_body: xhtml.map(|r| r.body).unwrap_or_default(),
+                    fallbacks,
                     proof,
                     po_file: project.display_path(&po_path),
                 })
@@ -283,8 +316,8 @@ pub fn prepare<'a>(
         }
         let completeness = translations
             .as_ref()
-            .map(|t| completeness(project, docs, lang, t));
-        editions.push(Edition {
+            .map(|t| completeness(project, docs, &words, lang, t));
+        Ok(Edition {
             project,
             lang: lang.clone(),
             is_source,
@@ -294,8 +327,11 @@ pub fn prepare<'a>(
             failed_checks,
             build_time,
             languages: Vec::new(),
-        });
-    }
+        })
+    };
+    let mut editions = crate::parallel::map(&inputs, prepare_one)
+        .into_iter()
+        .collect::<Result<Vec<_>>>()?;
     let names: Vec<(LanguageIdentifier, String)> = editions
         .iter()
         .map(|e| (e.lang.clone(), e.chrome.get("language-name")))
@@ -443,8 +479,8 @@ fn build_fingerprint(project: &Project, options: &BuildOptions) -> String {
     crate::fingerprint::of_inputs(
         project,
         &format!(
-            "build {} {}",
-            options.build_time, options.allow_check_errors
+            "build {} {} {:?}",
+            options.build_time, options.allow_check_errors, options.formats
         ),
     )
 }
@@ -470,29 +506,44 @@ pub fn build(
     let stamp = build_stamp(options);
     // A failed or interrupted build leaves no stamp behind.
     let _ = std::fs::remove_file(&stamp);
-    let status = crate::status::report(project, docs, memory)?;
+    // The dashboard counts what the editions counted.
+    let status = crate::status::StatusReport {
+        locales: editions
+            .iter()
+            .filter_map(|e| e.completeness.clone())
+            .collect(),
+    };
     write_if_changed(
         &options.out_dir.join("status.html"),
         crate::status::dashboard::render(&status, &project.book.title).as_bytes(),
     )?;
     let html_root = options.out_dir.join("html");
-    html::write_site(&editions, &html_root)?;
-    let mut reports = Vec::new();
-    for edition in &editions {
+    if options.formats.html {
+        html::write_site_root(&editions, &html_root)?;
+    }
+    // Each edition's pages and EPUB on every core.
+    let reports = crate::parallel::map(&editions, |edition| -> Result<EditionReport> {
         let epub_path = options.out_dir.join("epub").join(format!(
             "{}.{}.epub",
             file_slug(&project.book.title),
             edition.lang
         ));
-        epub::write(edition, &epub_path)?;
-        reports.push(EditionReport {
+        if options.formats.html {
+            html::write_edition(edition, &html_root)?;
+        }
+        if options.formats.epub {
+            epub::write(edition, &epub_path)?;
+        }
+        Ok(EditionReport {
             lang: edition.lang.to_string(),
             fallbacks: edition.fallbacks(),
             failed_checks: edition.failed_checks.clone(),
             epub: epub_path,
             html_dir: html_root.join(edition.lang.to_string()),
-        });
-    }
+        })
+    })
+    .into_iter()
+    .collect::<Result<Vec<_>>>()?;
     let outputs = crate::fingerprint::of_dir(project, &options.out_dir);
     crate::fingerprint::record(
         &stamp,

@@ -81,22 +81,36 @@ pub fn effective_status(t: Option<&Translation>) -> Status {
 }
 
 /// Counts one locale over the current source.
+/// Source words of every segment, chapter by chapter: counted once and
+/// shared by every locale's [`completeness`].
+pub fn segment_words(docs: &[ChapterDoc]) -> Vec<Vec<usize>> {
+    docs.iter()
+        .map(|doc| {
+            doc.segments()
+                .map(|s| words::count_words(&s.text))
+                .collect()
+        })
+        .collect()
+}
+
+/// Segments and words of one locale, per chapter; `words` from [`segment_words`].
 pub fn completeness(
     project: &Project,
     docs: &[ChapterDoc],
+    words: &[Vec<usize>],
     locale: &unic_langid::LanguageIdentifier,
     translations: &HashMap<String, Translation>,
 ) -> Completeness {
     let mut total_segments = Counts::default();
     let mut total_words = Counts::default();
     let mut chapters = Vec::new();
-    for (chapter, doc) in project.chapters.iter().zip(docs) {
+    for ((chapter, doc), chapter_words) in project.chapters.iter().zip(docs).zip(words) {
         let mut segments = Counts::default();
         let mut words = Counts::default();
-        for seg in doc.segments() {
+        for (seg, n) in doc.segments().zip(chapter_words) {
             let status = effective_status(translations.get(&seg.id));
             segments.add(status, 1);
-            words.add(status, words::count_words(&seg.text));
+            words.add(status, *n);
         }
         total_segments.add(Status::Translated, segments.translated);
         total_segments.add(Status::Fuzzy, segments.fuzzy);
@@ -233,10 +247,11 @@ pub fn report(
     docs: &[ChapterDoc],
     memory: &crate::tm::Memory,
 ) -> crate::Result<StatusReport> {
+    let words = segment_words(docs);
     let mut locales = Vec::new();
     for lang in &project.book.locales {
         let translations = memory.translations(&lang.to_string())?;
-        locales.push(completeness(project, docs, lang, &translations));
+        locales.push(completeness(project, docs, &words, lang, &translations));
     }
     Ok(StatusReport { locales })
 }

@@ -172,3 +172,20 @@ fn an_unchanged_book_is_not_rebuilt_but_any_change_or_missing_output_is() {
     let out = tercuman(root, &["build", "--allow-check-errors"]);
     assert!(String::from_utf8_lossy(&out.stderr).contains("built tr:"));
 }
+
+#[test]
+fn build_only_epub_or_only_html_writes_just_that_edition() {
+    let book = fixture("small");
+    let root = book.path();
+    ok(root, &["build", "--only", "epub"]);
+    assert!(root.join("dist/epub").read_dir().unwrap().count() == 4);
+    assert!(!root.join("dist/html").exists(), "no HTML asked for");
+    // Other options are another build, not a no-op.
+    ok(root, &["build", "--only", "html"]);
+    assert!(root.join("dist/html/fa/first.html").exists());
+    for entry in root.join("dist/epub").read_dir().unwrap() {
+        if let Some((errors, _, report)) = epubcheck(&entry.unwrap().path()) {
+            assert_eq!(errors, 0, "{report}");
+        }
+    }
+}

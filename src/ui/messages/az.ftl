@@ -28,8 +28,8 @@ progress-build = nəşrlər qurulur…
 
 ## build
 build-up-to-date = { $dir } içindəki nəşrlər aktualdır: qurulandan bəri heç nə dəyişməyib
-build-built = { $locale } quruldu: { $epub } və { $html }/
-build-built-fallbacks = { $locale } quruldu: { $epub } və { $html }/ ({ $count } seqment ingiliscə göstərilir)
+build-built = { $locale } quruldu: { $outputs }
+build-built-fallbacks = { $locale } quruldu: { $outputs } ({ $count } seqment ingiliscə göstərilir)
 build-failed-checks = { $count } { $locale } tərcüməsi yoxlamadan keçmədi və ingiliscə göstərilir: { $segments }
 build-failed-checks-hint = `tercuman check --locale { $locale }` işə salın və ya --allow-check-errors ilə qurun
 build-status-page = status səhifəsi: { $path }

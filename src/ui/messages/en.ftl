@@ -29,8 +29,8 @@ progress-build = building the editions…
 
 ## build
 build-up-to-date = editions in { $dir } are up to date: nothing changed since they were built
-build-built = built { $locale }: { $epub } and { $html }/
-build-built-fallbacks = built { $locale }: { $epub } and { $html }/ ({ $count } segments shown in English)
+build-built = built { $locale }: { $outputs }
+build-built-fallbacks = built { $locale }: { $outputs } ({ $count } segments shown in English)
 build-failed-checks = { $count } { $locale } translations fail a check and are shown in English: { $segments }
 build-failed-checks-hint = run `tercuman check --locale { $locale }`, or build with --allow-check-errors
 build-status-page = status page: { $path }

@@ -28,8 +28,8 @@ progress-build = ساختن ویراست‌ها…
 
 ## build
 build-up-to-date = ویراست‌های { $dir } به‌روزند: از زمان ساختشان چیزی تغییر نکرده است
-build-built = { $locale } ساخته شد: { $epub } و { $html }/
-build-built-fallbacks = { $locale } ساخته شد: { $epub } و { $html }/ ({ $count } بخش به انگلیسی نمایش داده می‌شود)
+build-built = { $locale } ساخته شد: { $outputs }
+build-built-fallbacks = { $locale } ساخته شد: { $outputs } ({ $count } بخش به انگلیسی نمایش داده می‌شود)
 build-failed-checks = { $count } ترجمهٔ { $locale } از یک بررسی رد شد و به انگلیسی نمایش داده می‌شود: { $segments }
 build-failed-checks-hint = `tercuman check --locale { $locale }` را اجرا کنید، یا با --allow-check-errors بسازید
 build-status-page = صفحهٔ وضعیت: { $path }

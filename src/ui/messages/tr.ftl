@@ -28,8 +28,8 @@ progress-build = basımlar oluşturuluyor…
 
 ## build
 build-up-to-date = { $dir } içindeki basımlar güncel: oluşturulduklarından beri hiçbir şey değişmedi
-build-built = { $locale } oluşturuldu: { $epub } ve { $html }/
-build-built-fallbacks = { $locale } oluşturuldu: { $epub } ve { $html }/ ({ $count } bölüt İngilizce gösteriliyor)
+build-built = { $locale } oluşturuldu: { $outputs }
+build-built-fallbacks = { $locale } oluşturuldu: { $outputs } ({ $count } bölüt İngilizce gösteriliyor)
 build-failed-checks = { $count } { $locale } çevirisi bir denetimden geçemedi ve İngilizce gösteriliyor: { $segments }
 build-failed-checks-hint = `tercuman check --locale { $locale }` çalıştırın ya da --allow-check-errors ile oluşturun
 build-status-page = durum sayfası: { $path }
