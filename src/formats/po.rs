@@ -330,36 +330,50 @@ fn parse_string(s: &str, path: &Path, line: usize) -> Result<String> {
 }
 
 /// Escapes a string for a PO file.
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            '\u{07}' => out.push_str("\\a"),
-            '\u{08}' => out.push_str("\\b"),
-            '\u{0B}' => out.push_str("\\v"),
-            '\u{0C}' => out.push_str("\\f"),
-            c => out.push(c),
-        }
+/// Appends `s` escaped as in a PO string; plain runs are copied whole.
+fn escape_into(out: &mut String, s: &str) {
+    let mut plain = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let escaped = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\t' => "\\t",
+            b'\r' => "\\r",
+            0x07 => "\\a",
+            0x08 => "\\b",
+            0x0B => "\\v",
+            0x0C => "\\f",
+            _ => continue,
+        };
+        out.push_str(&s[plain..i]);
+        out.push_str(escaped);
+        plain = i + 1;
     }
-    out
+    out.push_str(&s[plain..]);
 }
 
 /// Writes `keyword "value"`; a value with newlines is split after each one,
 /// as gettext does, but never wrapped by width.
 fn write_field(out: &mut String, prefix: &str, keyword: &str, value: &str) {
-    let parts: Vec<&str> = value.split_inclusive('\n').collect();
-    if parts.len() <= 1 {
-        out.push_str(&format!("{prefix}{keyword} \"{}\"\n", escape(value)));
-    } else {
-        out.push_str(&format!("{prefix}{keyword} \"\"\n"));
-        for part in parts {
-            out.push_str(&format!("{prefix}\"{}\"\n", escape(part)));
-        }
+    let mut line = |text: &str| {
+        out.push_str(prefix);
+        out.push_str(keyword);
+        out.push_str(" \"");
+        escape_into(out, text);
+        out.push_str("\"\n");
+    };
+    // One line unless a newline comes before the last character.
+    if value.find('\n').is_none_or(|i| i + 1 == value.len()) {
+        line(value);
+        return;
+    }
+    line("");
+    for part in value.split_inclusive('\n') {
+        out.push_str(prefix);
+        out.push('"');
+        escape_into(out, part);
+        out.push_str("\"\n");
     }
 }
 

@@ -17,11 +17,14 @@ const SPLIT_SHARE: f64 = 0.6;
 use crate::tm::{Origin, Status, StoredSegment, Suggestion, Translation, TranslationChange};
 
 /// The memory's segments arranged for matching; built once per sync.
+type Neighbours<'a> = HashMap<&'a str, (Option<&'a str>, Option<&'a str>)>;
+
 pub struct Leverage<'a> {
     segments: &'a HashMap<String, StoredSegment>,
     /// Neighbours of every segment (previous, next source), current and retired
     /// segments each in their own reading order.
-    neighbours: HashMap<&'a str, (Option<&'a str>, Option<&'a str>)>,
+    /// Made on first use: a first sync never needs them.
+    neighbours: std::cell::OnceCell<Neighbours<'a>>,
     /// Segments new in this sync, in book order: candidates for fuzzy matches.
     new_ids: &'a [String],
     /// The same, for lookups.
@@ -44,26 +47,9 @@ impl<'a> Leverage<'a> {
         threshold: u32,
         source_lang: &str,
     ) -> Leverage<'a> {
-        let ordered = crate::tm::reading_order(segments);
-        let mut neighbours = HashMap::new();
-        for (i, s) in ordered.iter().enumerate() {
-            let same_group = |o: &&StoredSegment| {
-                o.position.is_some() == s.position.is_some() && o.file == s.file
-            };
-            let prev = i
-                .checked_sub(1)
-                .map(|j| ordered[j])
-                .filter(same_group)
-                .map(|o| o.source.as_str());
-            let next = ordered
-                .get(i + 1)
-                .filter(|o| same_group(o))
-                .map(|o| o.source.as_str());
-            neighbours.insert(s.id.as_str(), (prev, next));
-        }
         Leverage {
             segments,
-            neighbours,
+            neighbours: std::cell::OnceCell::new(),
             new_ids,
             new_set: new_ids.iter().map(String::as_str).collect(),
             retired_now,
@@ -74,12 +60,40 @@ impl<'a> Leverage<'a> {
         }
     }
 
+    fn neighbours(&self) -> &Neighbours<'a> {
+        self.neighbours.get_or_init(|| {
+            let segments: &'a HashMap<String, StoredSegment> = self.segments;
+            let ordered = crate::tm::reading_order(segments);
+            let mut neighbours = HashMap::new();
+            for (i, s) in ordered.iter().enumerate() {
+                let same_group = |o: &&StoredSegment| {
+                    o.position.is_some() == s.position.is_some() && o.file == s.file
+                };
+                let prev = i
+                    .checked_sub(1)
+                    .map(|j| ordered[j])
+                    .filter(same_group)
+                    .map(|o| o.source.as_str());
+                let next = ordered
+                    .get(i + 1)
+                    .filter(|o| same_group(o))
+                    .map(|o| o.source.as_str());
+                neighbours.insert(s.id.as_str(), (prev, next));
+            }
+            neighbours
+        })
+    }
+
     /// Exact, fuzzy, then split/merge suggestions for one locale.
     pub fn suggest(
         &mut self,
         locale: &str,
         translations: &HashMap<String, Translation>,
     ) -> Vec<TranslationChange> {
+        // Nothing translated in this locale (a first sync): nothing to lend.
+        if !translations.values().any(|t| !t.text.is_empty()) {
+            return Vec::new();
+        }
         let mut out = self.exact(locale, translations);
         let filled: HashSet<String> = out.iter().map(|c| c.segment_id.clone()).collect();
         let open: Vec<&String> = self
@@ -144,9 +158,10 @@ impl<'a> Leverage<'a> {
                 let mut candidates = by_source.get(s.source.as_str())?.clone();
                 candidates.sort_unstable();
                 // Prefer a context match: the neighbours' English matches too.
+                let neighbours = self.neighbours();
                 let context = candidates
                     .iter()
-                    .find(|c| self.neighbours.get(**c) == self.neighbours.get(s.id.as_str()));
+                    .find(|c| neighbours.get(**c) == neighbours.get(s.id.as_str()));
                 let (from, score) = match context {
                     Some(c) => (*c, 101),
                     None => (candidates[0], 100),

@@ -51,19 +51,17 @@ pub struct Conflict {
 
 /// Reads and segments every chapter, in book order.
 pub fn load_chapters(project: &Project) -> Result<Vec<ChapterDoc>> {
-    project
-        .chapters
-        .iter()
-        .map(|chapter| {
-            refuse_symlink_out(project, &chapter.path)?;
-            let text = read_utf8(&chapter.path)?;
-            Ok(source::segment_chapter_with(
-                &chapter.slug,
-                &text,
-                project.book.segmentation,
-            ))
-        })
-        .collect()
+    crate::parallel::map(&project.chapters, |chapter| {
+        refuse_symlink_out(project, &chapter.path)?;
+        let text = read_utf8(&chapter.path)?;
+        Ok(source::segment_chapter_with(
+            &chapter.slug,
+            &text,
+            project.book.segmentation,
+        ))
+    })
+    .into_iter()
+    .collect()
 }
 
 /// A chapter that is a symlink pointing outside the project is refused.
@@ -234,7 +232,9 @@ fn sync_inputs(project: &Project, memory: &mut Memory, now: i64) -> Result<SyncR
             };
             changes.translations.push(change);
         }
-        for (chapter, doc) in project.chapters.iter().zip(&docs) {
+        // Each chapter's file on every core, in book order.
+        let chapters: Vec<_> = project.chapters.iter().zip(&docs).collect();
+        let written = crate::parallel::map(&chapters, |(chapter, doc)| {
             let sources = CatalogSources {
                 segments: &segments,
                 translations: &translations,
@@ -244,14 +244,19 @@ fn sync_inputs(project: &Project, memory: &mut Memory, now: i64) -> Result<SyncR
                 previous_header: headers.get(&chapter.slug).map(String::as_str),
             };
             let catalog = catalog_for(project, lang, chapter, doc, &sources);
+            let mut changed = Vec::new();
             for e in &catalog.entries {
                 let id = e.msgctxt.clone().unwrap_or_default();
                 let state = entry_state(e);
-                if exported.get(&id) != Some(&state) {
-                    changes.exported.push((code.clone(), id, state));
+                if *exported.get(&id).unwrap_or(&crate::tm::UNTRANSLATED) != state {
+                    changed.push((code.clone(), id, state));
                 }
             }
-            outputs.push((project.po_path(lang, chapter), po::write(&catalog)));
+            (changed, project.po_path(lang, chapter), po::write(&catalog))
+        });
+        for (changed, path, text) in written {
+            changes.exported.extend(changed);
+            outputs.push((path, text));
         }
     }
 
@@ -474,8 +479,8 @@ fn import_catalog(
             ));
         }
         let state = entry_state(e);
-        let last_written = exported.get(id);
-        if last_written == Some(&state) {
+        let last_written = exported.get(id).unwrap_or(&crate::tm::UNTRANSLATED);
+        if *last_written == state {
             continue; // unchanged since tercuman wrote it
         }
         let current = translations
@@ -485,8 +490,7 @@ fn import_catalog(
         if current == state {
             continue;
         }
-        let memory_changed =
-            last_written.is_some_and(|w| *w != current) && !current.text.is_empty();
+        let memory_changed = *last_written != current && !current.text.is_empty();
         if memory_changed {
             let mut theirs = TranslationChange::new(id, locale, state, Origin::PoConflict);
             theirs.current = false;

@@ -122,6 +122,14 @@ pub struct Translation {
     pub status: Status,
 }
 
+/// No translation: also what a segment file says for a segment the memory
+/// has no `exported` row for (rows are stored only once a file says
+/// something else, which keeps a first sync small).
+pub static UNTRANSLATED: Translation = Translation {
+    text: String::new(),
+    status: Status::Untranslated,
+};
+
 impl Translation {
     pub fn untranslated() -> Translation {
         Translation {
@@ -343,7 +351,10 @@ impl Memory {
                  ON CONFLICT(id) DO UPDATE SET chapter = excluded.chapter, position = excluded.position,
                    kind = excluded.kind, source = excluded.source, file = excluded.file, line = excluded.line",
             )?;
-            for s in &changes.segments {
+            // In key order: B-tree inserts then touch each page once.
+            let mut rows: Vec<&StoredSegment> = changes.segments.iter().collect();
+            rows.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+            for s in rows {
                 upsert_segment.execute(params![
                     s.id, s.chapter, s.position, s.kind, s.source, s.file, s.line
                 ])?;
