@@ -117,6 +117,7 @@ impl<'a> Leverage<'a> {
                 })
                 .collect()
         });
+        self.prefetch_shortlists(&open);
         let mut still_open = Vec::new();
         for id in open {
             match self.fuzzy(id, locale, translations, &accepted) {
@@ -203,6 +204,27 @@ impl<'a> Leverage<'a> {
             index.add(&self.segments[*id].source);
         }
         self.index = Some((index, ids));
+    }
+
+    /// Looks up, on every core, the shortlists `fuzzy` will need.
+    fn prefetch_shortlists(&mut self, ids: &[&String]) {
+        let Some((index, _)) = self.index.as_ref() else {
+            return;
+        };
+        let missing: Vec<&str> = ids
+            .iter()
+            .map(|id| id.as_str())
+            .filter(|id| !self.shortlist.contains_key(*id))
+            .collect();
+        let lists = crate::parallel::map(&missing, |id| {
+            self.segments
+                .get(*id)
+                .map(|s| index.top(&s.source, self.threshold, SHORTLIST))
+                .unwrap_or_default()
+        });
+        for (id, list) in missing.into_iter().zip(lists) {
+            self.shortlist.insert(id.to_string(), list);
+        }
     }
 
     fn fuzzy(
