@@ -483,6 +483,7 @@ fn build_leaf(
 struct IdAllocator {
     slug: String,
     used: std::collections::HashSet<String>,
+    next_suffix: std::collections::HashMap<String, usize>,
 }
 
 impl IdAllocator {
@@ -490,18 +491,13 @@ impl IdAllocator {
         IdAllocator {
             slug: slug.to_string(),
             used: Default::default(),
+            next_suffix: Default::default(),
         }
     }
 
     fn allocate(&mut self, text: &str) -> String {
         let base = format!("{}/{:08x}", self.slug, fnv1a(text.as_bytes()) as u32);
-        let mut id = base.clone();
-        let mut n = 2;
-        while !self.used.insert(id.clone()) {
-            id = format!("{base}-{n}");
-            n += 1;
-        }
-        id
+        unique(&mut self.used, &mut self.next_suffix, base)
     }
 }
 
@@ -509,6 +505,7 @@ impl IdAllocator {
 #[derive(Default)]
 struct AnchorAllocator {
     used: std::collections::HashSet<String>,
+    next_suffix: std::collections::HashMap<String, usize>,
 }
 
 impl AnchorAllocator {
@@ -530,13 +527,28 @@ impl AnchorAllocator {
         } else {
             slug.to_string()
         };
-        let mut anchor = base.clone();
-        let mut n = 2;
-        while !self.used.insert(anchor.clone()) {
-            anchor = format!("{base}-{n}");
-            n += 1;
+        unique(&mut self.used, &mut self.next_suffix, base)
+    }
+}
+
+/// `base`, or `base-2`, `base-3`… the first not yet used. Each base
+/// remembers where its count stopped, so a sentence repeated a thousand
+/// times costs a thousand steps, not half a million.
+fn unique(
+    used: &mut std::collections::HashSet<String>,
+    next_suffix: &mut std::collections::HashMap<String, usize>,
+    base: String,
+) -> String {
+    if used.insert(base.clone()) {
+        return base;
+    }
+    let n = next_suffix.entry(base.clone()).or_insert(2);
+    loop {
+        let candidate = format!("{base}-{n}");
+        *n += 1;
+        if used.insert(candidate.clone()) {
+            return candidate;
         }
-        anchor
     }
 }
 
