@@ -4,7 +4,7 @@
 #
 #   benches/peers.sh                  # 100,000 and 1,000,000 words
 #   benches/peers.sh 100000           # one size
-#   RUNS=5 SLOW_RUNS=1 benches/peers.sh
+#   RUNS=5 SLOW_RUNS=1 BENCH_DIR=/dev/shm/bench benches/peers.sh
 #
 # Peers are timed when installed: mdbook + mdbook-i18n-helpers (cargo install
 # mdbook mdbook-i18n-helpers), po4a, gettext (msgmerge, msgfmt, msgen),
@@ -17,6 +17,8 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 WORK=${BENCH_DIR:-$(mktemp -d /tmp/tercuman-bench.XXXXXX)}
 RUNS=${RUNS:-3}
 # Peers that take minutes per run at 1M words run this many times.
+# Run with BENCH_DIR on a tmpfs (/dev/shm/…) to keep disk writeback out of
+# the figures, and on an otherwise idle machine: all tools may use both cores.
 SLOW_RUNS=${SLOW_RUNS:-1}
 # A peer run longer than this (seconds) is stopped and reported as a bound.
 LIMIT=${LIMIT:-1800}
@@ -127,8 +129,13 @@ for N in "${SIZES[@]}"; do
         rm -rf "$W/pot" && cp -r "$W/rev" "$W/pot" && "$T" --project "$W/pot" sync 2>/dev/null
         strip_context "$W/tr/locales/fa" "$W/mm-old"
         strip_context "$W/pot/locales/fa" "$W/mm-new"
-        measure "$N" "revised sync" msgmerge "$slow" "rm -rf $W/mm && mkdir $W/mm" \
+        measure "$N" "revised sync" "msgmerge, one file per chapter" "$slow" "rm -rf $W/mm && mkdir $W/mm" \
             "for f in $W/mm-new/*.po; do b=\$(basename \$f); msgmerge --quiet --previous --no-wrap -o $W/mm/\$b $W/mm-old/\$b \$f || exit 1; done"
+        # mdbook-i18n-helpers' layout: one PO file per language for the book.
+        msgcat --use-first --no-wrap "$W"/mm-old/*.po -o "$W/whole-old.po"
+        msgcat --use-first --no-wrap "$W"/mm-new/*.po -o "$W/whole-new.pot"
+        measure "$N" "revised sync" "msgmerge, one file per language" "$slow" "rm -f $W/whole.po" \
+            "msgmerge --quiet --previous --no-wrap -o $W/whole.po $W/whole-old.po $W/whole-new.pot"
         # Which edited sentences got a fuzzy suggestion from each.
         python3 - "$W/r/locales/fa" "$W/mm" "$W/rev/revision-edits.txt" "$N" >>"$WORK/overlap.txt" <<'PY'
 import pathlib, sys
@@ -159,8 +166,9 @@ PY
     # 3. Status vs msgfmt --statistics and pocount (every locale's files).
     measure "$N" "status" tercuman "$RUNS" "true" "$T --project $W/r status --json"
     if have msgfmt; then
+        # One file at a time: msgfmt reads several files as one catalog.
         measure "$N" "status" "msgfmt --statistics" "$RUNS" "true" \
-            "for l in az fa tr; do msgfmt --statistics -o /dev/null $W/r/locales/\$l/*.po 2>&1 || exit 1; done"
+            "for f in $W/r/locales/*/*.po; do msgfmt --statistics -o /dev/null \$f 2>&1 || exit 1; done"
     fi
     if [ -x /usr/bin/pocount ]; then
         measure "$N" "status" pocount "$slow" "true" "/usr/bin/python3 /usr/bin/pocount $W/r/locales/*/*.po"
@@ -169,6 +177,8 @@ PY
     # 4. Editions: ours builds EPUB and HTML for all four languages in one
     # command; pandoc makes one English EPUB, then one HTML page.
     measure "$N" "build: 4 EPUB + 4 HTML" tercuman "$RUNS" "rm -rf $W/dist" "$T --project $W/r build --out $W/dist"
+    measure "$N" "build: 4 EPUB" tercuman "$RUNS" "rm -rf $W/dist-epub" "$T --project $W/r build --only epub --out $W/dist-epub"
+    measure "$N" "build: 4 HTML" tercuman "$RUNS" "rm -rf $W/dist-html" "$T --project $W/r build --only html --out $W/dist-html"
     if have pandoc; then
         measure "$N" "build: 1 EPUB" "pandoc -t epub3" "$slow" "rm -f $W/p.epub" \
             "pandoc -f markdown -t epub3 --metadata title=bench -o $W/p.epub $W/rev/source/*.md"
@@ -190,6 +200,10 @@ done
 
 # The table: our time and memory beside each peer's, as ratios.
 {
+    echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ {print $2}') GiB; $(uname -sr)"
+    echo "tools: tercuman $("$T" --version | cut -d' ' -f2); $(mdbook --version 2>/dev/null || echo 'no mdbook'); mdbook-i18n-helpers $(cargo install --list 2>/dev/null | awk '/^mdbook-i18n-helpers/ {print $2}' | tr -d 'v:'); $(msgmerge --version 2>/dev/null | head -1); po4a $(po4a-updatepo --version 2>/dev/null | head -1 | grep -o '[0-9][0-9.]*' | head -1); translate-toolkit $(dpkg-query -W -f '${Version}' translate-toolkit 2>/dev/null); $(pandoc --version 2>/dev/null | head -1)"
+    echo "runs: median of $RUNS ($SLOW_RUNS for the slow peers at 1,000,000 words)"
+    echo
     echo "| words | step | tool | median s | peak MB | ours ÷ peer (time) | ours ÷ peer (memory) |"
     echo "| ---: | --- | --- | ---: | ---: | ---: | ---: |"
     awk -F'\t' '
@@ -198,9 +212,9 @@ done
         END {
             for (i = 1; i <= NR; i++) {
                 key = size[i] FS step[i]; ours = ot[key]
-                if (step[i] == "build: 1 EPUB" || step[i] == "build: 1 HTML") {
-                    ours = ot[size[i] FS "build: 4 EPUB + 4 HTML"]; key = size[i] FS "build: 4 EPUB + 4 HTML"
-                }
+                if (step[i] == "build: 1 EPUB") key = size[i] FS "build: 4 EPUB"
+                if (step[i] == "build: 1 HTML") key = size[i] FS "build: 4 HTML"
+                ours = ot[key]
                 rt = "-"; rm = "-"
                 if (tool[i] != "tercuman" && ours != "" && t[i] + 0 > 0) rt = sprintf("%.3f", ours / t[i])
                 if (tool[i] != "tercuman" && om[key] != "" && m[i] + 0 > 0) rm = sprintf("%.3f", om[key] / m[i])

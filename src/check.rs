@@ -62,18 +62,9 @@ fn issue(rule: &'static str, severity: Severity, message: String) -> Issue {
 /// Runs every rule on one translation of `source`.
 pub fn check_translation(source: &str, translation: &str, options: &CheckOptions) -> Vec<Issue> {
     let mut out = Vec::new();
-    if translation.trim().is_empty() {
-        if !translation.is_empty() {
-            out.push(issue(
-                "blank",
-                Severity::Error,
-                "the translation is only whitespace".into(),
-            ));
-        }
+    if !error_rules(source, translation, &mut out) {
         return out;
     }
-    markup_parity(source, translation, &mut out);
-    numbers(source, translation, &mut out);
     if translation == source && source.chars().any(char::is_alphabetic) {
         out.push(issue(
             "identical",
@@ -97,12 +88,31 @@ pub fn check_translation(source: &str, translation: &str, options: &CheckOptions
     out
 }
 
-/// Only the error-level issues: what `build` refuses to publish.
+/// The rules that can find errors (blank, markup, numbers); false when the
+/// translation is blank, so nothing else is worth checking.
+fn error_rules(source: &str, translation: &str, out: &mut Vec<Issue>) -> bool {
+    if translation.trim().is_empty() {
+        if !translation.is_empty() {
+            out.push(issue(
+                "blank",
+                Severity::Error,
+                "the translation is only whitespace".into(),
+            ));
+        }
+        return false;
+    }
+    markup_parity(source, translation, out);
+    numbers(source, translation, out);
+    true
+}
+
+/// Only the error-level issues: what `build` refuses to publish. Runs only
+/// the rules that can find one (a build checks every translation).
 pub fn errors(source: &str, translation: &str) -> Vec<Issue> {
-    check_translation(source, translation, &CheckOptions::default())
-        .into_iter()
-        .filter(|i| i.severity == Severity::Error)
-        .collect()
+    let mut out = Vec::new();
+    error_rules(source, translation, &mut out);
+    out.retain(|i| i.severity == Severity::Error);
+    out
 }
 
 /// Inline markup of a segment: counts per kind, and link and image targets.

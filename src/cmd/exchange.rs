@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::cli::ExportFormat;
 use crate::t;
-use crate::ui;
+use crate::ui::{self, progress::Progress};
 use tercuman::formats::xliff;
 use tercuman::tm::exchange::{export_tmx, export_xliff, import_xliff};
 
@@ -64,11 +64,15 @@ pub fn import(root: &Path, file: &Path) -> anyhow::Result<()> {
     }
     let doc = xliff::parse(&text, file)?;
     let (project, mut memory, _lock) = super::open(root)?;
-    let before = tercuman::sync::sync(&project, &mut memory, tercuman::date::now())?;
+    let (before, report) = {
+        let _progress = Progress::spinner(t!("progress-import"));
+        let before = tercuman::sync::sync(&project, &mut memory, tercuman::date::now())?;
+        let report = import_xliff(&mut memory, &project, &doc, file, tercuman::date::now())?;
+        (before, report)
+    };
     if !before.imported.is_empty() || !before.written.is_empty() {
         super::sync::print_report(&before);
     }
-    let report = import_xliff(&mut memory, &project, &doc, file, tercuman::date::now())?;
     ui::note(&t!(
         "xliff-import-report",
         "locale" => report.locale.as_str(),
@@ -87,7 +91,10 @@ pub fn import(root: &Path, file: &Path) -> anyhow::Result<()> {
         ));
         ui::hint(&t!("xliff-import-conflict-hint", "segment" => segment.as_str()));
     }
-    let after = tercuman::sync::sync(&project, &mut memory, tercuman::date::now())?;
+    let after = {
+        let _progress = Progress::spinner(t!("progress-sync"));
+        tercuman::sync::sync(&project, &mut memory, tercuman::date::now())?
+    };
     super::sync::print_report(&after);
     Ok(())
 }

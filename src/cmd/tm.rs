@@ -6,7 +6,7 @@ use anyhow::Context;
 use tercuman::formats::tmx;
 
 use crate::t;
-use crate::ui;
+use crate::ui::{self, progress::Progress};
 
 use tercuman::tm::exchange::{export_tmx, import_tmx};
 use tercuman::tm::matching::MatchIndex;
@@ -115,7 +115,10 @@ pub fn import(root: &Path, file: &Path) -> anyhow::Result<()> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let report = import_tmx(&mut memory, &project, &doc, &name, tercuman::date::now())?;
+    let report = {
+        let _progress = Progress::spinner(t!("progress-import"));
+        import_tmx(&mut memory, &project, &doc, &name, tercuman::date::now())?
+    };
     ui::note(&t!(
         "tmx-import-report",
         "filled" => report.filled,
@@ -140,7 +143,10 @@ pub fn rebuild(root: &Path) -> anyhow::Result<()> {
         ui::note(&t!("tm-rebuild-moved", "path" => project.display_path(&aside)));
     }
     let mut memory = Memory::open(&path)?;
-    let report = tercuman::sync::sync(&project, &mut memory, tercuman::date::now())?;
+    let report = {
+        let _progress = Progress::spinner(t!("progress-sync"));
+        tercuman::sync::sync(&project, &mut memory, tercuman::date::now())?
+    };
     super::sync::print_report(&report);
     Ok(())
 }
