@@ -170,6 +170,10 @@ impl Memory {
         // Another `sync` holding the lock: wait for it rather than fail at once.
         conn.busy_timeout(std::time::Duration::from_secs(30))
             .map_err(|e| memory_error(path, e))?;
+        // A 64 MiB page cache (the default is 2 MiB): a big sync's
+        // transaction then does not spill pages to the file mid-way.
+        conn.pragma_update(None, "cache_size", -65_536)
+            .map_err(|e| memory_error(path, e))?;
         schema::migrate(&conn).map_err(|e| match e {
             Error::Sqlite(e) => memory_error(path, e),
             Error::Other(message) => Error::Memory {
