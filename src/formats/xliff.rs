@@ -71,8 +71,15 @@ pub struct Unit {
     pub line: i64,
 }
 
+/// XML-escaped; a carriage return as `&#13;`, because XML parsers turn a
+/// literal one (and CR LF) into a line feed.
 fn esc(s: &str) -> String {
-    crate::edition::escape(s)
+    let escaped = crate::edition::escape(s);
+    if escaped.contains('\r') {
+        escaped.replace('\r', "&#13;")
+    } else {
+        escaped
+    }
 }
 
 /// Writes a document in the given version.
@@ -905,6 +912,24 @@ mod tests {
             .unwrap();
             assert_eq!(untranslated.units[0].target, None);
             assert_eq!(untranslated.units[0].status, Status::Untranslated);
+        }
+    }
+
+    #[test]
+    fn whitespace_and_line_ends_survive_both_versions() {
+        let source = "Line one  \nline *two*\twith a tab, \r\nand CR.";
+        let target = "Satır bir  \nsatır *iki*\tsekme, \r\nve CR. ";
+        let mut d = doc(Status::Translated, target);
+        d.files[0].units[0].source = source.into();
+        for version in [Version::V1_2, Version::V2_1] {
+            let read = parse(&write(&d, version), Path::new("x.xlf")).unwrap();
+            let codes = split(source);
+            let unit = &read.units[0];
+            assert_eq!(to_markdown(&unit.source, &codes).unwrap(), source);
+            assert_eq!(
+                to_markdown(unit.target.as_ref().unwrap(), &codes).unwrap(),
+                target
+            );
         }
     }
 
