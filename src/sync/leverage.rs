@@ -9,8 +9,10 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::tm::matching::{score, tokenize, Match, MatchIndex, TokenKind};
 
-/// How many matches of a lookup are kept for the other locales.
-const SHORTLIST: usize = 8;
+/// How many matches of a lookup are kept for the other locales. One: a
+/// single-best search can stop early (see `MatchIndex::search`), and a
+/// locale that cannot use it searches again for its own best.
+const SHORTLIST: usize = 1;
 
 /// Share of a sentence's words that must be found in another for a split or merge.
 const SPLIT_SHARE: f64 = 0.6;

@@ -403,7 +403,18 @@ impl MatchIndex {
             known.sort_unstable();
             known.dedup();
             known.sort_by_key(|&t| (self.postings[t as usize].len(), t));
-            for &t in known.iter().take(probes) {
+            for (scanned, &t) in known.iter().take(probes).enumerate() {
+                // A unit in none of the lists scanned so far misses that many
+                // query tokens (plus the unknown ones), so it scores at most
+                // `bound`. Looking for the single best, stop once a match
+                // beats every unit not yet seen: the result is the same.
+                if limit == 1 {
+                    let missing = scanned + unknown;
+                    let bound = (100 * max_len.saturating_sub(missing) / max_len.max(1)).min(94);
+                    if found.iter().any(|m| m.score.percent as usize > bound) {
+                        break;
+                    }
+                }
                 for &u in &self.postings[t as usize] {
                     consider(u, &mut found);
                 }
@@ -528,5 +539,92 @@ mod tests {
             .band,
             Band::Exact
         );
+    }
+
+    /// The early stop of a single-best search (and the prefix filter) must
+    /// never change the answer: random near-duplicates against brute force.
+    /// Rare words make the query's rarest token often the one it changed,
+    /// which its best match lacks: a search stopping too soon misses it.
+    #[test]
+    fn a_match_outside_the_rarest_tokens_list_is_still_the_best() {
+        // The query's rarest word is one its best match lacks; a weaker
+        // match has it. The search must look past that word's list.
+        let mut index = MatchIndex::new("en");
+        let best = "alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima.";
+        let decoy = "alpha bravo charlie delta echo foxtrot golf hotel india zulu mike november.";
+        index.add(best);
+        index.add(decoy);
+        for _ in 0..5 {
+            // Make every other word common, so `zulu` is the rarest.
+            index.add("alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november oscar.");
+        }
+        let query = "alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo zulu.";
+        let found = index.best(query, 75, |u| u < 2).unwrap();
+        assert_eq!((found.unit, found.score.percent), (0, 92));
+    }
+
+    #[test]
+    fn a_single_best_search_agrees_with_brute_force_on_random_sentences() {
+        let common = [
+            "the", "border", "minister", "treaty", "signed", "rejected", "a", "new", "old", "of",
+            "in", "Baku", "Tehran", "report", "drill", "quietly", "north", "south",
+        ];
+        let rare: Vec<String> = (0..60).map(|i| format!("rare{i}")).collect();
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        let mut word = |next: &mut dyn FnMut(usize) -> usize| -> String {
+            if next(5) == 0 {
+                rare[next(rare.len())].clone()
+            } else {
+                common[next(common.len())].to_string()
+            }
+        };
+        let texts: Vec<String> = (0..600)
+            .map(|_| {
+                let len = 5 + next(12);
+                let words: Vec<String> = (0..len).map(|_| word(&mut next)).collect();
+                words.join(" ") + "."
+            })
+            .collect();
+        let mut index = MatchIndex::new("en");
+        for t in &texts {
+            index.add(t);
+        }
+        for q in 0..120 {
+            let mut tokens: Vec<String> = texts[q * 5]
+                .trim_end_matches('.')
+                .split(' ')
+                .map(str::to_string)
+                .collect();
+            let at = next(tokens.len());
+            tokens[at] = format!("rare{}", next(60));
+            if q % 3 == 0 {
+                tokens.push(word(&mut next));
+            }
+            let query = tokens.join(" ") + ".";
+            let brute = texts
+                .iter()
+                .enumerate()
+                .filter_map(|(i, t)| {
+                    score(&query, t, "en")
+                        .filter(|s| s.percent >= 75)
+                        .map(|s| (s.percent, s.band, i))
+                })
+                .max_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)).then(b.2.cmp(&a.2)));
+            let best = index
+                .best(&query, 75, |_| true)
+                .map(|m| (m.score.percent, m.score.band, m.unit));
+            assert_eq!(best, brute, "query {query:?}");
+            let top = index
+                .top(&query, 75, 1)
+                .first()
+                .map(|m| (m.score.percent, m.score.band, m.unit));
+            assert_eq!(top, brute, "query {query:?}");
+        }
     }
 }
