@@ -577,7 +577,7 @@ mod tests {
             state ^= state << 17;
             (state % n as u64) as usize
         };
-        let mut word = |next: &mut dyn FnMut(usize) -> usize| -> String {
+        let word = |next: &mut dyn FnMut(usize) -> usize| -> String {
             if next(5) == 0 {
                 rare[next(rare.len())].clone()
             } else {
