@@ -19,6 +19,9 @@ const SPLIT_SHARE: f64 = 0.6;
 use crate::tm::{Origin, Status, StoredSegment, Suggestion, Translation, TranslationChange};
 
 /// The memory's segments arranged for matching; built once per sync.
+/// Retired segments with their words, by file.
+type RetiredByFile<'a> = HashMap<&'a str, Vec<(&'a StoredSegment, Vec<String>)>>;
+
 type Neighbours<'a> = HashMap<&'a str, (Option<&'a str>, Option<&'a str>)>;
 
 pub struct Leverage<'a> {
@@ -33,6 +36,9 @@ pub struct Leverage<'a> {
     new_set: HashSet<&'a str>,
     /// Segments that left the source in this sync: candidates for split/merge.
     retired_now: &'a [String],
+    /// The segments that just left the source, by file, with their words:
+    /// made once, not for every sentence that looks for a split or merge.
+    retired_by_file: std::cell::OnceCell<RetiredByFile<'a>>,
     threshold: u32,
     lang: String,
     index: Option<(MatchIndex, Vec<&'a str>)>,
@@ -52,6 +58,7 @@ impl<'a> Leverage<'a> {
         Leverage {
             segments,
             neighbours: std::cell::OnceCell::new(),
+            retired_by_file: std::cell::OnceCell::new(),
             new_ids,
             new_set: new_ids.iter().map(String::as_str).collect(),
             retired_now,
@@ -271,6 +278,15 @@ impl<'a> Leverage<'a> {
         Some(change)
     }
 
+    /// The words of a sentence (no numbers, markup or punctuation).
+    fn words(&self, text: &str) -> Vec<String> {
+        tokenize(text, &self.lang)
+            .into_iter()
+            .filter(|(_, k)| *k == TokenKind::Word)
+            .map(|(w, _)| w)
+            .collect()
+    }
+
     /// A sentence split off one that just left the source gets that
     /// sentence's translation; one that absorbed several gets theirs, joined.
     fn split_or_merge(
@@ -281,14 +297,25 @@ impl<'a> Leverage<'a> {
     ) -> Option<TranslationChange> {
         let seg = self.segments.get(id)?;
         let text = seg.source.trim();
-        let gone: Vec<&StoredSegment> = self
-            .retired_now
-            .iter()
-            .filter_map(|r| self.segments.get(r))
-            .filter(|r| {
-                r.file == seg.file && translations.get(&r.id).is_some_and(|t| !t.text.is_empty())
+        let retired = self.retired_by_file.get_or_init(|| {
+            let segments: &'a HashMap<String, StoredSegment> = self.segments;
+            let mut by_file: RetiredByFile<'a> = HashMap::new();
+            for r in self.retired_now.iter().filter_map(|r| segments.get(r)) {
+                by_file
+                    .entry(r.file.as_str())
+                    .or_default()
+                    .push((r, self.words(&r.source)));
+            }
+            by_file
+        });
+        let gone: Vec<&(&StoredSegment, Vec<String>)> = retired
+            .get(seg.file.as_str())
+            .map(|list| {
+                list.iter()
+                    .filter(|(r, _)| translations.get(&r.id).is_some_and(|t| !t.text.is_empty()))
+                    .collect()
             })
-            .collect();
+            .unwrap_or_default();
         let suggestion = |origin, text: String, previous: String, from: String| {
             let mut change = TranslationChange::new(
                 id,
@@ -308,13 +335,6 @@ impl<'a> Leverage<'a> {
         };
         // A split part's words are mostly the old sentence's; a merged
         // sentence holds most of each old sentence's words.
-        let words = |t: &str| -> Vec<String> {
-            tokenize(t, &self.lang)
-                .into_iter()
-                .filter(|(_, k)| *k == TokenKind::Word)
-                .map(|(w, _)| w)
-                .collect()
-        };
         let share_in = |part: &[String], whole: &[String]| {
             let mut pool = whole.to_vec();
             let found = part
@@ -329,14 +349,14 @@ impl<'a> Leverage<'a> {
                 .count();
             found as f64 / part.len().max(1) as f64
         };
-        let mine = words(text);
+        let mine = self.words(text);
         if mine.is_empty() {
             return None;
         }
-        if let Some(whole) = gone.iter().find(|r| {
-            let theirs = words(&r.source);
-            theirs.len() > mine.len() && share_in(&mine, &theirs) >= SPLIT_SHARE
-        }) {
+        if let Some((whole, _)) = gone
+            .iter()
+            .find(|(_, theirs)| theirs.len() > mine.len() && share_in(&mine, theirs) >= SPLIT_SHARE)
+        {
             return Some(suggestion(
                 Origin::Split,
                 translations[&whole.id].text.clone(),
@@ -344,12 +364,12 @@ impl<'a> Leverage<'a> {
                 whole.id.clone(),
             ));
         }
-        let parts: Vec<&&StoredSegment> = gone
+        let parts: Vec<&StoredSegment> = gone
             .iter()
-            .filter(|r| {
-                let theirs = words(&r.source);
-                theirs.len() < mine.len() && share_in(&theirs, &mine) >= SPLIT_SHARE
+            .filter(|(_, theirs)| {
+                theirs.len() < mine.len() && share_in(theirs, &mine) >= SPLIT_SHARE
             })
+            .map(|(r, _)| *r)
             .collect();
         if parts.len() >= 2 {
             let join = |f: &dyn Fn(&StoredSegment) -> String| {
