@@ -64,18 +64,9 @@ pub fn create(root: &Path, book: &NewBook) -> Result<()> {
         .map(|l| toml_string(&l.to_string()))
         .collect::<Vec<_>>()
         .join(", ");
-    // A name-based identifier (from the title and the time) in UUID form.
-    let seed = format!("{}\n{}", book.title, book.now);
-    let a = crate::source::fnv1a(seed.as_bytes());
-    let b = crate::source::fnv1a(format!("{seed}\n2").as_bytes());
-    let identifier = format!(
-        "urn:uuid:{:08x}-{:04x}-8{:03x}-{:04x}-{:012x}",
-        a >> 32,
-        (a >> 16) & 0xffff,
-        a & 0xfff,
-        0x8000 | (b >> 48) & 0x3fff,
-        b & 0xffff_ffff_ffff
-    );
+    // A name-based identifier (from the title and the time), made as the
+    // editions' own are.
+    let identifier = crate::edition::epub::edition_uuid(book.title, &book.now.to_string());
     let config = format!(
         "# A book tercuman publishes. Paths are relative to this directory.
 # Unknown keys are errors, so a typo never passes silently.

@@ -2,7 +2,7 @@
 
 use anyhow::Context;
 use tercuman::edition::{build, BuildOptions};
-use tercuman::sync::{load_chapters, sync};
+use tercuman::sync::load_chapters;
 
 use crate::t;
 use crate::ui::{self, progress::Progress};
@@ -14,10 +14,7 @@ pub fn run(
     formats: tercuman::edition::Formats,
 ) -> anyhow::Result<()> {
     let (project, mut memory, _lock) = super::open(root)?;
-    let report = {
-        let _progress = Progress::spinner(t!("progress-sync"));
-        sync(&project, &mut memory, tercuman::date::now())?
-    };
+    let report = super::sync::sync_now(&project, &mut memory)?;
     super::sync::print_report(&report);
     let build_time = build_time(&project)?;
     let out_dir = out.unwrap_or_else(|| project.root.join("dist"));

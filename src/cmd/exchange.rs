@@ -60,7 +60,7 @@ fn locale_list(project: &tercuman::project::Project) -> String {
 pub fn import(root: &Path, file: &Path) -> anyhow::Result<()> {
     let text = tercuman::error::read_utf8(file)?;
     if is_tmx(&text) {
-        return super::tm::import(root, file);
+        return super::tm::import_text(root, file, &text);
     }
     let doc = xliff::parse(&text, file)?;
     let (project, mut memory, _lock) = super::open(root)?;
@@ -91,10 +91,7 @@ pub fn import(root: &Path, file: &Path) -> anyhow::Result<()> {
         ));
         ui::hint(&t!("xliff-import-conflict-hint", "segment" => segment.as_str()));
     }
-    let after = {
-        let _progress = Progress::spinner(t!("progress-sync"));
-        tercuman::sync::sync(&project, &mut memory, tercuman::date::now())?
-    };
+    let after = super::sync::sync_now(&project, &mut memory)?;
     super::sync::print_report(&after);
     Ok(())
 }

@@ -7,12 +7,19 @@ use crate::ui::{self, progress::Progress};
 
 pub fn run(root: &std::path::Path) -> anyhow::Result<()> {
     let (project, mut memory, _lock) = super::open(root)?;
-    let report = {
-        let _progress = Progress::spinner(t!("progress-sync"));
-        sync(&project, &mut memory, tercuman::date::now())?
-    };
+    let report = sync_now(&project, &mut memory)?;
     print_report(&report);
     Ok(())
+}
+
+/// A sync stamped now, with a spinner while it works: what every command
+/// that syncs runs.
+pub fn sync_now(
+    project: &tercuman::project::Project,
+    memory: &mut tercuman::tm::Memory,
+) -> tercuman::Result<SyncReport> {
+    let _progress = Progress::spinner(t!("progress-sync"));
+    sync(project, memory, tercuman::date::now())
 }
 
 pub fn print_report(report: &SyncReport) {

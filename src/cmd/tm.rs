@@ -108,9 +108,13 @@ pub fn export(root: &Path, file: &Path, locale: Option<&str>) -> anyhow::Result<
 
 /// `tm import FILE`: fills untranslated segments, keeps the rest as history.
 pub fn import(root: &Path, file: &Path) -> anyhow::Result<()> {
+    import_text(root, file, &tercuman::error::read_utf8(file)?)
+}
+
+/// `tm import` of a file already read (`import` tells TMX from XLIFF).
+pub fn import_text(root: &Path, file: &Path, text: &str) -> anyhow::Result<()> {
     let (project, mut memory, _lock) = super::open(root)?;
-    let text = tercuman::error::read_utf8(file)?;
-    let doc = tmx::parse(&text, file)?;
+    let doc = tmx::parse(text, file)?;
     let name = file
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -143,10 +147,7 @@ pub fn rebuild(root: &Path) -> anyhow::Result<()> {
         ui::note(&t!("tm-rebuild-moved", "path" => project.display_path(&aside)));
     }
     let mut memory = Memory::open(&path)?;
-    let report = {
-        let _progress = Progress::spinner(t!("progress-sync"));
-        tercuman::sync::sync(&project, &mut memory, tercuman::date::now())?
-    };
+    let report = super::sync::sync_now(&project, &mut memory)?;
     super::sync::print_report(&report);
     Ok(())
 }

@@ -36,35 +36,33 @@ pub fn write_site_root(editions: &[Edition], root: &Path) -> Result<()> {
 
 /// One language's pages (and proofs) under `root/<lang>/`.
 pub fn write_edition(edition: &Edition, root: &Path) -> Result<()> {
-    {
-        let dir = root.join(edition.lang.to_string());
-        write_if_changed(&dir.join("index.html"), index_page(edition).as_bytes())?;
-        for (i, chapter) in edition.chapters.iter().enumerate() {
-            let body = format!(
-                "{nav}<main id=\"content\">\n{body}</main>\n{pager}",
-                nav = site_nav(edition, &format!("{}.html", chapter.slug)),
-                body = chapter.html_body,
-                pager = pager(edition, i),
-            );
-            let page = Page {
-                lang: &edition.lang.to_string(),
-                dir: edition.dir(),
-                title: &format!("{} · {}", chapter.title, edition.title()),
-                stylesheet: "../style.css",
-                head: head_extra(edition, &format!("{}.html", chapter.slug)),
-                body,
-            };
-            if !edition.is_source {
-                write_if_changed(
-                    &dir.join("proof").join(format!("{}.html", chapter.slug)),
-                    proof_page(edition, i).as_bytes(),
-                )?;
-            }
+    let dir = root.join(edition.lang.to_string());
+    write_if_changed(&dir.join("index.html"), index_page(edition).as_bytes())?;
+    for (i, chapter) in edition.chapters.iter().enumerate() {
+        let body = format!(
+            "{nav}<main id=\"content\">\n{body}</main>\n{pager}",
+            nav = site_nav(edition, &format!("{}.html", chapter.slug)),
+            body = chapter.html_body,
+            pager = pager(edition, i),
+        );
+        let page = Page {
+            lang: &edition.lang.to_string(),
+            dir: edition.dir(),
+            title: &format!("{} · {}", chapter.title, edition.title()),
+            stylesheet: "../style.css",
+            head: head_extra(edition, &format!("{}.html", chapter.slug)),
+            body,
+        };
+        if !edition.is_source {
             write_if_changed(
-                &dir.join(format!("{}.html", chapter.slug)),
-                page.render(false).as_bytes(),
+                &dir.join("proof").join(format!("{}.html", chapter.slug)),
+                proof_page(edition, i).as_bytes(),
             )?;
         }
+        write_if_changed(
+            &dir.join(format!("{}.html", chapter.slug)),
+            page.render(false).as_bytes(),
+        )?;
     }
     Ok(())
 }

@@ -463,7 +463,9 @@ pub fn parse(text: &str, path: &Path) -> Result<ReadDocument> {
                                        // Depth inside elements whose content is not the unit's own
                                        // (alt-trans, matches, notes, context) or inside a native-data code.
     let mut skip_depth = 0usize;
-    let mut native: Option<(String, String, u8)> = None; // (id, data, 0 open / 1 close / 2 standalone)
+    // A 1.2 code whose content is its Markdown (<ph>, <bpt>, <ept>, <it>):
+    // (id, the content so far, which kind of code).
+    let mut native: Option<(String, String, CodeRole)> = None;
     let mut native_depth = 0usize;
     let mut data_key: Option<String> = None;
     // Open 2.x <pc>/1.2 <g> codes, to close them with their id.
@@ -546,9 +548,11 @@ pub fn parse(text: &str, path: &Path) -> Result<ReadDocument> {
                             },
                             data: attr("dataRef")?,
                         }),
-                        (b"ph" | b"it", false) => native = Some((id()?, String::new(), 2)),
-                        (b"bpt", false) => native = Some((id()?, String::new(), 0)),
-                        (b"ept", false) => native = Some((id()?, String::new(), 1)),
+                        (b"ph" | b"it", false) => {
+                            native = Some((id()?, String::new(), CodeRole::Standalone))
+                        }
+                        (b"bpt", false) => native = Some((id()?, String::new(), CodeRole::Open)),
+                        (b"ept", false) => native = Some((id()?, String::new(), CodeRole::Close)),
                         (b"cp", true) => {
                             let hex = attr("hex")?.unwrap_or_default();
                             let c = u32::from_str_radix(&hex, 16)
@@ -704,9 +708,9 @@ pub fn parse(text: &str, path: &Path) -> Result<ReadDocument> {
                         };
                         let data = Some(data);
                         content.push(match role {
-                            0 => Inline::Open { id, data },
-                            1 => Inline::Close { id, data },
-                            _ => Inline::Standalone { id, data },
+                            CodeRole::Open => Inline::Open { id, data },
+                            CodeRole::Close => Inline::Close { id, data },
+                            CodeRole::Standalone => Inline::Standalone { id, data },
                         });
                     }
                     continue;
@@ -734,7 +738,7 @@ pub fn parse(text: &str, path: &Path) -> Result<ReadDocument> {
                     b"data" => data_key = None,
                     b"trans-unit" | b"unit" => {
                         if let Some(u) = unit.take() {
-                            doc.units.push(finish_unit(u));
+                            doc.units.push(finish_unit(u, doc.version));
                         }
                     }
                     _ => {}
@@ -757,7 +761,7 @@ pub fn parse(text: &str, path: &Path) -> Result<ReadDocument> {
 fn push_text(
     unit: &mut Option<UnitState>,
     flow: Option<bool>,
-    native: &mut Option<(String, String, u8)>,
+    native: &mut Option<(String, String, CodeRole)>,
     data_key: &Option<String>,
     s: &str,
 ) {
@@ -779,45 +783,44 @@ fn push_text(
     }
 }
 
-/// Resolves 2.x `dataRef`s into the Markdown they name, and settles the status.
-fn finish_unit(u: UnitState) -> ReadUnit {
+/// Which half of a code a 1.2 native-data element is.
+#[derive(Clone, Copy)]
+enum CodeRole {
+    Open,
+    Close,
+    Standalone,
+}
+
+/// Resolves 2.x `dataRef`s into the Markdown they name (1.2 codes carry
+/// their Markdown, if any, as content), and settles the status.
+fn finish_unit(u: UnitState, version: Version) -> ReadUnit {
+    let data = &u.data;
     let resolve = |items: Vec<Inline>| -> Vec<Inline> {
+        if version == Version::V1_2 {
+            return items;
+        }
+        let look = |d: Option<String>| d.and_then(|key| data.get(&key).cloned());
         items
             .into_iter()
-            .map(|item| {
-                let look = |d: Option<String>| d.and_then(|key| u.data.get(&key).cloned());
-                match item {
-                    Inline::Open { id, data } => Inline::Open {
-                        id,
-                        data: look(data),
-                    },
-                    Inline::Close { id, data } => Inline::Close {
-                        id,
-                        data: look(data),
-                    },
-                    Inline::Standalone { id, data } => Inline::Standalone {
-                        id,
-                        data: look(data),
-                    },
-                    text => text,
-                }
+            .map(|item| match item {
+                Inline::Open { id, data } => Inline::Open {
+                    id,
+                    data: look(data),
+                },
+                Inline::Close { id, data } => Inline::Close {
+                    id,
+                    data: look(data),
+                },
+                Inline::Standalone { id, data } => Inline::Standalone {
+                    id,
+                    data: look(data),
+                },
+                text => text,
             })
             .collect()
     };
-    // 1.2 native data (<ph>, <bpt>) is already Markdown, not a reference.
-    let is_ref = |items: &[Inline]| {
-        items.iter().any(|i| match i {
-            Inline::Open { data: Some(d), .. }
-            | Inline::Close { data: Some(d), .. }
-            | Inline::Standalone { data: Some(d), .. } => u.data.contains_key(d),
-            _ => false,
-        })
-    };
-    let (source, target) = if u.data.is_empty() || !(is_ref(&u.source) || is_ref(&u.target)) {
-        (u.source.clone(), u.target.clone())
-    } else {
-        (resolve(u.source.clone()), resolve(u.target.clone()))
-    };
+    let source = resolve(u.source);
+    let target = resolve(u.target);
     let empty = target
         .iter()
         .all(|i| matches!(i, Inline::Text(t) if t.is_empty()));

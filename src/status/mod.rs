@@ -80,7 +80,6 @@ pub fn effective_status(t: Option<&Translation>) -> Status {
     }
 }
 
-/// Counts one locale over the current source.
 /// Source words of every segment, chapter by chapter: counted once and
 /// shared by every locale's [`completeness`].
 pub fn segment_words(docs: &[ChapterDoc]) -> Vec<Vec<usize>> {
@@ -93,7 +92,8 @@ pub fn segment_words(docs: &[ChapterDoc]) -> Vec<Vec<usize>> {
         .collect()
 }
 
-/// Segments and words of one locale, per chapter; `words` from [`segment_words`].
+/// Counts one locale over the current source: segments and words per
+/// chapter; `words` from [`segment_words`].
 pub fn completeness(
     project: &Project,
     docs: &[ChapterDoc],

@@ -9,21 +9,16 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::tm::matching::{score, tokenize, Match, MatchIndex, TokenKind};
 
-/// How many matches of a lookup are kept for the other locales. One: a
-/// single-best search can stop early (see `MatchIndex::search`), and a
-/// locale that cannot use it searches again for its own best.
-const SHORTLIST: usize = 1;
-
 /// Share of a sentence's words that must be found in another for a split or merge.
 const SPLIT_SHARE: f64 = 0.6;
 use crate::tm::{Origin, Status, StoredSegment, Suggestion, Translation, TranslationChange};
 
-/// The memory's segments arranged for matching; built once per sync.
 /// Retired segments with their words, by file.
 type RetiredByFile<'a> = HashMap<&'a str, Vec<(&'a StoredSegment, Vec<String>)>>;
 
 type Neighbours<'a> = HashMap<&'a str, (Option<&'a str>, Option<&'a str>)>;
 
+/// The memory's segments arranged for matching; built once per sync.
 pub struct Leverage<'a> {
     segments: &'a HashMap<String, StoredSegment>,
     /// Neighbours of every segment (previous, next source), current and retired
@@ -42,9 +37,11 @@ pub struct Leverage<'a> {
     threshold: u32,
     lang: String,
     index: Option<(MatchIndex, Vec<&'a str>)>,
-    /// The best matches of each looked-up segment, whatever the locale: the
-    /// same lookup serves every locale whose translations include one.
-    shortlist: HashMap<String, Vec<Match>>,
+    /// The best match of each looked-up segment, whatever the locale: one
+    /// lookup serves every locale that has it translated (a single-best
+    /// search can stop early; see `MatchIndex::search`). A locale that
+    /// cannot use it searches again for its own best.
+    best_any: HashMap<String, Option<Match>>,
 }
 
 impl<'a> Leverage<'a> {
@@ -65,7 +62,7 @@ impl<'a> Leverage<'a> {
             threshold,
             lang: source_lang.to_string(),
             index: None,
-            shortlist: HashMap::new(),
+            best_any: HashMap::new(),
         }
     }
 
@@ -126,7 +123,7 @@ impl<'a> Leverage<'a> {
                 })
                 .collect()
         });
-        self.prefetch_shortlists(&open);
+        self.prefetch_best(&open);
         let mut still_open = Vec::new();
         for id in open {
             match self.fuzzy(id, locale, translations, &accepted) {
@@ -194,8 +191,6 @@ impl<'a> Leverage<'a> {
         out
     }
 
-    /// The best fuzzy match at or above the threshold, from any segment
-    /// translated in this locale.
     /// The index of every segment but the new ones, built on first use.
     fn ensure_index(&mut self) {
         if self.index.is_some() {
@@ -215,27 +210,28 @@ impl<'a> Leverage<'a> {
         self.index = Some((index, ids));
     }
 
-    /// Looks up, on every core, the shortlists `fuzzy` will need.
-    fn prefetch_shortlists(&mut self, ids: &[&String]) {
+    /// Looks up, on every core, the best matches `fuzzy` will need.
+    fn prefetch_best(&mut self, ids: &[&String]) {
         let Some((index, _)) = self.index.as_ref() else {
             return;
         };
         let missing: Vec<&str> = ids
             .iter()
             .map(|id| id.as_str())
-            .filter(|id| !self.shortlist.contains_key(*id))
+            .filter(|id| !self.best_any.contains_key(*id))
             .collect();
-        let lists = crate::parallel::map(&missing, |id| {
+        let found = crate::parallel::map(&missing, |id| {
             self.segments
                 .get(*id)
-                .map(|s| index.top(&s.source, self.threshold, SHORTLIST))
-                .unwrap_or_default()
+                .and_then(|s| index.best(&s.source, self.threshold, |_| true))
         });
-        for (id, list) in missing.into_iter().zip(lists) {
-            self.shortlist.insert(id.to_string(), list);
+        for (id, best) in missing.into_iter().zip(found) {
+            self.best_any.insert(id.to_string(), best);
         }
     }
 
+    /// The best fuzzy match at or above the threshold, from any segment
+    /// translated in this locale.
     fn fuzzy(
         &mut self,
         id: &str,
@@ -249,16 +245,15 @@ impl<'a> Leverage<'a> {
             return None;
         }
         let source = &segments.get(id)?.source;
-        let shortlist = self
-            .shortlist
+        let best_any = *self
+            .best_any
             .entry(id.to_string())
-            .or_insert_with(|| index.top(source, self.threshold, SHORTLIST));
-        // The first eligible match of the shortlist is the best eligible one
-        // (same order as `best`); past the shortlist, search again.
-        let found = match shortlist.iter().find(|m| accepted[m.unit]) {
-            Some(m) => *m,
-            None if shortlist.len() < SHORTLIST => return None,
-            None => index.best(source, self.threshold, |unit| accepted[unit])?,
+            .or_insert_with(|| index.best(source, self.threshold, |_| true));
+        // Nothing at the threshold at all, or the best is usable here;
+        // otherwise this locale's own best.
+        let found = match best_any? {
+            m if accepted[m.unit] => m,
+            _ => index.best(source, self.threshold, |unit| accepted[unit])?,
         };
         let from = units[found.unit];
         let mut change = TranslationChange::new(

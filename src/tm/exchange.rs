@@ -1,7 +1,8 @@
 //! The memory in and out as TMX (export for other CAT tools, import to seed
-//! or enrich a book) and XLIFF (a locale's work out to a CAT tool and back). An import never replaces a translation silently: it
-//! fills segments that have none, and a different translation it brings for
-//! a translated segment goes into that segment's history only.
+//! or enrich a book) and XLIFF (a locale's work out to a CAT tool and
+//! back). An import never replaces a translation silently: it fills
+//! segments that have none, and a different translation it brings for a
+//! translated segment goes into that segment's history only.
 
 use std::collections::HashMap;
 

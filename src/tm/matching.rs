@@ -541,10 +541,6 @@ mod tests {
         );
     }
 
-    /// The early stop of a single-best search (and the prefix filter) must
-    /// never change the answer: random near-duplicates against brute force.
-    /// Rare words make the query's rarest token often the one it changed,
-    /// which its best match lacks: a search stopping too soon misses it.
     #[test]
     fn a_match_outside_the_rarest_tokens_list_is_still_the_best() {
         // The query's rarest word is one its best match lacks; a weaker
@@ -563,6 +559,10 @@ mod tests {
         assert_eq!((found.unit, found.score.percent), (0, 92));
     }
 
+    /// The early stop of a single-best search (and the prefix filter) must
+    /// never change the answer: random near-duplicates against brute force.
+    /// Rare words make the query's rarest token often the one it changed,
+    /// which its best match lacks.
     #[test]
     fn a_single_best_search_agrees_with_brute_force_on_random_sentences() {
         let common = [
