@@ -24,6 +24,7 @@ pub mod scaffold;
 pub mod source;
 pub mod status;
 pub mod sync;
+pub mod timings;
 pub mod tm;
 
 pub use error::{Error, Result};

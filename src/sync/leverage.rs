@@ -100,7 +100,9 @@ impl<'a> Leverage<'a> {
         if !translations.values().any(|t| !t.text.is_empty()) {
             return Vec::new();
         }
+        let t = crate::timings::phase(|| format!("{locale}: leverage: exact"));
         let mut out = self.exact(locale, translations);
+        drop(t);
         let filled: HashSet<String> = out.iter().map(|c| c.segment_id.clone()).collect();
         let open: Vec<&String> = self
             .new_ids
@@ -112,7 +114,9 @@ impl<'a> Leverage<'a> {
         }
         // Which indexed segments can lend a translation in this locale,
         // decided once rather than for every candidate of every lookup.
+        let t = crate::timings::phase(|| format!("{locale}: leverage: index"));
         self.ensure_index();
+        drop(t);
         let accepted: Vec<bool> = self.index.as_ref().map_or_else(Vec::new, |(_, units)| {
             units
                 .iter()
@@ -123,7 +127,10 @@ impl<'a> Leverage<'a> {
                 })
                 .collect()
         });
+        let t = crate::timings::phase(|| format!("{locale}: leverage: best matches"));
         self.prefetch_best(&open);
+        drop(t);
+        let t = crate::timings::phase(|| format!("{locale}: leverage: fuzzy"));
         let mut still_open = Vec::new();
         for id in open {
             match self.fuzzy(id, locale, translations, &accepted) {
@@ -131,6 +138,8 @@ impl<'a> Leverage<'a> {
                 None => still_open.push(id),
             }
         }
+        drop(t);
+        let _t = crate::timings::phase(|| format!("{locale}: leverage: split/merge"));
         for id in still_open {
             if let Some(change) = self.split_or_merge(id, locale, translations) {
                 out.push(change);

@@ -7,7 +7,7 @@
 //! memory and every file stay exactly as they were. A sync with nothing to do
 //! writes nothing at all.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
 
 use unic_langid::LanguageIdentifier;
@@ -17,6 +17,7 @@ use crate::formats::po;
 use crate::locale;
 use crate::project::{Chapter, Project};
 use crate::source::{self, ChapterDoc};
+use crate::timings;
 use crate::tm::{
     Changes, Memory, Origin, Status, StoredSegment, Suggestion, Translation, TranslationChange,
 };
@@ -91,14 +92,25 @@ pub fn sync(project: &Project, memory: &mut Memory, now: i64) -> Result<SyncRepo
 }
 
 fn sync_inputs(project: &Project, memory: &mut Memory, now: i64) -> Result<SyncReport> {
+    let _whole = timings::phase(|| "sync".into());
     recover(project, memory)?;
+    let t = timings::phase(|| "read and segment chapters".into());
     let docs = load_chapters(project)?;
+    drop(t);
     let mut report = SyncReport::default();
     let mut changes = Changes::default();
 
     // 1. Source segments -> memory.
+    let t = timings::phase(|| "load segments from memory".into());
     let mut segments = memory.segments()?;
-    let (new_ids, retired_now) = update_segments(project, &docs, &mut segments, &mut changes);
+    drop(t);
+    let t = timings::phase(|| "compare segments".into());
+    let SegmentChanges {
+        new: new_ids,
+        retired: retired_now,
+        changed: changed_segments,
+    } = update_segments(project, &docs, &mut segments);
+    drop(t);
     report.new_segments = new_ids.len();
     report.retired_segments = retired_now.len();
 
@@ -106,6 +118,7 @@ fn sync_inputs(project: &Project, memory: &mut Memory, now: i64) -> Result<SyncR
     let mut catalogs: HashMap<(String, String), (PathBuf, po::Catalog)> = HashMap::new();
     // Their text as read, to tell later which rewritten files really change.
     let mut originals: HashMap<PathBuf, String> = HashMap::new();
+    let t = timings::phase(|| "read PO files".into());
     for lang in &project.book.locales {
         for chapter in &project.chapters {
             let path = project.po_path(lang, chapter);
@@ -118,6 +131,7 @@ fn sync_inputs(project: &Project, memory: &mut Memory, now: i64) -> Result<SyncR
             }
         }
     }
+    drop(t);
     // Obsolete entries the memory does not know (a lost or rebuilt memory):
     // their segments come back as retired ones, so their translations survive.
     let mut restored: HashMap<String, Vec<(String, Translation)>> = HashMap::new();
@@ -170,8 +184,17 @@ fn sync_inputs(project: &Project, memory: &mut Memory, now: i64) -> Result<SyncR
         &project.book.source_language.to_string(),
     );
     let mut outputs: Vec<(PathBuf, String)> = Vec::new();
+    // Segments that left the source, by chapter, in the order their files list them.
+    let mut retired_by_chapter: HashMap<&str, Vec<&StoredSegment>> = HashMap::new();
+    for s in segments.values().filter(|s| s.position.is_none()) {
+        retired_by_chapter.entry(&s.chapter).or_default().push(s);
+    }
+    for list in retired_by_chapter.values_mut() {
+        list.sort_by(|a, b| (a.line, &a.id).cmp(&(b.line, &b.id)));
+    }
     for lang in &project.book.locales {
         let code = lang.to_string();
+        let t = timings::phase(|| format!("{code}: load memory"));
         let mut translations = memory.translations(&code)?;
         for (id, t) in restored.remove(&code).unwrap_or_default() {
             translations.insert(id.clone(), t.clone());
@@ -184,6 +207,8 @@ fn sync_inputs(project: &Project, memory: &mut Memory, now: i64) -> Result<SyncR
         let mut comments: HashMap<String, Vec<String>> = HashMap::new();
         let mut headers: HashMap<String, String> = HashMap::new();
         let revised = memory.last_revisions(&code)?;
+        drop(t);
+        let t = timings::phase(|| format!("{code}: import PO edits"));
         for chapter in &project.chapters {
             let Some((path, catalog)) = catalogs.get(&(code.clone(), chapter.slug.clone())) else {
                 continue;
@@ -219,7 +244,11 @@ fn sync_inputs(project: &Project, memory: &mut Memory, now: i64) -> Result<SyncR
                 }
             }
         }
-        for change in leverage.suggest(&code, &translations) {
+        drop(t);
+        let t = timings::phase(|| format!("{code}: leverage"));
+        let suggested = leverage.suggest(&code, &translations);
+        drop(t);
+        for change in suggested {
             if change.origin == Origin::ExactMatch {
                 report.exact += 1;
             } else {
@@ -233,10 +262,13 @@ fn sync_inputs(project: &Project, memory: &mut Memory, now: i64) -> Result<SyncR
             changes.translations.push(change);
         }
         // Each chapter's file on every core, in book order.
+        let t = timings::phase(|| format!("{code}: write PO text"));
         let chapters: Vec<_> = project.chapters.iter().zip(&docs).collect();
         let written = crate::parallel::map(&chapters, |(chapter, doc)| {
             let sources = CatalogSources {
-                segments: &segments,
+                retired: retired_by_chapter
+                    .get(chapter.slug.as_str())
+                    .map_or(&[], Vec::as_slice),
                 translations: &translations,
                 suggestions: &suggestions,
                 comments: &comments,
@@ -258,6 +290,7 @@ fn sync_inputs(project: &Project, memory: &mut Memory, now: i64) -> Result<SyncR
             changes.exported.extend(changed);
             outputs.push((path, text));
         }
+        drop(t);
     }
 
     // 6. Commit: stage the changed files, commit the memory together with the
@@ -268,13 +301,23 @@ fn sync_inputs(project: &Project, memory: &mut Memory, now: i64) -> Result<SyncR
         .into_iter()
         .filter(|(path, text)| originals.get(path) != Some(text))
         .collect();
+    let t = timings::phase(|| "stage files".into());
     let staged = stage(project, &changed)?;
+    drop(t);
     changes.pending = staged.clone();
+    let t = timings::phase(|| "commit memory".into());
+    // The changed rows move out of the map: nothing reads it after this.
+    changes
+        .segments
+        .extend(changed_segments.iter().filter_map(|id| segments.remove(id)));
     if let Err(e) = fault("commit").and_then(|()| memory.apply(&changes, now)) {
         discard(project, &staged);
         return Err(e);
     }
+    drop(t);
+    let t = timings::phase(|| "move files into place".into());
     finish_pending(project, memory, &staged)?;
+    drop(t);
     report.written = changed
         .iter()
         .map(|(path, _)| project.display_path(path))
@@ -369,55 +412,85 @@ pub fn recover(project: &Project, memory: &mut Memory) -> Result<Vec<String>> {
     Ok(pending.into_iter().map(|(target, _)| target).collect())
 }
 
-/// Records the current source's segments; returns the ids new in this sync
-/// (in book order) and those that left the source in it (in their old order).
+/// The current source's segments, compared with the memory's.
+struct SegmentChanges {
+    /// Segments new in this sync, in book order.
+    new: Vec<String>,
+    /// Segments that left the source in this sync, in their old order.
+    retired: Vec<String>,
+    /// Every segment whose stored row changes (new, moved, edited, retired).
+    changed: Vec<String>,
+}
+
+/// Updates `segments` to the current source and says what changed. Rows
+/// are compared field by field, so an unchanged segment costs no allocation.
 fn update_segments(
     project: &Project,
     docs: &[ChapterDoc],
     segments: &mut HashMap<String, StoredSegment>,
-    changes: &mut Changes,
-) -> (Vec<String>, Vec<String>) {
-    let mut new_ids = Vec::new();
+) -> SegmentChanges {
+    let mut out = SegmentChanges {
+        new: Vec::new(),
+        retired: Vec::new(),
+        changed: Vec::new(),
+    };
+    let total: usize = docs.iter().map(|d| d.segments().count()).sum();
+    segments.reserve(total.saturating_sub(segments.len()));
     let mut position = 0i64;
-    let mut current_ids = std::collections::HashSet::new();
+    let mut current_ids: HashSet<&str> = HashSet::with_capacity(total);
     for (chapter, doc) in project.chapters.iter().zip(docs) {
         for seg in doc.segments() {
+            let here = Some(position);
+            position += 1;
+            current_ids.insert(&seg.id);
+            let stored = segments.get_mut(&seg.id);
+            let unchanged = stored.as_ref().is_some_and(|s| {
+                s.position == here
+                    && s.line == seg.line as i64
+                    && s.source == seg.text
+                    && s.kind == seg.kind.as_str()
+                    && s.chapter == chapter.slug
+                    && s.file == chapter.rel_path
+            });
+            if unchanged {
+                continue;
+            }
             let row = StoredSegment {
                 id: seg.id.clone(),
                 chapter: chapter.slug.clone(),
-                position: Some(position),
+                position: here,
                 kind: seg.kind.as_str().to_string(),
                 source: seg.text.clone(),
                 file: chapter.rel_path.clone(),
                 line: seg.line as i64,
             };
-            position += 1;
-            current_ids.insert(seg.id.clone());
-            match segments.get(&seg.id) {
-                Some(stored) if *stored == row => {}
-                stored => {
-                    if stored.is_none_or(|s| s.position.is_none()) {
-                        new_ids.push(seg.id.clone());
+            match stored {
+                Some(s) => {
+                    if s.position.is_none() {
+                        out.new.push(seg.id.clone());
                     }
-                    changes.segments.push(row.clone());
-                    segments.insert(row.id.clone(), row);
+                    *s = row;
+                }
+                None => {
+                    out.new.push(seg.id.clone());
+                    segments.insert(seg.id.clone(), row);
                 }
             }
+            out.changed.push(seg.id.clone());
         }
     }
     let mut retired: Vec<&mut StoredSegment> = segments
         .values_mut()
-        .filter(|s| s.position.is_some() && !current_ids.contains(&s.id))
+        .filter(|s| s.position.is_some() && !current_ids.contains(s.id.as_str()))
         .collect();
     // In their old reading order, which split and merge suggestions follow.
     retired.sort_by(|a, b| (a.position, &a.id).cmp(&(b.position, &b.id)));
-    let mut retired_ids = Vec::new();
     for s in retired {
         s.position = None;
-        retired_ids.push(s.id.clone());
-        changes.segments.push(s.clone());
+        out.retired.push(s.id.clone());
+        out.changed.push(s.id.clone());
     }
-    (new_ids, retired_ids)
+    out
 }
 
 /// The translation state a PO entry expresses.
@@ -526,7 +599,8 @@ fn import_catalog(
 
 /// What a PO file is written from, besides the source.
 struct CatalogSources<'a> {
-    segments: &'a HashMap<String, StoredSegment>,
+    /// The chapter's segments that left the source, in file order.
+    retired: &'a [&'a StoredSegment],
     translations: &'a HashMap<String, Translation>,
     /// Where leveraged translations came from, for `#| msgid` and a comment.
     suggestions: &'a HashMap<String, Suggestion>,
@@ -568,7 +642,7 @@ fn catalog_for(
     doc: &ChapterDoc,
     src: &CatalogSources,
 ) -> po::Catalog {
-    let (segments, translations, comments) = (src.segments, src.translations, src.comments);
+    let (translations, comments) = (src.translations, src.comments);
     let entry = |id: &str, source: &str, obsolete: bool, reference: Option<String>| {
         let t = translations
             .get(id)
@@ -604,14 +678,10 @@ fn catalog_for(
         })
         .collect();
     // Segments that left this chapter's source keep their translations visible.
-    let mut gone: Vec<&StoredSegment> = segments
-        .values()
-        .filter(|s| s.position.is_none() && s.chapter == chapter.slug)
-        .filter(|s| translations.get(&s.id).is_some_and(|t| !t.text.is_empty()))
-        .collect();
-    gone.sort_by(|a, b| (a.line, &a.id).cmp(&(b.line, &b.id)));
     entries.extend(
-        gone.into_iter()
+        src.retired
+            .iter()
+            .filter(|s| translations.get(&s.id).is_some_and(|t| !t.text.is_empty()))
             .map(|s| entry(&s.id, &s.source, true, None)),
     );
 
