@@ -5,7 +5,7 @@
 //! from. Everything but an exact match arrives as *fuzzy*, with the English it
 //! was made for, so the translator sees what changed.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 use crate::tm::matching::{score, tokenize, Match, MatchIndex, TokenKind};
 
@@ -25,6 +25,8 @@ pub struct Leverage<'a> {
     /// segments each in their own reading order.
     /// Made on first use: a first sync never needs them.
     neighbours: std::cell::OnceCell<Neighbours<'a>>,
+    /// Segment ids by English text, for exact matches; made on first use.
+    same_source: std::cell::OnceCell<HashMap<&'a str, Vec<&'a str>>>,
     /// Segments new in this sync, in book order: candidates for fuzzy matches.
     new_ids: &'a [String],
     /// The same, for lookups.
@@ -55,6 +57,7 @@ impl<'a> Leverage<'a> {
         Leverage {
             segments,
             neighbours: std::cell::OnceCell::new(),
+            same_source: std::cell::OnceCell::new(),
             retired_by_file: std::cell::OnceCell::new(),
             new_ids,
             new_set: new_ids.iter().map(String::as_str).collect(),
@@ -155,24 +158,26 @@ impl<'a> Leverage<'a> {
         locale: &str,
         translations: &HashMap<String, Translation>,
     ) -> Vec<TranslationChange> {
-        let mut by_source: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
-        for (id, t) in translations {
-            if t.status == Status::Translated && !t.text.is_empty() {
-                if let Some(seg) = self.segments.get(id) {
-                    by_source
-                        .entry(seg.source.as_str())
-                        .or_default()
-                        .push(id.as_str());
-                }
-            }
-        }
+        let translated = |id: &str| {
+            translations
+                .get(id)
+                .is_some_and(|t| t.status == Status::Translated && !t.text.is_empty())
+        };
         let mut out: Vec<TranslationChange> = self
             .segments
             .values()
             .filter(|s| s.position.is_some() && !translations.contains_key(&s.id))
             .filter_map(|s| {
-                let mut candidates = by_source.get(s.source.as_str())?.clone();
-                candidates.sort_unstable();
+                let candidates: Vec<&str> = self
+                    .same_source()
+                    .get(s.source.as_str())?
+                    .iter()
+                    .copied()
+                    .filter(|c| translated(c))
+                    .collect();
+                if candidates.is_empty() {
+                    return None;
+                }
                 // Prefer a context match: the neighbours' English matches too.
                 let neighbours = self.neighbours();
                 let context = candidates
@@ -198,6 +203,21 @@ impl<'a> Leverage<'a> {
             .collect();
         out.sort_by(|a, b| a.segment_id.cmp(&b.segment_id));
         out
+    }
+
+    /// Every segment's id by its English, ids in order; built on first use.
+    fn same_source(&self) -> &HashMap<&'a str, Vec<&'a str>> {
+        self.same_source.get_or_init(|| {
+            let segments: &'a HashMap<String, StoredSegment> = self.segments;
+            let mut by_source: HashMap<&str, Vec<&str>> = HashMap::new();
+            for s in segments.values() {
+                by_source.entry(&s.source).or_default().push(&s.id);
+            }
+            for ids in by_source.values_mut() {
+                ids.sort_unstable();
+            }
+            by_source
+        })
     }
 
     /// The index of every segment but the new ones, built on first use.

@@ -119,17 +119,29 @@ fn sync_inputs(project: &Project, memory: &mut Memory, now: i64) -> Result<SyncR
     // Their text as read, to tell later which rewritten files really change.
     let mut originals: HashMap<PathBuf, String> = HashMap::new();
     let t = timings::phase(|| "read PO files".into());
-    for lang in &project.book.locales {
-        for chapter in &project.chapters {
-            let path = project.po_path(lang, chapter);
-            if path.exists() {
-                refuse_symlink_out(project, &path)?;
-                let text = read_utf8(&path)?;
-                let catalog = po::parse(&text, &path)?;
-                originals.insert(path.clone(), text);
-                catalogs.insert((lang.to_string(), chapter.slug.clone()), (path, catalog));
-            }
-        }
+    let files: Vec<(String, &Chapter, PathBuf)> = project
+        .book
+        .locales
+        .iter()
+        .flat_map(|lang| {
+            project
+                .chapters
+                .iter()
+                .map(move |c| (lang.to_string(), c, project.po_path(lang, c)))
+        })
+        .filter(|(_, _, path)| path.exists())
+        .collect();
+    // Parsed on every core; the first bad file in book order is the one reported.
+    let parsed = crate::parallel::map(&files, |(_, _, path)| {
+        refuse_symlink_out(project, path)?;
+        let text = read_utf8(path)?;
+        let catalog = po::parse(&text, path)?;
+        Ok::<_, Error>((text, catalog))
+    });
+    for ((lang, chapter, path), read) in files.into_iter().zip(parsed) {
+        let (text, catalog) = read?;
+        originals.insert(path.clone(), text);
+        catalogs.insert((lang, chapter.slug.clone()), (path, catalog));
     }
     drop(t);
     // Obsolete entries the memory does not know (a lost or rebuilt memory):
@@ -206,7 +218,19 @@ fn sync_inputs(project: &Project, memory: &mut Memory, now: i64) -> Result<SyncR
         let mut suggestions = memory.suggestions(&code)?;
         let mut comments: HashMap<String, Vec<String>> = HashMap::new();
         let mut headers: HashMap<String, String> = HashMap::new();
-        let revised = memory.last_revisions(&code)?;
+        // Only a file written for the first time takes its date from the memory.
+        let new_file = project.chapters.iter().any(|c| {
+            catalogs
+                .get(&(code.clone(), c.slug.clone()))
+                .is_none_or(|(_, catalog)| {
+                    kept_header_field(&catalog.header, KEPT_HEADER_FIELDS[0]).is_none()
+                })
+        });
+        let revised = if new_file {
+            memory.last_revisions(&code)?
+        } else {
+            HashMap::new()
+        };
         drop(t);
         let t = timings::phase(|| format!("{code}: import PO edits"));
         for chapter in &project.chapters {
@@ -634,6 +658,20 @@ fn suggestion_comment(s: &Suggestion) -> String {
 /// Header fields that belong to the translator's tools and survive a rewrite.
 const KEPT_HEADER_FIELDS: &[&str] = &["PO-Revision-Date", "Last-Translator", "Language-Team"];
 
+/// A translator-tool header field worth keeping: set, and not a template's placeholder.
+fn kept_header_field<'h>(header: &'h str, field: &str) -> Option<&'h str> {
+    header
+        .lines()
+        .filter_map(|l| l.split_once(':'))
+        .find(|(k, v)| {
+            k.trim() == field
+                && !v.trim().is_empty()
+                && !v.contains("YEAR-MO-DA")
+                && !v.contains("FULL NAME")
+        })
+        .map(|(_, v)| v.trim())
+}
+
 /// The PO file of one chapter in one locale, from the memory.
 fn catalog_for(
     project: &Project,
@@ -687,17 +725,9 @@ fn catalog_for(
 
     let name = locale::english_name(lang);
     let kept = |field: &str| {
-        src.previous_header.and_then(|h| {
-            h.lines()
-                .filter_map(|l| l.split_once(':'))
-                .find(|(k, v)| {
-                    k.trim() == field
-                        && !v.trim().is_empty()
-                        && !v.contains("YEAR-MO-DA")
-                        && !v.contains("FULL NAME")
-                })
-                .map(|(_, v)| v.trim().to_string())
-        })
+        src.previous_header
+            .and_then(|h| kept_header_field(h, field))
+            .map(str::to_string)
     };
     // Deterministic when nobody set it: the newest revision of an entry in this file.
     let revision_date = kept(KEPT_HEADER_FIELDS[0]).unwrap_or_else(|| {

@@ -13,6 +13,8 @@ use std::collections::HashMap;
 
 use rapidfuzz::distance::levenshtein;
 
+use super::edit_distance::ShortQuery;
+
 /// What a token is, to tell "only numbers, markup or punctuation differ".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {
@@ -354,7 +356,11 @@ impl MatchIndex {
         let mut found: Vec<Match> = Vec::new();
         // Units already considered: a bitset, cheaper than hashing each id.
         let mut seen = vec![0u64; self.units.len().div_ceil(64)];
-        let comparator = levenshtein::BatchComparator::new(query_ids.iter().copied());
+        let short = ShortQuery::new(&query_ids, self.vocabulary.len() as u32);
+        let comparator = match short {
+            Some(_) => None,
+            None => Some(levenshtein::BatchComparator::new(query_ids.iter().copied())),
+        };
         let mut consider = |unit: u32, found: &mut Vec<Match>| {
             let (word, bit) = (unit as usize / 64, 1u64 << (unit % 64));
             if seen[word] & bit != 0 {
@@ -372,10 +378,14 @@ impl MatchIndex {
             }
             let allowed = n.max(m) * (100 - min_percent as usize) / 100;
             let cutoff = if same_words { n.max(m) } else { allowed };
-            let distance = comparator.distance_with_args(
-                u.tokens.iter().copied(),
-                &levenshtein::Args::default().score_cutoff(cutoff),
-            );
+            let distance = match (&short, &comparator) {
+                (Some(short), _) => short.distance(&u.tokens, cutoff),
+                (None, Some(comparator)) => comparator.distance_with_args(
+                    u.tokens.iter().copied(),
+                    &levenshtein::Args::default().score_cutoff(cutoff),
+                ),
+                (None, None) => unreachable!("a long query has a comparator"),
+            };
             let Some(distance) = distance else { return };
             let identical = u.text_hash == query_hash && distance == 0;
             if let Some(score) = banded(raw_percent(distance, n, m), identical, same_words) {

@@ -7,6 +7,7 @@
 //! said when they were last written (to tell a translator's edit from a stale
 //! file). The schema is versioned by `PRAGMA user_version`; see [`schema`].
 
+mod edit_distance;
 pub mod exchange;
 pub mod matching;
 pub mod schema;
@@ -173,6 +174,10 @@ impl Memory {
         // A 64 MiB page cache (the default is 2 MiB): a big sync's
         // transaction then does not spill pages to the file mid-way.
         conn.pragma_update(None, "cache_size", -65_536)
+            .map_err(|e| memory_error(path, e))?;
+        // Pages read through a memory map rather than a read() per page:
+        // a big memory is read at memory speed. (A no-op where unsupported.)
+        conn.pragma_update(None, "mmap_size", 1i64 << 30)
             .map_err(|e| memory_error(path, e))?;
         schema::migrate(&conn).map_err(|e| match e {
             Error::Sqlite(e) => memory_error(path, e),
@@ -349,6 +354,7 @@ impl Memory {
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         {
+            let t = crate::timings::phase(|| "commit: segments".into());
             let mut upsert_segment = tx.prepare(
                 "INSERT INTO segment (id, chapter, position, kind, source, file, line)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
@@ -363,6 +369,8 @@ impl Memory {
                     s.id, s.chapter, s.position, s.kind, s.source, s.file, s.line
                 ])?;
             }
+            drop(t);
+            let t = crate::timings::phase(|| "commit: translations and revisions".into());
             let mut upsert_translation = tx.prepare(
                 "INSERT INTO translation (segment_id, locale, text, status, previous_source, match_score, match_from)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
@@ -405,6 +413,8 @@ impl Memory {
                     from
                 ])?;
             }
+            drop(t);
+            let t = crate::timings::phase(|| "commit: exported".into());
             let mut upsert_exported = tx.prepare(
                 "INSERT INTO exported (segment_id, locale, text, status) VALUES (?1, ?2, ?3, ?4)
                  ON CONFLICT(segment_id, locale) DO UPDATE SET text = excluded.text, status = excluded.status",
@@ -412,6 +422,7 @@ impl Memory {
             for (locale, id, t) in &changes.exported {
                 upsert_exported.execute(params![id, locale, t.text, t.status.as_str()])?;
             }
+            drop(t);
             let mut insert_pending = tx.prepare(
                 "INSERT OR REPLACE INTO pending_file (target, temporary) VALUES (?1, ?2)",
             )?;
@@ -419,6 +430,7 @@ impl Memory {
                 insert_pending.execute(params![target, temporary])?;
             }
         }
+        let _t = crate::timings::phase(|| "commit: write".into());
         tx.commit()?;
         Ok(())
     }
