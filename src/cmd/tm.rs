@@ -67,9 +67,8 @@ pub fn search(
     let mut ids: Vec<&String> = segments.keys().collect();
     ids.sort();
     let mut index = MatchIndex::new(&project.book.source_language.to_string());
-    for id in &ids {
-        index.add(&segments[*id].source);
-    }
+    let texts: Vec<&str> = ids.iter().map(|id| segments[*id].source.as_str()).collect();
+    index.add_all(&texts);
     let mut translations = Vec::new();
     for lang in &locales {
         translations.push((lang.to_string(), memory.translations(&lang.to_string())?));

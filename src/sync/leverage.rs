@@ -233,9 +233,11 @@ impl<'a> Leverage<'a> {
             .collect();
         ids.sort_unstable();
         let mut index = MatchIndex::new(&self.lang);
-        for id in &ids {
-            index.add(&self.segments[*id].source);
-        }
+        let texts: Vec<&str> = ids
+            .iter()
+            .map(|id| self.segments[*id].source.as_str())
+            .collect();
+        index.add_all(&texts);
         self.index = Some((index, ids));
     }
 

@@ -3,11 +3,14 @@
 //! language's rules), `score = 100 · (max − LD) / max`, reported with a band.
 //!
 //! [`MatchIndex`] finds the best match in a large memory without comparing
-//! against every unit: token postings, a length filter and a prefix filter
-//! (a unit within the allowed distance must contain one of the query's
-//! `k + 1` rarest tokens) give a few candidates, which are then scored with
-//! bit-parallel Levenshtein (rapidfuzz). The filters are exact, so the index
-//! finds the same best score as brute force.
+//! against every unit. Token postings, kept sorted by unit length, give the
+//! units of a length a match can have; a prefix filter keeps those holding
+//! one of the query's `k + 1` rarest tokens (a unit within distance `k`
+//! lacks at most `k` of them); the lists read also tell how many query
+//! tokens each candidate lacks, a lower bound on its distance. Candidates
+//! are then scored with bit-parallel Levenshtein, most promising first,
+//! until none left can beat what was found. Every filter is exact, so the
+//! index finds what brute force finds (the tests compare them).
 
 use std::collections::HashMap;
 
@@ -221,8 +224,6 @@ fn hash_token(s: &str) -> u64 {
 /// One unit of the index.
 struct Unit {
     tokens: Box<[u32]>,
-    /// Hash of the word tokens only, to find 95–99 matches directly.
-    words: u64,
     text_hash: u64,
 }
 
@@ -238,8 +239,15 @@ pub struct Match {
 pub struct MatchIndex {
     lang: String,
     vocabulary: HashMap<String, u32>,
+    /// The units holding each token, in the order they were added.
     postings: Vec<Vec<u32>>,
+    /// The same lists ordered by unit length, so that a search reads only
+    /// the units whose length can match; made by the first search after an add.
+    by_length: std::sync::OnceLock<Vec<Box<[u32]>>>,
     units: Vec<Unit>,
+    /// Each unit's token count, apart from `units` so that the length
+    /// filter reads a small array instead of every candidate's record.
+    lengths: Vec<u32>,
     by_words: HashMap<u64, Vec<u32>>,
 }
 
@@ -250,7 +258,9 @@ impl MatchIndex {
             lang: lang.to_string(),
             vocabulary: HashMap::new(),
             postings: Vec::new(),
+            by_length: std::sync::OnceLock::new(),
             units: Vec::new(),
+            lengths: Vec::new(),
             by_words: HashMap::new(),
         }
     }
@@ -265,13 +275,32 @@ impl MatchIndex {
 
     /// Adds a text; returns its unit number.
     pub fn add(&mut self, text: &str) -> usize {
-        let id = self.units.len() as u32;
         let tokens = tokenize(text, &self.lang);
+        self.insert(&tokens, crate::source::fnv1a(text.as_bytes()))
+    }
+
+    /// Adds many texts, tokenized on every core; units are numbered in order.
+    pub fn add_all(&mut self, texts: &[&str]) {
+        let lang = self.lang.clone();
+        let tokenized = crate::parallel::map(texts, |text| {
+            (tokenize(text, &lang), crate::source::fnv1a(text.as_bytes()))
+        });
+        for (tokens, text_hash) in &tokenized {
+            self.insert(tokens, *text_hash);
+        }
+    }
+
+    fn insert(&mut self, tokens: &[(String, TokenKind)], text_hash: u64) -> usize {
+        let id = self.units.len() as u32;
+        self.by_length.take();
         let mut ids = Vec::with_capacity(tokens.len());
         let mut words = 0xcbf2_9ce4_8422_2325u64;
-        for (token, kind) in &tokens {
+        for (token, kind) in tokens {
             let next = self.vocabulary.len() as u32;
-            let tid = *self.vocabulary.entry(token.clone()).or_insert(next);
+            let tid = match self.vocabulary.get(token) {
+                Some(&tid) => tid,
+                None => *self.vocabulary.entry(token.clone()).or_insert(next),
+            };
             if tid as usize == self.postings.len() {
                 self.postings.push(Vec::new());
             }
@@ -285,10 +314,10 @@ impl MatchIndex {
             }
         }
         self.by_words.entry(words).or_default().push(id);
+        self.lengths.push(ids.len() as u32);
         self.units.push(Unit {
             tokens: ids.into_boxed_slice(),
-            words,
-            text_hash: crate::source::fnv1a(text.as_bytes()),
+            text_hash,
         });
         id as usize
     }
@@ -318,7 +347,7 @@ impl MatchIndex {
         limit: usize,
         accept: &dyn Fn(usize) -> bool,
     ) -> Vec<Match> {
-        let min_percent = min_percent.clamp(1, 100);
+        let min_percent = min_percent.clamp(1, 100) as usize;
         let tokens = tokenize(query, &self.lang);
         let n = tokens.len();
         if n == 0 || limit == 0 {
@@ -349,34 +378,20 @@ impl MatchIndex {
             }
         }
         // Lengths and distances a match at `min_percent` can have.
-        let max_len = n * 100 / min_percent as usize;
-        let min_len = (n * min_percent as usize).div_ceil(100);
-        let max_distance = max_len * (100 - min_percent as usize) / 100;
+        let max_len = n * 100 / min_percent;
+        let min_len = (n * min_percent).div_ceil(100);
+        let max_distance = max_len * (100 - min_percent) / 100;
 
-        let mut found: Vec<Match> = Vec::new();
-        // Units already considered: a bitset, cheaper than hashing each id.
-        let mut seen = vec![0u64; self.units.len().div_ceil(64)];
         let short = ShortQuery::new(&query_ids, self.vocabulary.len() as u32);
         let comparator = match short {
             Some(_) => None,
             None => Some(levenshtein::BatchComparator::new(query_ids.iter().copied())),
         };
-        let mut consider = |unit: u32, found: &mut Vec<Match>| {
-            let (word, bit) = (unit as usize / 64, 1u64 << (unit % 64));
-            if seen[word] & bit != 0 {
-                return;
-            }
-            seen[word] |= bit;
+        let mut found: Vec<Match> = Vec::new();
+        let verify = |unit: u32, same_words: bool, found: &mut Vec<Match>| {
             let u = &self.units[unit as usize];
             let m = u.tokens.len();
-            let same_words = query_words != 0 && u.words == query_words;
-            if !same_words && (m < min_len || m > max_len) {
-                return;
-            }
-            if !accept(unit as usize) {
-                return;
-            }
-            let allowed = n.max(m) * (100 - min_percent as usize) / 100;
+            let allowed = n.max(m) * (100 - min_percent) / 100;
             let cutoff = if same_words { n.max(m) } else { allowed };
             let distance = match (&short, &comparator) {
                 (Some(short), _) => short.distance(&u.tokens, cutoff),
@@ -389,7 +404,7 @@ impl MatchIndex {
             let Some(distance) = distance else { return };
             let identical = u.text_hash == query_hash && distance == 0;
             if let Some(score) = banded(raw_percent(distance, n, m), identical, same_words) {
-                if score.percent >= min_percent {
+                if score.percent as usize >= min_percent {
                     found.push(Match {
                         unit: unit as usize,
                         score,
@@ -397,49 +412,117 @@ impl MatchIndex {
                 }
             }
         };
+
+        // Each unit's state in this search: 0 not met yet, `DONE` verified or
+        // ruled out, otherwise 1 + how many query tokens its scanned lists hold.
+        const DONE: u32 = u32::MAX;
+        let mut state = vec![0u32; self.units.len()];
         // 95–99 candidates: the same words in the same order.
         if query_words != 0 {
             if let Some(units) = self.by_words.get(&query_words) {
                 for &u in units {
-                    consider(u, &mut found);
-                }
-            }
-        }
-        // Prefix filter: a unit within `max_distance` misses at most that many
-        // query tokens, so it holds one of the `max_distance - unknown + 1`
-        // rarest known ones.
-        if unknown <= max_distance {
-            let probes = max_distance - unknown + 1;
-            known.sort_unstable();
-            known.dedup();
-            known.sort_by_key(|&t| (self.postings[t as usize].len(), t));
-            for (scanned, &t) in known.iter().take(probes).enumerate() {
-                // A unit in none of the lists scanned so far misses that many
-                // query tokens (plus the unknown ones), so it scores at most
-                // `bound`. Looking for the single best, stop once a match
-                // beats every unit not yet seen: the result is the same.
-                if limit == 1 {
-                    let missing = scanned + unknown;
-                    let bound = (100 * max_len.saturating_sub(missing) / max_len.max(1)).min(94);
-                    if found.iter().any(|m| m.score.percent as usize > bound) {
-                        break;
+                    state[u as usize] = DONE;
+                    if accept(u as usize) {
+                        verify(u, true, &mut found);
                     }
                 }
-                for &u in &self.postings[t as usize] {
-                    consider(u, &mut found);
-                }
             }
         }
-        found.sort_by(|a, b| {
-            b.score
-                .percent
-                .cmp(&a.score.percent)
-                .then(b.score.band.cmp(&a.score.band))
-                .then(a.unit.cmp(&b.unit))
+        if unknown > max_distance {
+            return finish(found, limit);
+        }
+        let by_length = self.by_length.get_or_init(|| {
+            crate::parallel::map(&self.postings, |list| {
+                let mut list = list.clone().into_boxed_slice();
+                list.sort_by_key(|&u| (self.lengths[u as usize], u));
+                list
+            })
         });
-        found.truncate(limit);
-        found
+        // The part of a list whose units have a length a match can have.
+        let in_range = |t: u32| -> &[u32] {
+            let list = &by_length[t as usize];
+            let from = list.partition_point(|&u| (self.lengths[u as usize] as usize) < min_len);
+            let to = list.partition_point(|&u| (self.lengths[u as usize] as usize) <= max_len);
+            &list[from..to]
+        };
+        // The query's distinct known tokens with how many of its positions
+        // each fills, rarest (among units of a matching length) first.
+        known.sort_unstable();
+        let mut distinct: Vec<(&[u32], u32, u32)> = Vec::with_capacity(known.len());
+        for &t in &known {
+            match distinct.last_mut() {
+                Some((_, last, count)) if *last == t => *count += 1,
+                _ => distinct.push((in_range(t), t, 1)),
+            }
+        }
+        distinct.sort_by_key(|&(list, t, _)| (list.len(), t));
+
+        // Prefix filter: a unit within `max_distance` misses at most that many
+        // query tokens, so it holds one of the `max_distance - unknown + 1`
+        // rarest distinct ones. Only units in those lists are candidates.
+        let probes = (max_distance - unknown + 1).min(distinct.len());
+        let mut candidates: Vec<u32> = Vec::new();
+        let mut scanned_weight = unknown as u32;
+        for &(list, _, count) in &distinct[..probes] {
+            scanned_weight += count;
+            for &u in list {
+                let s = &mut state[u as usize];
+                if *s == DONE {
+                    continue;
+                }
+                if *s == 0 {
+                    if !accept(u as usize) {
+                        *s = DONE;
+                        continue;
+                    }
+                    candidates.push(u);
+                    *s = 1;
+                }
+                *s += count;
+            }
+        }
+        // The least distance each candidate can have: the query positions
+        // whose tokens it lacks stay unmatched. Keep those that can still
+        // reach `min_percent`, most promising first.
+        let mut ranked: Vec<(u32, u32)> = candidates
+            .into_iter()
+            .filter_map(|u| {
+                let missing = (scanned_weight - (state[u as usize] - 1)) as usize;
+                let m = self.lengths[u as usize] as usize;
+                let matchable = (n - missing).min(m);
+                let least = n.max(m) - matchable;
+                let allowed = n.max(m) * (100 - min_percent) / 100;
+                (least <= allowed).then(|| {
+                    let best = raw_percent(least, n, m).min(94);
+                    (best, u)
+                })
+            })
+            .collect();
+        ranked.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        for (best, u) in ranked {
+            // Stop once `limit` matches beat anything the rest could score.
+            if found.len() >= limit
+                && found.iter().filter(|m| m.score.percent > best).count() >= limit
+            {
+                break;
+            }
+            verify(u, false, &mut found);
+        }
+        finish(found, limit)
     }
+}
+
+/// The best `limit` matches: by score, then band, then the earliest unit.
+fn finish(mut found: Vec<Match>, limit: usize) -> Vec<Match> {
+    found.sort_by(|a, b| {
+        b.score
+            .percent
+            .cmp(&a.score.percent)
+            .then(b.score.band.cmp(&a.score.band))
+            .then(a.unit.cmp(&b.unit))
+    });
+    found.truncate(limit);
+    found
 }
 
 #[cfg(test)]
@@ -569,6 +652,28 @@ mod tests {
         assert_eq!((found.unit, found.score.percent), (0, 92));
     }
 
+    #[test]
+    fn a_tie_goes_to_the_earliest_unit_even_when_found_later() {
+        // Unit 1 (words swapped) looks better before it is scored, so it is
+        // scored first; unit 0 (two words changed) scores the same, 81, and
+        // is earlier, so it must still be looked at and win.
+        let mut index = MatchIndex::new("en");
+        index.add("alpha bravo charlie delta echo foxtrot golf hotel xray yankee.");
+        index.add("bravo alpha charlie delta echo foxtrot golf hotel india juliet.");
+        for _ in 0..5 {
+            index.add("alpha bravo charlie delta echo foxtrot golf hotel zulu.");
+        }
+        let query = "alpha bravo charlie delta echo foxtrot golf hotel india juliet.";
+        let found = index.best(query, 75, |_| true).unwrap();
+        assert_eq!((found.unit, found.score.percent), (0, 81));
+        let top: Vec<(usize, u32)> = index
+            .top(query, 75, 2)
+            .iter()
+            .map(|m| (m.unit, m.score.percent))
+            .collect();
+        assert_eq!(top, [(0, 81), (1, 81)]);
+    }
+
     /// The early stop of a single-best search (and the prefix filter) must
     /// never change the answer: random near-duplicates against brute force.
     /// Rare words make the query's rarest token often the one it changed,
@@ -617,7 +722,8 @@ mod tests {
                 tokens.push(word(&mut next));
             }
             let query = tokens.join(" ") + ".";
-            let brute = texts
+            // Every unit scoring 75 or more, best first (ties: earliest unit).
+            let mut ranked: Vec<(u32, Band, usize)> = texts
                 .iter()
                 .enumerate()
                 .filter_map(|(i, t)| {
@@ -625,7 +731,9 @@ mod tests {
                         .filter(|s| s.percent >= 75)
                         .map(|s| (s.percent, s.band, i))
                 })
-                .max_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)).then(b.2.cmp(&a.2)));
+                .collect();
+            ranked.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+            let brute = ranked.first().copied();
             let best = index
                 .best(&query, 75, |_| true)
                 .map(|m| (m.score.percent, m.score.band, m.unit));
@@ -635,6 +743,17 @@ mod tests {
                 .first()
                 .map(|m| (m.score.percent, m.score.band, m.unit));
             assert_eq!(top, brute, "query {query:?}");
+            let top3: Vec<_> = index
+                .top(&query, 75, 3)
+                .iter()
+                .map(|m| (m.score.percent, m.score.band, m.unit))
+                .collect();
+            assert_eq!(top3, ranked.iter().copied().take(3).collect::<Vec<_>>());
+            // Only some units eligible, as when a locale lacks translations.
+            let odd = index
+                .best(&query, 75, |u| u % 2 == 1)
+                .map(|m| (m.score.percent, m.score.band, m.unit));
+            assert_eq!(odd, ranked.iter().copied().find(|r| r.2 % 2 == 1));
         }
     }
 }
