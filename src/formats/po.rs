@@ -379,12 +379,32 @@ fn write_field(out: &mut String, prefix: &str, keyword: &str, value: &str) {
 
 /// Serializes a catalog deterministically.
 pub fn write(catalog: &Catalog) -> String {
-    let mut out = String::new();
+    // Sized once up front: the text plus its keywords and quoting. Growing a
+    // chapter-sized string by doubling copied it over and over.
+    let size: usize = catalog
+        .entries
+        .iter()
+        .map(|e| {
+            let texts = [e.msgctxt.as_deref(), Some(&e.msgid), Some(&e.msgstr)];
+            let comments = e.translator_comments.iter().chain(&e.extracted_comments);
+            texts.iter().flatten().map(|t| t.len() + 12).sum::<usize>()
+                + e.previous_msgid.as_ref().map_or(0, |p| p.len() + 16)
+                + comments.map(|c| c.len() + 4).sum::<usize>()
+                + e.references.iter().map(|r| r.len() + 4).sum::<usize>()
+                + 32
+        })
+        .sum();
+    let mut out = String::with_capacity(size + catalog.header.len() * 2 + 256);
+    let line = |out: &mut String, start: &str, text: &str| {
+        out.push_str(start);
+        out.push_str(text);
+        out.push('\n');
+    };
     for c in &catalog.header_comments {
         if c.is_empty() {
             out.push_str("#\n");
         } else {
-            out.push_str(&format!("# {c}\n"));
+            line(&mut out, "# ", c);
         }
     }
     out.push_str("msgid \"\"\n");
@@ -393,21 +413,32 @@ pub fn write(catalog: &Catalog) -> String {
         out.push('\n');
         let prefix = if e.obsolete { "#~ " } else { "" };
         for c in &e.translator_comments {
-            out.push_str(&format!("# {c}\n"));
+            line(&mut out, "# ", c);
         }
         for c in &e.extracted_comments {
-            out.push_str(&format!("#. {c}\n"));
+            line(&mut out, "#. ", c);
         }
         if !e.references.is_empty() && !e.obsolete {
-            out.push_str(&format!("#: {}\n", e.references.join(" ")));
+            out.push_str("#:");
+            for r in &e.references {
+                out.push(' ');
+                out.push_str(r);
+            }
+            out.push('\n');
         }
-        let mut flags: Vec<&str> = Vec::new();
-        if e.fuzzy {
-            flags.push("fuzzy");
-        }
-        flags.extend(e.other_flags.iter().map(String::as_str));
-        if !flags.is_empty() {
-            out.push_str(&format!("#, {}\n", flags.join(", ")));
+        let flags = e.fuzzy.then_some("fuzzy").into_iter();
+        let mut flags = flags
+            .chain(e.other_flags.iter().map(String::as_str))
+            .peekable();
+        if flags.peek().is_some() {
+            out.push_str("#, ");
+            for (i, flag) in flags.enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                out.push_str(flag);
+            }
+            out.push('\n');
         }
         if let Some(prev) = &e.previous_msgid {
             let prev_prefix = if e.obsolete { "#~| " } else { "#| " };

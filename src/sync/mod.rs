@@ -330,11 +330,12 @@ fn sync_inputs(project: &Project, memory: &mut Memory, now: i64) -> Result<SyncR
     drop(t);
     changes.pending = staged.clone();
     let t = timings::phase(|| "commit memory".into());
-    // The changed rows move out of the map: nothing reads it after this.
-    changes
-        .segments
-        .extend(changed_segments.iter().filter_map(|id| segments.remove(id)));
-    if let Err(e) = fault("commit").and_then(|()| memory.apply(&changes, now)) {
+    let changed_rows: Vec<&StoredSegment> = changed_segments
+        .iter()
+        .filter_map(|id| segments.get(id))
+        .collect();
+    let applied = fault("commit").and_then(|()| memory.apply_with(&changes, &changed_rows, now));
+    if let Err(e) = applied {
         discard(project, &staged);
         return Err(e);
     }
@@ -458,17 +459,31 @@ fn update_segments(
         retired: Vec::new(),
         changed: Vec::new(),
     };
-    let total: usize = docs.iter().map(|d| d.segments().count()).sum();
-    segments.reserve(total.saturating_sub(segments.len()));
-    let mut position = 0i64;
-    let mut current_ids: HashSet<&str> = HashSet::with_capacity(total);
-    for (chapter, doc) in project.chapters.iter().zip(docs) {
-        for seg in doc.segments() {
+    // Each chapter's rows that differ from the memory's, on every core; a
+    // chapter's first position is the count of segments before it.
+    let mut starts = Vec::with_capacity(docs.len());
+    let mut total = 0usize;
+    for doc in docs {
+        starts.push(total as i64);
+        total += doc.segments().count();
+    }
+    let chapters: Vec<(&Chapter, &ChapterDoc, i64)> = project
+        .chapters
+        .iter()
+        .zip(docs)
+        .zip(starts)
+        .map(|((c, d), start)| (c, d, start))
+        .collect();
+    let stored: &HashMap<String, StoredSegment> = segments;
+    let stored_current = stored.values().filter(|s| s.position.is_some()).count();
+    let changed_rows = crate::parallel::map(&chapters, |&(chapter, doc, start)| {
+        let mut rows = Vec::new();
+        let mut kept = 0;
+        for (seg, position) in doc.segments().zip(start..) {
             let here = Some(position);
-            position += 1;
-            current_ids.insert(&seg.id);
-            let stored = segments.get_mut(&seg.id);
-            let unchanged = stored.as_ref().is_some_and(|s| {
+            let old = stored.get(&seg.id);
+            kept += usize::from(old.is_some_and(|s| s.position.is_some()));
+            let unchanged = old.is_some_and(|s| {
                 s.position == here
                     && s.line == seg.line as i64
                     && s.source == seg.text
@@ -479,6 +494,8 @@ fn update_segments(
             if unchanged {
                 continue;
             }
+            // New to the memory, or back in the source after leaving it.
+            let new = old.is_none_or(|s| s.position.is_none());
             let row = StoredSegment {
                 id: seg.id.clone(),
                 chapter: chapter.slug.clone(),
@@ -488,21 +505,29 @@ fn update_segments(
                 file: chapter.rel_path.clone(),
                 line: seg.line as i64,
             };
-            match stored {
-                Some(s) => {
-                    if s.position.is_none() {
-                        out.new.push(seg.id.clone());
-                    }
-                    *s = row;
-                }
-                None => {
-                    out.new.push(seg.id.clone());
-                    segments.insert(seg.id.clone(), row);
-                }
-            }
-            out.changed.push(seg.id.clone());
+            rows.push((row, new));
         }
+        (rows, kept)
+    });
+    let kept_current: usize = changed_rows.iter().map(|(_, kept)| kept).sum();
+    segments.reserve(total.saturating_sub(segments.len()));
+    for (row, new) in changed_rows.into_iter().flat_map(|(rows, _)| rows) {
+        if new {
+            out.new.push(row.id.clone());
+        }
+        out.changed.push(row.id.clone());
+        segments.insert(row.id.clone(), row);
     }
+    // Segments that were in the source and are no longer. None when every
+    // segment the memory had in the source still is (always on a first sync).
+    let was_current = stored_current - kept_current;
+    if was_current == 0 {
+        return out;
+    }
+    let current_ids: HashSet<&str> = docs
+        .iter()
+        .flat_map(|d| d.segments().map(|s| s.id.as_str()))
+        .collect();
     let mut retired: Vec<&mut StoredSegment> = segments
         .values_mut()
         .filter(|s| s.position.is_some() && !current_ids.contains(s.id.as_str()))

@@ -175,10 +175,6 @@ impl Memory {
         // transaction then does not spill pages to the file mid-way.
         conn.pragma_update(None, "cache_size", -65_536)
             .map_err(|e| memory_error(path, e))?;
-        // Pages read through a memory map rather than a read() per page:
-        // a big memory is read at memory speed. (A no-op where unsupported.)
-        conn.pragma_update(None, "mmap_size", 1i64 << 30)
-            .map_err(|e| memory_error(path, e))?;
         schema::migrate(&conn).map_err(|e| match e {
             Error::Sqlite(e) => memory_error(path, e),
             Error::Other(message) => Error::Memory {
@@ -346,7 +342,18 @@ impl Memory {
     /// Applies a batch of changes atomically; an empty batch touches nothing,
     /// so a no-op `sync` leaves the database file byte-identical.
     pub fn apply(&mut self, changes: &Changes, now: i64) -> Result<()> {
-        if changes.is_empty() {
+        self.apply_with(changes, &[], now)
+    }
+
+    /// [`Memory::apply`], with more segment rows to store: a sync passes the
+    /// rows it changed in its own map rather than copying them.
+    pub fn apply_with(
+        &mut self,
+        changes: &Changes,
+        segments: &[&StoredSegment],
+        now: i64,
+    ) -> Result<()> {
+        if changes.is_empty() && segments.is_empty() {
             return Ok(());
         }
         let created = crate::date::rfc3339(now);
@@ -362,12 +369,21 @@ impl Memory {
                    kind = excluded.kind, source = excluded.source, file = excluded.file, line = excluded.line",
             )?;
             // In key order: B-tree inserts then touch each page once.
-            let mut rows: Vec<&StoredSegment> = changes.segments.iter().collect();
+            let mut rows: Vec<&StoredSegment> = changes
+                .segments
+                .iter()
+                .chain(segments.iter().copied())
+                .collect();
             rows.sort_unstable_by(|a, b| a.id.cmp(&b.id));
             for s in rows {
-                upsert_segment.execute(params![
-                    s.id, s.chapter, s.position, s.kind, s.source, s.file, s.line
-                ])?;
+                upsert_segment.raw_bind_parameter(1, &s.id)?;
+                upsert_segment.raw_bind_parameter(2, &s.chapter)?;
+                upsert_segment.raw_bind_parameter(3, s.position)?;
+                upsert_segment.raw_bind_parameter(4, &s.kind)?;
+                upsert_segment.raw_bind_parameter(5, &s.source)?;
+                upsert_segment.raw_bind_parameter(6, &s.file)?;
+                upsert_segment.raw_bind_parameter(7, s.line)?;
+                upsert_segment.raw_execute()?;
             }
             drop(t);
             let t = crate::timings::phase(|| "commit: translations and revisions".into());
