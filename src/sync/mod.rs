@@ -25,6 +25,24 @@ use crate::tm::{
 mod leverage;
 use leverage::Leverage;
 
+/// The PO files a sync made, staged, with the memory changes they go with.
+struct MadeFiles {
+    changes: Changes,
+    /// (target, temporary) paths relative to the project.
+    staged: Vec<(String, String)>,
+    /// The files whose text changed, with that text.
+    changed: Vec<(PathBuf, String)>,
+}
+
+/// One locale's state in the memory, as a sync starts.
+struct StoredState {
+    translations: HashMap<String, Translation>,
+    exported: HashMap<String, Translation>,
+    suggestions: HashMap<String, Suggestion>,
+    /// Time of each segment's latest revision; read only when some file is new.
+    revised: HashMap<String, String>,
+}
+
 /// What a sync did.
 #[derive(Debug, Default)]
 pub struct SyncReport {
@@ -98,7 +116,7 @@ fn sync_inputs(project: &Project, memory: &mut Memory, now: i64) -> Result<SyncR
     let docs = load_chapters(project)?;
     drop(t);
     let mut report = SyncReport::default();
-    let mut changes = Changes::default();
+    let changes = Changes::default();
 
     // 1. Source segments -> memory.
     let t = timings::phase(|| "load segments from memory".into());
@@ -108,7 +126,7 @@ fn sync_inputs(project: &Project, memory: &mut Memory, now: i64) -> Result<SyncR
     let SegmentChanges {
         new: new_ids,
         retired: retired_now,
-        changed: changed_segments,
+        changed: mut changed_segments,
     } = update_segments(project, &docs, &mut segments);
     drop(t);
     report.new_segments = new_ids.len();
@@ -181,43 +199,19 @@ fn sync_inputs(project: &Project, memory: &mut Memory, now: i64) -> Result<SyncR
                     file: chapter.rel_path.clone(),
                     line: 0,
                 };
-                changes.segments.push(row.clone());
+                changed_segments.push(id.clone());
                 segments.insert(id.clone(), row);
             }
         }
     }
 
-    // 3. Translators' edits -> memory, 4. reuse of the memory, 5. memory -> PO text.
-    let mut leverage = Leverage::new(
-        &segments,
-        &new_ids,
-        &retired_now,
-        project.book.fuzzy_threshold,
-        &project.book.source_language.to_string(),
-    );
-    let mut outputs: Vec<(PathBuf, String)> = Vec::new();
-    // Segments that left the source, by chapter, in the order their files list them.
-    let mut retired_by_chapter: HashMap<&str, Vec<&StoredSegment>> = HashMap::new();
-    for s in segments.values().filter(|s| s.position.is_none()) {
-        retired_by_chapter.entry(&s.chapter).or_default().push(s);
-    }
-    for list in retired_by_chapter.values_mut() {
-        list.sort_by(|a, b| (a.line, &a.id).cmp(&(b.line, &b.id)));
-    }
+    // What the memory holds for each locale, read before anything is
+    // written: the memory is then written on its own thread while the
+    // files are made (see step 6).
+    let t = timings::phase(|| "load translations from memory".into());
+    let mut stored_states = Vec::new();
     for lang in &project.book.locales {
         let code = lang.to_string();
-        let t = timings::phase(|| format!("{code}: load memory"));
-        let mut translations = memory.translations(&code)?;
-        for (id, t) in restored.remove(&code).unwrap_or_default() {
-            translations.insert(id.clone(), t.clone());
-            changes
-                .translations
-                .push(TranslationChange::new(&id, &code, t, Origin::PoImport));
-        }
-        let exported = memory.exported(&code)?;
-        let mut suggestions = memory.suggestions(&code)?;
-        let mut comments: HashMap<String, Vec<String>> = HashMap::new();
-        let mut headers: HashMap<String, String> = HashMap::new();
         // Only a file written for the first time takes its date from the memory.
         let new_file = project.chapters.iter().any(|c| {
             catalogs
@@ -226,123 +220,209 @@ fn sync_inputs(project: &Project, memory: &mut Memory, now: i64) -> Result<SyncR
                     kept_header_field(&catalog.header, KEPT_HEADER_FIELDS[0]).is_none()
                 })
         });
-        let revised = if new_file {
-            memory.last_revisions(&code)?
-        } else {
-            HashMap::new()
-        };
-        drop(t);
-        let t = timings::phase(|| format!("{code}: import PO edits"));
-        for chapter in &project.chapters {
-            let Some((path, catalog)) = catalogs.get(&(code.clone(), chapter.slug.clone())) else {
-                continue;
-            };
-            let display = project.display_path(path);
-            let imported = import_catalog(
-                catalog,
-                &code,
-                path,
-                &display,
-                &segments,
-                &exported,
-                &mut translations,
-            )?;
-            for change in imported.changes {
-                if change.origin == Origin::PoImport {
-                    *report.imported.entry(code.clone()).or_default() += 1;
+        stored_states.push(StoredState {
+            translations: memory.translations(&code)?,
+            exported: memory.exported(&code)?,
+            suggestions: memory.suggestions(&code)?,
+            revised: if new_file {
+                memory.last_revisions(&code)?
+            } else {
+                HashMap::new()
+            },
+        });
+    }
+    drop(t);
+
+    // 3. Translators' edits -> memory, 4. reuse of the memory, 5. memory ->
+    // PO text, staged beside the files it replaces.
+    let mut report_in = std::mem::take(&mut report);
+    let make_files = |mut changes: Changes| -> Result<MadeFiles> {
+        let report = &mut report_in;
+        let mut leverage = Leverage::new(
+            &segments,
+            &new_ids,
+            &retired_now,
+            project.book.fuzzy_threshold,
+            &project.book.source_language.to_string(),
+        );
+        let mut outputs: Vec<(PathBuf, String)> = Vec::new();
+        // Segments that left the source, by chapter, in the order their files list them.
+        let mut retired_by_chapter: HashMap<&str, Vec<&StoredSegment>> = HashMap::new();
+        for s in segments.values().filter(|s| s.position.is_none()) {
+            retired_by_chapter.entry(&s.chapter).or_default().push(s);
+        }
+        for list in retired_by_chapter.values_mut() {
+            list.sort_by(|a, b| (a.line, &a.id).cmp(&(b.line, &b.id)));
+        }
+        for (lang, stored) in project.book.locales.iter().zip(stored_states) {
+            let code = lang.to_string();
+            let StoredState {
+                mut translations,
+                exported,
+                mut suggestions,
+                revised,
+            } = stored;
+            for (id, t) in restored.remove(&code).unwrap_or_default() {
+                translations.insert(id.clone(), t.clone());
+                changes
+                    .translations
+                    .push(TranslationChange::new(&id, &code, t, Origin::PoImport));
+            }
+            let mut comments: HashMap<String, Vec<String>> = HashMap::new();
+            let mut headers: HashMap<String, String> = HashMap::new();
+            let t = timings::phase(|| format!("{code}: import PO edits"));
+            for chapter in &project.chapters {
+                let Some((path, catalog)) = catalogs.get(&(code.clone(), chapter.slug.clone()))
+                else {
+                    continue;
+                };
+                let display = project.display_path(path);
+                let imported = import_catalog(
+                    catalog,
+                    &code,
+                    path,
+                    &display,
+                    &segments,
+                    &exported,
+                    &mut translations,
+                )?;
+                for change in imported.changes {
+                    if change.origin == Origin::PoImport {
+                        *report.imported.entry(code.clone()).or_default() += 1;
+                    }
+                    if change.current {
+                        suggestions.remove(&change.segment_id);
+                    }
+                    changes.translations.push(change);
                 }
-                if change.current {
-                    suggestions.remove(&change.segment_id);
+                report.conflicts.extend(imported.conflicts);
+                headers.insert(chapter.slug.clone(), catalog.header.clone());
+                for e in catalog
+                    .entries
+                    .iter()
+                    .filter(|e| !e.translator_comments.is_empty())
+                {
+                    if let Some(id) = &e.msgctxt {
+                        comments.insert(id.clone(), e.translator_comments.clone());
+                    }
                 }
+            }
+            drop(t);
+            let t = timings::phase(|| format!("{code}: leverage"));
+            let suggested = leverage.suggest(&code, &translations);
+            drop(t);
+            for change in suggested {
+                if change.origin == Origin::ExactMatch {
+                    report.exact += 1;
+                } else {
+                    report.fuzzy += 1;
+                }
+                translations.insert(change.segment_id.clone(), change.translation.clone());
+                match &change.suggestion {
+                    Some(s) => suggestions.insert(change.segment_id.clone(), s.clone()),
+                    None => suggestions.remove(&change.segment_id),
+                };
                 changes.translations.push(change);
             }
-            report.conflicts.extend(imported.conflicts);
-            headers.insert(chapter.slug.clone(), catalog.header.clone());
-            for e in catalog
-                .entries
-                .iter()
-                .filter(|e| !e.translator_comments.is_empty())
-            {
-                if let Some(id) = &e.msgctxt {
-                    comments.insert(id.clone(), e.translator_comments.clone());
+            // Each chapter's file on every core, in book order.
+            let t = timings::phase(|| format!("{code}: write PO text"));
+            let chapters: Vec<_> = project.chapters.iter().zip(&docs).collect();
+            let written = crate::parallel::map(&chapters, |(chapter, doc)| {
+                let sources = CatalogSources {
+                    retired: retired_by_chapter
+                        .get(chapter.slug.as_str())
+                        .map_or(&[], Vec::as_slice),
+                    translations: &translations,
+                    suggestions: &suggestions,
+                    comments: &comments,
+                    revised: &revised,
+                    previous_header: headers.get(&chapter.slug).map(String::as_str),
+                };
+                let catalog = catalog_for(project, lang, chapter, doc, &sources);
+                let mut changed = Vec::new();
+                for e in &catalog.entries {
+                    let id = e.msgctxt.clone().unwrap_or_default();
+                    let state = entry_state(e);
+                    if *exported.get(&id).unwrap_or(&crate::tm::UNTRANSLATED) != state {
+                        changed.push((code.clone(), id, state));
+                    }
                 }
+                (changed, project.po_path(lang, chapter), po::write(&catalog))
+            });
+            for (changed, path, text) in written {
+                changes.exported.extend(changed);
+                outputs.push((path, text));
             }
+            drop(t);
         }
+        let changed: Vec<(PathBuf, String)> = outputs
+            .into_iter()
+            .filter(|(path, text)| originals.get(path) != Some(text))
+            .collect();
+        let t = timings::phase(|| "stage files".into());
+        let staged = stage(project, &changed)?;
         drop(t);
-        let t = timings::phase(|| format!("{code}: leverage"));
-        let suggested = leverage.suggest(&code, &translations);
-        drop(t);
-        for change in suggested {
-            if change.origin == Origin::ExactMatch {
-                report.exact += 1;
-            } else {
-                report.fuzzy += 1;
-            }
-            translations.insert(change.segment_id.clone(), change.translation.clone());
-            match &change.suggestion {
-                Some(s) => suggestions.insert(change.segment_id.clone(), s.clone()),
-                None => suggestions.remove(&change.segment_id),
-            };
-            changes.translations.push(change);
+        changes.pending = staged.clone();
+        if let Err(e) = fault("commit") {
+            discard(project, &staged);
+            return Err(e);
         }
-        // Each chapter's file on every core, in book order.
-        let t = timings::phase(|| format!("{code}: write PO text"));
-        let chapters: Vec<_> = project.chapters.iter().zip(&docs).collect();
-        let written = crate::parallel::map(&chapters, |(chapter, doc)| {
-            let sources = CatalogSources {
-                retired: retired_by_chapter
-                    .get(chapter.slug.as_str())
-                    .map_or(&[], Vec::as_slice),
-                translations: &translations,
-                suggestions: &suggestions,
-                comments: &comments,
-                revised: &revised,
-                previous_header: headers.get(&chapter.slug).map(String::as_str),
-            };
-            let catalog = catalog_for(project, lang, chapter, doc, &sources);
-            let mut changed = Vec::new();
-            for e in &catalog.entries {
-                let id = e.msgctxt.clone().unwrap_or_default();
-                let state = entry_state(e);
-                if *exported.get(&id).unwrap_or(&crate::tm::UNTRANSLATED) != state {
-                    changed.push((code.clone(), id, state));
-                }
-            }
-            (changed, project.po_path(lang, chapter), po::write(&catalog))
-        });
-        for (changed, path, text) in written {
-            changes.exported.extend(changed);
-            outputs.push((path, text));
-        }
-        drop(t);
-    }
-
-    // 6. Commit: stage the changed files, commit the memory together with the
-    // list of staged files, then move them into place. Killed before the
-    // commit, nothing has changed; killed after it, the next run finishes
-    // the moves (see `recover`).
-    let changed: Vec<(PathBuf, String)> = outputs
-        .into_iter()
-        .filter(|(path, text)| originals.get(path) != Some(text))
-        .collect();
-    let t = timings::phase(|| "stage files".into());
-    let staged = stage(project, &changed)?;
-    drop(t);
-    changes.pending = staged.clone();
-    let t = timings::phase(|| "commit memory".into());
+        Ok(MadeFiles {
+            changes,
+            staged,
+            changed,
+        })
+    };
+    // 6. Commit. The segment rows, the bulk of a first sync's writing, go
+    // into an open transaction on a thread of their own while the PO files
+    // are made; then the changed files are staged, and the rest of the
+    // changes are committed with the list of staged files, then the files
+    // are moved into place. Killed before the commit, nothing has changed;
+    // killed after it, the next run finishes the moves (see `recover`).
+    // An error before the commit rolls the transaction back.
     let changed_rows: Vec<&StoredSegment> = changed_segments
         .iter()
         .filter_map(|id| segments.get(id))
         .collect();
-    let applied = fault("commit").and_then(|()| memory.apply_with(&changes, &changed_rows, now));
-    if let Err(e) = applied {
+    let (send_rest, rest) = std::sync::mpsc::channel::<Option<Changes>>();
+    let memory_writer = &mut *memory;
+    let (made, written) = std::thread::scope(|scope| {
+        let writer = scope.spawn(move || {
+            memory_writer.apply_staged(&changed_rows, now, || {
+                rest.recv()
+                    .ok()
+                    .flatten()
+                    .ok_or_else(|| Error::Other("the sync stopped before its commit".into()))
+            })
+        });
+        let made = match make_files(changes) {
+            Ok(MadeFiles {
+                changes,
+                staged,
+                changed,
+            }) => {
+                let _ = send_rest.send(Some(changes));
+                Ok((staged, changed))
+            }
+            Err(e) => {
+                let _ = send_rest.send(None);
+                Err(e)
+            }
+        };
+        let written = writer
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e));
+        (made, written)
+    });
+    let (staged, changed) = made?;
+    if let Err(e) = written {
         discard(project, &staged);
         return Err(e);
     }
-    drop(t);
     let t = timings::phase(|| "move files into place".into());
     finish_pending(project, memory, &staged)?;
     drop(t);
+    let mut report = report_in;
     report.written = changed
         .iter()
         .map(|(path, _)| project.display_path(path))

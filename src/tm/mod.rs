@@ -356,96 +356,39 @@ impl Memory {
         if changes.is_empty() && segments.is_empty() {
             return Ok(());
         }
-        let created = crate::date::rfc3339(now);
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        {
-            let t = crate::timings::phase(|| "commit: segments".into());
-            let mut upsert_segment = tx.prepare(
-                "INSERT INTO segment (id, chapter, position, kind, source, file, line)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-                 ON CONFLICT(id) DO UPDATE SET chapter = excluded.chapter, position = excluded.position,
-                   kind = excluded.kind, source = excluded.source, file = excluded.file, line = excluded.line",
-            )?;
-            // In key order: B-tree inserts then touch each page once.
-            let mut rows: Vec<&StoredSegment> = changes
-                .segments
-                .iter()
-                .chain(segments.iter().copied())
-                .collect();
-            rows.sort_unstable_by(|a, b| a.id.cmp(&b.id));
-            for s in rows {
-                upsert_segment.raw_bind_parameter(1, &s.id)?;
-                upsert_segment.raw_bind_parameter(2, &s.chapter)?;
-                upsert_segment.raw_bind_parameter(3, s.position)?;
-                upsert_segment.raw_bind_parameter(4, &s.kind)?;
-                upsert_segment.raw_bind_parameter(5, &s.source)?;
-                upsert_segment.raw_bind_parameter(6, &s.file)?;
-                upsert_segment.raw_bind_parameter(7, s.line)?;
-                upsert_segment.raw_execute()?;
-            }
-            drop(t);
-            let t = crate::timings::phase(|| "commit: translations and revisions".into());
-            let mut upsert_translation = tx.prepare(
-                "INSERT INTO translation (segment_id, locale, text, status, previous_source, match_score, match_from)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-                 ON CONFLICT(segment_id, locale) DO UPDATE SET text = excluded.text, status = excluded.status,
-                   previous_source = excluded.previous_source, match_score = excluded.match_score,
-                   match_from = excluded.match_from",
-            )?;
-            let mut insert_revision = tx.prepare(
-                "INSERT INTO revision (segment_id, locale, text, status, origin, created, match_score, match_from)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            )?;
-            for t in &changes.translations {
-                let (previous, score, from) = match &t.suggestion {
-                    Some(g) => (
-                        Some(g.previous_source.as_str()),
-                        g.score,
-                        Some(g.from.as_str()),
-                    ),
-                    None => (None, None, None),
-                };
-                if t.current {
-                    upsert_translation.execute(params![
-                        t.segment_id,
-                        t.locale,
-                        t.translation.text,
-                        t.translation.status.as_str(),
-                        previous,
-                        score,
-                        from
-                    ])?;
-                }
-                insert_revision.execute(params![
-                    t.segment_id,
-                    t.locale,
-                    t.translation.text,
-                    t.translation.status.as_str(),
-                    t.origin.as_str(),
-                    created,
-                    score,
-                    from
-                ])?;
-            }
-            drop(t);
-            let t = crate::timings::phase(|| "commit: exported".into());
-            let mut upsert_exported = tx.prepare(
-                "INSERT INTO exported (segment_id, locale, text, status) VALUES (?1, ?2, ?3, ?4)
-                 ON CONFLICT(segment_id, locale) DO UPDATE SET text = excluded.text, status = excluded.status",
-            )?;
-            for (locale, id, t) in &changes.exported {
-                upsert_exported.execute(params![id, locale, t.text, t.status.as_str()])?;
-            }
-            drop(t);
-            let mut insert_pending = tx.prepare(
-                "INSERT OR REPLACE INTO pending_file (target, temporary) VALUES (?1, ?2)",
-            )?;
-            for (target, temporary) in &changes.pending {
-                insert_pending.execute(params![target, temporary])?;
-            }
+        write_segments(&tx, changes.segments.iter().chain(segments.iter().copied()))?;
+        write_changes(&tx, changes, now)?;
+        let _t = crate::timings::phase(|| "commit: write".into());
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Writes `segments` in a transaction left open until `rest` returns the
+    /// remaining changes, which are then written and committed together, so
+    /// a caller can make its files while the bulk of the rows is written. If
+    /// `rest` fails, the transaction is rolled back: nothing changes.
+    pub fn apply_staged(
+        &mut self,
+        segments: &[&StoredSegment],
+        now: i64,
+        rest: impl FnOnce() -> Result<Changes>,
+    ) -> Result<()> {
+        if segments.is_empty() {
+            return self.apply(&rest()?, now);
         }
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let t = crate::timings::phase(|| "commit: segments (beside the files)".into());
+        write_segments(&tx, segments.iter().copied())?;
+        drop(t);
+        // On an error the open transaction is dropped, which rolls it back.
+        let changes = rest()?;
+        write_segments(&tx, changes.segments.iter())?;
+        write_changes(&tx, &changes, now)?;
         let _t = crate::timings::phase(|| "commit: write".into());
         tx.commit()?;
         Ok(())
@@ -459,6 +402,98 @@ impl Memory {
             .optional()?
             .unwrap_or(0))
     }
+}
+
+/// Stores segment rows (new or changed) in an open transaction.
+fn write_segments<'r>(
+    tx: &rusqlite::Transaction,
+    rows: impl Iterator<Item = &'r StoredSegment>,
+) -> Result<()> {
+    let mut upsert_segment = tx.prepare(
+            "INSERT INTO segment (id, chapter, position, kind, source, file, line)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+             ON CONFLICT(id) DO UPDATE SET chapter = excluded.chapter, position = excluded.position,
+               kind = excluded.kind, source = excluded.source, file = excluded.file, line = excluded.line",
+        )?;
+    // In key order: B-tree inserts then touch each page once.
+    let mut rows: Vec<&StoredSegment> = rows.collect();
+    rows.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+    for s in rows {
+        upsert_segment.raw_bind_parameter(1, &s.id)?;
+        upsert_segment.raw_bind_parameter(2, &s.chapter)?;
+        upsert_segment.raw_bind_parameter(3, s.position)?;
+        upsert_segment.raw_bind_parameter(4, &s.kind)?;
+        upsert_segment.raw_bind_parameter(5, &s.source)?;
+        upsert_segment.raw_bind_parameter(6, &s.file)?;
+        upsert_segment.raw_bind_parameter(7, s.line)?;
+        upsert_segment.raw_execute()?;
+    }
+    Ok(())
+}
+
+/// Stores translations with their revisions, exported states and pending
+/// files in an open transaction.
+fn write_changes(tx: &rusqlite::Transaction, changes: &Changes, now: i64) -> Result<()> {
+    let created = crate::date::rfc3339(now);
+    let t = crate::timings::phase(|| "commit: translations and revisions".into());
+    let mut upsert_translation = tx.prepare(
+            "INSERT INTO translation (segment_id, locale, text, status, previous_source, match_score, match_from)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+             ON CONFLICT(segment_id, locale) DO UPDATE SET text = excluded.text, status = excluded.status,
+               previous_source = excluded.previous_source, match_score = excluded.match_score,
+               match_from = excluded.match_from",
+        )?;
+    let mut insert_revision = tx.prepare(
+            "INSERT INTO revision (segment_id, locale, text, status, origin, created, match_score, match_from)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        )?;
+    for t in &changes.translations {
+        let (previous, score, from) = match &t.suggestion {
+            Some(g) => (
+                Some(g.previous_source.as_str()),
+                g.score,
+                Some(g.from.as_str()),
+            ),
+            None => (None, None, None),
+        };
+        if t.current {
+            upsert_translation.execute(params![
+                t.segment_id,
+                t.locale,
+                t.translation.text,
+                t.translation.status.as_str(),
+                previous,
+                score,
+                from
+            ])?;
+        }
+        insert_revision.execute(params![
+            t.segment_id,
+            t.locale,
+            t.translation.text,
+            t.translation.status.as_str(),
+            t.origin.as_str(),
+            created,
+            score,
+            from
+        ])?;
+    }
+    drop(t);
+    let t = crate::timings::phase(|| "commit: exported".into());
+    let mut upsert_exported = tx.prepare(
+            "INSERT INTO exported (segment_id, locale, text, status) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT(segment_id, locale) DO UPDATE SET text = excluded.text, status = excluded.status",
+        )?;
+    for (locale, id, t) in &changes.exported {
+        upsert_exported.execute(params![id, locale, t.text, t.status.as_str()])?;
+    }
+    drop(t);
+    let mut insert_pending =
+        tx.prepare("INSERT OR REPLACE INTO pending_file (target, temporary) VALUES (?1, ?2)")?;
+    for (target, temporary) in &changes.pending {
+        insert_pending.execute(params![target, temporary])?;
+    }
+    Ok(())
 }
 
 /// Where a leveraged translation came from.
