@@ -29,8 +29,6 @@ pub struct Leverage<'a> {
     same_source: std::cell::OnceCell<HashMap<&'a str, Vec<&'a str>>>,
     /// Segments new in this sync, in book order: candidates for fuzzy matches.
     new_ids: &'a [String],
-    /// The same, for lookups.
-    new_set: HashSet<&'a str>,
     /// Segments that left the source in this sync: candidates for split/merge.
     retired_now: &'a [String],
     /// The segments that just left the source, by file, with their words:
@@ -60,7 +58,6 @@ impl<'a> Leverage<'a> {
             same_source: std::cell::OnceCell::new(),
             retired_by_file: std::cell::OnceCell::new(),
             new_ids,
-            new_set: new_ids.iter().map(String::as_str).collect(),
             retired_now,
             threshold,
             lang: source_lang.to_string(),
@@ -225,11 +222,12 @@ impl<'a> Leverage<'a> {
         if self.index.is_some() {
             return;
         }
+        let new: HashSet<&str> = self.new_ids.iter().map(String::as_str).collect();
         let mut ids: Vec<&'a str> = self
             .segments
             .keys()
             .map(String::as_str)
-            .filter(|id| !self.new_set.contains(id))
+            .filter(|id| !new.contains(id))
             .collect();
         ids.sort_unstable();
         let mut index = MatchIndex::new(&self.lang);

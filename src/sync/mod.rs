@@ -111,7 +111,9 @@ pub fn sync(project: &Project, memory: &mut Memory, now: i64) -> Result<SyncRepo
 
 fn sync_inputs(project: &Project, memory: &mut Memory, now: i64) -> Result<SyncReport> {
     let _whole = timings::phase(|| "sync".into());
+    let t = timings::phase(|| "recover".into());
     recover(project, memory)?;
+    drop(t);
     let t = timings::phase(|| "read and segment chapters".into());
     let docs = load_chapters(project)?;
     drop(t);
@@ -247,6 +249,7 @@ fn sync_inputs(project: &Project, memory: &mut Memory, now: i64) -> Result<SyncR
         );
         let mut outputs: Vec<(PathBuf, String)> = Vec::new();
         // Segments that left the source, by chapter, in the order their files list them.
+        let t = timings::phase(|| "prepare: leverage, retired by chapter".into());
         let mut retired_by_chapter: HashMap<&str, Vec<&StoredSegment>> = HashMap::new();
         for s in segments.values().filter(|s| s.position.is_none()) {
             retired_by_chapter.entry(&s.chapter).or_default().push(s);
@@ -254,6 +257,7 @@ fn sync_inputs(project: &Project, memory: &mut Memory, now: i64) -> Result<SyncR
         for list in retired_by_chapter.values_mut() {
             list.sort_by(|a, b| (a.line, &a.id).cmp(&(b.line, &b.id)));
         }
+        drop(t);
         for (lang, stored) in project.book.locales.iter().zip(stored_states) {
             let code = lang.to_string();
             let StoredState {
@@ -380,10 +384,12 @@ fn sync_inputs(project: &Project, memory: &mut Memory, now: i64) -> Result<SyncR
     // are moved into place. Killed before the commit, nothing has changed;
     // killed after it, the next run finishes the moves (see `recover`).
     // An error before the commit rolls the transaction back.
+    let t = timings::phase(|| "rows to write".into());
     let changed_rows: Vec<&StoredSegment> = changed_segments
         .iter()
         .filter_map(|id| segments.get(id))
         .collect();
+    drop(t);
     let (send_rest, rest) = std::sync::mpsc::channel::<Option<Changes>>();
     let memory_writer = &mut *memory;
     let (made, written) = std::thread::scope(|scope| {
@@ -427,6 +433,13 @@ fn sync_inputs(project: &Project, memory: &mut Memory, now: i64) -> Result<SyncR
         .iter()
         .map(|(path, _)| project.display_path(path))
         .collect();
+    // Freeing a big book's segments, documents and file texts takes tens
+    // of milliseconds; a thread does it while the caller goes on (for the
+    // CLI: prints its report and exits).
+    let garbage = (segments, docs, catalogs, originals, changed);
+    // (If no thread can be started, the closure and the garbage are
+    // dropped right here.)
+    let _ = std::thread::Builder::new().spawn(move || drop(garbage));
     Ok(report)
 }
 
