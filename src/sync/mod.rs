@@ -345,10 +345,16 @@ fn sync_inputs(project: &Project, memory: &mut Memory, now: i64) -> Result<SyncR
                 let catalog = catalog_for(project, lang, chapter, doc, &sources);
                 let mut changed = Vec::new();
                 for e in &catalog.entries {
-                    let id = e.msgctxt.clone().unwrap_or_default();
-                    let state = entry_state(e);
-                    if *exported.get(&id).unwrap_or(&crate::tm::UNTRANSLATED) != state {
-                        changed.push((code.clone(), id, state));
+                    let id = e.msgctxt.as_deref().unwrap_or_default();
+                    let status = entry_status(e);
+                    let last = exported.get(id).unwrap_or(&crate::tm::UNTRANSLATED);
+                    // Compared before anything is copied: most entries are unchanged.
+                    if last.status != status || last.text != e.msgstr {
+                        let state = Translation {
+                            text: e.msgstr.clone(),
+                            status,
+                        };
+                        changed.push((code.clone(), id.to_string(), state));
                     }
                 }
                 (changed, project.po_path(lang, chapter), po::write(&catalog))
@@ -384,16 +390,16 @@ fn sync_inputs(project: &Project, memory: &mut Memory, now: i64) -> Result<SyncR
     // are moved into place. Killed before the commit, nothing has changed;
     // killed after it, the next run finishes the moves (see `recover`).
     // An error before the commit rolls the transaction back.
-    let t = timings::phase(|| "rows to write".into());
-    let changed_rows: Vec<&StoredSegment> = changed_segments
-        .iter()
-        .filter_map(|id| segments.get(id))
-        .collect();
-    drop(t);
     let (send_rest, rest) = std::sync::mpsc::channel::<Option<Changes>>();
     let memory_writer = &mut *memory;
     let (made, written) = std::thread::scope(|scope| {
+        let segments = &segments;
+        let changed_segments = &changed_segments;
         let writer = scope.spawn(move || {
+            let changed_rows: Vec<&StoredSegment> = changed_segments
+                .iter()
+                .filter_map(|id| segments.get(id))
+                .collect();
             memory_writer.apply_staged(&changed_rows, now, || {
                 rest.recv()
                     .ok()
@@ -455,28 +461,45 @@ fn fault(point: &str) -> Result<()> {
 /// Writes each changed file beside its target under a temporary name;
 /// returns (target, temporary) paths relative to the project.
 fn stage(project: &Project, files: &[(PathBuf, String)]) -> Result<Vec<(String, String)>> {
-    let mut staged = Vec::new();
-    for (n, (path, text)) in files.iter().enumerate() {
+    let numbered: Vec<(usize, &(PathBuf, String))> = files.iter().enumerate().collect();
+    // Written on every core; if any fails, every one written is removed.
+    let written = crate::parallel::map(&numbered, |&(n, (path, text))| {
         let tmp = path.with_file_name(format!(
             ".{}.tercuman-tmp",
             path.file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default()
         ));
-        let written = fault(&format!("stage:{n}")).and_then(|()| {
+        let result = fault(&format!("stage:{n}")).and_then(|()| {
             if let Some(dir) = tmp.parent() {
                 std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
             }
             std::fs::write(&tmp, text.as_bytes()).map_err(|e| Error::io(&tmp, e))
         });
-        if let Err(e) = written {
-            discard(project, &staged);
-            let _ = std::fs::remove_file(&tmp);
-            return Err(e);
+        (
+            project.display_path(path),
+            project.display_path(&tmp),
+            result,
+        )
+    });
+    let mut staged = Vec::with_capacity(written.len());
+    let mut first_error = None;
+    for (target, tmp, result) in written {
+        match result {
+            Ok(()) => staged.push((target, tmp)),
+            Err(e) => {
+                let _ = std::fs::remove_file(project.root.join(&tmp));
+                first_error.get_or_insert(e);
+            }
         }
-        staged.push((project.display_path(path), project.display_path(&tmp)));
     }
-    Ok(staged)
+    match first_error {
+        Some(e) => {
+            discard(project, &staged);
+            Err(e)
+        }
+        None => Ok(staged),
+    }
 }
 
 fn discard(project: &Project, staged: &[(String, String)]) {
@@ -637,16 +660,19 @@ fn update_segments(
 
 /// The translation state a PO entry expresses.
 fn entry_state(e: &po::Entry) -> Translation {
-    let status = if e.msgstr.is_empty() {
+    Translation {
+        text: e.msgstr.clone(),
+        status: entry_status(e),
+    }
+}
+
+fn entry_status(e: &po::Entry) -> Status {
+    if e.msgstr.is_empty() {
         Status::Untranslated
     } else if e.fuzzy {
         Status::Fuzzy
     } else {
         Status::Translated
-    };
-    Translation {
-        text: e.msgstr.clone(),
-        status,
     }
 }
 
@@ -790,6 +816,15 @@ fn kept_header_field<'h>(header: &'h str, field: &str) -> Option<&'h str> {
         .map(|(_, v)| v.trim())
 }
 
+/// `file:line`, as PO references write it.
+fn reference(file: &str, line: usize) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::with_capacity(file.len() + 8);
+    out.push_str(file);
+    let _ = write!(out, ":{line}");
+    out
+}
+
 /// The PO file of one chapter in one locale, from the memory.
 fn catalog_for(
     project: &Project,
@@ -829,7 +864,7 @@ fn catalog_for(
                 &s.id,
                 &s.text,
                 false,
-                Some(format!("{}:{}", chapter.rel_path, s.line)),
+                Some(reference(&chapter.rel_path, s.line)),
             )
         })
         .collect();
