@@ -393,6 +393,10 @@ fn sync_inputs(project: &Project, memory: &mut Memory, now: i64) -> Result<SyncR
     let (send_rest, rest) = std::sync::mpsc::channel::<Option<Changes>>();
     let memory_writer = &mut *memory;
     let (made, written) = std::thread::scope(|scope| {
+        // Owned here, so that a panic while making the files drops it and
+        // the writer, seeing the channel closed, rolls back instead of
+        // waiting forever.
+        let send_rest = send_rest;
         let segments = &segments;
         let changed_segments = &changed_segments;
         let writer = scope.spawn(move || {
@@ -451,9 +455,12 @@ fn sync_inputs(project: &Project, memory: &mut Memory, now: i64) -> Result<SyncR
 
 /// A failure injected by the tests (`TERCUMAN_FAIL_AT=<point>`), to prove
 /// that a sync failing at any step leaves the memory and the files alone.
+/// `TERCUMAN_FAIL_AT=panic:<point>` panics there instead, to prove that a
+/// bug never leaves a sync hanging or half-written.
 fn fault(point: &str) -> Result<()> {
     match std::env::var("TERCUMAN_FAIL_AT") {
         Ok(p) if p == point => Err(Error::Other(format!("injected failure at {point}"))),
+        Ok(p) if p.strip_prefix("panic:") == Some(point) => panic!("injected panic at {point}"),
         _ => Ok(()),
     }
 }

@@ -206,6 +206,56 @@ fn a_sync_failing_before_its_commit_changes_nothing() {
     }
 }
 
+/// A panic while the PO files are made, with the segment rows already
+/// written in the open transaction: the run ends (it does not wait forever
+/// for the rest of its commit) and nothing has changed.
+#[test]
+fn a_sync_panicking_before_its_commit_ends_and_changes_nothing() {
+    let book = book_with_pending_work();
+    let root = book.path();
+    let before = state(root);
+    let mut child = command(root, &["sync"])
+        .env("TERCUMAN_FAIL_AT", "panic:commit")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed() > std::time::Duration::from_secs(60) {
+            let _ = child.kill();
+            panic!("a sync that panicked before its commit did not end");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    let mut stderr = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut stderr).unwrap();
+    assert!(!status.success());
+    assert!(stderr.contains("injected panic at commit"), "{stderr}");
+    // Files staged before the panic may be left beside their targets; the
+    // next run removes them.
+    let staged = |files: Vec<(std::path::PathBuf, Vec<u8>)>| {
+        files
+            .into_iter()
+            .filter(|(p, _)| !p.to_string_lossy().contains("tercuman-tmp"))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        staged(state(root)),
+        before,
+        "a panicking sync changed the memory or a file"
+    );
+    ok(root, &["sync"]);
+    let leftovers: Vec<_> = snapshot(&root.join("locales"))
+        .into_iter()
+        .filter(|(p, _)| p.to_string_lossy().contains("tercuman-tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
 #[test]
 fn a_sync_failing_after_its_commit_is_finished_by_the_next_run() {
     let clean = book_with_pending_work();
