@@ -235,153 +235,15 @@ fn sync_inputs(project: &Project, memory: &mut Memory, now: i64) -> Result<SyncR
     }
     drop(t);
 
-    // 3. Translators' edits -> memory, 4. reuse of the memory, 5. memory ->
-    // PO text, staged beside the files it replaces.
-    let mut report_in = std::mem::take(&mut report);
-    let make_files = |mut changes: Changes| -> Result<MadeFiles> {
-        let report = &mut report_in;
-        let mut leverage = Leverage::new(
-            &segments,
-            &new_ids,
-            &retired_now,
-            project.book.fuzzy_threshold,
-            &project.book.source_language.to_string(),
-        );
-        let mut outputs: Vec<(PathBuf, String)> = Vec::new();
-        // Segments that left the source, by chapter, in the order their files list them.
-        let t = timings::phase(|| "prepare: leverage, retired by chapter".into());
-        let mut retired_by_chapter: HashMap<&str, Vec<&StoredSegment>> = HashMap::new();
-        for s in segments.values().filter(|s| s.position.is_none()) {
-            retired_by_chapter.entry(&s.chapter).or_default().push(s);
-        }
-        for list in retired_by_chapter.values_mut() {
-            list.sort_by(|a, b| (a.line, &a.id).cmp(&(b.line, &b.id)));
-        }
-        drop(t);
-        for (lang, stored) in project.book.locales.iter().zip(stored_states) {
-            let code = lang.to_string();
-            let StoredState {
-                mut translations,
-                exported,
-                mut suggestions,
-                revised,
-            } = stored;
-            for (id, t) in restored.remove(&code).unwrap_or_default() {
-                translations.insert(id.clone(), t.clone());
-                changes
-                    .translations
-                    .push(TranslationChange::new(&id, &code, t, Origin::PoImport));
-            }
-            let mut comments: HashMap<String, Vec<String>> = HashMap::new();
-            let mut headers: HashMap<String, String> = HashMap::new();
-            let t = timings::phase(|| format!("{code}: import PO edits"));
-            for chapter in &project.chapters {
-                let Some((path, catalog)) = catalogs.get(&(code.clone(), chapter.slug.clone()))
-                else {
-                    continue;
-                };
-                let display = project.display_path(path);
-                let imported = import_catalog(
-                    catalog,
-                    &code,
-                    path,
-                    &display,
-                    &segments,
-                    &exported,
-                    &mut translations,
-                )?;
-                for change in imported.changes {
-                    if change.origin == Origin::PoImport {
-                        *report.imported.entry(code.clone()).or_default() += 1;
-                    }
-                    if change.current {
-                        suggestions.remove(&change.segment_id);
-                    }
-                    changes.translations.push(change);
-                }
-                report.conflicts.extend(imported.conflicts);
-                headers.insert(chapter.slug.clone(), catalog.header.clone());
-                for e in catalog
-                    .entries
-                    .iter()
-                    .filter(|e| !e.translator_comments.is_empty())
-                {
-                    if let Some(id) = &e.msgctxt {
-                        comments.insert(id.clone(), e.translator_comments.clone());
-                    }
-                }
-            }
-            drop(t);
-            let t = timings::phase(|| format!("{code}: leverage"));
-            let suggested = leverage.suggest(&code, &translations);
-            drop(t);
-            for change in suggested {
-                if change.origin == Origin::ExactMatch {
-                    report.exact += 1;
-                } else {
-                    report.fuzzy += 1;
-                }
-                translations.insert(change.segment_id.clone(), change.translation.clone());
-                match &change.suggestion {
-                    Some(s) => suggestions.insert(change.segment_id.clone(), s.clone()),
-                    None => suggestions.remove(&change.segment_id),
-                };
-                changes.translations.push(change);
-            }
-            // Each chapter's file on every core, in book order.
-            let t = timings::phase(|| format!("{code}: write PO text"));
-            let chapters: Vec<_> = project.chapters.iter().zip(&docs).collect();
-            let written = crate::parallel::map(&chapters, |(chapter, doc)| {
-                let sources = CatalogSources {
-                    retired: retired_by_chapter
-                        .get(chapter.slug.as_str())
-                        .map_or(&[], Vec::as_slice),
-                    translations: &translations,
-                    suggestions: &suggestions,
-                    comments: &comments,
-                    revised: &revised,
-                    previous_header: headers.get(&chapter.slug).map(String::as_str),
-                };
-                let catalog = catalog_for(project, lang, chapter, doc, &sources);
-                let mut changed = Vec::new();
-                for e in &catalog.entries {
-                    let id = e.msgctxt.as_deref().unwrap_or_default();
-                    let status = entry_status(e);
-                    let last = exported.get(id).unwrap_or(&crate::tm::UNTRANSLATED);
-                    // Compared before anything is copied: most entries are unchanged.
-                    if last.status != status || last.text != e.msgstr {
-                        let state = Translation {
-                            text: e.msgstr.clone(),
-                            status,
-                        };
-                        changed.push((code.clone(), id.to_string(), state));
-                    }
-                }
-                (changed, project.po_path(lang, chapter), po::write(&catalog))
-            });
-            for (changed, path, text) in written {
-                changes.exported.extend(changed);
-                outputs.push((path, text));
-            }
-            drop(t);
-        }
-        let changed: Vec<(PathBuf, String)> = outputs
-            .into_iter()
-            .filter(|(path, text)| originals.get(path) != Some(text))
-            .collect();
-        let t = timings::phase(|| "stage files".into());
-        let staged = stage(project, &changed)?;
-        drop(t);
-        changes.pending = staged.clone();
-        if let Err(e) = fault("commit") {
-            discard(project, &staged);
-            return Err(e);
-        }
-        Ok(MadeFiles {
-            changes,
-            staged,
-            changed,
-        })
+    // Steps 3 to 5 run on this thread (`make_files`); step 6 starts beside them.
+    let inputs = FileInputs {
+        project,
+        docs: &docs,
+        segments: &segments,
+        new_ids: &new_ids,
+        retired_now: &retired_now,
+        catalogs: &catalogs,
+        originals: &originals,
     };
     // 6. Commit. The segment rows, the bulk of a first sync's writing, go
     // into an open transaction on a thread of their own while the PO files
@@ -411,7 +273,7 @@ fn sync_inputs(project: &Project, memory: &mut Memory, now: i64) -> Result<SyncR
                     .ok_or_else(|| Error::Other("the sync stopped before its commit".into()))
             })
         });
-        let made = match make_files(changes) {
+        let made = match make_files(&inputs, stored_states, restored, changes, &mut report) {
             Ok(MadeFiles {
                 changes,
                 staged,
@@ -438,7 +300,6 @@ fn sync_inputs(project: &Project, memory: &mut Memory, now: i64) -> Result<SyncR
     let t = timings::phase(|| "move files into place".into());
     finish_pending(project, memory, &staged)?;
     drop(t);
-    let mut report = report_in;
     report.written = changed
         .iter()
         .map(|(path, _)| project.display_path(path))
@@ -451,6 +312,183 @@ fn sync_inputs(project: &Project, memory: &mut Memory, now: i64) -> Result<SyncR
     // dropped right here.)
     let _ = std::thread::Builder::new().spawn(move || drop(garbage));
     Ok(report)
+}
+
+/// What a sync's PO files are made from: everything read and compared before.
+struct FileInputs<'a> {
+    project: &'a Project,
+    docs: &'a [ChapterDoc],
+    segments: &'a HashMap<String, StoredSegment>,
+    /// Segments new in this sync, in book order.
+    new_ids: &'a [String],
+    /// Segments that left the source in this sync.
+    retired_now: &'a [String],
+    /// Every PO file read, by (locale, chapter slug).
+    catalogs: &'a HashMap<(String, String), (PathBuf, po::Catalog)>,
+    /// Their text as read, to tell which rewritten files really change.
+    originals: &'a HashMap<PathBuf, String>,
+}
+
+/// Steps 3 to 5 of a sync: translators' edits -> memory, reuse of the
+/// memory, memory -> PO text, staged beside the files it replaces. Returns
+/// the memory changes that go with the staged files.
+fn make_files(
+    inputs: &FileInputs,
+    stored_states: Vec<StoredState>,
+    mut restored: HashMap<String, Vec<(String, Translation)>>,
+    mut changes: Changes,
+    report: &mut SyncReport,
+) -> Result<MadeFiles> {
+    let FileInputs {
+        project,
+        docs,
+        segments,
+        new_ids,
+        retired_now,
+        catalogs,
+        originals,
+    } = *inputs;
+    let mut leverage = Leverage::new(
+        segments,
+        new_ids,
+        retired_now,
+        project.book.fuzzy_threshold,
+        &project.book.source_language.to_string(),
+    );
+    let mut outputs: Vec<(PathBuf, String)> = Vec::new();
+    // Segments that left the source, by chapter, in the order their files list them.
+    let t = timings::phase(|| "prepare: leverage, retired by chapter".into());
+    let mut retired_by_chapter: HashMap<&str, Vec<&StoredSegment>> = HashMap::new();
+    for s in segments.values().filter(|s| s.position.is_none()) {
+        retired_by_chapter.entry(&s.chapter).or_default().push(s);
+    }
+    for list in retired_by_chapter.values_mut() {
+        list.sort_by(|a, b| (a.line, &a.id).cmp(&(b.line, &b.id)));
+    }
+    drop(t);
+    for (lang, stored) in project.book.locales.iter().zip(stored_states) {
+        let code = lang.to_string();
+        let StoredState {
+            mut translations,
+            exported,
+            mut suggestions,
+            revised,
+        } = stored;
+        for (id, t) in restored.remove(&code).unwrap_or_default() {
+            translations.insert(id.clone(), t.clone());
+            changes
+                .translations
+                .push(TranslationChange::new(&id, &code, t, Origin::PoImport));
+        }
+        let mut comments: HashMap<String, Vec<String>> = HashMap::new();
+        let mut headers: HashMap<String, String> = HashMap::new();
+        let t = timings::phase(|| format!("{code}: import PO edits"));
+        for chapter in &project.chapters {
+            let Some((path, catalog)) = catalogs.get(&(code.clone(), chapter.slug.clone())) else {
+                continue;
+            };
+            let display = project.display_path(path);
+            let imported = import_catalog(
+                catalog,
+                &code,
+                path,
+                &display,
+                segments,
+                &exported,
+                &mut translations,
+            )?;
+            for change in imported.changes {
+                if change.origin == Origin::PoImport {
+                    *report.imported.entry(code.clone()).or_default() += 1;
+                }
+                if change.current {
+                    suggestions.remove(&change.segment_id);
+                }
+                changes.translations.push(change);
+            }
+            report.conflicts.extend(imported.conflicts);
+            headers.insert(chapter.slug.clone(), catalog.header.clone());
+            for e in catalog
+                .entries
+                .iter()
+                .filter(|e| !e.translator_comments.is_empty())
+            {
+                if let Some(id) = &e.msgctxt {
+                    comments.insert(id.clone(), e.translator_comments.clone());
+                }
+            }
+        }
+        drop(t);
+        let t = timings::phase(|| format!("{code}: leverage"));
+        let suggested = leverage.suggest(&code, &translations);
+        drop(t);
+        for change in suggested {
+            if change.origin == Origin::ExactMatch {
+                report.exact += 1;
+            } else {
+                report.fuzzy += 1;
+            }
+            translations.insert(change.segment_id.clone(), change.translation.clone());
+            match &change.suggestion {
+                Some(s) => suggestions.insert(change.segment_id.clone(), s.clone()),
+                None => suggestions.remove(&change.segment_id),
+            };
+            changes.translations.push(change);
+        }
+        // Each chapter's file on every core, in book order.
+        let t = timings::phase(|| format!("{code}: write PO text"));
+        let chapters: Vec<_> = project.chapters.iter().zip(docs).collect();
+        let written = crate::parallel::map(&chapters, |(chapter, doc)| {
+            let sources = CatalogSources {
+                retired: retired_by_chapter
+                    .get(chapter.slug.as_str())
+                    .map_or(&[], Vec::as_slice),
+                translations: &translations,
+                suggestions: &suggestions,
+                comments: &comments,
+                revised: &revised,
+                previous_header: headers.get(&chapter.slug).map(String::as_str),
+            };
+            let catalog = catalog_for(project, lang, chapter, doc, &sources);
+            let mut changed = Vec::new();
+            for e in &catalog.entries {
+                let id = e.msgctxt.as_deref().unwrap_or_default();
+                let status = entry_status(e);
+                let last = exported.get(id).unwrap_or(&crate::tm::UNTRANSLATED);
+                // Compared before anything is copied: most entries are unchanged.
+                if last.status != status || last.text != e.msgstr {
+                    let state = Translation {
+                        text: e.msgstr.clone(),
+                        status,
+                    };
+                    changed.push((code.clone(), id.to_string(), state));
+                }
+            }
+            (changed, project.po_path(lang, chapter), po::write(&catalog))
+        });
+        for (changed, path, text) in written {
+            changes.exported.extend(changed);
+            outputs.push((path, text));
+        }
+        drop(t);
+    }
+    let changed: Vec<(PathBuf, String)> = outputs
+        .into_iter()
+        .filter(|(path, text)| originals.get(path) != Some(text))
+        .collect();
+    let t = timings::phase(|| "stage files".into());
+    let staged = stage(project, &changed)?;
+    drop(t);
+    changes.pending = staged.clone();
+    if let Err(e) = fault("commit") {
+        discard(project, &staged);
+        return Err(e);
+    }
+    Ok(MadeFiles {
+        changes,
+        staged,
+        changed,
+    })
 }
 
 /// A failure injected by the tests (`TERCUMAN_FAIL_AT=<point>`), to prove
