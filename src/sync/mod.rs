@@ -118,7 +118,6 @@ fn sync_inputs(project: &Project, memory: &mut Memory, now: i64) -> Result<SyncR
     let docs = load_chapters(project)?;
     drop(t);
     let mut report = SyncReport::default();
-    let changes = Changes::default();
 
     // 1. Source segments -> memory.
     let t = timings::phase(|| "load segments from memory".into());
@@ -273,7 +272,7 @@ fn sync_inputs(project: &Project, memory: &mut Memory, now: i64) -> Result<SyncR
                     .ok_or_else(|| Error::Other("the sync stopped before its commit".into()))
             })
         });
-        let made = match make_files(&inputs, stored_states, restored, changes, &mut report) {
+        let made = match make_files(&inputs, stored_states, restored, &mut report) {
             Ok(MadeFiles {
                 changes,
                 staged,
@@ -336,9 +335,9 @@ fn make_files(
     inputs: &FileInputs,
     stored_states: Vec<StoredState>,
     mut restored: HashMap<String, Vec<(String, Translation)>>,
-    mut changes: Changes,
     report: &mut SyncReport,
 ) -> Result<MadeFiles> {
+    let mut changes = Changes::default();
     let FileInputs {
         project,
         docs,
@@ -357,7 +356,7 @@ fn make_files(
     );
     let mut outputs: Vec<(PathBuf, String)> = Vec::new();
     // Segments that left the source, by chapter, in the order their files list them.
-    let t = timings::phase(|| "prepare: leverage, retired by chapter".into());
+    let t = timings::phase(|| "group retired segments by chapter".into());
     let mut retired_by_chapter: HashMap<&str, Vec<&StoredSegment>> = HashMap::new();
     for s in segments.values().filter(|s| s.position.is_none()) {
         retired_by_chapter.entry(&s.chapter).or_default().push(s);

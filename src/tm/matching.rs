@@ -382,10 +382,10 @@ impl MatchIndex {
         let min_len = (n * min_percent).div_ceil(100);
         let max_distance = max_len * (100 - min_percent) / 100;
 
-        let short = ShortQuery::new(&query_ids, self.vocabulary.len() as u32);
-        let comparator = match short {
-            Some(_) => None,
-            None => Some(levenshtein::BatchComparator::new(query_ids.iter().copied())),
+        // Nearly every sentence fits one machine word; longer ones go to rapidfuzz.
+        let scorer = match ShortQuery::new(&query_ids, self.vocabulary.len() as u32) {
+            Some(short) => Scorer::Short(short),
+            None => Scorer::Long(levenshtein::BatchComparator::new(query_ids.iter().copied())),
         };
         let mut found: Vec<Match> = Vec::new();
         let verify = |unit: u32, same_words: bool, found: &mut Vec<Match>| {
@@ -393,13 +393,12 @@ impl MatchIndex {
             let m = u.tokens.len();
             let allowed = n.max(m) * (100 - min_percent) / 100;
             let cutoff = if same_words { n.max(m) } else { allowed };
-            let distance = match (&short, &comparator) {
-                (Some(short), _) => short.distance(&u.tokens, cutoff),
-                (None, Some(comparator)) => comparator.distance_with_args(
+            let distance = match &scorer {
+                Scorer::Short(short) => short.distance(&u.tokens, cutoff),
+                Scorer::Long(comparator) => comparator.distance_with_args(
                     u.tokens.iter().copied(),
                     &levenshtein::Args::default().score_cutoff(cutoff),
                 ),
-                (None, None) => unreachable!("a long query has a comparator"),
             };
             let Some(distance) = distance else { return };
             let identical = u.text_hash == query_hash && distance == 0;
@@ -510,6 +509,16 @@ impl MatchIndex {
         }
         finish(found, limit)
     }
+}
+
+/// How a search computes distances to its query. One lives on the stack
+/// per search, so its size does not matter; boxing the short variant
+/// would cost an allocation per lookup.
+#[allow(clippy::large_enum_variant)]
+enum Scorer {
+    /// Up to 64 tokens: one machine word.
+    Short(ShortQuery),
+    Long(levenshtein::BatchComparator<u32>),
 }
 
 /// The best `limit` matches: by score, then band, then the earliest unit.

@@ -133,10 +133,7 @@ pub static UNTRANSLATED: Translation = Translation {
 
 impl Translation {
     pub fn untranslated() -> Translation {
-        Translation {
-            text: String::new(),
-            status: Status::Untranslated,
-        }
+        UNTRANSLATED.clone()
     }
 }
 
@@ -342,28 +339,13 @@ impl Memory {
     /// Applies a batch of changes atomically; an empty batch touches nothing,
     /// so a no-op `sync` leaves the database file byte-identical.
     pub fn apply(&mut self, changes: &Changes, now: i64) -> Result<()> {
-        self.apply_with(changes, &[], now)
-    }
-
-    /// [`Memory::apply`], with more segment rows to store: a sync passes the
-    /// rows it changed in its own map rather than copying them.
-    pub fn apply_with(
-        &mut self,
-        changes: &Changes,
-        segments: &[&StoredSegment],
-        now: i64,
-    ) -> Result<()> {
-        if changes.is_empty() && segments.is_empty() {
+        if changes.is_empty() {
             return Ok(());
         }
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        write_segments(&tx, changes.segments.iter().chain(segments.iter().copied()))?;
-        write_changes(&tx, changes, now)?;
-        let _t = crate::timings::phase(|| "commit: write".into());
-        tx.commit()?;
-        Ok(())
+        commit_changes(tx, changes, now)
     }
 
     /// Writes `segments` in a transaction left open until `rest` returns the
@@ -386,12 +368,7 @@ impl Memory {
         write_segments(&tx, segments.iter().copied())?;
         drop(t);
         // On an error the open transaction is dropped, which rolls it back.
-        let changes = rest()?;
-        write_segments(&tx, changes.segments.iter())?;
-        write_changes(&tx, &changes, now)?;
-        let _t = crate::timings::phase(|| "commit: write".into());
-        tx.commit()?;
-        Ok(())
+        commit_changes(tx, &rest()?, now)
     }
 
     /// The schema version, for diagnostics.
@@ -404,17 +381,26 @@ impl Memory {
     }
 }
 
+/// Writes `changes` in `tx` and commits it.
+fn commit_changes(tx: rusqlite::Transaction, changes: &Changes, now: i64) -> Result<()> {
+    write_segments(&tx, changes.segments.iter())?;
+    write_changes(&tx, changes, now)?;
+    let _t = crate::timings::phase(|| "commit: write".into());
+    tx.commit()?;
+    Ok(())
+}
+
 /// Stores segment rows (new or changed) in an open transaction.
 fn write_segments<'r>(
     tx: &rusqlite::Transaction,
     rows: impl Iterator<Item = &'r StoredSegment>,
 ) -> Result<()> {
     let mut upsert_segment = tx.prepare(
-            "INSERT INTO segment (id, chapter, position, kind, source, file, line)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-             ON CONFLICT(id) DO UPDATE SET chapter = excluded.chapter, position = excluded.position,
-               kind = excluded.kind, source = excluded.source, file = excluded.file, line = excluded.line",
-        )?;
+        "INSERT INTO segment (id, chapter, position, kind, source, file, line)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+         ON CONFLICT(id) DO UPDATE SET chapter = excluded.chapter, position = excluded.position,
+           kind = excluded.kind, source = excluded.source, file = excluded.file, line = excluded.line",
+    )?;
     // In key order: B-tree inserts then touch each page once.
     let mut rows: Vec<&StoredSegment> = rows.collect();
     rows.sort_unstable_by(|a, b| a.id.cmp(&b.id));
@@ -437,16 +423,16 @@ fn write_changes(tx: &rusqlite::Transaction, changes: &Changes, now: i64) -> Res
     let created = crate::date::rfc3339(now);
     let t = crate::timings::phase(|| "commit: translations and revisions".into());
     let mut upsert_translation = tx.prepare(
-            "INSERT INTO translation (segment_id, locale, text, status, previous_source, match_score, match_from)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-             ON CONFLICT(segment_id, locale) DO UPDATE SET text = excluded.text, status = excluded.status,
-               previous_source = excluded.previous_source, match_score = excluded.match_score,
-               match_from = excluded.match_from",
-        )?;
+        "INSERT INTO translation (segment_id, locale, text, status, previous_source, match_score, match_from)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+         ON CONFLICT(segment_id, locale) DO UPDATE SET text = excluded.text, status = excluded.status,
+           previous_source = excluded.previous_source, match_score = excluded.match_score,
+           match_from = excluded.match_from",
+    )?;
     let mut insert_revision = tx.prepare(
-            "INSERT INTO revision (segment_id, locale, text, status, origin, created, match_score, match_from)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        )?;
+        "INSERT INTO revision (segment_id, locale, text, status, origin, created, match_score, match_from)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?;
     for t in &changes.translations {
         let (previous, score, from) = match &t.suggestion {
             Some(g) => (
@@ -481,9 +467,9 @@ fn write_changes(tx: &rusqlite::Transaction, changes: &Changes, now: i64) -> Res
     drop(t);
     let t = crate::timings::phase(|| "commit: exported".into());
     let mut upsert_exported = tx.prepare(
-            "INSERT INTO exported (segment_id, locale, text, status) VALUES (?1, ?2, ?3, ?4)
-             ON CONFLICT(segment_id, locale) DO UPDATE SET text = excluded.text, status = excluded.status",
-        )?;
+        "INSERT INTO exported (segment_id, locale, text, status) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT(segment_id, locale) DO UPDATE SET text = excluded.text, status = excluded.status",
+    )?;
     for (locale, id, t) in &changes.exported {
         upsert_exported.execute(params![id, locale, t.text, t.status.as_str()])?;
     }
