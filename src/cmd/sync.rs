@@ -45,4 +45,10 @@ pub fn print_report(report: &SyncReport) {
         ));
         ui::hint(&t!("sync-conflict-hint", "segment" => c.segment.as_str()));
     }
+    for file in &report.kept {
+        ui::warning(&t!("sync-kept", "file" => file.as_str()));
+    }
+    if !report.kept.is_empty() {
+        ui::hint(&t!("sync-kept-hint"));
+    }
 }

@@ -19,17 +19,20 @@ use crate::project::{Chapter, Project};
 use crate::source::{self, ChapterDoc};
 use crate::timings;
 use crate::tm::{
-    Changes, Memory, Origin, Status, StoredSegment, Suggestion, Translation, TranslationChange,
+    Changes, Memory, Origin, PendingFile, Status, StoredSegment, Suggestion, Translation,
+    TranslationChange,
 };
 
+mod files;
 mod leverage;
+pub use files::recover;
+use files::{digest, discard, fault, finish_pending, pause, stage, still_as_read};
 use leverage::Leverage;
 
 /// The PO files a sync made, staged, with the memory changes they go with.
 struct MadeFiles {
     changes: Changes,
-    /// (target, temporary) paths relative to the project.
-    staged: Vec<(String, String)>,
+    staged: Vec<PendingFile>,
     /// The files whose text changed, with that text.
     changed: Vec<(PathBuf, String)>,
 }
@@ -58,6 +61,10 @@ pub struct SyncReport {
     pub conflicts: Vec<Conflict>,
     /// Files written (relative to the project root).
     pub written: Vec<String>,
+    /// PO files saved by someone else while this sync ran (relative to the
+    /// project root): left as they were, not rewritten; the next sync
+    /// imports them.
+    pub kept: Vec<String>,
 }
 
 /// A segment changed both in a PO file and in the memory since the file was written.
@@ -70,14 +77,19 @@ pub struct Conflict {
 
 /// Reads and segments every chapter, in book order.
 pub fn load_chapters(project: &Project) -> Result<Vec<ChapterDoc>> {
+    Ok(read_chapters(project)?
+        .into_iter()
+        .map(|(doc, _)| doc)
+        .collect())
+}
+
+/// Every chapter segmented, with a digest of the text it was made from.
+fn read_chapters(project: &Project) -> Result<Vec<(ChapterDoc, String)>> {
     crate::parallel::map(&project.chapters, |chapter| {
         refuse_symlink_out(project, &chapter.path)?;
         let text = read_utf8(&chapter.path)?;
-        Ok(source::segment_chapter_with(
-            &chapter.slug,
-            &text,
-            project.book.segmentation,
-        ))
+        let doc = source::segment_chapter_with(&chapter.slug, &text, project.book.segmentation);
+        Ok((doc, digest(Some(text.as_bytes()))))
     })
     .into_iter()
     .collect()
@@ -104,20 +116,45 @@ pub fn sync(project: &Project, memory: &mut Memory, now: i64) -> Result<SyncRepo
     if crate::fingerprint::matches(&stamp, &crate::fingerprint::of_inputs(project, "sync")) {
         return Ok(SyncReport::default());
     }
-    let report = sync_inputs(project, memory, now)?;
-    crate::fingerprint::record(&stamp, &crate::fingerprint::of_inputs(project, "sync"))?;
+    let (report, read) = sync_inputs(project, memory, now)?;
+    // The stamp says "nothing changed since": it is recorded only if every
+    // file still holds what this sync read or wrote, checked after the
+    // fingerprint is taken, so that a file saved at any moment of the run
+    // is imported by the next one.
+    let fingerprint = crate::fingerprint::of_inputs(project, "sync");
+    pause("stamp");
+    let t = timings::phase(|| "check nothing changed meanwhile".into());
+    let untouched = report.kept.is_empty()
+        && crate::parallel::map(&read, |(path, expected)| still_as_read(path, expected))
+            .into_iter()
+            .all(|same| same);
+    drop(t);
+    if untouched {
+        crate::fingerprint::record(&stamp, &fingerprint)?;
+    }
     Ok(report)
 }
 
-fn sync_inputs(project: &Project, memory: &mut Memory, now: i64) -> Result<SyncReport> {
+/// Every file a sync read or wrote, with what it held then ([`digest`]).
+type ReadFiles = Vec<(PathBuf, String)>;
+
+fn sync_inputs(
+    project: &Project,
+    memory: &mut Memory,
+    now: i64,
+) -> Result<(SyncReport, ReadFiles)> {
     let _whole = timings::phase(|| "sync".into());
+    let mut report = SyncReport::default();
     let t = timings::phase(|| "recover".into());
-    recover(project, memory)?;
+    report.kept = recover(project, memory)?;
     drop(t);
     let t = timings::phase(|| "read and segment chapters".into());
-    let docs = load_chapters(project)?;
+    let (docs, mut read): (Vec<ChapterDoc>, ReadFiles) = read_chapters(project)?
+        .into_iter()
+        .zip(&project.chapters)
+        .map(|((doc, digest), chapter)| (doc, (chapter.path.clone(), digest)))
+        .unzip();
     drop(t);
-    let mut report = SyncReport::default();
 
     // 1. Source segments -> memory.
     let t = timings::phase(|| "load segments from memory".into());
@@ -292,17 +329,37 @@ fn sync_inputs(project: &Project, memory: &mut Memory, now: i64) -> Result<SyncR
         (made, written)
     });
     let (staged, changed) = made?;
-    if let Err(e) = written {
-        discard(project, &staged);
-        return Err(e);
-    }
+    let committed = match written {
+        Ok(committed) => committed,
+        Err(e) => {
+            discard(project, &staged);
+            return Err(e);
+        }
+    };
     let t = timings::phase(|| "move files into place".into());
-    finish_pending(project, memory, &staged)?;
+    let kept = finish_pending(project, memory, &staged)?;
     drop(t);
-    report.written = changed
-        .iter()
-        .map(|(path, _)| project.display_path(path))
-        .collect();
+    if !kept.is_empty() {
+        let exported = exported_as_read(project, &kept, &catalogs, &segments, &committed);
+        let fix = Changes {
+            exported,
+            ..Changes::default()
+        };
+        memory.apply(&fix, now)?;
+    }
+    for (path, text) in &changed {
+        let display = project.display_path(path);
+        if !kept.contains(&display) {
+            read.push((path.clone(), digest(Some(text.as_bytes()))));
+            report.written.push(display);
+        }
+    }
+    for (path, text) in &originals {
+        if !changed.iter().any(|(p, _)| p == path) {
+            read.push((path.clone(), digest(Some(text.as_bytes()))));
+        }
+    }
+    report.kept.extend(kept);
     // Freeing a big book's segments, documents and file texts takes tens
     // of milliseconds; a thread does it while the caller goes on (for the
     // CLI: prints its report and exits).
@@ -310,7 +367,51 @@ fn sync_inputs(project: &Project, memory: &mut Memory, now: i64) -> Result<SyncR
     // (If no thread can be started, the closure and the garbage are
     // dropped right here.)
     let _ = std::thread::Builder::new().spawn(move || drop(garbage));
-    Ok(report)
+    Ok((report, read))
+}
+
+/// The exported states of the entries of PO files that were kept because
+/// someone saved them during the sync: what those files said as the sync
+/// read them (untranslated where they had no such entry), so that the next
+/// sync tells the edits made in them from the memory's own changes.
+fn exported_as_read(
+    project: &Project,
+    kept: &[String],
+    catalogs: &HashMap<(String, String), (PathBuf, po::Catalog)>,
+    segments: &HashMap<String, StoredSegment>,
+    committed: &Changes,
+) -> Vec<(String, String, Translation)> {
+    let mut out = Vec::new();
+    for lang in &project.book.locales {
+        let code = lang.to_string();
+        for chapter in &project.chapters {
+            if !kept.contains(&project.display_path(&project.po_path(lang, chapter))) {
+                continue;
+            }
+            let as_read: HashMap<&str, Translation> = catalogs
+                .get(&(code.clone(), chapter.slug.clone()))
+                .map(|(_, catalog)| {
+                    catalog
+                        .entries
+                        .iter()
+                        .filter(|e| !e.obsolete)
+                        .filter_map(|e| Some((e.msgctxt.as_deref()?, entry_state(e))))
+                        .collect()
+                })
+                .unwrap_or_default();
+            for (locale, id, _) in &committed.exported {
+                let in_chapter = segments.get(id).is_some_and(|s| s.chapter == chapter.slug);
+                if *locale == code && in_chapter {
+                    let state = as_read
+                        .get(id.as_str())
+                        .cloned()
+                        .unwrap_or_else(Translation::untranslated);
+                    out.push((code.clone(), id.clone(), state));
+                }
+            }
+        }
+    }
+    out
 }
 
 /// What a sync's PO files are made from: everything read and compared before.
@@ -476,7 +577,11 @@ fn make_files(
         .filter(|(path, text)| originals.get(path) != Some(text))
         .collect();
     let t = timings::phase(|| "stage files".into());
-    let staged = stage(project, &changed)?;
+    let staged = stage(project, &changed, |path| {
+        originals
+            .get(path)
+            .map(|text| digest(Some(text.as_bytes())))
+    })?;
     drop(t);
     changes.pending = staged.clone();
     if let Err(e) = fault("commit") {
@@ -488,113 +593,6 @@ fn make_files(
         staged,
         changed,
     })
-}
-
-/// A failure injected by the tests (`TERCUMAN_FAIL_AT=<point>`), to prove
-/// that a sync failing at any step leaves the memory and the files alone.
-/// `TERCUMAN_FAIL_AT=panic:<point>` panics there instead, to prove that a
-/// bug never leaves a sync hanging or half-written.
-fn fault(point: &str) -> Result<()> {
-    match std::env::var("TERCUMAN_FAIL_AT") {
-        Ok(p) if p == point => Err(Error::Other(format!("injected failure at {point}"))),
-        Ok(p) if p.strip_prefix("panic:") == Some(point) => panic!("injected panic at {point}"),
-        _ => Ok(()),
-    }
-}
-
-/// Writes each changed file beside its target under a temporary name;
-/// returns (target, temporary) paths relative to the project.
-fn stage(project: &Project, files: &[(PathBuf, String)]) -> Result<Vec<(String, String)>> {
-    let numbered: Vec<(usize, &(PathBuf, String))> = files.iter().enumerate().collect();
-    // Written on every core; if any fails, every one written is removed.
-    let written = crate::parallel::map(&numbered, |&(n, (path, text))| {
-        let tmp = path.with_file_name(format!(
-            ".{}.tercuman-tmp",
-            path.file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default()
-        ));
-        let result = fault(&format!("stage:{n}")).and_then(|()| {
-            if let Some(dir) = tmp.parent() {
-                std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-            }
-            std::fs::write(&tmp, text.as_bytes()).map_err(|e| Error::io(&tmp, e))
-        });
-        (
-            project.display_path(path),
-            project.display_path(&tmp),
-            result,
-        )
-    });
-    let mut staged = Vec::with_capacity(written.len());
-    let mut first_error = None;
-    for (target, tmp, result) in written {
-        match result {
-            Ok(()) => staged.push((target, tmp)),
-            Err(e) => {
-                let _ = std::fs::remove_file(project.root.join(&tmp));
-                first_error.get_or_insert(e);
-            }
-        }
-    }
-    match first_error {
-        Some(e) => {
-            discard(project, &staged);
-            Err(e)
-        }
-        None => Ok(staged),
-    }
-}
-
-fn discard(project: &Project, staged: &[(String, String)]) {
-    for (_, tmp) in staged {
-        let _ = std::fs::remove_file(project.root.join(tmp));
-    }
-}
-
-/// Moves staged files into place and forgets them.
-fn finish_pending(
-    project: &Project,
-    memory: &mut Memory,
-    staged: &[(String, String)],
-) -> Result<()> {
-    for (n, (target, tmp)) in staged.iter().enumerate() {
-        fault(&format!("rename:{n}"))?;
-        let (target, tmp) = (project.root.join(target), project.root.join(tmp));
-        if tmp.exists() {
-            std::fs::rename(&tmp, &target).map_err(|e| Error::io(&target, e))?;
-        }
-    }
-    if !staged.is_empty() {
-        memory.clear_pending()?;
-    }
-    Ok(())
-}
-
-/// Finishes the file moves of a sync that was interrupted after its commit,
-/// and removes staged files of one interrupted before it.
-pub fn recover(project: &Project, memory: &mut Memory) -> Result<Vec<String>> {
-    let pending = memory.pending_files()?;
-    let known: std::collections::HashSet<String> = pending.iter().map(|(_, t)| t.clone()).collect();
-    finish_pending(project, memory, &pending)?;
-    let locales = project.root.join("locales");
-    if let Ok(dirs) = std::fs::read_dir(&locales) {
-        for dir in dirs.flatten() {
-            let Ok(files) = std::fs::read_dir(dir.path()) else {
-                continue;
-            };
-            for f in files.flatten() {
-                let name = f.file_name().to_string_lossy().into_owned();
-                if name.starts_with('.')
-                    && name.ends_with(".tercuman-tmp")
-                    && !known.contains(&project.display_path(&f.path()))
-                {
-                    let _ = std::fs::remove_file(f.path());
-                }
-            }
-        }
-    }
-    Ok(pending.into_iter().map(|(target, _)| target).collect())
 }
 
 /// The current source's segments, compared with the memory's.

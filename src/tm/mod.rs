@@ -270,11 +270,17 @@ impl Memory {
     }
 
     /// Segment files a committed sync had not yet moved into place.
-    pub fn pending_files(&self) -> Result<Vec<(String, String)>> {
+    pub fn pending_files(&self) -> Result<Vec<PendingFile>> {
         let mut stmt = self
             .conn
-            .prepare("SELECT target, temporary FROM pending_file ORDER BY target")?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            .prepare("SELECT target, temporary, original FROM pending_file ORDER BY target")?;
+        let rows = stmt.query_map([], |r| {
+            Ok(PendingFile {
+                target: r.get(0)?,
+                temporary: r.get(1)?,
+                original: r.get(2)?,
+            })
+        })?;
         rows.collect::<rusqlite::Result<_>>().map_err(Into::into)
     }
 
@@ -352,14 +358,17 @@ impl Memory {
     /// remaining changes, which are then written and committed together, so
     /// a caller can make its files while the bulk of the rows is written. If
     /// `rest` fails, the transaction is rolled back: nothing changes.
+    /// The committed changes are handed back.
     pub fn apply_staged(
         &mut self,
         segments: &[&StoredSegment],
         now: i64,
         rest: impl FnOnce() -> Result<Changes>,
-    ) -> Result<()> {
+    ) -> Result<Changes> {
         if segments.is_empty() {
-            return self.apply(&rest()?, now);
+            let changes = rest()?;
+            self.apply(&changes, now)?;
+            return Ok(changes);
         }
         let tx = self
             .conn
@@ -368,7 +377,9 @@ impl Memory {
         write_segments(&tx, segments.iter().copied())?;
         drop(t);
         // On an error the open transaction is dropped, which rolls it back.
-        commit_changes(tx, &rest()?, now)
+        let changes = rest()?;
+        commit_changes(tx, &changes, now)?;
+        Ok(changes)
     }
 
     /// The schema version, for diagnostics.
@@ -474,10 +485,11 @@ fn write_changes(tx: &rusqlite::Transaction, changes: &Changes, now: i64) -> Res
         upsert_exported.execute(params![id, locale, t.text, t.status.as_str()])?;
     }
     drop(t);
-    let mut insert_pending =
-        tx.prepare("INSERT OR REPLACE INTO pending_file (target, temporary) VALUES (?1, ?2)")?;
-    for (target, temporary) in &changes.pending {
-        insert_pending.execute(params![target, temporary])?;
+    let mut insert_pending = tx.prepare(
+        "INSERT OR REPLACE INTO pending_file (target, temporary, original) VALUES (?1, ?2, ?3)",
+    )?;
+    for f in &changes.pending {
+        insert_pending.execute(params![f.target, f.temporary, f.original])?;
     }
     Ok(())
 }
@@ -544,8 +556,20 @@ pub struct Changes {
     pub translations: Vec<TranslationChange>,
     /// (locale, segment id, what the PO file now says)
     pub exported: Vec<(String, String, Translation)>,
-    /// (target, temporary) segment files staged to be moved into place.
-    pub pending: Vec<(String, String)>,
+    /// Segment files staged to be moved into place.
+    pub pending: Vec<PendingFile>,
+}
+
+/// A segment file staged beside its target, to be moved into place once the
+/// memory has committed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PendingFile {
+    /// Relative to the project.
+    pub target: String,
+    /// Relative to the project.
+    pub temporary: String,
+    /// What the target held when the sync read it (`sync::files::digest`).
+    pub original: String,
 }
 
 impl Changes {

@@ -58,6 +58,10 @@ const MIGRATIONS: &[&str] = &[
     // memory) and held a copy of every sentence; maintaining it was a third
     // of a first sync's time on a 1M-word book.
     "DROP INDEX IF EXISTS segment_source;",
+    // 5: what each pending file's target held when the sync read it
+    // (length and CRC-32, or `absent`), so that a target a translator saved
+    // meanwhile is never overwritten. Empty for rows written before.
+    "ALTER TABLE pending_file ADD COLUMN original TEXT NOT NULL DEFAULT '';",
 ];
 
 /// Brings the database to the latest schema in one transaction. A database

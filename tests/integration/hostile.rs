@@ -350,3 +350,99 @@ fn files_outside_the_project_are_refused() {
         .contains("`source/second.md` points outside the project"));
     assert!(!root.join("locales/az").exists(), "nothing written");
 }
+
+const ONE_UNIT_TMX: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="test" creationtoolversion="1" segtype="sentence" o-tmf="none" adminlang="en" srclang="en" datatype="plaintext"/>
+<body><tu><tuv xml:lang="en"><seg>Another quoted line.</seg></tuv><tuv xml:lang="fa"><seg>[fa] From the TMX.</seg></tuv></tu></body></tmx>
+"#;
+
+/// A translator's editor saves a PO file while a sync runs, at each moment
+/// that matters: before the memory commits, between the commit and the
+/// file moves, and after the moves but before the run stamps its inputs.
+/// The save is never overwritten, and the next sync imports it.
+#[test]
+fn an_edit_saved_while_a_sync_runs_is_never_lost() {
+    for point in ["commit", "rename:0", "stamp"] {
+        let book = book_with_pending_work();
+        let root = book.path();
+        // A TMX import the sync will write into the same file.
+        let tmx = root.join("from-a-cat-tool.tmx");
+        std::fs::write(&tmx, ONE_UNIT_TMX).unwrap();
+        ok(root, &["tm", "import", tmx.to_str().unwrap()]);
+        let marker = root.join("paused");
+        let po = root.join("locales/fa/first.po");
+        let child = command(root, &["sync"])
+            .env("TERCUMAN_PAUSE_AT", point)
+            .env("TERCUMAN_PAUSE_MARKER", &marker)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let started = std::time::Instant::now();
+        while !marker.exists() {
+            assert!(
+                started.elapsed() < std::time::Duration::from_secs(60),
+                "the sync never reached {point}"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        // The save: the translator's editor writes the whole file anew.
+        translate(&po, "A quoted line.", "[fa] Saved during the sync.");
+        std::fs::remove_file(&marker).unwrap();
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{point}: {stderr}");
+        let text = std::fs::read_to_string(&po).unwrap();
+        assert!(
+            text.contains("[fa] Saved during the sync."),
+            "{point}: the save was overwritten\n{text}"
+        );
+        if point != "stamp" {
+            assert!(
+                stderr.contains("locales/fa/first.po was saved while the sync ran"),
+                "{point}: {stderr}"
+            );
+        }
+        // The next sync imports the save and keeps what the first one did.
+        let out = tercuman(root, &["sync"]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{point}: {stderr}");
+        assert!(
+            stderr.contains("fa: 1 translations imported"),
+            "{point}: {stderr}"
+        );
+        let text = std::fs::read_to_string(&po).unwrap();
+        assert!(
+            text.contains("[fa] Saved during the sync."),
+            "{point}\n{text}"
+        );
+        // The edited English still has its fuzzy suggestion, for every locale.
+        for lang in ["az", "fa", "tr"] {
+            let text =
+                std::fs::read_to_string(root.join(format!("locales/{lang}/first.po"))).unwrap();
+            assert!(
+                text.contains("#| msgid \"Hello, world.\""),
+                "{point}: {lang} lost its suggestion\n{text}"
+            );
+        }
+        assert!(text.contains("[fa] From the TMX."), "{point}\n{text}");
+        let log = ok(
+            root,
+            &[
+                "tm",
+                "log",
+                &segment_id(&po, "A quoted line."),
+                "--locale",
+                "fa",
+            ],
+        );
+        assert!(log.contains("Saved during the sync."), "{point}: {log}");
+        // And a third has nothing left to do.
+        let out = tercuman(root, &["sync"]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains("0 translations imported") && stderr.contains("0 files written"),
+            "{point}: {stderr}"
+        );
+    }
+}

@@ -261,6 +261,16 @@ pub fn mark_fuzzy(po_path: &Path, msgid: &str) {
     std::fs::write(po_path, lines.join("\n") + "\n").unwrap();
 }
 
+/// The segment id (msgctxt) of the entry whose msgid is `msgid`.
+pub fn segment_id(po_path: &Path, msgid: &str) -> String {
+    let (lines, at) = po_lines(po_path, msgid);
+    let ctxt = lines[at - 1]
+        .strip_prefix("msgctxt \"")
+        .and_then(|l| l.strip_suffix('"'))
+        .unwrap_or_else(|| panic!("no msgctxt above {msgid}"));
+    ctxt.to_string()
+}
+
 /// The 1-based line of the msgstr of the entry whose msgid is `msgid`.
 pub fn msgstr_line(po_path: &Path, msgid: &str) -> usize {
     po_lines(po_path, msgid).1 + 2
