@@ -51,4 +51,15 @@ pub fn print_report(report: &SyncReport) {
     if !report.kept.is_empty() {
         ui::hint(&t!("sync-kept-hint"));
     }
+    for o in &report.orphans {
+        ui::warning(&t!(
+            "sync-orphan",
+            "file" => o.file.as_str(),
+            "imported" => o.imported,
+            "unmatched" => o.unmatched
+        ));
+    }
+    if !report.orphans.is_empty() {
+        ui::hint(&t!("sync-orphan-hint"));
+    }
 }

@@ -25,9 +25,11 @@ use crate::tm::{
 
 mod files;
 mod leverage;
+mod orphans;
 pub use files::recover;
 use files::{digest, discard, fault, finish_pending, pause, stage, still_as_read};
 use leverage::Leverage;
+pub use orphans::OrphanFile;
 
 /// The PO files a sync made, staged, with the memory changes they go with.
 struct MadeFiles {
@@ -65,6 +67,8 @@ pub struct SyncReport {
     /// project root): left as they were, not rewritten; the next sync
     /// imports them.
     pub kept: Vec<String>,
+    /// PO files in `locales/` that belong to no chapter, and what was taken from them.
+    pub orphans: Vec<OrphanFile>,
 }
 
 /// A segment changed both in a PO file and in the memory since the file was written.
@@ -96,7 +100,7 @@ fn read_chapters(project: &Project) -> Result<Vec<(ChapterDoc, String)>> {
 }
 
 /// A chapter that is a symlink pointing outside the project is refused.
-fn refuse_symlink_out(project: &Project, path: &std::path::Path) -> Result<()> {
+pub(super) fn refuse_symlink_out(project: &Project, path: &std::path::Path) -> Result<()> {
     let (Ok(real), Ok(root)) = (path.canonicalize(), project.root.canonicalize()) else {
         return Ok(()); // a missing file is reported by the read that follows
     };
@@ -188,10 +192,11 @@ fn sync_inputs(
         .filter(|(_, _, path)| path.exists())
         .collect();
     // Parsed on every core; the first bad file in book order is the one reported.
-    let parsed = crate::parallel::map(&files, |(_, _, path)| {
+    let parsed = crate::parallel::map(&files, |(lang, _, path)| {
         refuse_symlink_out(project, path)?;
         let text = read_utf8(path)?;
         let catalog = po::parse(&text, path)?;
+        check_language(&text, &catalog, lang, path)?;
         Ok::<_, Error>((text, catalog))
     });
     for ((lang, chapter, path), read) in files.into_iter().zip(parsed) {
@@ -243,6 +248,14 @@ fn sync_inputs(
         }
     }
 
+    let t = timings::phase(|| "read PO files of no chapter".into());
+    let orphans = orphans::read(project)?;
+    let seen = orphans::states_seen(memory, &orphans, &segments)?;
+    for orphan in &orphans {
+        read.push((orphan.path.clone(), digest(Some(orphan.text.as_bytes()))));
+    }
+    drop(t);
+
     // What the memory holds for each locale, read before anything is
     // written: the memory is then written on its own thread while the
     // files are made (see step 6).
@@ -280,6 +293,8 @@ fn sync_inputs(
         retired_now: &retired_now,
         catalogs: &catalogs,
         originals: &originals,
+        orphans: &orphans,
+        seen: &seen,
     };
     // 6. Commit. The segment rows, the bulk of a first sync's writing, go
     // into an open transaction on a thread of their own while the PO files
@@ -427,6 +442,10 @@ struct FileInputs<'a> {
     catalogs: &'a HashMap<(String, String), (PathBuf, po::Catalog)>,
     /// Their text as read, to tell which rewritten files really change.
     originals: &'a HashMap<PathBuf, String>,
+    /// PO files no chapter owns, and every state the memory held for the
+    /// segments they name.
+    orphans: &'a [orphans::Orphan],
+    seen: &'a HashMap<(String, String), HashSet<Translation>>,
 }
 
 /// Steps 3 to 5 of a sync: translators' edits -> memory, reuse of the
@@ -447,6 +466,8 @@ fn make_files(
         retired_now,
         catalogs,
         originals,
+        orphans,
+        seen,
     } = *inputs;
     let mut leverage = Leverage::new(
         segments,
@@ -517,6 +538,25 @@ fn make_files(
                     comments.insert(id.clone(), e.translator_comments.clone());
                 }
             }
+        }
+        let edited: HashSet<String> = changes
+            .translations
+            .iter()
+            .filter(|c| c.locale == code && c.origin == Origin::PoImport)
+            .map(|c| c.segment_id.clone())
+            .collect();
+        for orphan in orphans.iter().filter(|o| o.locale == code) {
+            let imported =
+                orphans::import(project, orphan, segments, seen, &mut translations, &edited);
+            for change in imported.changes {
+                if change.current {
+                    *report.imported.entry(code.clone()).or_default() += 1;
+                    suggestions.remove(&change.segment_id);
+                }
+                changes.translations.push(change);
+            }
+            report.conflicts.extend(imported.conflicts);
+            report.orphans.push(imported.report);
         }
         drop(t);
         let t = timings::phase(|| format!("{code}: leverage"));
@@ -698,6 +738,48 @@ fn update_segments(
         out.changed.push(s.id.clone());
     }
     out
+}
+
+/// A PO file whose header names another language than its directory's is
+/// refused: a Persian file copied into `locales/az/` must not be imported
+/// as Azerbaijani.
+fn check_language(
+    text: &str,
+    catalog: &po::Catalog,
+    locale: &str,
+    path: &std::path::Path,
+) -> Result<()> {
+    let Some(declared) = catalog
+        .header
+        .lines()
+        .filter_map(|l| l.split_once(':'))
+        .find(|(k, _)| k.trim() == "Language")
+        .map(|(_, v)| v.trim())
+        .filter(|v| !v.is_empty())
+    else {
+        return Ok(());
+    };
+    let primary = |tag: &str| {
+        tag.split(['-', '_', '.', '@'])
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase()
+    };
+    if primary(declared) == primary(locale) {
+        return Ok(());
+    }
+    let line = text
+        .lines()
+        .position(|l| l.trim_start().starts_with("\"Language:"))
+        .map_or(1, |n| n + 1);
+    Err(Error::parse(
+        path,
+        line,
+        format!(
+            "the header says `Language: {declared}`, but the file is in `locales/{locale}/`\nhint: move it to `locales/{}/`, or correct its `Language:` line if it really is `{locale}`",
+            primary(declared)
+        ),
+    ))
 }
 
 /// The translation state a PO entry expresses.

@@ -117,7 +117,7 @@ pub fn reading_order(segments: &HashMap<String, StoredSegment>) -> Vec<&StoredSe
 }
 
 /// A translation's current state.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Translation {
     pub text: String,
     pub status: Status,
@@ -319,6 +319,20 @@ impl Memory {
             .conn
             .prepare("SELECT DISTINCT segment_id FROM revision WHERE locale = ?1 AND id > ?2")?;
         let rows = stmt.query_map(params![locale, revision], |r| r.get(0))?;
+        rows.collect::<rusqlite::Result<_>>().map_err(Into::into)
+    }
+
+    /// Every state (text and status) one segment has had in one locale.
+    pub fn states_seen(&self, segment_id: &str, locale: &str) -> Result<Vec<Translation>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT DISTINCT text, status FROM revision WHERE segment_id = ?1 AND locale = ?2",
+        )?;
+        let rows = stmt.query_map(params![segment_id, locale], |r| {
+            Ok(Translation {
+                text: r.get(0)?,
+                status: Status::parse(&r.get::<_, String>(1)?),
+            })
+        })?;
         rows.collect::<rusqlite::Result<_>>().map_err(Into::into)
     }
 

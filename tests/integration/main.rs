@@ -3,6 +3,7 @@
 
 mod bad_input;
 mod browser;
+mod careless;
 mod cli;
 mod crashers;
 mod editions;

@@ -1,0 +1,105 @@
+//! Careless users: files renamed, copied into the wrong place, emptied;
+//! whatever they do, no translation is lost without a word.
+
+use std::path::Path;
+
+use crate::support::*;
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap()
+}
+
+fn synced_small_book() -> tempfile::TempDir {
+    let book = fixture("small");
+    ok(book.path(), &["sync"]);
+    book
+}
+
+#[test]
+fn edits_in_a_po_file_a_translator_renamed_are_imported_and_the_file_is_named() {
+    let book = synced_small_book();
+    let root = book.path();
+    let renamed = root.join("locales/fa/intro.po");
+    std::fs::rename(root.join("locales/fa/first.po"), &renamed).unwrap();
+    translate(
+        &renamed,
+        "A quoted line.",
+        "[fa] Typed in the renamed file.",
+    );
+    let out = tercuman(root, &["sync"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("locales/fa/intro.po belongs to no chapter: 1 translations taken from it"),
+        "{stderr}"
+    );
+    let chapter_file = read(&root.join("locales/fa/first.po"));
+    assert!(
+        chapter_file.contains("[fa] Typed in the renamed file."),
+        "{chapter_file}"
+    );
+    // tercuman never rewrites a file it does not own.
+    assert!(read(&renamed).contains("[fa] Typed in the renamed file."));
+}
+
+#[test]
+fn a_stale_copy_of_a_po_file_never_undoes_newer_work() {
+    let book = synced_small_book();
+    let root = book.path();
+    let po = root.join("locales/tr/first.po");
+    translate(&po, "A quoted line.", "[tr] First draft.");
+    ok(root, &["sync"]);
+    std::fs::copy(&po, root.join("locales/tr/first-backup.po")).unwrap();
+    translate(&po, "A quoted line.", "[tr] Second draft.");
+    for run in 0..2 {
+        let out = tercuman(root, &["sync"]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{stderr}");
+        assert!(
+            run > 0 // the second run has nothing to do
+                || stderr
+                    .contains("locales/tr/first-backup.po belongs to no chapter: 0 translations"),
+            "{stderr}"
+        );
+        let text = read(&po);
+        assert!(text.contains("[tr] Second draft."), "{text}");
+    }
+}
+
+#[test]
+fn a_po_file_in_another_languages_directory_is_refused() {
+    let book = synced_small_book();
+    let root = book.path();
+    translate(
+        &root.join("locales/fa/first.po"),
+        "A quoted line.",
+        "[fa] سطر",
+    );
+    let memory = std::fs::read(root.join("tm/memory.sqlite")).unwrap();
+    let az = root.join("locales/az/first.po");
+    let az_before = read(&az);
+    std::fs::copy(root.join("locales/fa/first.po"), &az).unwrap();
+    let out = tercuman(root, &["sync"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("locales/az/first.po:") && stderr.contains("`Language: fa`"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("hint: move it to `locales/fa/`"),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read(root.join("tm/memory.sqlite")).unwrap(),
+        memory
+    );
+    assert_ne!(
+        read(&az),
+        az_before,
+        "the copied file is left for the user to move"
+    );
+    // Put back, the book syncs again.
+    std::fs::write(&az, az_before).unwrap();
+    ok(root, &["sync"]);
+}
