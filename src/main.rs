@@ -26,14 +26,20 @@ fn main() {
         } => cmd::init::run(&dir, &locales, &title, &author).map(|()| 0),
         cli::Command::Completions { shell } => {
             let mut command = <cli::Cli as clap::CommandFactory>::command();
-            clap_complete::generate(shell, &mut command, "tercuman", &mut std::io::stdout());
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut command, "tercuman", &mut script);
+            ui::out(&String::from_utf8_lossy(&script));
             Ok(0)
         }
         cli::Command::Man => {
             let command = <cli::Cli as clap::CommandFactory>::command();
+            let mut page = Vec::new();
             clap_mangen::Man::new(command)
-                .render(&mut std::io::stdout())
-                .map(|()| 0)
+                .render(&mut page)
+                .map(|()| {
+                    ui::out(&String::from_utf8_lossy(&page));
+                    0
+                })
                 .map_err(Into::into)
         }
         cli::Command::Sync => cmd::sync::run(&cli.project).map(|()| 0),

@@ -28,19 +28,23 @@ pub fn run(root: &Path, args: &CheckArgs) -> anyhow::Result<i32> {
     if args.json {
         let out =
             serde_json::json!({ "findings": findings, "errors": errors, "warnings": warnings });
-        println!("{}", serde_json::to_string_pretty(&out)?);
+        crate::outln!("{}", serde_json::to_string_pretty(&out)?);
     } else {
         for f in &findings {
             let severity = match f.severity {
                 Severity::Error => t!("severity-error"),
                 Severity::Warning => t!("severity-warning"),
             };
-            println!(
+            crate::outln!(
                 "{}:{}: {severity}[{}]: {} ({})",
-                f.file, f.line, f.rule, f.message, f.segment
+                f.file,
+                f.line,
+                f.rule,
+                f.message,
+                f.segment
             );
         }
-        println!(
+        crate::outln!(
             "{}",
             t!("check-summary", "errors" => errors, "warnings" => warnings)
         );

@@ -26,18 +26,18 @@ pub fn run(root: &Path, args: &StatusArgs) -> anyhow::Result<i32> {
             .with_context(|| t!("error-write", "path" => path.display().to_string()))?;
     }
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        crate::outln!("{}", serde_json::to_string_pretty(&report)?);
     } else {
         let color = std::io::stdout().is_terminal()
             && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-        print!(
+        crate::ui::out(&format!(
             "{}",
             Table {
                 report: &report,
                 by_chapter: args.by_chapter,
                 color
             }
-        );
+        ));
     }
     let failures = gate(&report, &project, args.min);
     for f in &failures {

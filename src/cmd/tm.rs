@@ -25,8 +25,8 @@ pub fn log(root: &Path, segment: &str, locale: Option<&str>) -> anyhow::Result<(
     } else {
         t!("tm-no-longer-in-source")
     };
-    println!("{} ({}:{}{place})", seg.id, seg.file, seg.line);
-    println!("  {}: {}", project.book.source_language, seg.source);
+    crate::outln!("{} ({}:{}{place})", seg.id, seg.file, seg.line);
+    crate::outln!("  {}: {}", project.book.source_language, seg.source);
     let code = locales.first().map(|l| l.to_string());
     for r in memory.history(segment, code.as_deref())? {
         let matched = match (&r.score, &r.from) {
@@ -34,7 +34,7 @@ pub fn log(root: &Path, segment: &str, locale: Option<&str>) -> anyhow::Result<(
             (None, Some(from)) => format!(" (from {from})"),
             _ => String::new(),
         };
-        println!(
+        crate::outln!(
             "  {}  {}  {:<13} {:<12} {}{matched}",
             r.created,
             r.locale,
@@ -75,11 +75,11 @@ pub fn search(
     }
     let matches = index.top(text, min, limit);
     if matches.is_empty() {
-        println!("{}", t!("tm-search-none", "min" => min));
+        crate::outln!("{}", t!("tm-search-none", "min" => min));
     }
     for m in matches {
         let seg = &segments[ids[m.unit]];
-        println!(
+        crate::outln!(
             "{:>3}% [{}] {}  {}",
             m.score.percent,
             m.score.band.label(),
@@ -88,7 +88,7 @@ pub fn search(
         );
         for (code, t) in &translations {
             if let Some(t) = t.get(&seg.id).filter(|t| !t.text.is_empty()) {
-                println!("      {code} ({}): {}", t.status.as_str(), t.text);
+                crate::outln!("      {code} ({}): {}", t.status.as_str(), t.text);
             }
         }
     }

@@ -152,33 +152,69 @@ fn styled(text: &str, code: &str) -> String {
     }
 }
 
+/// Writes a command's output to stdout. A reader that went away (`| head`)
+/// ends the run quietly with exit 0, as other command-line tools do; any
+/// other write error ends it with exit 2.
+pub fn out(text: &str) {
+    use std::io::Write as _;
+    let mut stdout = std::io::stdout().lock();
+    if let Err(e) = stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        error(&format!("stdout: {e}"));
+        std::process::exit(2);
+    }
+}
+
+/// [`out`] with `format!` arguments and a newline.
+#[macro_export]
+macro_rules! outln {
+    ($($arg:tt)*) => {
+        $crate::ui::out(&format!("{}\n", format_args!($($arg)*)))
+    };
+}
+
+/// One diagnostic line on stderr. A closed stderr is no reason to stop
+/// (nor to panic, as `eprintln!` does): the line is dropped.
+fn diagnostic(line: &str) {
+    use std::io::Write as _;
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
+}
+
 /// `error: …` on stderr (always shown).
 pub fn error(text: &str) {
-    eprintln!(
+    diagnostic(&format!(
         "{}: {text}",
         styled(&message("severity-error", &[]), "1;31")
-    );
+    ));
 }
 
 /// `warning: …` on stderr (always shown).
 pub fn warning(text: &str) {
-    eprintln!(
+    diagnostic(&format!(
         "{}: {text}",
         styled(&message("severity-warning", &[]), "1;33")
-    );
+    ));
 }
 
 /// `hint: …` on stderr (not with --quiet).
 pub fn hint(text: &str) {
     if !quiet() {
-        eprintln!("{}: {text}", styled(&message("severity-hint", &[]), "1;36"));
+        diagnostic(&format!(
+            "{}: {text}",
+            styled(&message("severity-hint", &[]), "1;36")
+        ));
     }
 }
 
 /// A report line on stderr (not with --quiet).
 pub fn note(text: &str) {
     if !quiet() {
-        eprintln!("{text}");
+        diagnostic(text);
     }
 }
 

@@ -103,3 +103,32 @@ fn a_po_file_in_another_languages_directory_is_refused() {
     std::fs::write(&az, az_before).unwrap();
     ok(root, &["sync"]);
 }
+
+/// `tercuman status | head -1` and the like: the reader goes away, and the
+/// run ends quietly with exit 0 instead of panicking.
+#[test]
+fn output_to_a_closed_pipe_ends_quietly() {
+    let book = shipped_book();
+    let root = book.path();
+    let po = root.join("locales/fa/introduction.po");
+    let id = segment_id(&po, "Introduction");
+    let commands: &[&[&str]] = &[
+        &["tm", "log", &id],
+        &["status", "--json"],
+        &["status", "--by-chapter"],
+        &["check", "--json"],
+        &["man"],
+    ];
+    for args in commands {
+        let mut child = command(root, args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take()); // the reader is gone before the first write
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
+    }
+}
