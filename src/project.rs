@@ -190,6 +190,16 @@ impl Project {
             if chapters.iter().any(|c| c.slug == chapter.slug) {
                 return Err(config_error(format!("chapters: `{name}` is listed twice")));
             }
+            if let Some(other) = chapters
+                .iter()
+                .find(|c| page_stem(&c.slug) == page_stem(&chapter.slug))
+            {
+                return Err(config_error(format!(
+                    "chapters: `{name}` and `{}` would both be published as `{}`\nhint: rename one of them",
+                    other.rel_path,
+                    page_stem(&chapter.slug)
+                )));
+            }
             chapters.push(chapter);
         }
         Ok(Project {
@@ -261,6 +271,21 @@ impl Project {
             Err(std::fs::TryLockError::Error(e)) => return Err(Error::io(&path, e)),
         }
         Ok(ProjectLock { _file: file })
+    }
+}
+
+/// File names the editions use for their own pages (HTML index, EPUB cover,
+/// title page, colophon, navigation): a chapter with one of these names is
+/// published under `<name>-chapter` instead, so it never overwrites them.
+const RESERVED_PAGES: &[&str] = &["index", "cover", "title", "colophon", "nav", "toc"];
+
+/// The file name (without extension) a chapter is published under in the
+/// editions: its slug, unless that is one of the editions' own pages.
+pub fn page_stem(slug: &str) -> std::borrow::Cow<'_, str> {
+    if RESERVED_PAGES.contains(&slug.to_ascii_lowercase().as_str()) {
+        format!("{slug}-chapter").into()
+    } else {
+        slug.into()
     }
 }
 

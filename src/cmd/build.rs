@@ -29,6 +29,18 @@ pub fn run(
         return Ok(());
     }
     let docs = load_chapters(&project)?;
+    for (doc, chapter) in docs.iter().zip(&project.chapters) {
+        for line in &doc.scripting_lines {
+            ui::warning(&t!(
+                "build-script-removed",
+                "file" => chapter.rel_path.as_str(),
+                "line" => *line
+            ));
+        }
+    }
+    if docs.iter().any(|d| !d.scripting_lines.is_empty()) {
+        ui::hint(&t!("build-script-removed-hint"));
+    }
     let editions = {
         let _progress = Progress::spinner(t!("progress-build"));
         build(&project, &docs, &memory, &options)?

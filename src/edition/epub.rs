@@ -94,7 +94,7 @@ pub fn build(edition: &Edition) -> std::result::Result<Vec<u8>, String> {
             chapter.xhtml_body
         );
         let mut content = EpubContent::new(
-            format!("{}.xhtml", chapter.slug),
+            format!("{}.xhtml", crate::project::page_stem(&chapter.slug)),
             Cursor::new(document(&chapter.title, body)),
         )
         .title(chapter.title_markup(edition.dir() == "rtl"))

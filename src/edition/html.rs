@@ -7,6 +7,7 @@ use std::path::Path;
 
 use super::{escape, Edition, Page, BASE_CSS};
 use crate::error::{write_if_changed, Result};
+use crate::project::page_stem;
 
 /// Extra rules for the site only (navigation and print).
 const SITE_CSS: &str = "
@@ -41,7 +42,7 @@ pub fn write_edition(edition: &Edition, root: &Path) -> Result<()> {
     for (i, chapter) in edition.chapters.iter().enumerate() {
         let body = format!(
             "{nav}<main id=\"content\">\n{body}</main>\n{pager}",
-            nav = site_nav(edition, &format!("{}.html", chapter.slug)),
+            nav = site_nav(edition, &format!("{}.html", page_stem(&chapter.slug))),
             body = chapter.html_body,
             pager = pager(edition, i),
         );
@@ -50,17 +51,18 @@ pub fn write_edition(edition: &Edition, root: &Path) -> Result<()> {
             dir: edition.dir(),
             title: &format!("{} · {}", chapter.title, edition.title()),
             stylesheet: "../style.css",
-            head: head_extra(edition, &format!("{}.html", chapter.slug)),
+            head: head_extra(edition, &format!("{}.html", page_stem(&chapter.slug))),
             body,
         };
         if !edition.is_source {
             write_if_changed(
-                &dir.join("proof").join(format!("{}.html", chapter.slug)),
+                &dir.join("proof")
+                    .join(format!("{}.html", page_stem(&chapter.slug))),
                 proof_page(edition, i).as_bytes(),
             )?;
         }
         write_if_changed(
-            &dir.join(format!("{}.html", chapter.slug)),
+            &dir.join(format!("{}.html", page_stem(&chapter.slug))),
             page.render(false).as_bytes(),
         )?;
     }
@@ -114,7 +116,7 @@ fn pager(edition: &Edition, i: usize) -> String {
         let prev = &edition.chapters[i - 1];
         out.push_str(&format!(
             "<a rel=\"prev\" href=\"{}.html\">{}: {}</a>",
-            escape(&prev.slug),
+            escape(&page_stem(&prev.slug)),
             escape(&edition.chrome.get("nav-previous")),
             prev.title_markup(rtl)
         ));
@@ -127,7 +129,7 @@ fn pager(edition: &Edition, i: usize) -> String {
     if let Some(next) = edition.chapters.get(i + 1) {
         out.push_str(&format!(
             "<a rel=\"next\" href=\"{}.html\">{}: {}</a>",
-            escape(&next.slug),
+            escape(&page_stem(&next.slug)),
             escape(&edition.chrome.get("nav-next")),
             next.title_markup(rtl)
         ));
@@ -211,7 +213,7 @@ fn index_page(edition: &Edition) -> String {
     for chapter in &edition.chapters {
         body.push_str(&format!(
             "<li><a href=\"{}.html\">{}</a></li>\n",
-            escape(&chapter.slug),
+            escape(&page_stem(&chapter.slug)),
             chapter.title_markup(edition.dir() == "rtl")
         ));
     }
@@ -221,7 +223,7 @@ fn index_page(edition: &Edition) -> String {
         for chapter in &edition.chapters {
             body.push_str(&format!(
                 "<li><a href=\"proof/{}.html\">{}</a></li>\n",
-                escape(&chapter.slug),
+                escape(&page_stem(&chapter.slug)),
                 escape(&chapter.slug)
             ));
         }

@@ -39,7 +39,7 @@ pub fn render_chapter(doc: &ChapterDoc, options: &RenderOptions) -> RenderedChap
     let mut fallbacks = 0;
     for node in &doc.nodes {
         match node {
-            Node::Event(e) => events.push(e.clone()),
+            Node::Event(e) => events.push(without_scripts(e.clone())),
             Node::Leaf(leaf) => {
                 for (i, seg) in leaf.segments.iter().enumerate() {
                     if i > 0 {
@@ -199,7 +199,7 @@ pub fn inline_events(
             }),
             e => e,
         };
-        out.push(xml_safe(event).into_static());
+        out.push(without_scripts(xml_safe(event).into_static()));
     }
     out
 }
@@ -232,8 +232,26 @@ fn chapter_link<'a>(url: CowStr<'a>, ext: &str) -> CowStr<'a> {
     };
     let relative = !path.contains(':') && !path.starts_with('/');
     match path.strip_suffix(".md") {
-        Some(stem) if relative && !stem.is_empty() => format!("{stem}.{ext}{fragment}").into(),
+        Some(stem) if relative && !stem.is_empty() => {
+            // A chapter in a folder keeps its folder in the link; its file
+            // name is the one the editions publish it under.
+            let (dir, name) = stem.rsplit_once('/').map_or(("", stem), |(d, n)| (d, n));
+            let page = crate::project::page_stem(name);
+            let sep = if dir.is_empty() { "" } else { "/" };
+            format!("{dir}{sep}{page}.{ext}{fragment}").into()
+        }
         _ => url,
+    }
+}
+
+/// Raw HTML with its scripting removed ([`source::raw_html`]).
+fn without_scripts(event: Event<'static>) -> Event<'static> {
+    match event {
+        Event::Html(h) => Event::Html(source::raw_html::sanitize(&h).into_owned().into()),
+        Event::InlineHtml(h) => {
+            Event::InlineHtml(source::raw_html::sanitize(&h).into_owned().into())
+        }
+        e => e,
     }
 }
 

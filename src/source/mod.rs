@@ -10,6 +10,7 @@
 //! The same structure drives rendering (`edition::render`), so segments and
 //! the blocks they are put back into can never disagree.
 
+pub mod raw_html;
 pub mod sentence;
 
 use std::ops::Range;
@@ -97,6 +98,9 @@ pub struct ChapterDoc {
     pub links: Vec<LinkDefinition>,
     /// Text of the first heading, the chapter's title.
     pub title: Option<String>,
+    /// Lines of raw HTML that scripts (see [`raw_html`]): the editions drop
+    /// the scripting, and the build names these lines.
+    pub scripting_lines: Vec<usize>,
 }
 
 impl ChapterDoc {
@@ -135,7 +139,11 @@ pub fn segment_chapter_with(
 ) -> ChapterDoc {
     let by_sentence = mode == crate::project::Segmentation::Sentence;
     let line_starts = line_starts(markdown);
-    let parser = Parser::new_ext(markdown, markdown_options());
+    // Front matter (`---` YAML or `+++` TOML at the top) is metadata, never a segment.
+    let options = markdown_options()
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
+    let parser = Parser::new_ext(markdown, options);
     let links: Vec<LinkDefinition> = {
         let mut links: Vec<LinkDefinition> = parser
             .reference_definitions()
@@ -190,7 +198,13 @@ pub fn segment_chapter_with(
     };
 
     let mut verbatim = false;
+    let mut scripting_lines = Vec::new();
     for (event, range) in parser.into_offset_iter() {
+        if let Event::Html(h) | Event::InlineHtml(h) = &event {
+            if raw_html::scripts(h) {
+                scripting_lines.push(line_at(&line_starts, range.start));
+            }
+        }
         // Code blocks, raw HTML blocks and metadata pass through untouched.
         match &event {
             Event::Start(Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_)) => {
@@ -297,6 +311,7 @@ pub fn segment_chapter_with(
         nodes,
         links,
         title,
+        scripting_lines,
     }
 }
 

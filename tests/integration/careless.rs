@@ -132,3 +132,94 @@ fn output_to_a_closed_pipe_ends_quietly() {
         assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
     }
 }
+
+/// An author's book written as authors write: front matter, pasted HTML
+/// with a script, and chapters that happen to be called `index`, `cover`
+/// and `colophon`. Every edition builds, passes epubcheck, runs no script,
+/// and keeps its own contents page.
+#[test]
+fn the_authors_own_source_cannot_break_an_edition() {
+    let book = tempfile::tempdir().unwrap();
+    let root = book.path();
+    std::fs::create_dir_all(root.join("source")).unwrap();
+    std::fs::write(
+        root.join("source/book.toml"),
+        r#"[book]
+title = "Reserved Names"
+author = "An Author"
+identifier = "urn:uuid:00000000-0000-4000-8000-000000000022"
+source-language = "en"
+locales = ["az", "fa", "tr"]
+chapters = ["index.md", "cover.md", "colophon.md"]
+"#,
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("source/index.md"),
+        "---\ntitle: Front matter title\ntags: [a, b]\n---\n\n# The Index Chapter\n\nA sentence with <b onclick=\"alert(1)\">bold</b> HTML.\n\n<script>\nalert(1)\n</script>\n\n<div class=\"box\" onmouseover=\"x()\">Boxed.</div>\n\nSee [the cover chapter](cover.md#the-cover-chapter).\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("source/cover.md"),
+        "# The Cover Chapter\n\nBack to [the index chapter](index.md).\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("source/colophon.md"),
+        "# The Colophon Chapter\n\nLast words.\n",
+    )
+    .unwrap();
+    let out = tercuman(root, &["build"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    for line in [8, 10, 14] {
+        assert!(
+            stderr.contains(&format!(
+                "source/index.md:{line}: raw HTML here runs a script"
+            )),
+            "line {line}: {stderr}"
+        );
+    }
+    // Front matter is neither a segment nor the title.
+    let po = read(&root.join("locales/fa/index.po"));
+    assert!(
+        !po.contains("Front matter") && !po.contains("tags:"),
+        "{po}"
+    );
+    for lang in ["en", "az", "fa", "tr"] {
+        let epub = root.join(format!("dist/epub/reserved-names.{lang}.epub"));
+        if let Some((errors, warnings, report)) = epubcheck(&epub) {
+            assert_eq!((errors, warnings), (0, 0), "{lang}: {report}");
+        }
+        for (name, text) in crate::workflow::epub_files(&epub) {
+            let lower = text.to_lowercase();
+            assert!(
+                !lower.contains("<script")
+                    && !lower.contains("onclick")
+                    && !lower.contains("onmouseover"),
+                "{lang} {name}: {text}"
+            );
+        }
+        let dir = root.join(format!("dist/html/{lang}"));
+        let index = read(&dir.join("index.html"));
+        assert!(
+            index.contains("class=\"toc\""),
+            "{lang}: the contents page was overwritten"
+        );
+        assert!(index.contains("href=\"index-chapter.html\""), "{index}");
+        let chapter = read(&dir.join("index-chapter.html"));
+        assert!(
+            chapter.contains("<b>bold</b>") && chapter.contains("Boxed."),
+            "{chapter}"
+        );
+        assert!(!chapter.to_lowercase().contains("<script"), "{chapter}");
+        assert!(
+            chapter.contains("href=\"cover-chapter.html#the-cover-chapter\""),
+            "{chapter}"
+        );
+        assert!(chapter.contains("<title>The Index Chapter"), "{chapter}");
+        let cover = read(&dir.join("cover-chapter.html"));
+        assert!(cover.contains("href=\"index-chapter.html\""), "{cover}");
+        assert!(dir.join("colophon-chapter.html").exists());
+    }
+}
