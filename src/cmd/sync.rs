@@ -45,6 +45,22 @@ pub fn print_report(report: &SyncReport) {
         ));
         ui::hint(&t!("sync-conflict-hint", "segment" => c.segment.as_str()));
     }
+    for c in &report.cleared {
+        ui::warning(&t!(
+            "sync-cleared",
+            "file" => c.file.as_str(),
+            "line" => c.line,
+            "segment" => c.segment.as_str()
+        ));
+    }
+    for c in &report.obsolete_edits {
+        ui::warning(&t!(
+            "sync-obsolete-edit",
+            "file" => c.file.as_str(),
+            "line" => c.line,
+            "segment" => c.segment.as_str()
+        ));
+    }
     for file in &report.kept {
         ui::warning(&t!("sync-kept", "file" => file.as_str()));
     }

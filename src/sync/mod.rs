@@ -69,6 +69,12 @@ pub struct SyncReport {
     pub kept: Vec<String>,
     /// PO files in `locales/` that belong to no chapter, and what was taken from them.
     pub orphans: Vec<OrphanFile>,
+    /// Translations a translator emptied in a PO file: cleared in the memory
+    /// too (the old text stays in the history), and named.
+    pub cleared: Vec<Conflict>,
+    /// Edits to obsolete (`#~`) entries, which are read-only: kept in the
+    /// history, reverted in the file, and named.
+    pub obsolete_edits: Vec<Conflict>,
 }
 
 /// A segment changed both in a PO file and in the memory since the file was written.
@@ -523,11 +529,16 @@ fn make_files(
                     *report.imported.entry(code.clone()).or_default() += 1;
                 }
                 if change.current {
-                    suggestions.remove(&change.segment_id);
+                    match &change.suggestion {
+                        Some(s) => suggestions.insert(change.segment_id.clone(), s.clone()),
+                        None => suggestions.remove(&change.segment_id),
+                    };
                 }
                 changes.translations.push(change);
             }
             report.conflicts.extend(imported.conflicts);
+            report.cleared.extend(imported.cleared);
+            report.obsolete_edits.extend(imported.obsolete_edits);
             headers.insert(chapter.slug.clone(), catalog.header.clone());
             for e in catalog
                 .entries
@@ -804,6 +815,10 @@ fn entry_status(e: &po::Entry) -> Status {
 struct Imported {
     changes: Vec<TranslationChange>,
     conflicts: Vec<Conflict>,
+    /// Translations a translator emptied (the old text stays in the history).
+    cleared: Vec<Conflict>,
+    /// Edits to obsolete (`#~`) entries: kept in the history, not applied.
+    obsolete_edits: Vec<Conflict>,
 }
 
 /// Checks a parsed PO file against the memory and returns the translator's
@@ -824,7 +839,29 @@ fn import_catalog(
     let mut imported = Imported {
         changes: Vec::new(),
         conflicts: Vec::new(),
+        cleared: Vec::new(),
+        obsolete_edits: Vec::new(),
     };
+    for e in catalog.entries.iter().filter(|e| e.obsolete) {
+        // Read-only: the English left the source, so an edit applies to
+        // nothing; it is kept in the history and reported.
+        let Some(id) = e.msgctxt.as_ref() else {
+            continue;
+        };
+        let retired = segments.get(id).is_some_and(|s| s.position.is_none());
+        let state = entry_state(e);
+        if retired && exported.get(id).is_some_and(|last| *last != state) && !state.text.is_empty()
+        {
+            let mut kept = TranslationChange::new(id, locale, state, Origin::PoConflict);
+            kept.current = false;
+            imported.changes.push(kept);
+            imported.obsolete_edits.push(Conflict {
+                file: display.to_string(),
+                line: e.msgstr_line,
+                segment: id.clone(),
+            });
+        }
+    }
     for e in catalog.entries.iter().filter(|e| !e.obsolete) {
         let id = e.msgctxt.as_ref().ok_or_else(|| {
             Error::parse(
@@ -877,16 +914,51 @@ fn import_catalog(
                 segment: id.clone(),
             });
         } else {
-            imported.changes.push(TranslationChange::new(
-                id,
-                locale,
-                state.clone(),
-                Origin::PoImport,
-            ));
+            if state.text.is_empty() && !current.text.is_empty() {
+                imported.cleared.push(Conflict {
+                    file: display.to_string(),
+                    line: e.msgstr_line,
+                    segment: id.clone(),
+                });
+            }
+            let mut change = TranslationChange::new(id, locale, state.clone(), Origin::PoImport);
+            change.suggestion = fuzzy_context(e);
+            imported.changes.push(change);
             translations.insert(id.clone(), state);
         }
     }
     Ok(imported)
+}
+
+/// Where a fuzzy entry's suggestion came from, as tercuman wrote it (`#|
+/// msgid` and its `#. tercuman:` comment): read back so that a memory
+/// rebuilt from the PO files, or a translator's fuzzy edit, keeps it.
+fn fuzzy_context(e: &po::Entry) -> Option<Suggestion> {
+    if !e.fuzzy || e.msgstr.is_empty() {
+        return None;
+    }
+    let comment = e
+        .extracted_comments
+        .iter()
+        .find_map(|c| c.strip_prefix("tercuman: "));
+    if comment.is_none() && e.previous_msgid.is_none() {
+        return None;
+    }
+    let (score, from) = match comment {
+        Some(c) => match c.split_once("% match") {
+            Some((score, rest)) => (
+                score.parse().ok(),
+                rest.rsplit_once(" from ").map(|(_, f)| f.to_string()),
+            ),
+            None => (None, c.strip_prefix("suggested from ").map(str::to_string)),
+        },
+        None => (None, None),
+    };
+    Some(Suggestion {
+        previous_source: e.previous_msgid.clone().unwrap_or_else(|| e.msgid.clone()),
+        score,
+        from: from.unwrap_or_default(),
+    })
 }
 
 /// What a PO file is written from, besides the source.

@@ -223,3 +223,94 @@ chapters = ["index.md", "cover.md", "colophon.md"]
         assert!(dir.join("colophon-chapter.html").exists());
     }
 }
+
+#[test]
+fn emptying_a_translation_is_reported_by_name_and_kept_in_the_history() {
+    let book = synced_small_book();
+    let root = book.path();
+    let po = root.join("locales/az/first.po");
+    translate(&po, "A quoted line.", "[az] Sitat.");
+    ok(root, &["sync"]);
+    translate(&po, "A quoted line.", "");
+    let out = tercuman(root, &["sync"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    let id = segment_id(&po, "A quoted line.");
+    let line = msgstr_line(&po, "A quoted line.");
+    assert!(
+        stderr.contains(&format!(
+            "locales/az/first.po:{line}: the translation of `{id}` was cleared"
+        )),
+        "{stderr}"
+    );
+    let log = ok(root, &["tm", "log", &id, "--locale", "az"]);
+    assert!(log.contains("[az] Sitat."), "{log}");
+}
+
+#[test]
+fn an_edit_to_an_obsolete_entry_is_reported_kept_in_the_history_and_reverted() {
+    let book = synced_small_book();
+    let root = book.path();
+    let po = root.join("locales/tr/first.po");
+    translate(&po, "A quoted line.", "[tr] Alıntı.");
+    ok(root, &["sync"]);
+    let id = segment_id(&po, "A quoted line.");
+    let source = root.join("source/first.md");
+    std::fs::write(&source, read(&source).replace("A quoted line. ", "")).unwrap();
+    ok(root, &["sync"]);
+    let text = read(&po);
+    assert!(text.contains("#~ msgstr \"[tr] Alıntı.\""), "{text}");
+    std::fs::write(
+        &po,
+        text.replace(
+            "#~ msgstr \"[tr] Alıntı.\"",
+            "#~ msgstr \"[tr] Edited too late.\"",
+        ),
+    )
+    .unwrap();
+    let out = tercuman(root, &["sync"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("locales/tr/first.po:") && stderr.contains(&format!("`{id}` is obsolete")),
+        "{stderr}"
+    );
+    assert!(read(&po).contains("#~ msgstr \"[tr] Alıntı.\""), "reverted");
+    let log = ok(root, &["tm", "log", &id, "--locale", "tr"]);
+    assert!(log.contains("[tr] Edited too late."), "{log}");
+}
+
+/// `#| msgid` and the match comment of fuzzy entries survive a lost memory:
+/// rebuilt from the PO files, the files come out byte for byte as before.
+#[test]
+fn a_rebuilt_memory_keeps_the_fuzzy_context_of_every_entry() {
+    let book = synced_small_book();
+    let root = book.path();
+    for lang in ["az", "fa", "tr"] {
+        translate(
+            &root.join(format!("locales/{lang}/first.po")),
+            "Hello, world.",
+            &format!("[{lang}] Hello."),
+        );
+    }
+    ok(root, &["sync"]);
+    let source = root.join("source/first.md");
+    std::fs::write(
+        &source,
+        read(&source).replace("Hello, world.", "Hello, wide world."),
+    )
+    .unwrap();
+    ok(root, &["sync"]);
+    let before = snapshot(&root.join("locales"));
+    let fa = read(&root.join("locales/fa/first.po"));
+    assert!(
+        fa.contains("#| msgid \"Hello, world.\"") && fa.contains("#. tercuman: "),
+        "{fa}"
+    );
+    ok(root, &["tm", "rebuild"]);
+    assert_eq!(
+        snapshot(&root.join("locales")),
+        before,
+        "a rebuild changed the PO files"
+    );
+}
