@@ -103,7 +103,142 @@ fn error_rules(source: &str, translation: &str, out: &mut Vec<Issue>) -> bool {
     }
     markup_parity(source, translation, out);
     numbers(source, translation, out);
+    block_structure(source, translation, out);
+    bidi_controls(translation, out);
+    long_runs(source, translation, out);
     true
+}
+
+/// Block-level Markdown a segment's text parses into: a translation that
+/// starts a heading, a list, a fence, a table, a thematic break or an HTML
+/// block where the English has none would put that block inside a
+/// paragraph, which breaks the page and the EPUB.
+fn blocks(text: &str) -> BTreeMap<&'static str, usize> {
+    let (wrapped, _) = source::wrap_inline(text);
+    let mut found = BTreeMap::new();
+    for event in Parser::new_ext(&wrapped, source::markdown_options()) {
+        let kind = match event {
+            Event::Start(Tag::Heading { .. }) => "a heading",
+            Event::Start(Tag::Item) => "a list item",
+            Event::Start(Tag::CodeBlock(_)) => "a code block",
+            Event::Start(Tag::Table(_)) => "a table",
+            Event::Start(Tag::BlockQuote(_)) => "a block quote",
+            Event::Start(Tag::HtmlBlock) => "an HTML block",
+            Event::Start(Tag::FootnoteDefinition(_)) => "a footnote definition",
+            Event::Rule => "a thematic break",
+            _ => continue,
+        };
+        *found.entry(kind).or_insert(0) += 1;
+    }
+    found
+}
+
+fn block_structure(source: &str, translation: &str, out: &mut Vec<Issue>) {
+    let theirs = blocks(translation);
+    if theirs.is_empty() {
+        return;
+    }
+    let ours = blocks(source);
+    for (kind, n) in theirs {
+        if n > ours.get(kind).copied().unwrap_or(0) {
+            out.push(issue(
+                "block",
+                Severity::Error,
+                format!("the translation starts {kind}, which the English does not have (a line that begins with `#`, `-`, `1.`, `|`, `>`, a fence, `---` or an HTML tag starts a block; add a character before it or join the lines)"),
+            ));
+        }
+    }
+}
+
+fn bidi_controls(translation: &str, out: &mut Vec<Issue>) {
+    let balance = crate::bidi::balance(translation);
+    if balance.unclosed > 0 {
+        out.push(issue(
+            "bidi",
+            Severity::Error,
+            format!("{} bidirectional embedding, override or isolate (U+202A–U+202E, U+2066–U+2068) left open: it would reverse the text after it; close it with U+202C (PDF) or U+2069 (PDI)", balance.unclosed),
+        ));
+    }
+    if balance.unmatched > 0 {
+        out.push(issue(
+            "bidi",
+            Severity::Error,
+            format!(
+                "{} bidirectional closing mark (U+202C PDF or U+2069 PDI) with nothing to close",
+                balance.unmatched
+            ),
+        ));
+    }
+}
+
+/// The longest run of visible characters without a break opportunity that
+/// a translation may add: longer runs (a pasted hash, a string of one
+/// letter) overflow a phone's screen in readers that do not break words.
+pub const LONG_RUN: usize = 60;
+
+fn long_runs(source: &str, translation: &str, out: &mut Vec<Issue>) {
+    let visible = source::plain_text(translation, &[]);
+    let english = source::plain_text(source, &[]);
+    for run in visible.split(|c: char| c.is_whitespace() || c == '\u{200B}') {
+        let length = run.chars().count();
+        if length > LONG_RUN && !english.contains(run) {
+            let start: String = run.chars().take(20).collect();
+            out.push(issue(
+                "long-run",
+                Severity::Error,
+                format!(
+                    "an unbroken run of {length} characters (`{start}…`); break it with spaces"
+                ),
+            ));
+            return;
+        }
+    }
+}
+
+/// Letters of a script the locale is not written in (beyond what the
+/// English itself has, such as names): Arabic script in Azerbaijani or
+/// Turkish, Cyrillic in any of the book's languages, or a Persian
+/// translation with no Arabic-script letter at all.
+pub fn script(locale: &str, source: &str, translation: &str) -> Option<Issue> {
+    let arabic = |c: char| {
+        matches!(c as u32, 0x0600..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF)
+            && c.is_alphabetic()
+    };
+    let cyrillic = |c: char| matches!(c as u32, 0x0400..=0x052F) && c.is_alphabetic();
+    let foreign = |test: &dyn Fn(char) -> bool, name: &str| {
+        let letters: String = translation
+            .chars()
+            .filter(|&c| test(c) && !source.contains(c))
+            .take(12)
+            .collect();
+        (!letters.is_empty()).then(|| {
+            issue(
+                "script",
+                Severity::Warning,
+                format!("{name} letters (`{letters}`) in a `{locale}` translation"),
+            )
+        })
+    };
+    let primary = locale.split('-').next().unwrap_or(locale);
+    match primary {
+        "az" | "tr" => foreign(&arabic, "Arabic-script").or_else(|| foreign(&cyrillic, "Cyrillic")),
+        "fa" => {
+            let english_words: Vec<&str> = source.split(|c: char| !c.is_alphabetic()).collect();
+            let unexplained_latin = translation
+                .split(|c: char| !c.is_alphabetic())
+                .any(|w| w.chars().any(|c| c.is_ascii_alphabetic()) && !english_words.contains(&w));
+            if !translation.chars().any(arabic) && unexplained_latin {
+                Some(issue(
+                    "script",
+                    Severity::Warning,
+                    "the Persian translation has no Arabic-script letter: is it still English, or in another language?".into(),
+                ))
+            } else {
+                foreign(&cyrillic, "Cyrillic")
+            }
+        }
+        _ => None,
+    }
 }
 
 /// Only the error-level issues: what `build` refuses to publish. Runs only
@@ -387,7 +522,9 @@ pub fn check_catalog(
         .iter()
         .filter(|e| !e.obsolete && !e.msgstr.is_empty())
     {
-        for i in check_translation(&e.msgid, &e.msgstr, options) {
+        let issues = check_translation(&e.msgid, &e.msgstr, options);
+        let script = script(locale, &e.msgid, &e.msgstr);
+        for i in issues.into_iter().chain(script) {
             findings.push(Finding {
                 locale: locale.to_string(),
                 file: display.to_string(),

@@ -11,6 +11,7 @@
 //! 6. [`status`]: completeness per locale and chapter; [`check`]: quality checks on translations.
 //! 7. [`edition`]: memory + source -> HTML site and EPUB 3 per locale, chrome from Fluent.
 
+pub mod bidi;
 pub mod check;
 pub mod date;
 pub mod edition;

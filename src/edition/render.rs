@@ -70,8 +70,9 @@ fn push_segment(
     let blocked = options.blocked.contains(&seg.id);
     if effective_status(t) == Status::Translated && !blocked {
         if let Some(t) = t {
+            // Whatever direction controls it leaves open end with it.
             events.extend(inline_events(
-                &t.text,
+                &crate::bidi::balanced(&t.text),
                 links,
                 Some(&seg.text),
                 options.chapter_ext,
@@ -129,6 +130,11 @@ pub fn inline_events(
             e => e,
         };
         strip_prefix = 0;
+        if untrusted_against.is_some() && is_block_event(&event) {
+            // A translation that starts a block (checked as an error) still
+            // renders inline: the block's text stays, its structure goes.
+            continue;
+        }
         let event = match (event, untrusted_against) {
             (Event::InlineHtml(h) | Event::Html(h), Some(source))
                 if !source.contains(h.as_ref()) =>
@@ -241,6 +247,27 @@ fn chapter_link<'a>(url: CowStr<'a>, ext: &str) -> CowStr<'a> {
             format!("{dir}{sep}{page}.{ext}{fragment}").into()
         }
         _ => url,
+    }
+}
+
+/// Block structure inside a segment's text (never in the English, which
+/// is inline content by construction).
+fn is_block_event(event: &Event<'_>) -> bool {
+    match event {
+        Event::Start(tag) => !matches!(
+            tag,
+            Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. } | Tag::Image { .. }
+        ),
+        Event::End(end) => !matches!(
+            end,
+            TagEnd::Emphasis
+                | TagEnd::Strong
+                | TagEnd::Strikethrough
+                | TagEnd::Link
+                | TagEnd::Image
+        ),
+        Event::Rule | Event::TaskListMarker(_) => true,
+        _ => false,
     }
 }
 

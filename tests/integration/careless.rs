@@ -314,3 +314,72 @@ fn a_rebuilt_memory_keeps_the_fuzzy_context_of_every_entry() {
         "a rebuild changed the PO files"
     );
 }
+
+/// What a careless or hostile translator can type that breaks a page:
+/// `check` names each one at its file and line, the default build does not
+/// publish it, and even a build told to publish it stays well-formed.
+#[test]
+fn check_catches_translations_that_would_break_a_page_and_the_editions_contain_them() {
+    let book = synced_small_book();
+    let root = book.path();
+    let tr = root.join("locales/tr/first.po");
+    let az = root.join("locales/az/first.po");
+    translate(
+        &tr,
+        "A quoted line.",
+        "Bir satır.\n\n# Fake heading\n\n- injected item",
+    );
+    translate(&tr, "Another quoted line.", "\u{202E}Ters çevrilmiş satır.");
+    translate(&az, "A quoted line.", &"ə".repeat(5000));
+    translate(&az, "Another quoted line.", "یک خط دیگر.");
+    ok(root, &["sync"]);
+    let out = tercuman(root, &["check"]);
+    assert_eq!(out.status.code(), Some(1));
+    let report = String::from_utf8_lossy(&out.stdout);
+    let at = |po: &Path, msgid: &str, rule: &str| {
+        format!(
+            "{}:{}: error[{rule}]",
+            project_path(root, po),
+            msgstr_line(po, msgid)
+        )
+    };
+    for expected in [
+        at(&tr, "A quoted line.", "block"),
+        at(&tr, "Another quoted line.", "bidi"),
+        at(&az, "A quoted line.", "long-run"),
+    ] {
+        assert!(report.contains(&expected), "{expected}\n{report}");
+    }
+    assert!(
+        report.contains(&format!(
+            "{}:{}: warning[script]",
+            project_path(root, &az),
+            msgstr_line(&az, "Another quoted line.")
+        )),
+        "{report}"
+    );
+
+    ok(root, &["build", "--allow-check-errors"]);
+    let page = read(&root.join("dist/html/tr/first.html"));
+    assert!(
+        page.contains("Fake heading") && !page.contains("<h1>Fake heading"),
+        "{page}"
+    );
+    assert!(!page.contains("<li>injected item"), "{page}");
+    assert!(
+        page.contains("\u{202E}Ters çevrilmiş satır.\u{202C}"),
+        "{page}"
+    );
+    let css = read(&root.join("dist/html/style.css"));
+    assert!(css.contains("overflow-wrap: break-word"), "{css}");
+    for lang in ["az", "tr"] {
+        let epub = root.join(format!("dist/epub/a-small-fixture-book.{lang}.epub"));
+        if let Some((errors, warnings, report)) = epubcheck(&epub) {
+            assert_eq!((errors, warnings), (0, 0), "{lang}: {report}");
+        }
+    }
+}
+
+fn project_path(root: &Path, path: &Path) -> String {
+    path.strip_prefix(root).unwrap().display().to_string()
+}
