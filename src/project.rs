@@ -127,6 +127,15 @@ impl Project {
     pub fn load(root: &Path) -> Result<Project> {
         let config_path = root.join("source").join("book.toml");
         let text = std::fs::read_to_string(&config_path).map_err(|e| Error::io(&config_path, e))?;
+        Project::from_config(root, &config_path, &text)
+    }
+
+    /// Validates `text` as the `book.toml` of a book in `root` (named
+    /// `config_path` in errors), reading nothing: `init` checks the book it
+    /// is about to write before it writes anything.
+    pub fn from_config(root: &Path, config_path: &Path, text: &str) -> Result<Project> {
+        let config_path = config_path.to_path_buf();
+        let text = text.to_string();
         let file: BookFile = toml::from_str(&text).map_err(|e| {
             let line = e.span().map(|s| line_of(&text, s.start)).unwrap_or(0);
             Error::Config {

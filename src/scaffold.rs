@@ -98,6 +98,9 @@ chapters = [
         title = toml_string(book.title),
         author = toml_string(book.author),
     );
+    // The book is checked as `sync` will load it before anything is written:
+    // a bad locale list leaves no half-made book behind.
+    crate::project::Project::from_config(root, &config_path, &config)?;
     let sample = root.join("source").join(SAMPLE_CHAPTER);
     let mut files = vec![(config_path, config)];
     if !sample.exists() {
@@ -107,7 +110,7 @@ chapters = [
     for lang in english.chain(book.locales.iter().cloned()) {
         let path = root.join("locales").join(lang.to_string()).join("book.ftl");
         if !path.exists() {
-            files.push((path, chrome_for(&lang, book.title)));
+            files.push((path, chrome_for(&lang)));
         }
     }
     for (path, text) in files {
@@ -121,13 +124,13 @@ chapters = [
 
 /// A locale's chrome: tercuman's own for its language, minus another book's
 /// particulars, plus a place for this book's title.
-fn chrome_for(lang: &LanguageIdentifier, title: &str) -> String {
+fn chrome_for(lang: &LanguageIdentifier) -> String {
     let code = lang.language.as_str();
     let mut out = format!(
         "# Edition chrome for `{lang}` (Fluent). Messages missing here are shown\n# from locales/en/book.ftl.\n"
     );
     if code == "en" {
-        out.push_str(&format!("book-title = {}\n", title.replace(['{', '}'], "")));
+        out.push_str("# The title and the author come from source/book.toml.\n");
     } else {
         out.push_str("# book-title = (the title in this language)\n");
     }
@@ -159,13 +162,13 @@ mod tests {
     #[test]
     fn chrome_keeps_the_generic_messages_and_drops_another_books() {
         let fa: LanguageIdentifier = "fa".parse().unwrap();
-        let text = chrome_for(&fa, "My Book");
+        let text = chrome_for(&fa);
         assert!(text.contains("contents = "), "{text}");
         assert!(text.contains("colophon-fallback = "), "{text}");
         assert!(!text.contains("\nbook-author"), "{text}");
         assert!(!text.contains("translator-credit"), "{text}");
         fluent_bundle::FluentResource::try_new(text).expect("valid Fluent");
         let de: LanguageIdentifier = "de".parse().unwrap();
-        assert!(chrome_for(&de, "My Book").starts_with("# Edition chrome for `de`"));
+        assert!(chrome_for(&de).starts_with("# Edition chrome for `de`"));
     }
 }

@@ -3,7 +3,7 @@
 //! previous/next links and a language switcher pointing at the same page in
 //! every other language. No scripts, no external resources.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::{escape, Edition, Page, BASE_CSS};
 use crate::error::{write_if_changed, Result};
@@ -23,22 +23,23 @@ nav.pager { display: flex; justify-content: space-between; max-inline-size: 40re
 ";
 
 /// The site's shared files: the style sheet and the language chooser.
-pub fn write_site_root(editions: &[Edition], root: &Path) -> Result<()> {
+/// Returns the files that make it up.
+pub fn write_site_root(editions: &[Edition], root: &Path) -> Result<Vec<PathBuf>> {
+    let files = vec![root.join("style.css"), root.join("index.html")];
     write_if_changed(
-        &root.join("style.css"),
+        &files[0],
         format!("{BASE_CSS}{SITE_CSS}{PROOF_CSS}").as_bytes(),
     )?;
-    write_if_changed(
-        &root.join("index.html"),
-        languages_page(editions).as_bytes(),
-    )?;
-    Ok(())
+    write_if_changed(&files[1], languages_page(editions).as_bytes())?;
+    Ok(files)
 }
 
-/// One language's pages (and proofs) under `root/<lang>/`.
-pub fn write_edition(edition: &Edition, root: &Path) -> Result<()> {
+/// One language's pages (and proofs) under `root/<lang>/`. Returns the
+/// files that make it up.
+pub fn write_edition(edition: &Edition, root: &Path) -> Result<Vec<PathBuf>> {
     let dir = root.join(edition.lang.to_string());
-    write_if_changed(&dir.join("index.html"), index_page(edition).as_bytes())?;
+    let mut files = vec![dir.join("index.html")];
+    write_if_changed(&files[0], index_page(edition).as_bytes())?;
     for (i, chapter) in edition.chapters.iter().enumerate() {
         let body = format!(
             "{nav}<main id=\"content\">\n{body}</main>\n{pager}",
@@ -55,18 +56,17 @@ pub fn write_edition(edition: &Edition, root: &Path) -> Result<()> {
             body,
         };
         if !edition.is_source {
-            write_if_changed(
-                &dir.join("proof")
-                    .join(format!("{}.html", page_stem(&chapter.slug))),
-                proof_page(edition, i).as_bytes(),
-            )?;
+            let proof = dir
+                .join("proof")
+                .join(format!("{}.html", page_stem(&chapter.slug)));
+            write_if_changed(&proof, proof_page(edition, i).as_bytes())?;
+            files.push(proof);
         }
-        write_if_changed(
-            &dir.join(format!("{}.html", page_stem(&chapter.slug))),
-            page.render(false).as_bytes(),
-        )?;
+        let path = dir.join(format!("{}.html", page_stem(&chapter.slug)));
+        write_if_changed(&path, page.render(false).as_bytes())?;
+        files.push(path);
     }
-    Ok(())
+    Ok(files)
 }
 
 /// Viewport and `hreflang` alternates for `page` in every language.

@@ -10,7 +10,7 @@ pub mod html;
 pub mod render;
 
 use std::collections::{HashMap, HashSet};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use fluent_bundle::FluentValue;
 use unic_langid::LanguageIdentifier;
@@ -136,8 +136,16 @@ impl Edition<'_> {
         self.chapters.iter().map(|c| c.fallbacks).sum()
     }
 
+    /// The title: `book.toml`'s, unless this translated edition's own Fluent
+    /// file gives it in its language (`book-title`). The source edition
+    /// always takes `book.toml`'s, so changing it there changes every place
+    /// the title appears.
     pub fn title(&self) -> String {
-        self.chrome.get("book-title")
+        if !self.is_source && self.chrome.has("book-title") {
+            self.chrome.get("book-title")
+        } else {
+            self.project.book.title.clone()
+        }
     }
 
     /// Book title as the source edition has it, for "translated from".
@@ -145,9 +153,11 @@ impl Edition<'_> {
         &self.project.book.title
     }
 
-    /// The author as the edition names them: `book-author` in Fluent, else book.toml.
+    /// The author as the edition names them: `book.toml`'s, unless this
+    /// translated edition's own Fluent file writes the name its way
+    /// (`book-author`, e.g. transliterated).
     pub fn author(&self) -> String {
-        if self.chrome.has("book-author") {
+        if !self.is_source && self.chrome.has("book-author") {
             self.chrome.get("book-author")
         } else {
             self.project.book.author.clone()
@@ -502,6 +512,12 @@ pub fn build(
     memory: &Memory,
     options: &BuildOptions,
 ) -> Result<Vec<EditionReport>> {
+    if options.out_dir.exists() && !options.out_dir.is_dir() {
+        return Err(crate::Error::Other(format!(
+            "`{}` is a file, but the editions need a folder there\nhint: move the file away, or build elsewhere with `--out DIR`",
+            project.display_path(&options.out_dir)
+        )));
+    }
     let editions = prepare(project, docs, memory, options)?;
     let stamp = build_stamp(options);
     // A failed or interrupted build leaves no stamp behind.
@@ -518,38 +534,87 @@ pub fn build(
         crate::status::dashboard::render(&status, &project.book.title).as_bytes(),
     )?;
     let html_root = options.out_dir.join("html");
+    let mut html_files = Vec::new();
     if options.formats.html {
-        html::write_site_root(&editions, &html_root)?;
+        html_files = html::write_site_root(&editions, &html_root)?;
     }
     // Each edition's pages and EPUB on every core.
-    let reports = crate::parallel::map(&editions, |edition| -> Result<EditionReport> {
+    let written = crate::parallel::map(&editions, |edition| {
         let epub_path = options.out_dir.join("epub").join(format!(
             "{}.{}.epub",
             file_slug(&project.book.title),
             edition.lang
         ));
+        let mut pages = Vec::new();
         if options.formats.html {
-            html::write_edition(edition, &html_root)?;
+            pages = html::write_edition(edition, &html_root)?;
         }
         if options.formats.epub {
             epub::write(edition, &epub_path)?;
         }
-        Ok(EditionReport {
+        let report = EditionReport {
             lang: edition.lang.to_string(),
             fallbacks: edition.fallbacks(),
             failed_checks: edition.failed_checks.clone(),
             epub: epub_path,
             html_dir: html_root.join(edition.lang.to_string()),
-        })
+        };
+        Ok::<_, crate::Error>((report, pages))
     })
     .into_iter()
     .collect::<Result<Vec<_>>>()?;
+    let mut reports = Vec::with_capacity(written.len());
+    for (report, pages) in written {
+        html_files.extend(pages);
+        reports.push(report);
+    }
+    // What a build writes is all `epub/` and `html/` hold afterwards: the
+    // editions of a chapter or a locale that left the book, and files an
+    // interrupted build left half-written, go.
+    if options.formats.epub {
+        let epubs: Vec<PathBuf> = reports.iter().map(|r| r.epub.clone()).collect();
+        remove_stale(&options.out_dir.join("epub"), &epubs)?;
+    }
+    if options.formats.html {
+        remove_stale(&html_root, &html_files)?;
+    }
     let outputs = crate::fingerprint::of_dir(project, &options.out_dir);
     crate::fingerprint::record(
         &stamp,
         &format!("{}{outputs}", build_fingerprint(project, options)),
     )?;
     Ok(reports)
+}
+
+/// Removes every file under `dir` that is not in `keep`, and the folders
+/// that leaves empty.
+fn remove_stale(dir: &Path, keep: &[PathBuf]) -> Result<()> {
+    let keep: HashSet<&Path> = keep.iter().map(PathBuf::as_path).collect();
+    remove_stale_in(dir, &keep).map(|_| ())
+}
+
+/// Returns whether `dir` is empty afterwards.
+fn remove_stale_in(dir: &Path, keep: &HashSet<&Path>) -> Result<bool> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Ok(false);
+    };
+    let mut empty = true;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+        if is_dir {
+            if remove_stale_in(&path, keep)? {
+                std::fs::remove_dir(&path).map_err(|e| crate::Error::io(&path, e))?;
+            } else {
+                empty = false;
+            }
+        } else if keep.contains(path.as_path()) {
+            empty = false;
+        } else {
+            std::fs::remove_file(&path).map_err(|e| crate::Error::io(&path, e))?;
+        }
+    }
+    Ok(empty)
 }
 
 /// A page's frame, shared by the HTML site and the EPUB's documents.

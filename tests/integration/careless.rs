@@ -383,3 +383,117 @@ fn check_catches_translations_that_would_break_a_page_and_the_editions_contain_t
 fn project_path(root: &Path, path: &Path) -> String {
     path.strip_prefix(root).unwrap().display().to_string()
 }
+
+#[test]
+fn a_build_leaves_exactly_the_current_editions_in_dist() {
+    let book = synced_small_book();
+    let root = book.path();
+    ok(root, &["build"]);
+    // Leftovers of a build killed half-way, and editions that will go stale.
+    std::fs::write(root.join("dist/html/fa/.index.html.tmp4242"), "half").unwrap();
+    std::fs::write(root.join("dist/epub/.a.epub.tmp4242"), "half").unwrap();
+    assert!(root.join("dist/html/tr/second.html").exists());
+    let config = root.join("source/book.toml");
+    std::fs::write(
+        &config,
+        read(&config)
+            .replace(
+                "locales = [\"az\", \"fa\", \"tr\"]",
+                "locales = [\"az\", \"fa\"]",
+            )
+            .replace(
+                "chapters = [\"first.md\", \"second.md\"]",
+                "chapters = [\"first.md\"]",
+            ),
+    )
+    .unwrap();
+    ok(root, &["build"]);
+    let mut files: Vec<String> = snapshot(&root.join("dist"))
+        .into_iter()
+        .map(|(p, _)| p.display().to_string())
+        .collect();
+    files.sort();
+    let mut expected: Vec<String> = [
+        "epub/a-small-fixture-book.az.epub",
+        "epub/a-small-fixture-book.en.epub",
+        "epub/a-small-fixture-book.fa.epub",
+        "html/index.html",
+        "html/style.css",
+        "status.html",
+    ]
+    .map(String::from)
+    .to_vec();
+    for lang in ["en", "az", "fa"] {
+        expected.push(format!("html/{lang}/index.html"));
+        expected.push(format!("html/{lang}/first.html"));
+        if lang != "en" {
+            expected.push(format!("html/{lang}/proof/first.html"));
+        }
+    }
+    expected.sort();
+    assert_eq!(files, expected);
+}
+
+#[test]
+fn dist_being_a_file_is_named_with_a_hint() {
+    let book = synced_small_book();
+    let root = book.path();
+    std::fs::write(root.join("dist"), "not a folder").unwrap();
+    let out = tercuman(root, &["build"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("`dist` is a file") && stderr.contains("hint: "),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn init_checks_the_book_before_writing_anything() {
+    let dir = tempfile::tempdir().unwrap();
+    for locales in ["fa,fa", "en", "az,en"] {
+        let book = dir.path().join("book");
+        let out = command(
+            dir.path(),
+            &["init", book.to_str().unwrap(), "--locales", locales],
+        )
+        .output()
+        .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{locales}: {stderr}");
+        assert!(
+            stderr.contains("listed twice or is the source language"),
+            "{stderr}"
+        );
+        assert!(
+            !book.exists(),
+            "{locales}: init wrote a book it then refused"
+        );
+    }
+}
+
+/// book.toml is where the title and author live; a translated edition's
+/// own Fluent file may give them in its language.
+#[test]
+fn the_title_and_author_in_book_toml_reach_the_metadata() {
+    let book = synced_small_book();
+    let root = book.path();
+    let config = root.join("source/book.toml");
+    std::fs::write(
+        &config,
+        read(&config)
+            .replace("A Small Fixture Book", "A Renamed Book")
+            .replace("Test Author", "Renamed Author"),
+    )
+    .unwrap();
+    ok(root, &["build"]);
+    let files = crate::workflow::epub_files(&root.join("dist/epub/a-renamed-book.en.epub"));
+    let opf = files
+        .iter()
+        .find(|(name, _)| name.ends_with(".opf"))
+        .map(|(_, text)| text.clone())
+        .unwrap();
+    assert!(opf.contains(">A Renamed Book</dc:title>"), "{opf}");
+    assert!(opf.contains(">Renamed Author</dc:creator>"), "{opf}");
+    assert!(read(&root.join("dist/html/en/index.html")).contains("A Renamed Book"));
+}
