@@ -73,6 +73,7 @@ fn main() {
                 ..po::Entry::default()
             })
             .collect(),
+        byte_order_mark: false,
     };
     let mut written = String::new();
     let write = median(|| written = po::write(&catalog));

@@ -274,7 +274,11 @@ impl Project {
         match file.try_lock() {
             Ok(()) => {}
             Err(std::fs::TryLockError::WouldBlock) => {
-                eprintln!("waiting for another tercuman working on this book to finish…");
+                use std::io::Write as _;
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "waiting for another tercuman working on this book to finish…"
+                );
                 file.lock().map_err(|e| Error::io(&path, e))?;
             }
             Err(std::fs::TryLockError::Error(e)) => return Err(Error::io(&path, e)),

@@ -45,6 +45,9 @@ pub fn print_report(report: &SyncReport) {
         ));
         ui::hint(&t!("sync-conflict-hint", "segment" => c.segment.as_str()));
     }
+    for file in &report.byte_order_marks {
+        ui::note(&t!("sync-bom", "file" => file.as_str()));
+    }
     for c in &report.cleared {
         ui::warning(&t!(
             "sync-cleared",

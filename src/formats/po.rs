@@ -41,6 +41,8 @@ pub struct Catalog {
     /// The header entry's `msgstr` (`Name: value\n` lines).
     pub header: String,
     pub entries: Vec<Entry>,
+    /// The file began with a UTF-8 byte-order mark (read past, never written).
+    pub byte_order_mark: bool,
 }
 
 /// Which keyword a string continuation belongs to.
@@ -65,7 +67,16 @@ pub fn parse(text: &str, path: &Path) -> Result<Catalog> {
             "file is larger than 256 MiB; refusing to read it",
         ));
     }
-    let mut catalog = Catalog::default();
+    // Some Windows editors start a UTF-8 file with a byte-order mark; it
+    // carries nothing, and tercuman's rewrite of the file drops it.
+    let (text, byte_order_mark) = match text.strip_prefix('\u{FEFF}') {
+        Some(rest) => (rest, true),
+        None => (text, false),
+    };
+    let mut catalog = Catalog {
+        byte_order_mark,
+        ..Catalog::default()
+    };
     let mut entry = Entry::default();
     let mut field: Option<Field> = None;
     let mut seen_header = false;
@@ -257,11 +268,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Catalog> {
                 }
             }
             _ => {
-                return Err(Error::parse(
-                    path,
-                    n,
-                    format!("unexpected `{}`", truncate(body, 40)),
-                ));
+                return Err(Error::parse(path, n, unexpected(body)));
             }
         }
     }
@@ -277,6 +284,32 @@ pub fn parse(text: &str, path: &Path) -> Result<Catalog> {
         return Err(Error::parse(path, 1, "no header entry (msgid \"\")"));
     }
     Ok(catalog)
+}
+
+/// "unexpected `…`", with invisible characters named, since a message
+/// cannot show them.
+fn unexpected(body: &str) -> String {
+    let invisible = |c: char| {
+        c.is_control()
+            || matches!(c, '\u{FEFF}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}')
+    };
+    let shown: String = truncate(body, 40)
+        .chars()
+        .map(|c| {
+            if invisible(c) {
+                format!("<U+{:04X}>", c as u32)
+            } else {
+                c.to_string()
+            }
+        })
+        .collect();
+    let mut message = format!("unexpected `{shown}`");
+    if body.contains('\u{FEFF}') {
+        message.push_str(" (U+FEFF is a byte-order mark, here in the middle of the file, perhaps where two files were joined)\nhint: delete that invisible character, or save the file again as UTF-8 without BOM");
+    } else if body.chars().any(invisible) {
+        message.push_str("\nhint: delete the invisible character shown as <U+…>");
+    }
+    message
 }
 
 fn truncate(s: &str, max: usize) -> String {

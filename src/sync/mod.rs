@@ -69,6 +69,9 @@ pub struct SyncReport {
     pub kept: Vec<String>,
     /// PO files in `locales/` that belong to no chapter, and what was taken from them.
     pub orphans: Vec<OrphanFile>,
+    /// PO files that began with a byte-order mark, read past and dropped
+    /// when the file is rewritten.
+    pub byte_order_marks: Vec<String>,
     /// Translations a translator emptied in a PO file: cleared in the memory
     /// too (the old text stays in the history), and named.
     pub cleared: Vec<Conflict>,
@@ -207,6 +210,9 @@ fn sync_inputs(
     });
     for ((lang, chapter, path), read) in files.into_iter().zip(parsed) {
         let (text, catalog) = read?;
+        if catalog.byte_order_mark {
+            report.byte_order_marks.push(project.display_path(&path));
+        }
         originals.insert(path.clone(), text);
         catalogs.insert((lang, chapter.slug.clone()), (path, catalog));
     }
@@ -793,6 +799,17 @@ fn check_language(
     ))
 }
 
+/// Whether two texts are the same once both are in Unicode's composed form (NFC).
+fn same_text(a: &str, b: &str) -> bool {
+    use unicode_normalization::UnicodeNormalization as _;
+    a.nfc().eq(b.nfc())
+}
+
+fn nfc(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization as _;
+    text.nfc().collect()
+}
+
 /// The translation state a PO entry expresses.
 fn entry_state(e: &po::Entry) -> Translation {
     Translation {
@@ -873,14 +890,19 @@ fn import_catalog(
         let seg = segments.get(id).ok_or_else(|| {
             Error::parse(path, e.line, format!("unknown segment id `{id}` (msgctxt)"))
         })?;
+        let mut state = entry_state(e);
         if seg.source != e.msgid {
-            return Err(Error::parse(
-                path,
-                e.line,
-                format!("msgid of `{id}` differs from its English source; edit only msgstr"),
-            ));
+            // An editor that saves in another Unicode normalization form
+            // (macOS tools may write NFD) changed nothing a reader sees.
+            if !same_text(&seg.source, &e.msgid) {
+                return Err(Error::parse(
+                    path,
+                    e.line,
+                    format!("msgid of `{id}` differs from its English source; edit only msgstr"),
+                ));
+            }
+            state.text = nfc(&state.text);
         }
-        let state = entry_state(e);
         let last_written = exported.get(id).unwrap_or(&crate::tm::UNTRANSLATED);
         if *last_written == state {
             continue; // unchanged since tercuman wrote it
@@ -1100,5 +1122,6 @@ fn catalog_for(
             locale::plural_forms(lang)
         ),
         entries,
+        byte_order_mark: false,
     }
 }

@@ -165,8 +165,9 @@ impl Memory {
     }
 
     fn prepare(conn: Connection, path: &Path) -> Result<Memory> {
-        // Another `sync` holding the lock: wait for it rather than fail at once.
-        conn.busy_timeout(std::time::Duration::from_secs(30))
+        // Another program holding the database: wait for it (saying so)
+        // rather than fail at once.
+        conn.busy_handler(Some(wait_while_busy))
             .map_err(|e| memory_error(path, e))?;
         // A 64 MiB page cache (the default is 2 MiB): a big sync's
         // transaction then does not spill pages to the file mid-way.
@@ -362,10 +363,12 @@ impl Memory {
         if changes.is_empty() {
             return Ok(());
         }
+        let path = self.path.clone();
         let tx = self
             .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        commit_changes(tx, changes, now)
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(|e| memory_error(&path, e))?;
+        commit_changes(tx, changes, now).map_err(|e| with_path(&path, e))
     }
 
     /// Writes `segments` in a transaction left open until `rest` returns the
@@ -384,15 +387,17 @@ impl Memory {
             self.apply(&changes, now)?;
             return Ok(changes);
         }
+        let path = self.path.clone();
         let tx = self
             .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(|e| memory_error(&path, e))?;
         let t = crate::timings::phase(|| "commit: segments (beside the files)".into());
-        write_segments(&tx, segments.iter().copied())?;
+        write_segments(&tx, segments.iter().copied()).map_err(|e| with_path(&path, e))?;
         drop(t);
         // On an error the open transaction is dropped, which rolls it back.
         let changes = rest()?;
-        commit_changes(tx, &changes, now)?;
+        commit_changes(tx, &changes, now).map_err(|e| with_path(&path, e))?;
         Ok(changes)
     }
 
@@ -596,13 +601,50 @@ impl Changes {
 }
 
 /// SQLite errors on open or first read, with a hint for the ones users can fix.
+/// SQLite's busy handler: waits up to 30 s for another program to release
+/// the database, and says so once it has waited a second.
+fn wait_while_busy(attempt: i32) -> bool {
+    const STEP: std::time::Duration = std::time::Duration::from_millis(20);
+    const ANNOUNCE: i32 = 50; // one second
+    const GIVE_UP: i32 = 1_500; // thirty seconds
+    if attempt == ANNOUNCE {
+        use std::io::Write as _;
+        let _ = writeln!(
+            std::io::stderr(),
+            "waiting for another program that has the translation memory (tm/memory.sqlite) open to release it…"
+        );
+    }
+    if attempt >= GIVE_UP {
+        return false;
+    }
+    std::thread::sleep(STEP);
+    true
+}
+
+/// An SQLite error, named with the memory's path and a hint.
+fn with_path(path: &Path, e: Error) -> Error {
+    match e {
+        Error::Sqlite(e) => memory_error(path, e),
+        other => other,
+    }
+}
+
 fn memory_error(path: &Path, e: rusqlite::Error) -> Error {
     let hint = match e.sqlite_error_code() {
         Some(rusqlite::ErrorCode::NotADatabase) | Some(rusqlite::ErrorCode::DatabaseCorrupt) => {
             "\nhint: the file is corrupt or not a tercuman memory; restore it from version control, or run `tercuman tm rebuild` to rebuild it from the PO files"
         }
         Some(rusqlite::ErrorCode::DatabaseBusy) | Some(rusqlite::ErrorCode::DatabaseLocked) => {
-            "\nhint: another tercuman process is using it; wait for it to finish"
+            "\nhint: another program (another tercuman, a database browser) still holds it after 30 s; close it and run again"
+        }
+        Some(rusqlite::ErrorCode::ReadOnly) => {
+            "\nhint: tercuman may not write it; check the permissions of the file and of `tm/` (and that the disk is not mounted read-only); nothing was changed"
+        }
+        Some(rusqlite::ErrorCode::DiskFull) => {
+            "\nhint: the disk is full; free some space and run again; nothing was changed"
+        }
+        Some(rusqlite::ErrorCode::CannotOpen) => {
+            "\nhint: check that `tm/` exists and that tercuman may write in it"
         }
         _ => "",
     };

@@ -497,3 +497,91 @@ fn the_title_and_author_in_book_toml_reach_the_metadata() {
     assert!(opf.contains(">Renamed Author</dc:creator>"), "{opf}");
     assert!(read(&root.join("dist/html/en/index.html")).contains("A Renamed Book"));
 }
+
+#[test]
+fn a_byte_order_mark_is_read_past_and_dropped_and_one_mid_file_is_named() {
+    let book = synced_small_book();
+    let root = book.path();
+    let po = root.join("locales/fa/first.po");
+    translate(&po, "A quoted line.", "[fa] سطر نقل‌شده.");
+    let text = read(&po);
+    std::fs::write(&po, format!("\u{FEFF}{text}")).unwrap();
+    let out = tercuman(root, &["sync"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("locales/fa/first.po: the byte-order mark"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("fa: 1 translations imported"), "{stderr}");
+    let rewritten = read(&po);
+    assert!(!rewritten.starts_with('\u{FEFF}') && rewritten.contains("سطر نقل‌شده"));
+
+    // Two files joined: the second one's mark lands mid-file.
+    std::fs::write(&po, format!("{rewritten}\u{FEFF}# joined\n")).unwrap();
+    let out = tercuman(root, &["sync"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    let line = rewritten.lines().count() + 1;
+    assert!(
+        stderr.contains(&format!("locales/fa/first.po:{line}")),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("<U+FEFF>") && stderr.contains("byte-order mark"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("hint: "), "{stderr}");
+}
+
+#[test]
+fn a_po_file_saved_in_nfd_is_the_same_text() {
+    use unicode_normalization::UnicodeNormalization as _;
+    let book = fixture("small");
+    let root = book.path();
+    let source = root.join("source/second.md");
+    std::fs::write(&source, format!("{}\nA café in Tiflis.\n", read(&source))).unwrap();
+    ok(root, &["sync"]);
+    let po = root.join("locales/tr/second.po");
+    translate(&po, "A café in Tiflis.", "Tiflis'te bir kafe, çok güzel.");
+    let decomposed: String = read(&po).nfd().collect();
+    assert!(!decomposed.contains("café"), "the file is in NFD");
+    std::fs::write(&po, decomposed).unwrap();
+    let out = tercuman(root, &["sync"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("tr: 1 translations imported"), "{stderr}");
+    let text = read(&po);
+    assert!(text.contains("msgid \"A café in Tiflis.\""), "{text}");
+    assert!(
+        text.contains("msgstr \"Tiflis'te bir kafe, çok güzel.\""),
+        "NFC: {text}"
+    );
+}
+
+/// Another program (a database browser, a backup tool) holds the memory:
+/// sync says it is waiting, then goes on once the memory is free.
+#[test]
+fn a_memory_held_by_another_program_is_announced_while_sync_waits() {
+    let book = synced_small_book();
+    let root = book.path();
+    translate(
+        &root.join("locales/az/first.po"),
+        "A quoted line.",
+        "[az] Sitat.",
+    );
+    let holder = rusqlite::Connection::open(root.join("tm/memory.sqlite")).unwrap();
+    holder.execute_batch("BEGIN EXCLUSIVE").unwrap();
+    let child = command(root, &["sync"])
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(2500));
+    holder.execute_batch("COMMIT").unwrap();
+    drop(holder);
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("waiting for another program"), "{stderr}");
+    assert!(stderr.contains("az: 1 translations imported"), "{stderr}");
+}

@@ -23,6 +23,7 @@ sync-report = sync: { $new } yeni və { $retired } təqaüdə çıxmış seqment
 sync-locale-imported =   { $locale }: { $count } tərcümə idxal edildi
 sync-conflict = { $file }:{ $line }: `{ $segment }` fayl yazılandan sonra həm bu faylda, həm də yaddaşda dəyişib
 sync-conflict-hint = yaddaşın versiyası qeyri-dəqiq kimi saxlanıldı; sizinki `tercuman tm log { $segment }` içindədir
+sync-bom = { $file }: əvvəlindəki bayt sırası işarəsi (U+FEFF) nəzərə alınmadı və yenidən yazılan fayldan çıxarılır
 sync-cleared = { $file }:{ $line }: `{ $segment }` tərcüməsi silindi; köhnəsi `tercuman tm log { $segment }` içindədir
 sync-obsolete-edit = { $file }:{ $line }: `{ $segment }` köhnəlib (ingiliscə mətni mənbədən çıxıb), ona görə yalnız oxunur: düzəlişiniz tətbiq olunmadı, `tercuman tm log { $segment }` içində saxlanıldı
 sync-kept = { $file } sinxronlaşdırma gedərkən saxlanıldı: saxlandığı kimi qaldı, yenidən yazılmadı

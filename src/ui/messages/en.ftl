@@ -24,6 +24,7 @@ sync-report = sync: { $new } new and { $retired } retired segments, { $imported 
 sync-locale-imported =   { $locale }: { $count } translations imported
 sync-conflict = { $file }:{ $line }: `{ $segment }` was changed in this file and in the memory since the file was written
 sync-conflict-hint = the memory's version is kept, marked fuzzy; yours is in `tercuman tm log { $segment }`
+sync-bom = { $file }: the byte-order mark (U+FEFF) at its start was read past and is dropped from the rewritten file
 sync-cleared = { $file }:{ $line }: the translation of `{ $segment }` was cleared; the old one is in `tercuman tm log { $segment }`
 sync-obsolete-edit = { $file }:{ $line }: `{ $segment }` is obsolete (its English left the source), so it is read-only: your edit is kept in `tercuman tm log { $segment }`, not applied
 sync-kept = { $file } was saved while the sync ran: it is left as it was saved, not rewritten

@@ -23,6 +23,7 @@ sync-report = sync: { $new } بخش تازه و { $retired } بخش کنارگذ
 sync-locale-imported =   { $locale }: { $count } ترجمه وارد شد
 sync-conflict = { $file }:{ $line }: `{ $segment }` پس از نوشتن فایل، هم در این فایل و هم در حافظه تغییر کرده است
 sync-conflict-hint = نسخهٔ حافظه با نشان «نزدیک» نگه داشته شد؛ نسخهٔ شما در `tercuman tm log { $segment }` است
+sync-bom = { $file }: نشانهٔ ترتیب بایت (U+FEFF) در آغاز آن نادیده گرفته شد و از فایل بازنویسی‌شده حذف می‌شود
 sync-cleared = { $file }:{ $line }: ترجمهٔ `{ $segment }` پاک شد؛ ترجمهٔ پیشین در `tercuman tm log { $segment }` است
 sync-obsolete-edit = { $file }:{ $line }: `{ $segment }` منسوخ است (متن انگلیسی‌اش از منبع رفته) و فقط‌خواندنی است: ویرایش شما اعمال نشد و در `tercuman tm log { $segment }` نگه داشته شد
 sync-kept = { $file } هنگام همگام‌سازی ذخیره شد: همان‌گونه که ذخیره شده بود ماند و بازنویسی نشد

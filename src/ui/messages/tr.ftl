@@ -23,6 +23,7 @@ sync-report = sync: { $new } yeni ve { $retired } emekli bölüt, { $imported } 
 sync-locale-imported =   { $locale }: { $count } çeviri alındı
 sync-conflict = { $file }:{ $line }: `{ $segment }` dosya yazıldıktan sonra hem bu dosyada hem bellekte değişti
 sync-conflict-hint = belleğin sürümü bulanık olarak korundu; sizinki `tercuman tm log { $segment }` içinde
+sync-bom = { $file }: başındaki bayt sırası işareti (U+FEFF) atlandı ve yeniden yazılan dosyadan çıkarılıyor
 sync-cleared = { $file }:{ $line }: `{ $segment }` çevirisi silindi; eskisi `tercuman tm log { $segment }` içinde
 sync-obsolete-edit = { $file }:{ $line }: `{ $segment }` eskimiş (İngilizcesi kaynaktan çıkmış), bu yüzden salt okunur: düzenlemeniz uygulanmadı, `tercuman tm log { $segment }` içinde saklandı
 sync-kept = { $file } eşitleme sürerken kaydedildi: kaydedildiği gibi bırakıldı, yeniden yazılmadı
