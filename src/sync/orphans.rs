@@ -156,6 +156,9 @@ pub(super) fn import(
             unmatched: active.count() - matched,
         },
     };
+    // Current segments by English, built only if an edit lands on a
+    // segment that left the source (the old file of a renamed chapter).
+    let mut current_by_source: Option<HashMap<&str, Vec<&str>>> = None;
     for (id, e) in importable(orphan, segments) {
         let state = entry_state(e);
         let key = (orphan.locale.clone(), id.clone());
@@ -175,10 +178,65 @@ pub(super) fn import(
                 segment: id.clone(),
             });
         } else {
-            translations.insert(id.clone(), state);
+            let before = translations.insert(id.clone(), state.clone());
             out.report.imported += 1;
+            if segments[id].position.is_none() {
+                let index = current_by_source.get_or_insert_with(|| current_index(segments));
+                let followers = follow_to_current(
+                    &segments[id].source,
+                    before.as_ref(),
+                    &state,
+                    index,
+                    translations,
+                    edited,
+                );
+                for twin in followers {
+                    out.changes.push(TranslationChange::new(
+                        twin,
+                        &orphan.locale,
+                        state.clone(),
+                        Origin::PoImport,
+                    ));
+                }
+            }
         }
         out.changes.push(change);
     }
     out
+}
+
+fn current_index(segments: &HashMap<String, StoredSegment>) -> HashMap<&str, Vec<&str>> {
+    let mut index: HashMap<&str, Vec<&str>> = HashMap::new();
+    for s in segments.values().filter(|s| s.position.is_some()) {
+        index
+            .entry(s.source.as_str())
+            .or_default()
+            .push(s.id.as_str());
+    }
+    index
+}
+
+/// An edit to a segment that left the source reaches the current segments
+/// with the same English that still hold what it held before (its
+/// translation reused when the chapter was renamed), or nothing: the old
+/// file of a renamed chapter keeps working for the translator who has it
+/// open. Returns the segments updated in `translations`.
+fn follow_to_current<'s>(
+    source: &str,
+    before: Option<&Translation>,
+    state: &Translation,
+    index: &HashMap<&str, Vec<&'s str>>,
+    translations: &mut HashMap<String, Translation>,
+    edited: &HashSet<String>,
+) -> Vec<&'s str> {
+    let mut updated = Vec::new();
+    for &twin in index.get(source).into_iter().flatten() {
+        let current = translations.get(twin);
+        let follows = current.is_none_or(|t| t.text.is_empty()) || current == before;
+        if follows && !edited.contains(twin) && current != Some(state) {
+            translations.insert(twin.to_string(), state.clone());
+            updated.push(twin);
+        }
+    }
+    updated
 }

@@ -585,3 +585,34 @@ fn a_memory_held_by_another_program_is_announced_while_sync_waits() {
     assert!(stderr.contains("waiting for another program"), "{stderr}");
     assert!(stderr.contains("az: 1 translations imported"), "{stderr}");
 }
+
+/// The author renames a chapter; a translator who still has the old PO
+/// file open saves an edit in it. The edit reaches the renamed chapter.
+#[test]
+fn an_edit_in_the_old_po_file_of_a_renamed_chapter_reaches_the_new_one() {
+    let book = synced_small_book();
+    let root = book.path();
+    let old = root.join("locales/fa/first.po");
+    translate(&old, "A quoted line.", "[fa] Before the rename.");
+    ok(root, &["sync"]);
+    std::fs::rename(root.join("source/first.md"), root.join("source/opening.md")).unwrap();
+    let config = root.join("source/book.toml");
+    std::fs::write(
+        &config,
+        read(&config).replace("\"first.md\"", "\"opening.md\""),
+    )
+    .unwrap();
+    ok(root, &["sync"]);
+    let new = root.join("locales/fa/opening.po");
+    assert!(read(&new).contains("[fa] Before the rename."));
+    translate(&old, "A quoted line.", "[fa] Saved in the old file.");
+    let out = tercuman(root, &["sync"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("locales/fa/first.po belongs to no chapter: 1 translations taken from it"),
+        "{stderr}"
+    );
+    let text = read(&new);
+    assert!(text.contains("[fa] Saved in the old file."), "{text}");
+}
