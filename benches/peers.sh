@@ -193,7 +193,38 @@ PY
             "cd $W/mdh && MDBOOK_BOOK__LANGUAGE=fa mdbook build -d out"
     fi
 
-    # 5. Nothing changed: sync + build must skip their work.
+    # 5. The CAT-tool round trip: export one locale as XLIFF (and the memory
+    # as TMX), edit 1 % of the targets as a translator would, import. Reading
+    # must be linear in the file's size: an import should cost no more than
+    # the revised sync of the same book. translate-toolkit reads the same files.
+    "$T" --project "$W/r" sync 2>/dev/null
+    measure "$N" "export: XLIFF (fa)" tercuman "$RUNS" "rm -f $W/fa.xlf" \
+        "$T --project $W/r export --format xliff --locale fa --out $W/fa.xlf"
+    measure "$N" "export: TMX" tercuman "$RUNS" "rm -f $W/m.tmx" "$T --project $W/r tm export --tmx $W/m.tmx"
+    python3 - "$W/fa.xlf" "$W/fa-edited.xlf" <<'PY'
+import re, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+count = 0
+def edit(m):
+    global count
+    count += 1
+    return m.group(1) + ("(edited) " if count % 100 == 0 else "")
+open(sys.argv[2], "w", encoding="utf-8").write(re.sub(r"(<target(?:\s[^>]*)?(?<!/)>)", edit, text))
+PY
+    measure "$N" "import: XLIFF (fa)" tercuman "$RUNS" "rm -rf $W/x && cp -r $W/r $W/x" \
+        "$T --project $W/x import $W/fa-edited.xlf"
+    if [ -x /usr/bin/xliff2po ]; then
+        measure "$N" "import: XLIFF (fa)" "xliff2po" "$slow" "rm -rf $W/x2p" \
+            "/usr/bin/python3 /usr/bin/xliff2po $W/fa-edited.xlf $W/x2p.po"
+    fi
+    measure "$N" "import: TMX" tercuman "$RUNS" "rm -rf $W/x && cp -r $W/r $W/x" \
+        "$T --project $W/x tm import $W/m.tmx"
+    if [ -x /usr/bin/tmx2po ]; then
+        measure "$N" "import: TMX" "tmx2po" "$slow" "rm -rf $W/t2p" \
+            "/usr/bin/python3 /usr/bin/tmx2po $W/m.tmx $W/t2p.po"
+    fi
+
+    # 6. Nothing changed: sync + build must skip their work.
     measure "$N" "no-op sync + build" tercuman "$RUNS" "true" \
         "$T --project $W/r sync && $T --project $W/r build --out $W/dist"
 done

@@ -5,3 +5,4 @@ pub mod inline_codes;
 pub mod po;
 pub mod tmx;
 pub mod xliff;
+pub mod xml;

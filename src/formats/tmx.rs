@@ -80,36 +80,6 @@ pub fn write(doc: &Document) -> String {
     out
 }
 
-/// Characters XML 1.0 forbids make a document not well-formed: refused
-/// with their line before parsing.
-pub(crate) fn refuse_forbidden_characters(text: &str, path: &Path) -> Result<()> {
-    match text.find(|c: char| {
-        ((c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r'))
-            || matches!(c, '\u{FFFE}' | '\u{FFFF}')
-    }) {
-        Some(pos) => Err(Error::parse(
-            path,
-            crate::project::line_of(text, pos),
-            "a control character XML does not allow",
-        )),
-        None => Ok(()),
-    }
-}
-
-/// A DOCTYPE may name a DTD but not declare anything: no entity expansion,
-/// no external files.
-pub(crate) fn refuse_declarations(doctype: &[u8], path: &Path, line: usize) -> Result<()> {
-    let decl = String::from_utf8_lossy(doctype);
-    if decl.contains('[') || decl.contains("ENTITY") {
-        return Err(Error::parse(
-            path,
-            line,
-            "a DOCTYPE with declarations (entities) is not accepted",
-        ));
-    }
-    Ok(())
-}
-
 /// Files larger than this are refused rather than read into memory.
 const MAX_BYTES: usize = 512 * 1024 * 1024;
 
@@ -118,8 +88,9 @@ pub fn parse(text: &str, path: &Path) -> Result<Document> {
     if text.len() > MAX_BYTES {
         return Err(Error::parse(path, 1, "file is larger than 512 MiB"));
     }
-    let line_at = |pos: u64| crate::project::line_of(text, pos as usize);
-    refuse_forbidden_characters(text, path)?;
+    let lines = super::xml::Lines::new(text);
+    let line_at = |pos: u64| lines.line_at(pos as usize);
+    super::xml::refuse_forbidden_characters(text, path, &lines)?;
     let mut reader = Reader::from_str(text);
     reader.config_mut().check_end_names = true;
     let mut doc = Document {
@@ -141,7 +112,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Document> {
         })?;
         let line = line_at(pos);
         match event {
-            Event::DocType(d) => refuse_declarations(&d, path, line)?,
+            Event::DocType(d) => super::xml::refuse_declarations(&d, path, line)?,
             // Inline codes inside <seg>: their text is kept, tags dropped.
             Event::Start(_) if in_seg > 0 => in_seg += 1,
             Event::Empty(_) if in_seg > 0 => {}
@@ -158,6 +129,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Document> {
                             let v = a.unescape_value().map_err(|err| {
                                 Error::parse(path, line, format!("bad attribute value: {err}"))
                             })?;
+                            super::xml::refuse_forbidden_references(&v, path, line)?;
                             return Ok(Some(v.into_owned()));
                         }
                     }
@@ -196,6 +168,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Document> {
                 let s = t
                     .unescape()
                     .map_err(|e| Error::parse(path, line, format!("bad text: {e}")))?;
+                super::xml::refuse_forbidden_references(&s, path, line)?;
                 if let Some(v) = variant.as_mut() {
                     v.text.push_str(&s);
                 }
@@ -241,6 +214,32 @@ pub fn parse(text: &str, path: &Path) -> Result<Document> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A character XML forbids is refused with its line, whether the file
+    /// holds it raw or as a character reference (in text or in an attribute).
+    #[test]
+    fn forbidden_characters_are_refused_however_they_are_written() {
+        let cases = [
+            ("<tmx><tu><tuv lang=\";&#4;\"></tuv></tu></tmx>", 1),
+            (
+                "<tmx>\n<tu>\n<tuv xml:lang=\"en\"><seg>a &#x1; b</seg></tuv></tu></tmx>",
+                3,
+            ),
+            (
+                "<tmx>\n\n<tu><tuv xml:lang=\"en\"><seg>a \u{1} b</seg></tuv></tu></tmx>",
+                3,
+            ),
+            (
+                "<tmx><tu><tuv xml:lang=\"en\"><seg>&#xFFFF;</seg></tuv></tu></tmx>",
+                1,
+            ),
+        ];
+        for (text, line) in cases {
+            let err = parse(text, Path::new("m.tmx")).unwrap_err().to_string();
+            assert!(err.contains(&format!("m.tmx:{line}")), "{text}: {err}");
+            assert!(err.contains("XML does not allow"), "{text}: {err}");
+        }
+    }
 
     #[test]
     fn written_documents_read_back_unchanged() {

@@ -444,8 +444,9 @@ pub fn parse(text: &str, path: &Path) -> Result<ReadDocument> {
     if text.len() > MAX_BYTES {
         return Err(Error::parse(path, 1, "file is larger than 512 MiB"));
     }
-    super::tmx::refuse_forbidden_characters(text, path)?;
-    let line_at = |pos: u64| crate::project::line_of(text, pos as usize);
+    let lines = super::xml::Lines::new(text);
+    super::xml::refuse_forbidden_characters(text, path, &lines)?;
+    let line_at = |pos: u64| lines.line_at(pos as usize);
     let mut reader = Reader::from_str(text);
     reader.config_mut().check_end_names = true;
     let mut doc = ReadDocument {
@@ -481,7 +482,7 @@ pub fn parse(text: &str, path: &Path) -> Result<ReadDocument> {
         })?;
         let line = line_at(pos);
         match event {
-            Event::DocType(d) => super::tmx::refuse_declarations(&d, path, line)?,
+            Event::DocType(d) => super::xml::refuse_declarations(&d, path, line)?,
             Event::Start(ref e) | Event::Empty(ref e) => {
                 let empty = matches!(event, Event::Empty(_));
                 let name = e.local_name().as_ref().to_vec();
@@ -680,6 +681,7 @@ pub fn parse(text: &str, path: &Path) -> Result<ReadDocument> {
                 let s = t
                     .unescape()
                     .map_err(|e| Error::parse(path, line, format!("bad text: {e}")))?;
+                super::xml::refuse_forbidden_references(&s, path, line)?;
                 push_text(&mut unit, flow, &mut native, &data_key, &s);
             }
             Event::CData(t) => {
@@ -849,6 +851,7 @@ fn attribute(e: &BytesStart, key: &str, path: &Path, line: usize) -> Result<Opti
             let v = a
                 .unescape_value()
                 .map_err(|err| Error::parse(path, line, format!("bad attribute value: {err}")))?;
+            super::xml::refuse_forbidden_references(&v, path, line)?;
             return Ok(Some(v.into_owned()));
         }
     }
@@ -858,6 +861,20 @@ fn attribute(e: &BytesStart, key: &str, path: &Path, line: usize) -> Result<Opti
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn forbidden_characters_are_refused_however_they_are_written() {
+        let head = "<xliff version=\"1.2\" xmlns=\"urn:oasis:names:tc:xliff:document:1.2\">\n<file original=\"a\" source-language=\"en\" target-language=\"fa\" datatype=\"plaintext\"><body>\n";
+        let cases = [
+            format!("{head}<trans-unit id=\"a/1\"><source>x</source><target>y &#4;</target></trans-unit></body></file></xliff>"),
+            format!("{head}<trans-unit id=\"a/&#x1F;\"><source>x</source></trans-unit></body></file></xliff>"),
+        ];
+        for text in cases {
+            let err = parse(&text, Path::new("fa.xlf")).unwrap_err().to_string();
+            assert!(err.contains("fa.xlf:3"), "{text}: {err}");
+            assert!(err.contains("XML does not allow"), "{text}: {err}");
+        }
+    }
     use crate::formats::inline_codes::split;
 
     fn doc(status: Status, target: &str) -> Document {

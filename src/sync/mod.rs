@@ -101,11 +101,27 @@ fn read_chapters(project: &Project) -> Result<Vec<(ChapterDoc, String)>> {
     crate::parallel::map(&project.chapters, |chapter| {
         refuse_symlink_out(project, &chapter.path)?;
         let text = read_utf8(&chapter.path)?;
+        refuse_unpublishable(&text, &chapter.path)?;
         let doc = source::segment_chapter_with(&chapter.slug, &text, project.book.segmentation);
         Ok((doc, digest(Some(text.as_bytes()))))
     })
     .into_iter()
     .collect()
+}
+
+/// A character XML cannot carry (a C0 control but tab and line ends,
+/// U+FFFE, U+FFFF) in a chapter is refused with its line: every edition,
+/// XLIFF and TMX file would otherwise have to drop or reject it.
+fn refuse_unpublishable(text: &str, path: &std::path::Path) -> Result<()> {
+    let Some(pos) = text.find(crate::formats::xml::forbidden) else {
+        return Ok(());
+    };
+    let c = text[pos..].chars().next().map_or(0, |c| c as u32);
+    Err(Error::parse(
+        path,
+        crate::project::line_of(text, pos),
+        format!("U+{c:04X} is a character EPUB, XLIFF and TMX cannot carry\nhint: delete it (it is invisible in most editors)"),
+    ))
 }
 
 /// A chapter that is a symlink pointing outside the project is refused.

@@ -136,3 +136,31 @@ fn a_bad_locale_code_in_book_toml_is_named() {
         "nothing written"
     );
 }
+
+/// A character XML cannot carry in the author's source would have to be
+/// dropped or rejected by every edition, XLIFF and TMX file: it is refused
+/// at the start, with its line.
+#[test]
+fn a_source_character_xml_cannot_carry_is_refused_with_its_line() {
+    let book = fixture("small");
+    let root = book.path();
+    let source = root.join("source/second.md");
+    let text = std::fs::read_to_string(&source).unwrap();
+    std::fs::write(&source, format!("{text}\nA bad \u{FFFF} character.\n")).unwrap();
+    let out = tercuman(root, &["sync"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    let line = text.lines().count() + 2;
+    assert!(
+        stderr.contains(&format!("source/second.md:{line}")),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("U+FFFF") && stderr.contains("hint: "),
+        "{stderr}"
+    );
+    assert!(
+        !root.join("locales/fa/second.po").exists(),
+        "no segment file was written"
+    );
+}
