@@ -7,6 +7,12 @@
 //! "absent"); just before the rename the target is compared with it, and a
 //! target that changed is left alone: the translator's file stays, the staged
 //! one is removed, and the sync reports it so that the next run imports it.
+//! The sync then sets the exported states of that file's entries back to
+//! what it read (see `exported_as_read`). A run killed between the commit
+//! and that fix-up still keeps the translator's file, and the next run
+//! imports it; only a memory-side change to the same file made by that
+//! sync (a TMX import) could then be overridden by the file's older text,
+//! which stays in the history.
 
 use std::path::{Path, PathBuf};
 

@@ -1,0 +1,240 @@
+//! Step 3 of a sync: a translator's PO file against the memory. An entry
+//! that differs from what tercuman last wrote is an edit; one the memory
+//! also changed since is a conflict (both kept); an emptied msgstr is
+//! cleared and named; an edited obsolete entry is kept in the history and
+//! named. A file in the wrong language, an unknown id or an edited msgid
+//! stops the sync with its file and line.
+
+use std::collections::HashMap;
+
+use crate::error::{Error, Result};
+use crate::formats::po;
+use crate::tm::{Origin, Status, StoredSegment, Suggestion, Translation, TranslationChange};
+
+use super::Conflict;
+
+/// A PO file whose header names another language than its directory's is
+/// refused: a Persian file copied into `locales/az/` must not be imported
+/// as Azerbaijani.
+pub(super) fn check_language(
+    text: &str,
+    catalog: &po::Catalog,
+    locale: &str,
+    path: &std::path::Path,
+) -> Result<()> {
+    let Some(declared) = catalog
+        .header
+        .lines()
+        .filter_map(|l| l.split_once(':'))
+        .find(|(k, _)| k.trim() == "Language")
+        .map(|(_, v)| v.trim())
+        .filter(|v| !v.is_empty())
+    else {
+        return Ok(());
+    };
+    let primary = |tag: &str| {
+        tag.split(['-', '_', '.', '@'])
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase()
+    };
+    if primary(declared) == primary(locale) {
+        return Ok(());
+    }
+    let line = text
+        .lines()
+        .position(|l| l.trim_start().starts_with("\"Language:"))
+        .map_or(1, |n| n + 1);
+    Err(Error::parse(
+        path,
+        line,
+        format!(
+            "the header says `Language: {declared}`, but the file is in `locales/{locale}/`\nhint: move it to `locales/{}/`, or correct its `Language:` line if it really is `{locale}`",
+            primary(declared)
+        ),
+    ))
+}
+
+/// Whether two texts are the same once both are in Unicode's composed form (NFC).
+fn same_text(a: &str, b: &str) -> bool {
+    use unicode_normalization::UnicodeNormalization as _;
+    a.nfc().eq(b.nfc())
+}
+
+fn nfc(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization as _;
+    text.nfc().collect()
+}
+
+/// The translation state a PO entry expresses.
+pub(super) fn entry_state(e: &po::Entry) -> Translation {
+    Translation {
+        text: e.msgstr.clone(),
+        status: entry_status(e),
+    }
+}
+
+pub(super) fn entry_status(e: &po::Entry) -> Status {
+    if e.msgstr.is_empty() {
+        Status::Untranslated
+    } else if e.fuzzy {
+        Status::Fuzzy
+    } else {
+        Status::Translated
+    }
+}
+
+/// What one PO file brought in.
+pub(super) struct Imported {
+    pub changes: Vec<TranslationChange>,
+    pub conflicts: Vec<Conflict>,
+    /// Translations a translator emptied (the old text stays in the history).
+    pub cleared: Vec<Conflict>,
+    /// Edits to obsolete (`#~`) entries: kept in the history, not applied.
+    pub obsolete_edits: Vec<Conflict>,
+}
+
+/// Checks a parsed PO file against the memory and returns the translator's
+/// edits in it: entries that differ from what tercuman last wrote. Any
+/// unknown or altered segment is an error, and then nothing is imported.
+/// An edit to a segment the memory also changed since the file was written
+/// is a conflict: the translator's version goes into the history, the
+/// memory's stays current but becomes fuzzy, and the conflict is reported.
+pub(super) fn import_catalog(
+    catalog: &po::Catalog,
+    locale: &str,
+    path: &std::path::Path,
+    display: &str,
+    segments: &HashMap<String, StoredSegment>,
+    exported: &HashMap<String, Translation>,
+    translations: &mut HashMap<String, Translation>,
+) -> Result<Imported> {
+    let mut imported = Imported {
+        changes: Vec::new(),
+        conflicts: Vec::new(),
+        cleared: Vec::new(),
+        obsolete_edits: Vec::new(),
+    };
+    for e in catalog.entries.iter().filter(|e| e.obsolete) {
+        // Read-only: the English left the source, so an edit applies to
+        // nothing; it is kept in the history and reported.
+        let Some(id) = e.msgctxt.as_ref() else {
+            continue;
+        };
+        let retired = segments.get(id).is_some_and(|s| s.position.is_none());
+        let state = entry_state(e);
+        if retired && exported.get(id).is_some_and(|last| *last != state) && !state.text.is_empty()
+        {
+            let mut kept = TranslationChange::new(id, locale, state, Origin::PoConflict);
+            kept.current = false;
+            imported.changes.push(kept);
+            imported.obsolete_edits.push(Conflict {
+                file: display.to_string(),
+                line: e.msgstr_line,
+                segment: id.clone(),
+            });
+        }
+    }
+    for e in catalog.entries.iter().filter(|e| !e.obsolete) {
+        let id = e.msgctxt.as_ref().ok_or_else(|| {
+            Error::parse(
+                path,
+                e.line,
+                "entry has no msgctxt, so it belongs to no segment",
+            )
+        })?;
+        let seg = segments.get(id).ok_or_else(|| {
+            Error::parse(path, e.line, format!("unknown segment id `{id}` (msgctxt)"))
+        })?;
+        let mut state = entry_state(e);
+        if seg.source != e.msgid {
+            // An editor that saves in another Unicode normalization form
+            // (macOS tools may write NFD) changed nothing a reader sees.
+            if !same_text(&seg.source, &e.msgid) {
+                return Err(Error::parse(
+                    path,
+                    e.line,
+                    format!("msgid of `{id}` differs from its English source; edit only msgstr"),
+                ));
+            }
+            state.text = nfc(&state.text);
+        }
+        let last_written = exported.get(id).unwrap_or(&crate::tm::UNTRANSLATED);
+        if *last_written == state {
+            continue; // unchanged since tercuman wrote it
+        }
+        let current = translations
+            .get(id)
+            .cloned()
+            .unwrap_or_else(Translation::untranslated);
+        if current == state {
+            continue;
+        }
+        let memory_changed = *last_written != current && !current.text.is_empty();
+        if memory_changed {
+            let mut theirs = TranslationChange::new(id, locale, state, Origin::PoConflict);
+            theirs.current = false;
+            imported.changes.push(theirs);
+            let kept = Translation {
+                text: current.text.clone(),
+                status: Status::Fuzzy,
+            };
+            imported.changes.push(TranslationChange::new(
+                id,
+                locale,
+                kept.clone(),
+                Origin::ConflictKept,
+            ));
+            translations.insert(id.clone(), kept);
+            imported.conflicts.push(Conflict {
+                file: display.to_string(),
+                line: e.msgstr_line,
+                segment: id.clone(),
+            });
+        } else {
+            if state.text.is_empty() && !current.text.is_empty() {
+                imported.cleared.push(Conflict {
+                    file: display.to_string(),
+                    line: e.msgstr_line,
+                    segment: id.clone(),
+                });
+            }
+            let mut change = TranslationChange::new(id, locale, state.clone(), Origin::PoImport);
+            change.suggestion = fuzzy_context(e);
+            imported.changes.push(change);
+            translations.insert(id.clone(), state);
+        }
+    }
+    Ok(imported)
+}
+
+/// Where a fuzzy entry's suggestion came from, as tercuman wrote it (`#|
+/// msgid` and its `#. tercuman:` comment): read back so that a memory
+/// rebuilt from the PO files, or a translator's fuzzy edit, keeps it.
+fn fuzzy_context(e: &po::Entry) -> Option<Suggestion> {
+    if !e.fuzzy || e.msgstr.is_empty() {
+        return None;
+    }
+    let comment = e
+        .extracted_comments
+        .iter()
+        .find_map(|c| c.strip_prefix("tercuman: "));
+    if comment.is_none() && e.previous_msgid.is_none() {
+        return None;
+    }
+    let (score, from) = match comment {
+        Some(c) => match c.split_once("% match") {
+            Some((score, rest)) => (
+                score.parse().ok(),
+                rest.rsplit_once(" from ").map(|(_, f)| f.to_string()),
+            ),
+            None => (None, c.strip_prefix("suggested from ").map(str::to_string)),
+        },
+        None => (None, None),
+    };
+    Some(Suggestion {
+        previous_source: e.previous_msgid.clone().unwrap_or_else(|| e.msgid.clone()),
+        score,
+        from: from.unwrap_or_default(),
+    })
+}
