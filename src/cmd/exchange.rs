@@ -62,11 +62,14 @@ pub fn import(root: &Path, file: &Path) -> anyhow::Result<()> {
     if is_tmx(&text) {
         return super::tm::import_text(root, file, &text);
     }
+    let t = tercuman::timings::phase(|| "import: read XLIFF".into());
     let doc = xliff::parse(&text, file)?;
+    drop(t);
     let (project, mut memory, _lock) = super::open(root)?;
     let (before, report) = {
         let _progress = Progress::spinner(t!("progress-import"));
         let before = tercuman::sync::sync(&project, &mut memory, tercuman::date::now())?;
+        let _t = tercuman::timings::phase(|| "import: XLIFF into the memory".into());
         let report = import_xliff(&mut memory, &project, &doc, file, tercuman::date::now())?;
         (before, report)
     };

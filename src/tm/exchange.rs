@@ -325,7 +325,9 @@ pub fn import_xliff(
         ..XliffReport::default()
     };
     let mut changes = Changes::default();
-    for unit in &doc.units {
+    // Each unit back to Markdown on every core (the bulk of the work); the
+    // first error in file order is the one reported.
+    let converted = crate::parallel::map(&doc.units, |unit| {
         let seg = segments.get(&unit.id).ok_or_else(|| {
             parse_error(
                 unit.line,
@@ -335,14 +337,20 @@ pub fn import_xliff(
                 ),
             )
         })?;
-        let source_codes = crate::formats::inline_codes::split(&seg.source);
         let Some(target) = &unit.target else {
-            report.empty += 1;
-            continue;
+            return Ok(None);
         };
+        let source_codes = crate::formats::inline_codes::split(&seg.source);
         let text = xliff::to_markdown(target, &source_codes)
             .map_err(|m| parse_error(unit.line, format!("`{}`: {m}", unit.id)))?;
         let file_source = xliff::to_markdown(&unit.source, &source_codes).ok();
+        Ok::<_, crate::error::Error>(Some((seg, text, file_source)))
+    });
+    for (unit, converted) in doc.units.iter().zip(converted) {
+        let Some((seg, text, file_source)) = converted? else {
+            report.empty += 1;
+            continue;
+        };
         let incoming = Translation {
             text,
             status: unit.status,
