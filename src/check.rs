@@ -558,7 +558,9 @@ pub fn check_project(
             if !path.exists() {
                 continue;
             }
-            let catalog = po::parse(&crate::error::read_utf8(&path)?, &path)?;
+            let text = crate::error::read_utf8(&path)?;
+            let catalog = po::parse(&text, &path)?;
+            po::check_language(&text, &catalog, &lang.to_string(), &path)?;
             findings.extend(check_catalog(
                 &catalog,
                 &lang.to_string(),

@@ -286,6 +286,43 @@ pub fn parse(text: &str, path: &Path) -> Result<Catalog> {
     Ok(catalog)
 }
 
+/// A PO file whose header names another language than its directory's is
+/// refused: a Persian file copied into `locales/az/` must not be imported
+/// as Azerbaijani.
+pub fn check_language(text: &str, catalog: &Catalog, locale: &str, path: &Path) -> Result<()> {
+    let Some(declared) = catalog
+        .header
+        .lines()
+        .filter_map(|l| l.split_once(':'))
+        .find(|(k, _)| k.trim() == "Language")
+        .map(|(_, v)| v.trim())
+        .filter(|v| !v.is_empty())
+    else {
+        return Ok(());
+    };
+    let primary = |tag: &str| {
+        tag.split(['-', '_', '.', '@'])
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase()
+    };
+    if primary(declared) == primary(locale) {
+        return Ok(());
+    }
+    let line = text
+        .lines()
+        .position(|l| l.trim_start().starts_with("\"Language:"))
+        .map_or(1, |n| n + 1);
+    Err(Error::parse(
+        path,
+        line,
+        format!(
+            "the header says `Language: {declared}`, but the file is in `locales/{locale}/`\nhint: move it to `locales/{}/`, or correct its `Language:` line if it really is `{locale}`",
+            primary(declared)
+        ),
+    ))
+}
+
 /// "unexpected `…`", with invisible characters named, since a message
 /// cannot show them.
 fn unexpected(body: &str) -> String {

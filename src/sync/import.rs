@@ -13,48 +13,6 @@ use crate::tm::{Origin, Status, StoredSegment, Suggestion, Translation, Translat
 
 use super::Conflict;
 
-/// A PO file whose header names another language than its directory's is
-/// refused: a Persian file copied into `locales/az/` must not be imported
-/// as Azerbaijani.
-pub(super) fn check_language(
-    text: &str,
-    catalog: &po::Catalog,
-    locale: &str,
-    path: &std::path::Path,
-) -> Result<()> {
-    let Some(declared) = catalog
-        .header
-        .lines()
-        .filter_map(|l| l.split_once(':'))
-        .find(|(k, _)| k.trim() == "Language")
-        .map(|(_, v)| v.trim())
-        .filter(|v| !v.is_empty())
-    else {
-        return Ok(());
-    };
-    let primary = |tag: &str| {
-        tag.split(['-', '_', '.', '@'])
-            .next()
-            .unwrap_or_default()
-            .to_ascii_lowercase()
-    };
-    if primary(declared) == primary(locale) {
-        return Ok(());
-    }
-    let line = text
-        .lines()
-        .position(|l| l.trim_start().starts_with("\"Language:"))
-        .map_or(1, |n| n + 1);
-    Err(Error::parse(
-        path,
-        line,
-        format!(
-            "the header says `Language: {declared}`, but the file is in `locales/{locale}/`\nhint: move it to `locales/{}/`, or correct its `Language:` line if it really is `{locale}`",
-            primary(declared)
-        ),
-    ))
-}
-
 /// Whether two texts are the same once both are in Unicode's composed form (NFC).
 fn same_text(a: &str, b: &str) -> bool {
     use unicode_normalization::UnicodeNormalization as _;

@@ -26,9 +26,10 @@ mod orphans;
 mod write;
 pub use files::recover;
 use files::{digest, discard, fault, finish_pending, pause, stage, still_as_read};
-use import::{check_language, entry_state, entry_status, import_catalog};
+use import::{entry_state, entry_status, import_catalog};
 use leverage::Leverage;
 pub use orphans::OrphanFile;
+use po::check_language;
 use write::{catalog_for, kept_header_field, CatalogSources, KEPT_HEADER_FIELDS};
 
 /// The PO files a sync made, staged, with the memory changes they go with.

@@ -76,7 +76,7 @@ pub(super) fn read(project: &Project) -> Result<Vec<Orphan>> {
         super::refuse_symlink_out(project, path)?;
         let text = read_utf8(path)?;
         let catalog = po::parse(&text, path)?;
-        super::check_language(&text, &catalog, locale, path)?;
+        po::check_language(&text, &catalog, locale, path)?;
         Ok(Orphan {
             locale: locale.clone(),
             path: path.clone(),

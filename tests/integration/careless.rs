@@ -99,6 +99,10 @@ fn a_po_file_in_another_languages_directory_is_refused() {
         az_before,
         "the copied file is left for the user to move"
     );
+    let out = tercuman(root, &["check", "--locale", "az"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "check too: {stderr}");
+    assert!(stderr.contains("`Language: fa`"), "{stderr}");
     // Put back, the book syncs again.
     std::fs::write(&az, az_before).unwrap();
     ok(root, &["sync"]);
