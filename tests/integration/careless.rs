@@ -580,7 +580,8 @@ fn a_memory_held_by_another_program_is_announced_while_sync_waits() {
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    std::thread::sleep(std::time::Duration::from_millis(2500));
+    // Long enough for a slow machine to start the sync and wait a second.
+    std::thread::sleep(std::time::Duration::from_millis(4000));
     holder.execute_batch("COMMIT").unwrap();
     drop(holder);
     let out = child.wait_with_output().unwrap();
