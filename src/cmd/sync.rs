@@ -37,32 +37,17 @@ pub fn print_report(report: &SyncReport) {
         ui::note(&t!("sync-locale-imported", "locale" => locale.as_str(), "count" => *n));
     }
     for c in &report.conflicts {
-        ui::warning(&t!(
-            "sync-conflict",
-            "file" => c.file.as_str(),
-            "line" => c.line,
-            "segment" => c.segment.as_str()
-        ));
+        segment_warning("sync-conflict", c);
         ui::hint(&t!("sync-conflict-hint", "segment" => c.segment.as_str()));
     }
     for file in &report.byte_order_marks {
         ui::note(&t!("sync-bom", "file" => file.as_str()));
     }
     for c in &report.cleared {
-        ui::warning(&t!(
-            "sync-cleared",
-            "file" => c.file.as_str(),
-            "line" => c.line,
-            "segment" => c.segment.as_str()
-        ));
+        segment_warning("sync-cleared", c);
     }
     for c in &report.obsolete_edits {
-        ui::warning(&t!(
-            "sync-obsolete-edit",
-            "file" => c.file.as_str(),
-            "line" => c.line,
-            "segment" => c.segment.as_str()
-        ));
+        segment_warning("sync-obsolete-edit", c);
     }
     for file in &report.kept {
         ui::warning(&t!("sync-kept", "file" => file.as_str()));
@@ -81,4 +66,14 @@ pub fn print_report(report: &SyncReport) {
     if !report.orphans.is_empty() {
         ui::hint(&t!("sync-orphan-hint"));
     }
+}
+
+/// `file:line: …` about one segment of a PO file.
+fn segment_warning(id: &str, at: &tercuman::sync::Conflict) {
+    ui::warning(&t!(
+        id,
+        "file" => at.file.as_str(),
+        "line" => at.line,
+        "segment" => at.segment.as_str()
+    ));
 }
