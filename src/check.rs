@@ -558,7 +558,7 @@ pub fn check_project(
             if !path.exists() {
                 continue;
             }
-            let text = crate::error::read_utf8(&path)?;
+            let text = po::read(&path)?;
             let catalog = po::parse(&text, &path)?;
             po::check_language(&text, &catalog, &lang.to_string(), &path)?;
             findings.extend(check_catalog(

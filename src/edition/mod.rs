@@ -361,7 +361,7 @@ fn proof_rows(
 ) -> Result<Vec<ProofRow>> {
     let mut lines: HashMap<String, usize> = HashMap::new();
     if po_path.exists() {
-        let catalog = crate::formats::po::parse(&crate::error::read_utf8(po_path)?, po_path)?;
+        let catalog = crate::formats::po::parse(&crate::formats::po::read(po_path)?, po_path)?;
         for e in catalog.entries.iter().filter(|e| !e.obsolete) {
             if let Some(id) = &e.msgctxt {
                 lines.insert(id.clone(), e.msgstr_line);

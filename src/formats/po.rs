@@ -58,6 +58,78 @@ enum Field {
 /// chapter is far smaller, and a huge file is a mistake or an attack.
 pub const MAX_BYTES: usize = 256 * 1024 * 1024;
 
+/// Reads a PO file as UTF-8, the only encoding tercuman writes. A file in
+/// another encoding (UTF-16 from some Windows editors, or a legacy charset
+/// its header declares) is refused with a message naming the encoding and
+/// how to convert it, rather than as "invalid UTF-8".
+pub fn read(path: &Path) -> Result<String> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(Error::parse(
+            path,
+            1,
+            format!("the file is UTF-16; tercuman reads PO files in UTF-8\nhint: convert it with `iconv -f UTF-16 -t UTF-8 {0} > {0}.utf8` and move that over it, or save it as UTF-8 in your editor", path.display()),
+        ));
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => {
+            refuse_declared_charset(&text, path)?;
+            Ok(text)
+        }
+        Err(e) => {
+            let raw = e.as_bytes();
+            let header = String::from_utf8_lossy(&raw[..raw.len().min(4096)]);
+            if let Some((line, charset)) = declared_charset(&header) {
+                if !is_utf8_name(&charset) {
+                    return Err(charset_error(path, line, &charset));
+                }
+            }
+            crate::error::read_utf8(path)
+        }
+    }
+}
+
+/// `charset=` of the header's Content-Type, with its 1-based line.
+fn declared_charset(text: &str) -> Option<(usize, String)> {
+    text.lines().enumerate().find_map(|(n, l)| {
+        let l = l.trim_start().trim_start_matches('"');
+        let value = l.strip_prefix("Content-Type:")?;
+        let charset = value.split("charset=").nth(1)?;
+        let charset: String = charset
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ':'))
+            .collect();
+        Some((n + 1, charset))
+    })
+}
+
+fn is_utf8_name(charset: &str) -> bool {
+    let lower = charset.to_ascii_lowercase();
+    matches!(lower.as_str(), "utf-8" | "utf8" | "charset" | "")
+}
+
+fn refuse_declared_charset(text: &str, path: &Path) -> Result<()> {
+    let end = (0..=text.len().min(8192))
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0);
+    match declared_charset(&text[..end]) {
+        // ASCII-only text is the same in every ASCII-compatible charset.
+        Some((line, charset)) if !is_utf8_name(&charset) && !text.is_ascii() => {
+            Err(charset_error(path, line, &charset))
+        }
+        _ => Ok(()),
+    }
+}
+
+fn charset_error(path: &Path, line: usize, charset: &str) -> Error {
+    Error::parse(
+        path,
+        line,
+        format!("the header declares `charset={charset}`; tercuman reads PO files in UTF-8\nhint: convert it with gettext's `msgconv --to-code=UTF-8 {0} -o {0}`", path.display()),
+    )
+}
+
 /// Parses PO text. `path` only names the file in errors.
 pub fn parse(text: &str, path: &Path) -> Result<Catalog> {
     if text.len() > MAX_BYTES {

@@ -220,7 +220,7 @@ fn sync_inputs(
     // Parsed on every core; the first bad file in book order is the one reported.
     let parsed = crate::parallel::map(&files, |(lang, _, path)| {
         refuse_symlink_out(project, path)?;
-        let text = read_utf8(path)?;
+        let text = po::read(path)?;
         let catalog = po::parse(&text, path)?;
         check_language(&text, &catalog, lang, path)?;
         Ok::<_, Error>((text, catalog))

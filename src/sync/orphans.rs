@@ -12,7 +12,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
-use crate::error::{read_utf8, Result};
+use crate::error::Result;
 use crate::formats::po;
 use crate::project::Project;
 use crate::tm::{Memory, Origin, StoredSegment, Translation, TranslationChange};
@@ -74,7 +74,7 @@ pub(super) fn read(project: &Project) -> Result<Vec<Orphan>> {
     let files = find(project);
     crate::parallel::map(&files, |(locale, path)| {
         super::refuse_symlink_out(project, path)?;
-        let text = read_utf8(path)?;
+        let text = po::read(path)?;
         let catalog = po::parse(&text, path)?;
         po::check_language(&text, &catalog, locale, path)?;
         Ok(Orphan {

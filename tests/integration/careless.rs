@@ -621,3 +621,45 @@ fn an_edit_in_the_old_po_file_of_a_renamed_chapter_reaches_the_new_one() {
     let text = read(&new);
     assert!(text.contains("[fa] Saved in the old file."), "{text}");
 }
+
+/// PO files in another encoding than UTF-8: named, with how to convert them.
+#[test]
+fn a_po_file_in_another_encoding_is_refused_with_how_to_convert_it() {
+    let book = synced_small_book();
+    let root = book.path();
+    let po = root.join("locales/tr/first.po");
+    let text = read(&po);
+    // UTF-16, as some Windows editors save.
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(text.encode_utf16().flat_map(|u| u.to_le_bytes()));
+    std::fs::write(&po, utf16).unwrap();
+    let out = tercuman(root, &["sync"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("locales/tr/first.po:1") && stderr.contains("UTF-16"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("hint: convert it with `iconv"), "{stderr}");
+    // Latin-5 (Turkish), declared in the header.
+    let latin5: Vec<u8> = text
+        .replace("charset=UTF-8", "charset=ISO-8859-9")
+        .replace(
+            "msgid \"A quoted line.\"\nmsgstr \"\"",
+            "msgid \"A quoted line.\"\nmsgstr \"Alıntı\"",
+        )
+        .chars()
+        .map(|c| match c {
+            'ı' => 0xFD,
+            c => c as u8,
+        })
+        .collect();
+    std::fs::write(&po, latin5).unwrap();
+    let out = tercuman(root, &["sync"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("`charset=ISO-8859-9`") && stderr.contains("msgconv --to-code=UTF-8"),
+        "{stderr}"
+    );
+}
