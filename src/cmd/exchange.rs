@@ -73,7 +73,13 @@ pub fn import(root: &Path, file: &Path) -> anyhow::Result<()> {
         let report = import_xliff(&mut memory, &project, &doc, file, tercuman::date::now())?;
         (before, report)
     };
-    if !before.imported.is_empty() || !before.written.is_empty() {
+    // The sync before the import speaks only when it did or found something.
+    let quiet_sync = before.imported.is_empty()
+        && before.written.is_empty()
+        && before.kept.is_empty()
+        && before.orphans.is_empty()
+        && before.conflicts.is_empty();
+    if !quiet_sync {
         super::sync::print_report(&before);
     }
     ui::note(&t!(
