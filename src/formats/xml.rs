@@ -18,7 +18,7 @@ pub struct Lines {
 impl Lines {
     pub fn new(text: &str) -> Lines {
         Lines {
-            starts: memchr_newlines(text.as_bytes()),
+            starts: newline_ends(text.as_bytes()),
         }
     }
 
@@ -28,7 +28,8 @@ impl Lines {
     }
 }
 
-fn memchr_newlines(bytes: &[u8]) -> Vec<usize> {
+/// The offset just after each newline.
+fn newline_ends(bytes: &[u8]) -> Vec<usize> {
     bytes
         .iter()
         .enumerate()
@@ -69,7 +70,8 @@ pub fn refuse_forbidden_references(value: &str, path: &Path, line: usize) -> Res
     }
 }
 
-fn describe(c: char) -> String {
+/// `U+0004, a control character XML does not allow`.
+pub fn describe(c: char) -> String {
     let kind = if (c as u32) < 0x20 {
         "a control character"
     } else {

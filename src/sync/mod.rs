@@ -117,11 +117,14 @@ fn refuse_unpublishable(text: &str, path: &std::path::Path) -> Result<()> {
     let Some(pos) = text.find(crate::formats::xml::forbidden) else {
         return Ok(());
     };
-    let c = text[pos..].chars().next().map_or(0, |c| c as u32);
+    let c = text[pos..].chars().next().unwrap_or('\0');
     Err(Error::parse(
         path,
         crate::project::line_of(text, pos),
-        format!("U+{c:04X} is a character EPUB, XLIFF and TMX cannot carry\nhint: delete it (it is invisible in most editors)"),
+        format!(
+            "{}: EPUB, XLIFF and TMX cannot carry it\nhint: delete it (it is invisible in most editors)",
+            crate::formats::xml::describe(c)
+        ),
     ))
 }
 
@@ -391,6 +394,7 @@ fn sync_inputs(
         };
         memory.apply(&fix, now)?;
     }
+    let rewritten: HashSet<&PathBuf> = changed.iter().map(|(path, _)| path).collect();
     for (path, text) in &changed {
         let display = project.display_path(path);
         if !kept.contains(&display) {
@@ -398,10 +402,11 @@ fn sync_inputs(
             report.written.push(display);
         }
     }
-    for (path, text) in &originals {
-        if !changed.iter().any(|(p, _)| p == path) {
-            read.push((path.clone(), digest(Some(text.as_bytes()))));
-        }
+    for (path, text) in originals
+        .iter()
+        .filter(|(path, _)| !rewritten.contains(path))
+    {
+        read.push((path.clone(), digest(Some(text.as_bytes()))));
     }
     report.kept.extend(kept);
     // Freeing a big book's segments, documents and file texts takes tens
@@ -573,15 +578,20 @@ fn make_files(
                 }
             }
         }
-        let edited: HashSet<String> = changes
-            .translations
-            .iter()
-            .filter(|c| c.locale == code && c.origin == Origin::PoImport)
-            .map(|c| c.segment_id.clone())
-            .collect();
+        // Segments the chapter files changed, which win over an orphan's
+        // text: collected only for a locale that has orphans.
+        let mut edited: Option<HashSet<String>> = None;
         for orphan in orphans.iter().filter(|o| o.locale == code) {
+            let edited = edited.get_or_insert_with(|| {
+                changes
+                    .translations
+                    .iter()
+                    .filter(|c| c.locale == code && c.origin == Origin::PoImport)
+                    .map(|c| c.segment_id.clone())
+                    .collect()
+            });
             let imported =
-                orphans::import(project, orphan, segments, seen, &mut translations, &edited);
+                orphans::import(project, orphan, segments, seen, &mut translations, edited);
             for change in imported.changes {
                 if change.current {
                     *report.imported.entry(code.clone()).or_default() += 1;
