@@ -9,6 +9,22 @@ fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap()
 }
 
+/// Runs tercuman, asserts it succeeded, and returns what it said on stderr.
+fn succeeds(root: &Path, args: &[&str]) -> String {
+    let out = tercuman(root, args);
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "{args:?}: {stderr}");
+    stderr
+}
+
+/// Runs tercuman, asserts it stopped with an error (exit 2), and returns its stderr.
+fn refused(root: &Path, args: &[&str]) -> String {
+    let out = tercuman(root, args);
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+    stderr
+}
+
 fn synced_small_book() -> tempfile::TempDir {
     let book = fixture("small");
     ok(book.path(), &["sync"]);
@@ -26,9 +42,7 @@ fn edits_in_a_po_file_a_translator_renamed_are_imported_and_the_file_is_named() 
         "A quoted line.",
         "[fa] Typed in the renamed file.",
     );
-    let out = tercuman(root, &["sync"]);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "{stderr}");
+    let stderr = succeeds(root, &["sync"]);
     assert!(
         stderr.contains("locales/fa/intro.po belongs to no chapter: 1 translations taken from it"),
         "{stderr}"
@@ -52,9 +66,7 @@ fn a_stale_copy_of_a_po_file_never_undoes_newer_work() {
     std::fs::copy(&po, root.join("locales/tr/first-backup.po")).unwrap();
     translate(&po, "A quoted line.", "[tr] Second draft.");
     for run in 0..2 {
-        let out = tercuman(root, &["sync"]);
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        assert!(out.status.success(), "{stderr}");
+        let stderr = succeeds(root, &["sync"]);
         assert!(
             run > 0 // the second run has nothing to do
                 || stderr
@@ -79,9 +91,7 @@ fn a_po_file_in_another_languages_directory_is_refused() {
     let az = root.join("locales/az/first.po");
     let az_before = read(&az);
     std::fs::copy(root.join("locales/fa/first.po"), &az).unwrap();
-    let out = tercuman(root, &["sync"]);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    let stderr = refused(root, &["sync"]);
     assert!(
         stderr.contains("locales/az/first.po:") && stderr.contains("`Language: fa`"),
         "{stderr}"
@@ -99,9 +109,7 @@ fn a_po_file_in_another_languages_directory_is_refused() {
         az_before,
         "the copied file is left for the user to move"
     );
-    let out = tercuman(root, &["check", "--locale", "az"]);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "check too: {stderr}");
+    let stderr = refused(root, &["check", "--locale", "az"]);
     assert!(stderr.contains("`Language: fa`"), "{stderr}");
     // Put back, the book syncs again.
     std::fs::write(&az, az_before).unwrap();
@@ -173,9 +181,7 @@ chapters = ["index.md", "cover.md", "colophon.md"]
         "# The Colophon Chapter\n\nLast words.\n",
     )
     .unwrap();
-    let out = tercuman(root, &["build"]);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "{stderr}");
+    let stderr = succeeds(root, &["build"]);
     for line in [8, 10, 14] {
         assert!(
             stderr.contains(&format!(
@@ -236,9 +242,7 @@ fn emptying_a_translation_is_reported_by_name_and_kept_in_the_history() {
     translate(&po, "A quoted line.", "[az] Sitat.");
     ok(root, &["sync"]);
     translate(&po, "A quoted line.", "");
-    let out = tercuman(root, &["sync"]);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "{stderr}");
+    let stderr = succeeds(root, &["sync"]);
     let id = segment_id(&po, "A quoted line.");
     let line = msgstr_line(&po, "A quoted line.");
     assert!(
@@ -272,9 +276,7 @@ fn an_edit_to_an_obsolete_entry_is_reported_kept_in_the_history_and_reverted() {
         ),
     )
     .unwrap();
-    let out = tercuman(root, &["sync"]);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "{stderr}");
+    let stderr = succeeds(root, &["sync"]);
     assert!(
         stderr.contains("locales/tr/first.po:") && stderr.contains(&format!("`{id}` is obsolete")),
         "{stderr}"
@@ -443,9 +445,7 @@ fn dist_being_a_file_is_named_with_a_hint() {
     let book = synced_small_book();
     let root = book.path();
     std::fs::write(root.join("dist"), "not a folder").unwrap();
-    let out = tercuman(root, &["build"]);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    let stderr = refused(root, &["build"]);
     assert!(
         stderr.contains("`dist` is a file") && stderr.contains("hint: "),
         "{stderr}"
@@ -510,9 +510,7 @@ fn a_byte_order_mark_is_read_past_and_dropped_and_one_mid_file_is_named() {
     translate(&po, "A quoted line.", "[fa] سطر نقل‌شده.");
     let text = read(&po);
     std::fs::write(&po, format!("\u{FEFF}{text}")).unwrap();
-    let out = tercuman(root, &["sync"]);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "{stderr}");
+    let stderr = succeeds(root, &["sync"]);
     assert!(
         stderr.contains("locales/fa/first.po: the byte-order mark"),
         "{stderr}"
@@ -523,9 +521,7 @@ fn a_byte_order_mark_is_read_past_and_dropped_and_one_mid_file_is_named() {
 
     // Two files joined: the second one's mark lands mid-file.
     std::fs::write(&po, format!("{rewritten}\u{FEFF}# joined\n")).unwrap();
-    let out = tercuman(root, &["sync"]);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    let stderr = refused(root, &["sync"]);
     let line = rewritten.lines().count() + 1;
     assert!(
         stderr.contains(&format!("locales/fa/first.po:{line}")),
@@ -551,9 +547,7 @@ fn a_po_file_saved_in_nfd_is_the_same_text() {
     let decomposed: String = read(&po).nfd().collect();
     assert!(!decomposed.contains("café"), "the file is in NFD");
     std::fs::write(&po, decomposed).unwrap();
-    let out = tercuman(root, &["sync"]);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "{stderr}");
+    let stderr = succeeds(root, &["sync"]);
     assert!(stderr.contains("tr: 1 translations imported"), "{stderr}");
     let text = read(&po);
     assert!(text.contains("msgid \"A café in Tiflis.\""), "{text}");
@@ -611,9 +605,7 @@ fn an_edit_in_the_old_po_file_of_a_renamed_chapter_reaches_the_new_one() {
     let new = root.join("locales/fa/opening.po");
     assert!(read(&new).contains("[fa] Before the rename."));
     translate(&old, "A quoted line.", "[fa] Saved in the old file.");
-    let out = tercuman(root, &["sync"]);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "{stderr}");
+    let stderr = succeeds(root, &["sync"]);
     assert!(
         stderr.contains("locales/fa/first.po belongs to no chapter: 1 translations taken from it"),
         "{stderr}"
@@ -633,9 +625,7 @@ fn a_po_file_in_another_encoding_is_refused_with_how_to_convert_it() {
     let mut utf16 = vec![0xFF, 0xFE];
     utf16.extend(text.encode_utf16().flat_map(|u| u.to_le_bytes()));
     std::fs::write(&po, utf16).unwrap();
-    let out = tercuman(root, &["sync"]);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    let stderr = refused(root, &["sync"]);
     assert!(
         stderr.contains("locales/tr/first.po:1") && stderr.contains("UTF-16"),
         "{stderr}"
@@ -655,9 +645,7 @@ fn a_po_file_in_another_encoding_is_refused_with_how_to_convert_it() {
         })
         .collect();
     std::fs::write(&po, latin5).unwrap();
-    let out = tercuman(root, &["sync"]);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    let stderr = refused(root, &["sync"]);
     assert!(
         stderr.contains("`charset=ISO-8859-9`") && stderr.contains("msgconv --to-code=UTF-8"),
         "{stderr}"
