@@ -7,10 +7,8 @@
 
 use std::path::Path;
 
-use quick_xml::events::Event;
-use quick_xml::Reader;
-
-use crate::error::{Error, Result};
+use super::xml::{Element, Node, Reader};
+use crate::error::Result;
 
 /// A variant of a unit in one language.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,7 +30,7 @@ pub struct Unit {
 }
 
 /// A TMX document.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Document {
     pub source_lang: String,
     pub units: Vec<Unit>,
@@ -80,135 +78,110 @@ pub fn write(doc: &Document) -> String {
     out
 }
 
-/// Files larger than this are refused rather than read into memory.
-const MAX_BYTES: usize = 512 * 1024 * 1024;
-
 /// Reads a TMX document. `path` names the file in errors.
 pub fn parse(text: &str, path: &Path) -> Result<Document> {
-    if text.len() > MAX_BYTES {
-        return Err(Error::parse(path, 1, "file is larger than 512 MiB"));
-    }
-    let lines = super::xml::Lines::new(text);
-    let line_at = |pos: u64| lines.line_at(pos as usize);
-    super::xml::refuse_forbidden_characters(text, path, &lines)?;
-    let mut reader = Reader::from_str(text);
-    reader.config_mut().check_end_names = true;
-    let mut doc = Document {
-        source_lang: String::new(),
-        units: Vec::new(),
-    };
-    let mut seen_root = false;
-    let mut unit: Option<Unit> = None;
-    let mut variant: Option<Variant> = None;
-    let mut in_seg = 0usize;
+    let mut reader = Reader::new(text, path)?;
+    let mut tmx = TmxReader::default();
     loop {
-        let pos = reader.buffer_position();
-        let event = reader.read_event().map_err(|e| {
-            Error::parse(
-                path,
-                line_at(reader.error_position().max(pos)),
-                format!("not well-formed XML: {e}"),
-            )
-        })?;
-        let line = line_at(pos);
-        match event {
-            Event::DocType(d) => super::xml::refuse_declarations(&d, path, line)?,
-            // Inline codes inside <seg>: their text is kept, tags dropped.
-            Event::Start(_) if in_seg > 0 => in_seg += 1,
-            Event::Empty(_) if in_seg > 0 => {}
-            Event::Start(ref e) | Event::Empty(ref e) => {
-                let empty = matches!(event, Event::Empty(_));
-                let name = e.local_name().as_ref().to_vec();
-                let attr = |key: &[u8]| -> Result<Option<String>> {
-                    for a in e.attributes() {
-                        let a = a.map_err(|err| {
-                            Error::parse(path, line, format!("bad attribute: {err}"))
-                        })?;
-                        let k = a.key.as_ref();
-                        if k == key || (key == b"xml:lang" && k == b"lang") {
-                            let v = a.unescape_value().map_err(|err| {
-                                Error::parse(path, line, format!("bad attribute value: {err}"))
-                            })?;
-                            super::xml::refuse_forbidden_references(&v, path, line)?;
-                            return Ok(Some(v.into_owned()));
-                        }
-                    }
-                    Ok(None)
-                };
-                match name.as_slice() {
-                    b"tmx" => seen_root = true,
-                    b"header" => doc.source_lang = attr(b"srclang")?.unwrap_or_default(),
-                    b"tu" if !empty => {
-                        unit = Some(Unit {
-                            id: attr(b"tuid")?,
-                            variants: Vec::new(),
-                            line,
-                        });
-                    }
-                    b"tuv" if !empty => {
-                        let lang = attr(b"xml:lang")?
-                            .ok_or_else(|| Error::parse(path, line, "<tuv> without xml:lang"))?;
-                        variant = Some(Variant {
-                            lang,
-                            text: String::new(),
-                            created: attr(b"creationdate")?,
-                            changed: attr(b"changedate")?,
-                        });
-                    }
-                    b"seg" if !empty => {
-                        if variant.is_none() {
-                            return Err(Error::parse(path, line, "<seg> outside a <tuv>"));
-                        }
-                        in_seg = 1;
-                    }
-                    _ => {}
+        match reader.next()? {
+            (Node::Open { element, empty }, line) => tmx.open(&element, empty, line, &reader)?,
+            (Node::Close(_), _) => tmx.close(),
+            (Node::Text(t), _) => tmx.text(&t),
+            (Node::End, _) => break,
+        }
+    }
+    if !tmx.seen_root {
+        return Err(reader.error(1, "not a TMX document (no <tmx> element)"));
+    }
+    Ok(tmx.doc)
+}
+
+/// Where the reader is: the unit and variant being read, and how deep
+/// inside a `<seg>` (inline codes keep their text, their tags are dropped).
+#[derive(Default)]
+struct TmxReader {
+    doc: Document,
+    seen_root: bool,
+    unit: Option<Unit>,
+    variant: Option<Variant>,
+    /// 1 inside `<seg>`, more inside its inline codes.
+    seg_depth: usize,
+    /// Names of the open elements above the current one that matter to
+    /// `close`: `tu`, `tuv` or nothing.
+    open: Vec<&'static str>,
+}
+
+impl TmxReader {
+    fn open(&mut self, e: &Element, empty: bool, line: usize, reader: &Reader) -> Result<()> {
+        if self.seg_depth > 0 {
+            if !empty {
+                self.seg_depth += 1;
+            }
+            return Ok(());
+        }
+        let mut role = "";
+        match e.local_name() {
+            b"tmx" => self.seen_root = true,
+            b"header" => self.doc.source_lang = e.attr("srclang")?.unwrap_or_default(),
+            b"tu" if !empty => {
+                role = "tu";
+                self.unit = Some(Unit {
+                    id: e.attr("tuid")?,
+                    variants: Vec::new(),
+                    line,
+                });
+            }
+            b"tuv" if !empty => {
+                role = "tuv";
+                self.variant = Some(Variant {
+                    lang: e.required("lang", "<tuv> without xml:lang")?,
+                    text: String::new(),
+                    created: e.attr("creationdate")?,
+                    changed: e.attr("changedate")?,
+                });
+            }
+            b"seg" if !empty => {
+                if self.variant.is_none() {
+                    return Err(reader.error(line, "<seg> outside a <tuv>"));
+                }
+                self.seg_depth = 1;
+                return Ok(());
+            }
+            _ => {}
+        }
+        if !empty {
+            self.open.push(role);
+        }
+        Ok(())
+    }
+
+    fn text(&mut self, text: &str) {
+        if self.seg_depth > 0 {
+            if let Some(v) = self.variant.as_mut() {
+                v.text.push_str(text);
+            }
+        }
+    }
+
+    fn close(&mut self) {
+        if self.seg_depth > 0 {
+            self.seg_depth -= 1;
+            return;
+        }
+        match self.open.pop() {
+            Some("tuv") => {
+                if let (Some(v), Some(u)) = (self.variant.take(), self.unit.as_mut()) {
+                    u.variants.push(v);
                 }
             }
-            Event::Text(t) if in_seg > 0 => {
-                let s = t
-                    .unescape()
-                    .map_err(|e| Error::parse(path, line, format!("bad text: {e}")))?;
-                super::xml::refuse_forbidden_references(&s, path, line)?;
-                if let Some(v) = variant.as_mut() {
-                    v.text.push_str(&s);
+            Some("tu") => {
+                if let Some(u) = self.unit.take() {
+                    self.doc.units.push(u);
                 }
             }
-            Event::CData(t) if in_seg > 0 => {
-                if let Some(v) = variant.as_mut() {
-                    v.text.push_str(&String::from_utf8_lossy(&t));
-                }
-            }
-            Event::End(e) => {
-                if in_seg > 0 {
-                    in_seg -= 1;
-                    continue;
-                }
-                match e.local_name().as_ref() {
-                    b"tuv" => {
-                        if let (Some(v), Some(u)) = (variant.take(), unit.as_mut()) {
-                            u.variants.push(v);
-                        }
-                    }
-                    b"tu" => {
-                        if let Some(u) = unit.take() {
-                            doc.units.push(u);
-                        }
-                    }
-                    _ => {}
-                }
-            }
-            Event::Eof => break,
             _ => {}
         }
     }
-    if !seen_root {
-        return Err(Error::parse(
-            path,
-            1,
-            "not a TMX document (no <tmx> element)",
-        ));
-    }
-    Ok(doc)
 }
 
 #[cfg(test)]

@@ -1,11 +1,144 @@
-//! What every XML reader (TMX, XLIFF) shares: line numbers for errors, and
-//! the refusals that keep untrusted files from doing harm: characters XML
-//! 1.0 forbids (literal or as character references), declarations in a
-//! DOCTYPE (no entity expansion, no external files).
+//! What every XML reader (TMX, XLIFF, later TBX) shares: a [`Reader`] of
+//! nodes that each carry their line, attribute lookup by local name, and
+//! the refusals that keep untrusted files from doing harm: files over
+//! 512 MiB, characters XML 1.0 forbids (literal or as character
+//! references), declarations in a DOCTYPE (no entity expansion, no external
+//! files). Format readers see only well-formed, checked text.
 
 use std::path::Path;
 
+use quick_xml::events::{BytesStart, Event};
+
 use crate::error::{Error, Result};
+
+/// Files larger than this are refused rather than read into memory.
+pub const MAX_BYTES: usize = 512 * 1024 * 1024;
+
+/// One step through a document, in document order.
+pub enum Node<'a> {
+    /// A start tag; `empty` for `<x/>`, which has no matching [`Node::Close`].
+    Open { element: Element<'a>, empty: bool },
+    /// An end tag, by local name.
+    Close(Vec<u8>),
+    /// Character data with references expanded (CDATA sections too).
+    Text(String),
+    /// The end of the document.
+    End,
+}
+
+/// A start tag, with what its attribute errors need to name.
+pub struct Element<'a> {
+    start: BytesStart<'a>,
+    path: &'a Path,
+    line: usize,
+}
+
+impl Element<'_> {
+    /// The name without its namespace prefix.
+    pub fn local_name(&self) -> &[u8] {
+        self.start.local_name().into_inner()
+    }
+
+    /// The value of attribute `key`, matched by local name (`lang` finds
+    /// `xml:lang`) or in full, with references expanded and checked.
+    pub fn attr(&self, key: &str) -> Result<Option<String>> {
+        let (path, line) = (self.path, self.line);
+        for a in self.start.attributes() {
+            let a = a.map_err(|err| Error::parse(path, line, format!("bad attribute: {err}")))?;
+            let k = a.key.as_ref();
+            let local = k.rsplit(|b| *b == b':').next().unwrap_or(k);
+            if local == key.as_bytes() || k == key.as_bytes() {
+                let v = a.unescape_value().map_err(|err| {
+                    Error::parse(path, line, format!("bad attribute value: {err}"))
+                })?;
+                refuse_forbidden_references(&v, path, line)?;
+                return Ok(Some(v.into_owned()));
+            }
+        }
+        Ok(None)
+    }
+
+    /// An attribute the format requires: its absence is an error with the
+    /// line, worded as `missing`.
+    pub fn required(&self, key: &str, missing: &str) -> Result<String> {
+        self.attr(key)?
+            .ok_or_else(|| Error::parse(self.path, self.line, missing))
+    }
+}
+
+/// Reads a checked document node by node; every node comes with its line.
+pub struct Reader<'a> {
+    inner: quick_xml::Reader<&'a [u8]>,
+    lines: Lines,
+    path: &'a Path,
+}
+
+impl<'a> Reader<'a> {
+    /// Refuses an oversized file or one holding a character XML forbids
+    /// before any parsing; `path` names the file in every error.
+    pub fn new(text: &'a str, path: &'a Path) -> Result<Reader<'a>> {
+        if text.len() > MAX_BYTES {
+            return Err(Error::parse(path, 1, "file is larger than 512 MiB"));
+        }
+        let lines = Lines::new(text);
+        refuse_forbidden_characters(text, path, &lines)?;
+        let mut inner = quick_xml::Reader::from_str(text);
+        inner.config_mut().check_end_names = true;
+        Ok(Reader { inner, lines, path })
+    }
+
+    /// The next node and the line it starts on. Declarations, comments and
+    /// processing instructions are passed over; a DOCTYPE that declares
+    /// anything is refused.
+    pub fn next(&mut self) -> Result<(Node<'a>, usize)> {
+        loop {
+            let pos = self.inner.buffer_position() as usize;
+            let event = self.inner.read_event().map_err(|e| {
+                let at = (self.inner.error_position() as usize).max(pos);
+                Error::parse(
+                    self.path,
+                    self.lines.line_at(at),
+                    format!("not well-formed XML: {e}"),
+                )
+            })?;
+            let line = self.lines.line_at(pos);
+            let node = match event {
+                Event::Start(start) => self.open(start, line, false),
+                Event::Empty(start) => self.open(start, line, true),
+                Event::End(end) => Node::Close(end.local_name().into_inner().to_vec()),
+                Event::Text(t) => {
+                    let text = t
+                        .unescape()
+                        .map_err(|e| Error::parse(self.path, line, format!("bad text: {e}")))?;
+                    refuse_forbidden_references(&text, self.path, line)?;
+                    Node::Text(text.into_owned())
+                }
+                Event::CData(t) => Node::Text(String::from_utf8_lossy(&t).into_owned()),
+                Event::DocType(d) => {
+                    refuse_declarations(&d, self.path, line)?;
+                    continue;
+                }
+                Event::Eof => Node::End,
+                Event::Decl(_) | Event::PI(_) | Event::Comment(_) => continue,
+            };
+            return Ok((node, line));
+        }
+    }
+
+    fn open(&self, start: BytesStart<'a>, line: usize, empty: bool) -> Node<'a> {
+        let element = Element {
+            start,
+            path: self.path,
+            line,
+        };
+        Node::Open { element, empty }
+    }
+
+    /// An error at `line` of this document.
+    pub fn error(&self, line: usize, message: impl Into<String>) -> Error {
+        Error::parse(self.path, line, message)
+    }
+}
 
 /// Line numbers of byte offsets in one document, in O(log n) each: readers
 /// ask for the line of every event, so counting newlines from the start
