@@ -83,7 +83,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Document> {
     let mut reader = Reader::new(text, path)?;
     let mut tmx = TmxReader::default();
     loop {
-        match reader.next()? {
+        match reader.read_node()? {
             (Node::Open { element, empty }, line) => tmx.open(&element, empty, line, &reader)?,
             (Node::Close(_), _) => tmx.close(),
             (Node::Text(t), _) => tmx.text(&t),

@@ -90,7 +90,7 @@ impl<'a> Reader<'a> {
     /// The next node and the line it starts on. Declarations, comments and
     /// processing instructions are passed over; a DOCTYPE that declares
     /// anything is refused.
-    pub fn next(&mut self) -> Result<(Node<'a>, usize)> {
+    pub fn read_node(&mut self) -> Result<(Node<'a>, usize)> {
         loop {
             let pos = self.inner.buffer_position() as usize;
             let event = self.inner.read_event().map_err(|e| {
