@@ -61,8 +61,17 @@ impl Element<'_> {
     /// An attribute the format requires: its absence is an error with the
     /// line, worded as `missing`.
     pub fn required(&self, key: &str, missing: &str) -> Result<String> {
-        self.attr(key)?
-            .ok_or_else(|| Error::parse(self.path, self.line, missing))
+        self.attr(key)?.ok_or_else(|| self.error(missing))
+    }
+
+    /// An error at this element's line.
+    pub fn error(&self, message: impl Into<String>) -> Error {
+        Error::parse(self.path, self.line, message)
+    }
+
+    /// The line the start tag begins on.
+    pub fn line(&self) -> usize {
+        self.line
     }
 }
 

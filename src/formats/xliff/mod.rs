@@ -1,0 +1,473 @@
+//! XLIFF 1.2 and 2.1: the exchange format of CAT tools (Trados, memoQ,
+//! OmegaT, Okapi, Weblate).
+//!
+//! One document per locale, one `<file>` per chapter, one unit per segment
+//! with the segment id as its identity. Inline Markdown travels as inline
+//! codes ([`inline_codes`]): 1.2 writes `<g>` for pairs, `<x/>` for line
+//! breaks and `<ph>` for protected markup; 2.1 writes `<pc>` and `<ph>`
+//! pointing into `<originalData>`. The writer's output validates against
+//! the OASIS 1.2 strict and 2.0 core schemas.
+//!
+//! The reader takes what those tools write back, including codes they
+//! rewrite as `<bpt>`/`<ept>`, `<bx/>`/`<ex/>` or `<sc/>`/`<ec/>` and
+//! segments they mark with `<mrk>`. It refuses entity declarations and
+//! documents that are not well-formed, naming the line.
+
+mod read;
+
+use super::inline_codes::{CodeKind, Piece};
+use crate::tm::Status;
+
+pub use read::{parse, to_markdown, Inline, ReadDocument, ReadUnit};
+
+/// Which XLIFF.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Version {
+    #[default]
+    V1_2,
+    V2_1,
+}
+
+const NS_1_2: &str = "urn:oasis:names:tc:xliff:document:1.2";
+const NS_2: &str = "urn:oasis:names:tc:xliff:document:2.0";
+const NS_MATCHES: &str = "urn:oasis:names:tc:xliff:matches:2.0";
+/// Our own attributes in 2.1 (the core schema allows other namespaces).
+const NS_TERCUMAN: &str = "urn:tercuman:xliff:1";
+
+/// A document to write: one locale, chapters in book order.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub source_lang: String,
+    pub target_lang: String,
+    /// The memory's latest revision when the file was written: on import,
+    /// a segment revised after it has changed on both sides.
+    pub memory_revision: i64,
+    pub files: Vec<File>,
+}
+
+/// One chapter.
+#[derive(Debug, Clone)]
+pub struct File {
+    /// Chapter slug.
+    pub id: String,
+    /// `source/<chapter>.md`
+    pub original: String,
+    pub units: Vec<Unit>,
+}
+
+/// One segment.
+#[derive(Debug, Clone)]
+pub struct Unit {
+    /// Segment id (`chapter/hash`), the PO msgctxt.
+    pub id: String,
+    pub source: String,
+    pub target: String,
+    pub status: Status,
+    /// For a fuzzy target: the English it was made for, and the score.
+    pub previous_source: Option<(String, Option<u32>)>,
+    /// Line of the segment in its chapter file.
+    pub line: i64,
+}
+
+/// XML-escaped; a carriage return as `&#13;`, because XML parsers turn a
+/// literal one (and CR LF) into a line feed.
+fn esc(s: &str) -> String {
+    let escaped = crate::edition::escape(s);
+    if escaped.contains('\r') {
+        escaped.replace('\r', "&#13;")
+    } else {
+        escaped
+    }
+}
+
+/// Writes a document in the given version.
+pub fn write(doc: &Document, version: Version) -> String {
+    match version {
+        Version::V1_2 => write_1_2(doc),
+        Version::V2_1 => write_2_1(doc),
+    }
+}
+
+fn ctype(kind: CodeKind) -> &'static str {
+    match kind {
+        CodeKind::Strong => "bold",
+        CodeKind::Emphasis => "italic",
+        CodeKind::Strikethrough => "x-strikethrough",
+        CodeKind::Link => "link",
+        CodeKind::Image => "x-image",
+        CodeKind::Protected => "x-markdown",
+        CodeKind::LineBreak => "lb",
+    }
+}
+
+/// 1.2 inline content. Codes the source has (`id <= known`) are `<g>`,
+/// `<x/>` and `<ph>`; markup only the translation has carries its Markdown
+/// in `<bpt>`/`<ept>`/`<ph>` so that it comes back.
+fn inline_1_2(pieces: &[Piece], known: u32) -> String {
+    let mut out = String::new();
+    for piece in pieces {
+        match piece {
+            Piece::Text(t) => out.push_str(&esc(t)),
+            Piece::Open { id, kind, .. } if *id <= known => {
+                out.push_str(&format!("<g id=\"{id}\" ctype=\"{}\">", ctype(*kind)))
+            }
+            Piece::Close { id, .. } if *id <= known => out.push_str("</g>"),
+            Piece::Standalone {
+                id,
+                kind: CodeKind::LineBreak,
+                ..
+            } if *id <= known => out.push_str(&format!("<x id=\"{id}\" ctype=\"lb\"/>")),
+            Piece::Standalone { id, kind, data } => out.push_str(&format!(
+                "<ph id=\"{id}\" ctype=\"{}\">{}</ph>",
+                ctype(*kind),
+                esc(data)
+            )),
+            Piece::Open { id, kind, data } => out.push_str(&format!(
+                "<bpt id=\"{id}\" rid=\"{id}\" ctype=\"{}\">{}</bpt>",
+                ctype(*kind),
+                esc(data)
+            )),
+            Piece::Close { id, data, .. } => out.push_str(&format!(
+                "<ept id=\"{id}\" rid=\"{id}\">{}</ept>",
+                esc(data)
+            )),
+        }
+    }
+    out
+}
+
+fn max_id(pieces: &[Piece]) -> u32 {
+    pieces
+        .iter()
+        .filter_map(|p| match p {
+            Piece::Open { id, .. } | Piece::Standalone { id, .. } => Some(*id),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+fn state_1_2(status: Status) -> &'static str {
+    match status {
+        Status::Translated => "translated",
+        Status::Fuzzy => "needs-review-translation",
+        Status::Untranslated => "new",
+    }
+}
+
+fn write_1_2(doc: &Document) -> String {
+    let mut out = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<xliff version=\"1.2\" xmlns=\"{NS_1_2}\">\n"
+    );
+    for file in &doc.files {
+        out.push_str(&format!(
+            "  <file original=\"{}\" source-language=\"{}\" target-language=\"{}\" datatype=\"x-markdown\" tool-id=\"tercuman\">\n",
+            esc(&file.original),
+            esc(&doc.source_lang),
+            esc(&doc.target_lang)
+        ));
+        out.push_str(&format!(
+            "    <header>\n      <phase-group>\n        <phase phase-name=\"export\" process-name=\"translation\" tool-id=\"tercuman\" job-id=\"memory-revision-{}\"/>\n      </phase-group>\n      <tool tool-id=\"tercuman\" tool-name=\"tercuman\" tool-version=\"{}\"/>\n    </header>\n    <body>\n",
+            doc.memory_revision,
+            env!("CARGO_PKG_VERSION")
+        ));
+        for unit in &file.units {
+            let source = super::inline_codes::split(&unit.source);
+            let known = max_id(&source);
+            out.push_str(&format!(
+                "      <trans-unit id=\"{}\" resname=\"{}\" xml:space=\"preserve\">\n        <source>{}</source>\n",
+                esc(&unit.id),
+                esc(&unit.id),
+                inline_1_2(&source, known)
+            ));
+            if unit.status != Status::Untranslated {
+                let target = super::inline_codes::split_like(&unit.target, &source);
+                out.push_str(&format!(
+                    "        <target state=\"{}\">{}</target>\n",
+                    state_1_2(unit.status),
+                    inline_1_2(&target, known)
+                ));
+            }
+            out.push_str(&format!(
+                "        <context-group purpose=\"location\">\n          <context context-type=\"sourcefile\">{}</context>\n          <context context-type=\"linenumber\">{}</context>\n        </context-group>\n",
+                esc(&file.original),
+                unit.line
+            ));
+            if let Some((previous, score)) = &unit.previous_source {
+                let quality = score
+                    .map(|s| format!(" match-quality=\"{s}\""))
+                    .unwrap_or_default();
+                out.push_str(&format!(
+                    "        <alt-trans{quality} origin=\"tercuman\" alttranstype=\"previous-version\">\n          <source>{}</source>\n          <target>{}</target>\n        </alt-trans>\n",
+                    esc(previous),
+                    esc(&unit.target)
+                ));
+            }
+            out.push_str("      </trans-unit>\n");
+        }
+        out.push_str("    </body>\n  </file>\n");
+    }
+    out.push_str("</xliff>\n");
+    out
+}
+
+/// 2.1 inline content; `data` collects the `<originalData>` entries.
+fn inline_2_1(pieces: &[Piece], data: &mut Vec<(String, String)>) -> String {
+    let mut add = |key: String, value: &str| {
+        if !data.iter().any(|(k, _)| *k == key) {
+            data.push((key.clone(), value.to_string()));
+        }
+        key
+    };
+    let mut out = String::new();
+    for piece in pieces {
+        match piece {
+            Piece::Text(t) => out.push_str(&esc(t)),
+            Piece::Open { id, kind, data } => {
+                let start = add(format!("d{id}"), data);
+                out.push_str(&format!(
+                    "<pc id=\"{id}\" dataRefStart=\"{start}\" dataRefEnd=\"d{id}e\" type=\"{}\">",
+                    if *kind == CodeKind::Link {
+                        "link"
+                    } else {
+                        "fmt"
+                    }
+                ))
+            }
+            Piece::Close { id, data, .. } => {
+                add(format!("d{id}e"), data);
+                out.push_str("</pc>");
+            }
+            Piece::Standalone { id, kind, data } => {
+                let r = add(format!("d{id}"), data);
+                let kind = if *kind == CodeKind::LineBreak {
+                    " type=\"fmt\" subType=\"xlf:lb\""
+                } else {
+                    ""
+                };
+                out.push_str(&format!("<ph id=\"{id}\" dataRef=\"{r}\"{kind}/>"))
+            }
+        }
+    }
+    out
+}
+
+fn state_2_1(status: Status) -> &'static str {
+    match status {
+        Status::Translated => "translated",
+        Status::Fuzzy | Status::Untranslated => "initial",
+    }
+}
+
+fn write_2_1(doc: &Document) -> String {
+    let mut out = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<xliff version=\"2.1\" xmlns=\"{NS_2}\" xmlns:mtc=\"{NS_MATCHES}\" xmlns:tc=\"{NS_TERCUMAN}\" srcLang=\"{}\" trgLang=\"{}\">\n",
+        esc(&doc.source_lang),
+        esc(&doc.target_lang)
+    );
+    for file in &doc.files {
+        out.push_str(&format!(
+            "  <file id=\"{}\" original=\"{}\" canResegment=\"no\" tc:memory-revision=\"{}\">\n",
+            esc(&nmtoken(&file.id)),
+            esc(&file.original),
+            doc.memory_revision
+        ));
+        for unit in &file.units {
+            let source = super::inline_codes::split(&unit.source);
+            let mut data = Vec::new();
+            let source_xml = inline_2_1(&source, &mut data);
+            let target_xml = (unit.status != Status::Untranslated).then(|| {
+                inline_2_1(
+                    &super::inline_codes::split_like(&unit.target, &source),
+                    &mut data,
+                )
+            });
+            let local = unit.id.rsplit('/').next().unwrap_or(&unit.id);
+            out.push_str(&format!(
+                "    <unit id=\"{}\" name=\"{}\" xml:space=\"preserve\">\n",
+                esc(&nmtoken(local)),
+                esc(&unit.id)
+            ));
+            if let Some((previous, score)) = &unit.previous_source {
+                let similarity = score
+                    .map(|s| format!(" similarity=\"{}\"", s.min(100)))
+                    .unwrap_or_default();
+                out.push_str(&format!(
+                    "      <mtc:matches>\n        <mtc:match ref=\"#s1\" type=\"tm\" origin=\"tercuman\"{similarity}>\n          <source>{}</source>\n          <target>{}</target>\n        </mtc:match>\n      </mtc:matches>\n",
+                    esc(previous),
+                    esc(&unit.target)
+                ));
+            }
+            out.push_str(&format!(
+                "      <notes>\n        <note category=\"location\">{}:{}</note>\n      </notes>\n",
+                esc(&file.original),
+                unit.line
+            ));
+            if !data.is_empty() {
+                out.push_str("      <originalData>\n");
+                for (key, value) in &data {
+                    out.push_str(&format!(
+                        "        <data id=\"{key}\">{}</data>\n",
+                        esc(value)
+                    ));
+                }
+                out.push_str("      </originalData>\n");
+            }
+            let sub_state = if unit.status == Status::Fuzzy {
+                " subState=\"tercuman:fuzzy\""
+            } else {
+                ""
+            };
+            out.push_str(&format!(
+                "      <segment id=\"s1\" state=\"{}\"{sub_state}>\n        <source>{source_xml}</source>\n",
+                state_2_1(unit.status)
+            ));
+            if let Some(t) = target_xml {
+                out.push_str(&format!("        <target>{t}</target>\n"));
+            }
+            out.push_str("      </segment>\n    </unit>\n");
+        }
+        out.push_str("  </file>\n");
+    }
+    out.push_str("</xliff>\n");
+    out
+}
+
+/// An NMTOKEN (2.x ids): characters outside it become `_`.
+fn nmtoken(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_alphanumeric() || matches!(c, '.' | '-' | '_' | ':') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+
+    #[test]
+    fn forbidden_characters_are_refused_however_they_are_written() {
+        let head = "<xliff version=\"1.2\" xmlns=\"urn:oasis:names:tc:xliff:document:1.2\">\n<file original=\"a\" source-language=\"en\" target-language=\"fa\" datatype=\"plaintext\"><body>\n";
+        let cases = [
+            format!("{head}<trans-unit id=\"a/1\"><source>x</source><target>y &#4;</target></trans-unit></body></file></xliff>"),
+            format!("{head}<trans-unit id=\"a/&#x1F;\"><source>x</source></trans-unit></body></file></xliff>"),
+        ];
+        for text in cases {
+            let err = parse(&text, Path::new("fa.xlf")).unwrap_err().to_string();
+            assert!(err.contains("fa.xlf:3"), "{text}: {err}");
+            assert!(err.contains("XML does not allow"), "{text}: {err}");
+        }
+    }
+    use crate::formats::inline_codes::split;
+
+    fn doc(status: Status, target: &str) -> Document {
+        Document {
+            source_lang: "en".into(),
+            target_lang: "fa".into(),
+            memory_revision: 42,
+            files: vec![File {
+                id: "intro".into(),
+                original: "source/intro.md".into(),
+                units: vec![Unit {
+                    id: "intro/0011aabb".into(),
+                    source: "Read **the [report](https://e.org/x)** & `code`.".into(),
+                    target: target.into(),
+                    status,
+                    previous_source: (status == Status::Fuzzy)
+                        .then(|| ("Read the report.".to_string(), Some(80))),
+                    line: 3,
+                }],
+            }],
+        }
+    }
+
+    #[test]
+    fn both_versions_read_back_to_the_same_markdown() {
+        let target = "[گزارش](https://e.org/x) را **بخوانید** و `code` <b>نو</b>.";
+        for version in [Version::V1_2, Version::V2_1] {
+            for status in [Status::Translated, Status::Fuzzy] {
+                let text = write(&doc(status, target), version);
+                let read = parse(&text, Path::new("x.xlf")).unwrap();
+                assert_eq!(read.version, version);
+                assert_eq!(read.memory_revision, Some(42), "{text}");
+                assert_eq!(
+                    (read.source_lang.as_str(), read.target_lang.as_str()),
+                    ("en", "fa")
+                );
+                let unit = &read.units[0];
+                assert_eq!(unit.id, "intro/0011aabb");
+                assert_eq!(unit.status, status, "{text}");
+                let source = split("Read **the [report](https://e.org/x)** & `code`.");
+                assert_eq!(
+                    to_markdown(&unit.source, &source).unwrap(),
+                    "Read **the [report](https://e.org/x)** & `code`."
+                );
+                assert_eq!(
+                    to_markdown(unit.target.as_ref().unwrap(), &source).unwrap(),
+                    target,
+                    "{text}"
+                );
+            }
+            let untranslated = parse(
+                &write(&doc(Status::Untranslated, ""), version),
+                Path::new("x.xlf"),
+            )
+            .unwrap();
+            assert_eq!(untranslated.units[0].target, None);
+            assert_eq!(untranslated.units[0].status, Status::Untranslated);
+        }
+    }
+
+    #[test]
+    fn whitespace_and_line_ends_survive_both_versions() {
+        let source = "Line one  \nline *two*\twith a tab, \r\nand CR.";
+        let target = "Satır bir  \nsatır *iki*\tsekme, \r\nve CR. ";
+        let mut d = doc(Status::Translated, target);
+        d.files[0].units[0].source = source.into();
+        for version in [Version::V1_2, Version::V2_1] {
+            let read = parse(&write(&d, version), Path::new("x.xlf")).unwrap();
+            let codes = split(source);
+            let unit = &read.units[0];
+            assert_eq!(to_markdown(&unit.source, &codes).unwrap(), source);
+            assert_eq!(
+                to_markdown(unit.target.as_ref().unwrap(), &codes).unwrap(),
+                target
+            );
+        }
+    }
+
+    #[test]
+    fn codes_other_tools_write_come_back_as_markdown() {
+        let source = split("A **b** [c](u) d.");
+        // OmegaT-style 1.2 with <bx/>/<ex/> and a <mrk> segment.
+        let text = "<xliff version=\"1.2\"><file source-language=\"en\" target-language=\"tr\"><body>\n<trans-unit id=\"ch/1\"><source>x</source>\n<target state=\"translated\"><mrk mtype=\"seg\" mid=\"1\">A <bx id=\"1\"/>B<ex id=\"1\"/> <g id=\"2\">C</g> D.</mrk></target></trans-unit></body></file></xliff>";
+        let read = parse(text, Path::new("t.xlf")).unwrap();
+        let target = read.units[0].target.as_ref().unwrap();
+        assert_eq!(to_markdown(target, &source).unwrap(), "A **B** [C](u) D.");
+        assert_eq!(read.units[0].line, 3);
+        // An id the source does not have and no Markdown for it.
+        let bad = "<xliff version=\"1.2\"><file><body><trans-unit id=\"ch/1\"><source>x</source><target><g id=\"9\">C</g></target></trans-unit></body></file></xliff>";
+        let read = parse(bad, Path::new("t.xlf")).unwrap();
+        let err = to_markdown(read.units[0].target.as_ref().unwrap(), &source).unwrap_err();
+        assert!(err.contains("`9`"), "{err}");
+    }
+
+    #[test]
+    fn entities_and_broken_xml_are_refused_with_a_line() {
+        let bomb = "<?xml version=\"1.0\"?>\n<!DOCTYPE xliff [<!ENTITY a \"aaaa\">]>\n<xliff version=\"1.2\"/>";
+        let err = parse(bomb, Path::new("x.xlf")).unwrap_err().to_string();
+        assert!(err.starts_with("x.xlf:2: "), "{err}");
+        let broken = "<xliff version=\"1.2\">\n<file>\n<trans-unit id=\"a\"><source>x</target>\n</file></xliff>";
+        let err = parse(broken, Path::new("x.xlf")).unwrap_err().to_string();
+        assert!(err.starts_with("x.xlf:3: "), "{err}");
+        let other = "<xliff version=\"3.0\"/>";
+        assert!(parse(other, Path::new("x.xlf")).is_err());
+    }
+}
