@@ -10,43 +10,37 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
 
-use crate::error::{read_utf8, Error, Result};
+use crate::error::Result;
 use crate::formats::po;
-use crate::project::{Chapter, Project};
-use crate::source::{self, ChapterDoc};
+use crate::project::Project;
+use crate::source::ChapterDoc;
 use crate::timings;
 use crate::tm::{
     Changes, Memory, Origin, PendingFile, StoredSegment, Suggestion, Translation, TranslationChange,
 };
 
+mod commit;
 mod files;
 mod import;
 mod leverage;
 mod orphans;
+mod plan;
 mod write;
+use commit::{commit_while_making, exported_as_read, files_as_left};
 pub use files::recover;
 use files::{digest, discard, fault, finish_pending, pause, stage, still_as_read};
 use import::{entry_state, entry_status, import_catalog};
 use leverage::Leverage;
 pub use orphans::OrphanFile;
-use po::check_language;
-use write::{catalog_for, kept_header_field, CatalogSources, KEPT_HEADER_FIELDS};
+use plan::{read_chapters, read_inputs, StoredState};
+use write::{catalog_for, CatalogSources};
 
 /// The PO files a sync made, staged, with the memory changes they go with.
-struct MadeFiles {
+pub(super) struct MadeFiles {
     changes: Changes,
     staged: Vec<PendingFile>,
     /// The files whose text changed, with that text.
     changed: Vec<(PathBuf, String)>,
-}
-
-/// One locale's state in the memory, as a sync starts.
-struct StoredState {
-    translations: HashMap<String, Translation>,
-    exported: HashMap<String, Translation>,
-    suggestions: HashMap<String, Suggestion>,
-    /// Time of each segment's latest revision; read only when some file is new.
-    revised: HashMap<String, String>,
 }
 
 /// What a sync did.
@@ -97,51 +91,6 @@ pub fn load_chapters(project: &Project) -> Result<Vec<ChapterDoc>> {
         .collect())
 }
 
-/// Every chapter segmented, with a digest of the text it was made from.
-fn read_chapters(project: &Project) -> Result<Vec<(ChapterDoc, String)>> {
-    crate::parallel::map(&project.chapters, |chapter| {
-        refuse_symlink_out(project, &chapter.path)?;
-        let text = read_utf8(&chapter.path)?;
-        refuse_unpublishable(&text, &chapter.path)?;
-        let doc = source::segment_chapter_with(&chapter.slug, &text, project.book.segmentation);
-        Ok((doc, digest(Some(text.as_bytes()))))
-    })
-    .into_iter()
-    .collect()
-}
-
-/// A character XML cannot carry (a C0 control but tab and line ends,
-/// U+FFFE, U+FFFF) in a chapter is refused with its line: every edition,
-/// XLIFF and TMX file would otherwise have to drop or reject it.
-fn refuse_unpublishable(text: &str, path: &std::path::Path) -> Result<()> {
-    let Some(pos) = text.find(crate::formats::xml::forbidden) else {
-        return Ok(());
-    };
-    let c = text[pos..].chars().next().unwrap_or('\0');
-    Err(Error::parse(
-        path,
-        crate::project::line_of(text, pos),
-        format!(
-            "{}: EPUB, XLIFF and TMX cannot carry it\nhint: delete it (it is invisible in most editors)",
-            crate::formats::xml::describe(c)
-        ),
-    ))
-}
-
-/// A chapter that is a symlink pointing outside the project is refused.
-pub(super) fn refuse_symlink_out(project: &Project, path: &std::path::Path) -> Result<()> {
-    let (Ok(real), Ok(root)) = (path.canonicalize(), project.root.canonicalize()) else {
-        return Ok(()); // a missing file is reported by the read that follows
-    };
-    if !real.starts_with(&root) {
-        return Err(Error::Other(format!(
-            "`{}` points outside the project; refusing to read it",
-            project.display_path(path)
-        )));
-    }
-    Ok(())
-}
-
 /// Brings memory and segment files up to date with the source. `now` stamps revisions.
 pub fn sync(project: &Project, memory: &mut Memory, now: i64) -> Result<SyncReport> {
     // Nothing changed since the last sync: nothing to read, nothing to write.
@@ -169,7 +118,7 @@ pub fn sync(project: &Project, memory: &mut Memory, now: i64) -> Result<SyncRepo
 }
 
 /// Every file a sync read or wrote, with what it held then ([`digest`]).
-type ReadFiles = Vec<(PathBuf, String)>;
+pub(super) type ReadFiles = Vec<(PathBuf, String)>;
 
 fn sync_inputs(
     project: &Project,
@@ -181,286 +130,57 @@ fn sync_inputs(
     let t = timings::phase(|| "recover".into());
     report.kept = recover(project, memory)?;
     drop(t);
-    let t = timings::phase(|| "read and segment chapters".into());
-    let (docs, mut read): (Vec<ChapterDoc>, ReadFiles) = read_chapters(project)?
-        .into_iter()
-        .zip(&project.chapters)
-        .map(|((doc, digest), chapter)| (doc, (chapter.path.clone(), digest)))
-        .unzip();
-    drop(t);
-
-    // 1. Source segments -> memory.
-    let t = timings::phase(|| "load segments from memory".into());
-    let mut segments = memory.segments()?;
-    drop(t);
-    let t = timings::phase(|| "compare segments".into());
-    let SegmentChanges {
-        new: new_ids,
-        retired: retired_now,
-        changed: mut changed_segments,
-    } = update_segments(project, &docs, &mut segments);
-    drop(t);
-    report.new_segments = new_ids.len();
-    report.retired_segments = retired_now.len();
-
-    // 2. Read every PO file before changing anything: one bad file stops the sync.
-    let mut catalogs: HashMap<(String, String), (PathBuf, po::Catalog)> = HashMap::new();
-    // Their text as read, to tell later which rewritten files really change.
-    let mut originals: HashMap<PathBuf, String> = HashMap::new();
-    let t = timings::phase(|| "read PO files".into());
-    let files: Vec<(String, &Chapter, PathBuf)> = project
-        .book
-        .locales
-        .iter()
-        .flat_map(|lang| {
-            project
-                .chapters
-                .iter()
-                .map(move |c| (lang.to_string(), c, project.po_path(lang, c)))
-        })
-        .filter(|(_, _, path)| path.exists())
-        .collect();
-    // Parsed on every core; the first bad file in book order is the one reported.
-    let parsed = crate::parallel::map(&files, |(lang, _, path)| {
-        refuse_symlink_out(project, path)?;
-        let text = po::read(path)?;
-        let catalog = po::parse(&text, path)?;
-        check_language(&text, &catalog, lang, path)?;
-        Ok::<_, Error>((text, catalog))
-    });
-    for ((lang, chapter, path), read) in files.into_iter().zip(parsed) {
-        let (text, catalog) = read?;
-        if catalog.byte_order_mark {
-            report.byte_order_marks.push(project.display_path(&path));
-        }
-        originals.insert(path.clone(), text);
-        catalogs.insert((lang, chapter.slug.clone()), (path, catalog));
-    }
-    drop(t);
-    // Obsolete entries the memory does not know (a lost or rebuilt memory):
-    // their segments come back as retired ones, so their translations survive.
-    let mut restored: HashMap<String, Vec<(String, Translation)>> = HashMap::new();
-    let mut keys: Vec<&(String, String)> = catalogs.keys().collect();
-    keys.sort();
-    for key in keys {
-        for e in catalogs[key]
-            .1
-            .entries
-            .iter()
-            .filter(|e| e.obsolete && !e.msgstr.is_empty())
-        {
-            if let Some(id) = e.msgctxt.as_ref().filter(|id| !segments.contains_key(*id)) {
-                restored
-                    .entry(key.0.clone())
-                    .or_default()
-                    .push((id.clone(), entry_state(e)));
-            }
-        }
-    }
-    for ((_, slug), (_, catalog)) in &catalogs {
-        let chapter = project
-            .chapters
-            .iter()
-            .find(|c| &c.slug == slug)
-            .expect("catalogs are keyed by chapters");
-        for e in catalog.entries.iter().filter(|e| e.obsolete) {
-            if let Some(id) = e.msgctxt.as_ref().filter(|id| !segments.contains_key(*id)) {
-                let row = StoredSegment {
-                    id: id.clone(),
-                    chapter: slug.clone(),
-                    position: None,
-                    kind: "paragraph".into(),
-                    source: e.msgid.clone(),
-                    file: chapter.rel_path.clone(),
-                    line: 0,
-                };
-                changed_segments.push(id.clone());
-                segments.insert(id.clone(), row);
-            }
-        }
-    }
-
-    let t = timings::phase(|| "read PO files of no chapter".into());
-    let orphans = orphans::read(project)?;
-    let seen = orphans::states_seen(memory, &orphans, &segments)?;
-    for orphan in &orphans {
-        read.push((orphan.path.clone(), digest(Some(orphan.text.as_bytes()))));
-    }
-    drop(t);
-
-    // What the memory holds for each locale, read before anything is
-    // written: the memory is then written on its own thread while the
-    // files are made (see step 6).
-    let t = timings::phase(|| "load translations from memory".into());
-    let mut stored_states = Vec::new();
-    for lang in &project.book.locales {
-        let code = lang.to_string();
-        // Only a file written for the first time takes its date from the memory.
-        let new_file = project.chapters.iter().any(|c| {
-            catalogs
-                .get(&(code.clone(), c.slug.clone()))
-                .is_none_or(|(_, catalog)| {
-                    kept_header_field(&catalog.header, KEPT_HEADER_FIELDS[0]).is_none()
-                })
-        });
-        stored_states.push(StoredState {
-            translations: memory.translations(&code)?,
-            exported: memory.exported(&code)?,
-            suggestions: memory.suggestions(&code)?,
-            revised: if new_file {
-                memory.last_revisions(&code)?
-            } else {
-                HashMap::new()
-            },
-        });
-    }
-    drop(t);
-
+    // 1 and 2: everything read and checked before anything is written.
+    let (mut plan, mut read) = read_inputs(project, memory, &mut report)?;
+    let stored_states = std::mem::take(&mut plan.stored_states);
+    let restored = std::mem::take(&mut plan.restored);
     // Steps 3 to 5 run on this thread (`make_files`); step 6 starts beside them.
     let inputs = FileInputs {
         project,
-        docs: &docs,
-        segments: &segments,
-        new_ids: &new_ids,
-        retired_now: &retired_now,
-        catalogs: &catalogs,
-        originals: &originals,
-        orphans: &orphans,
-        seen: &seen,
+        docs: &plan.docs,
+        segments: &plan.segments,
+        new_ids: &plan.new_ids,
+        retired_now: &plan.retired_now,
+        catalogs: &plan.catalogs,
+        originals: &plan.originals,
+        orphans: &plan.orphans,
+        seen: &plan.seen,
     };
-    // 6. Commit. The segment rows, the bulk of a first sync's writing, go
-    // into an open transaction on a thread of their own while the PO files
-    // are made; then the changed files are staged, and the rest of the
-    // changes are committed with the list of staged files, then the files
-    // are moved into place. Killed before the commit, nothing has changed;
-    // killed after it, the next run finishes the moves (see `recover`).
-    // An error before the commit rolls the transaction back.
-    let (send_rest, rest) = std::sync::mpsc::channel::<Option<Changes>>();
-    let memory_writer = &mut *memory;
-    let (made, written) = std::thread::scope(|scope| {
-        // Owned here, so that a panic while making the files drops it and
-        // the writer, seeing the channel closed, rolls back instead of
-        // waiting forever.
-        let send_rest = send_rest;
-        let segments = &segments;
-        let changed_segments = &changed_segments;
-        let writer = scope.spawn(move || {
-            let changed_rows: Vec<&StoredSegment> = changed_segments
-                .iter()
-                .filter_map(|id| segments.get(id))
-                .collect();
-            memory_writer.apply_staged(&changed_rows, now, || {
-                rest.recv()
-                    .ok()
-                    .flatten()
-                    .ok_or_else(|| Error::Other("the sync stopped before its commit".into()))
-            })
-        });
-        let made = match make_files(&inputs, stored_states, restored, &mut report) {
-            Ok(MadeFiles {
-                changes,
-                staged,
-                changed,
-            }) => {
-                let _ = send_rest.send(Some(changes));
-                Ok((staged, changed))
-            }
-            Err(e) => {
-                let _ = send_rest.send(None);
-                Err(e)
-            }
-        };
-        let written = writer
-            .join()
-            .unwrap_or_else(|e| std::panic::resume_unwind(e));
-        (made, written)
-    });
-    let (staged, changed) = made?;
-    let committed = match written {
-        Ok(committed) => committed,
-        Err(e) => {
-            discard(project, &staged);
-            return Err(e);
-        }
-    };
+    // 6. Commit, the segment rows written beside steps 3 to 5 (`commit.rs`).
+    let MadeFiles {
+        changes: committed,
+        staged,
+        changed,
+    } = commit_while_making(project, memory, &plan.segments, &plan.changed, now, || {
+        make_files(&inputs, stored_states, restored, &mut report)
+    })?;
     let t = timings::phase(|| "move files into place".into());
     let kept = finish_pending(project, memory, &staged)?;
     drop(t);
     if !kept.is_empty() {
-        let exported = exported_as_read(project, &kept, &catalogs, &segments, &committed);
+        let exported = exported_as_read(project, &kept, &plan.catalogs, &plan.segments, &committed);
         let fix = Changes {
             exported,
             ..Changes::default()
         };
         memory.apply(&fix, now)?;
     }
-    let rewritten: HashSet<&PathBuf> = changed.iter().map(|(path, _)| path).collect();
-    for (path, text) in &changed {
-        let display = project.display_path(path);
-        if !kept.contains(&display) {
-            read.push((path.clone(), digest(Some(text.as_bytes()))));
-            report.written.push(display);
-        }
-    }
-    for (path, text) in originals
-        .iter()
-        .filter(|(path, _)| !rewritten.contains(path))
-    {
-        read.push((path.clone(), digest(Some(text.as_bytes()))));
-    }
+    read.extend(files_as_left(
+        project,
+        &changed,
+        &plan.originals,
+        &kept,
+        &mut report,
+    ));
     report.kept.extend(kept);
     // Freeing a big book's segments, documents and file texts takes tens
     // of milliseconds; a thread does it while the caller goes on (for the
     // CLI: prints its report and exits).
-    let garbage = (segments, docs, catalogs, originals, changed);
+    let garbage = (plan, changed);
     // (If no thread can be started, the closure and the garbage are
     // dropped right here.)
     let _ = std::thread::Builder::new().spawn(move || drop(garbage));
     Ok((report, read))
-}
-
-/// The exported states of the entries of PO files that were kept because
-/// someone saved them during the sync: what those files said as the sync
-/// read them (untranslated where they had no such entry), so that the next
-/// sync tells the edits made in them from the memory's own changes.
-fn exported_as_read(
-    project: &Project,
-    kept: &[String],
-    catalogs: &HashMap<(String, String), (PathBuf, po::Catalog)>,
-    segments: &HashMap<String, StoredSegment>,
-    committed: &Changes,
-) -> Vec<(String, String, Translation)> {
-    let mut out = Vec::new();
-    for lang in &project.book.locales {
-        let code = lang.to_string();
-        for chapter in &project.chapters {
-            if !kept.contains(&project.display_path(&project.po_path(lang, chapter))) {
-                continue;
-            }
-            let as_read: HashMap<&str, Translation> = catalogs
-                .get(&(code.clone(), chapter.slug.clone()))
-                .map(|(_, catalog)| {
-                    catalog
-                        .entries
-                        .iter()
-                        .filter(|e| !e.obsolete)
-                        .filter_map(|e| Some((e.msgctxt.as_deref()?, entry_state(e))))
-                        .collect()
-                })
-                .unwrap_or_default();
-            for (locale, id, _) in &committed.exported {
-                let in_chapter = segments.get(id).is_some_and(|s| s.chapter == chapter.slug);
-                if *locale == code && in_chapter {
-                    let state = as_read
-                        .get(id.as_str())
-                        .cloned()
-                        .unwrap_or_else(Translation::untranslated);
-                    out.push((code.clone(), id.clone(), state));
-                }
-            }
-        }
-    }
-    out
 }
 
 /// What a sync's PO files are made from: everything read and compared before.
@@ -482,6 +202,160 @@ struct FileInputs<'a> {
     seen: &'a HashMap<(String, String), HashSet<Translation>>,
 }
 
+/// One locale's translations and suggestions while its translators' edits
+/// are imported, with the comments and headers their files keep.
+struct LocaleEdits<'a> {
+    code: &'a str,
+    translations: HashMap<String, Translation>,
+    suggestions: HashMap<String, Suggestion>,
+    /// What each PO file said when last written, to tell edits from the memory's changes.
+    exported: HashMap<String, Translation>,
+    /// Time of each segment's latest revision (for files written the first time).
+    revised: HashMap<String, String>,
+    /// Translator comments by segment id, kept when the file is rewritten.
+    comments: HashMap<String, Vec<String>>,
+    /// Each chapter file's header as read, by chapter slug.
+    headers: HashMap<String, String>,
+}
+
+impl<'a> LocaleEdits<'a> {
+    /// The memory's state for `code`, with the translations of obsolete
+    /// entries the memory had lost taken back (as PO imports).
+    fn new(
+        code: &'a str,
+        stored: StoredState,
+        restored: Vec<(String, Translation)>,
+        changes: &mut Changes,
+    ) -> LocaleEdits<'a> {
+        let mut locale = LocaleEdits {
+            code,
+            translations: stored.translations,
+            suggestions: stored.suggestions,
+            exported: stored.exported,
+            revised: stored.revised,
+            comments: HashMap::new(),
+            headers: HashMap::new(),
+        };
+        for (id, t) in restored {
+            locale.translations.insert(id.clone(), t.clone());
+            changes
+                .translations
+                .push(TranslationChange::new(&id, code, t, Origin::PoImport));
+        }
+        locale
+    }
+
+    /// A change that becomes the current translation, with its suggestion.
+    fn take(&mut self, change: &TranslationChange) {
+        self.translations
+            .insert(change.segment_id.clone(), change.translation.clone());
+        match &change.suggestion {
+            Some(s) => self
+                .suggestions
+                .insert(change.segment_id.clone(), s.clone()),
+            None => self.suggestions.remove(&change.segment_id),
+        };
+    }
+}
+
+/// Step 3 for one locale's chapter files: translators' edits -> memory.
+fn import_chapter_files(
+    inputs: &FileInputs,
+    locale: &mut LocaleEdits,
+    changes: &mut Changes,
+    report: &mut SyncReport,
+) -> Result<()> {
+    let (project, code) = (inputs.project, locale.code);
+    for chapter in &project.chapters {
+        let key = (code.to_string(), chapter.slug.clone());
+        let Some((path, catalog)) = inputs.catalogs.get(&key) else {
+            continue;
+        };
+        let display = project.display_path(path);
+        let imported = import_catalog(
+            catalog,
+            code,
+            path,
+            &display,
+            inputs.segments,
+            &locale.exported,
+            &mut locale.translations,
+        )?;
+        for change in imported.changes {
+            if change.origin == Origin::PoImport {
+                *report.imported.entry(code.to_string()).or_default() += 1;
+            }
+            if change.current {
+                match &change.suggestion {
+                    Some(s) => locale
+                        .suggestions
+                        .insert(change.segment_id.clone(), s.clone()),
+                    None => locale.suggestions.remove(&change.segment_id),
+                };
+            }
+            changes.translations.push(change);
+        }
+        report.conflicts.extend(imported.conflicts);
+        report.cleared.extend(imported.cleared);
+        report.obsolete_edits.extend(imported.obsolete_edits);
+        locale
+            .headers
+            .insert(chapter.slug.clone(), catalog.header.clone());
+        for e in catalog
+            .entries
+            .iter()
+            .filter(|e| !e.translator_comments.is_empty())
+        {
+            if let Some(id) = &e.msgctxt {
+                locale
+                    .comments
+                    .insert(id.clone(), e.translator_comments.clone());
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Step 3 for one locale's PO files of no chapter. Segments the chapter
+/// files changed win over an orphan's text: collected only for a locale
+/// that has orphans.
+fn import_orphans(
+    inputs: &FileInputs,
+    locale: &mut LocaleEdits,
+    changes: &mut Changes,
+    report: &mut SyncReport,
+) {
+    let code = locale.code;
+    let mut edited: Option<HashSet<String>> = None;
+    for orphan in inputs.orphans.iter().filter(|o| o.locale == code) {
+        let edited = edited.get_or_insert_with(|| {
+            changes
+                .translations
+                .iter()
+                .filter(|c| c.locale == code && c.origin == Origin::PoImport)
+                .map(|c| c.segment_id.clone())
+                .collect()
+        });
+        let imported = orphans::import(
+            inputs.project,
+            orphan,
+            inputs.segments,
+            inputs.seen,
+            &mut locale.translations,
+            edited,
+        );
+        for change in imported.changes {
+            if change.current {
+                *report.imported.entry(code.to_string()).or_default() += 1;
+                locale.suggestions.remove(&change.segment_id);
+            }
+            changes.translations.push(change);
+        }
+        report.conflicts.extend(imported.conflicts);
+        report.orphans.push(imported.report);
+    }
+}
+
 /// Steps 3 to 5 of a sync: translators' edits -> memory, reuse of the
 /// memory, memory -> PO text, staged beside the files it replaces. Returns
 /// the memory changes that go with the staged files.
@@ -491,120 +365,29 @@ fn make_files(
     mut restored: HashMap<String, Vec<(String, Translation)>>,
     report: &mut SyncReport,
 ) -> Result<MadeFiles> {
+    let project = inputs.project;
     let mut changes = Changes::default();
-    let FileInputs {
-        project,
-        docs,
-        segments,
-        new_ids,
-        retired_now,
-        catalogs,
-        originals,
-        orphans,
-        seen,
-    } = *inputs;
     let mut leverage = Leverage::new(
-        segments,
-        new_ids,
-        retired_now,
+        inputs.segments,
+        inputs.new_ids,
+        inputs.retired_now,
         project.book.fuzzy_threshold,
         &project.book.source_language.to_string(),
     );
-    let mut outputs: Vec<(PathBuf, String)> = Vec::new();
-    // Segments that left the source, by chapter, in the order their files list them.
     let t = timings::phase(|| "group retired segments by chapter".into());
-    let mut retired_by_chapter: HashMap<&str, Vec<&StoredSegment>> = HashMap::new();
-    for s in segments.values().filter(|s| s.position.is_none()) {
-        retired_by_chapter.entry(&s.chapter).or_default().push(s);
-    }
-    for list in retired_by_chapter.values_mut() {
-        list.sort_by(|a, b| (a.line, &a.id).cmp(&(b.line, &b.id)));
-    }
+    let retired = retired_by_chapter(inputs.segments);
     drop(t);
+    let mut outputs: Vec<(PathBuf, String)> = Vec::new();
     for (lang, stored) in project.book.locales.iter().zip(stored_states) {
         let code = lang.to_string();
-        let StoredState {
-            mut translations,
-            exported,
-            mut suggestions,
-            revised,
-        } = stored;
-        for (id, t) in restored.remove(&code).unwrap_or_default() {
-            translations.insert(id.clone(), t.clone());
-            changes
-                .translations
-                .push(TranslationChange::new(&id, &code, t, Origin::PoImport));
-        }
-        let mut comments: HashMap<String, Vec<String>> = HashMap::new();
-        let mut headers: HashMap<String, String> = HashMap::new();
+        let restored = restored.remove(&code).unwrap_or_default();
+        let mut locale = LocaleEdits::new(&code, stored, restored, &mut changes);
         let t = timings::phase(|| format!("{code}: import PO edits"));
-        for chapter in &project.chapters {
-            let Some((path, catalog)) = catalogs.get(&(code.clone(), chapter.slug.clone())) else {
-                continue;
-            };
-            let display = project.display_path(path);
-            let imported = import_catalog(
-                catalog,
-                &code,
-                path,
-                &display,
-                segments,
-                &exported,
-                &mut translations,
-            )?;
-            for change in imported.changes {
-                if change.origin == Origin::PoImport {
-                    *report.imported.entry(code.clone()).or_default() += 1;
-                }
-                if change.current {
-                    match &change.suggestion {
-                        Some(s) => suggestions.insert(change.segment_id.clone(), s.clone()),
-                        None => suggestions.remove(&change.segment_id),
-                    };
-                }
-                changes.translations.push(change);
-            }
-            report.conflicts.extend(imported.conflicts);
-            report.cleared.extend(imported.cleared);
-            report.obsolete_edits.extend(imported.obsolete_edits);
-            headers.insert(chapter.slug.clone(), catalog.header.clone());
-            for e in catalog
-                .entries
-                .iter()
-                .filter(|e| !e.translator_comments.is_empty())
-            {
-                if let Some(id) = &e.msgctxt {
-                    comments.insert(id.clone(), e.translator_comments.clone());
-                }
-            }
-        }
-        // Segments the chapter files changed, which win over an orphan's
-        // text: collected only for a locale that has orphans.
-        let mut edited: Option<HashSet<String>> = None;
-        for orphan in orphans.iter().filter(|o| o.locale == code) {
-            let edited = edited.get_or_insert_with(|| {
-                changes
-                    .translations
-                    .iter()
-                    .filter(|c| c.locale == code && c.origin == Origin::PoImport)
-                    .map(|c| c.segment_id.clone())
-                    .collect()
-            });
-            let imported =
-                orphans::import(project, orphan, segments, seen, &mut translations, edited);
-            for change in imported.changes {
-                if change.current {
-                    *report.imported.entry(code.clone()).or_default() += 1;
-                    suggestions.remove(&change.segment_id);
-                }
-                changes.translations.push(change);
-            }
-            report.conflicts.extend(imported.conflicts);
-            report.orphans.push(imported.report);
-        }
+        import_chapter_files(inputs, &mut locale, &mut changes, report)?;
+        import_orphans(inputs, &mut locale, &mut changes, report);
         drop(t);
         let t = timings::phase(|| format!("{code}: leverage"));
-        let suggested = leverage.suggest(&code, &translations);
+        let suggested = leverage.suggest(&code, &locale.translations);
         drop(t);
         for change in suggested {
             if change.origin == Origin::ExactMatch {
@@ -612,50 +395,93 @@ fn make_files(
             } else {
                 report.fuzzy += 1;
             }
-            translations.insert(change.segment_id.clone(), change.translation.clone());
-            match &change.suggestion {
-                Some(s) => suggestions.insert(change.segment_id.clone(), s.clone()),
-                None => suggestions.remove(&change.segment_id),
-            };
+            locale.take(&change);
             changes.translations.push(change);
         }
-        // Each chapter's file on every core, in book order.
         let t = timings::phase(|| format!("{code}: write PO text"));
-        let chapters: Vec<_> = project.chapters.iter().zip(docs).collect();
-        let written = crate::parallel::map(&chapters, |(chapter, doc)| {
-            let sources = CatalogSources {
-                retired: retired_by_chapter
-                    .get(chapter.slug.as_str())
-                    .map_or(&[], Vec::as_slice),
-                translations: &translations,
-                suggestions: &suggestions,
-                comments: &comments,
-                revised: &revised,
-                previous_header: headers.get(&chapter.slug).map(String::as_str),
-            };
-            let catalog = catalog_for(project, lang, chapter, doc, &sources);
-            let mut changed = Vec::new();
-            for e in &catalog.entries {
-                let id = e.msgctxt.as_deref().unwrap_or_default();
-                let status = entry_status(e);
-                let last = exported.get(id).unwrap_or(&crate::tm::UNTRANSLATED);
-                // Compared before anything is copied: most entries are unchanged.
-                if last.status != status || last.text != e.msgstr {
-                    let state = Translation {
-                        text: e.msgstr.clone(),
-                        status,
-                    };
-                    changed.push((code.clone(), id.to_string(), state));
-                }
-            }
-            (changed, project.po_path(lang, chapter), po::write(&catalog))
-        });
-        for (changed, path, text) in written {
-            changes.exported.extend(changed);
-            outputs.push((path, text));
+        for file in write_locale(inputs, lang, &locale, &retired) {
+            changes.exported.extend(file.exported);
+            outputs.push((file.path, file.text));
         }
         drop(t);
     }
+    stage_changed(project, outputs, inputs.originals, changes)
+}
+
+/// Segments that left the source, by chapter, in the order their files list them.
+fn retired_by_chapter(
+    segments: &HashMap<String, StoredSegment>,
+) -> HashMap<&str, Vec<&StoredSegment>> {
+    let mut retired: HashMap<&str, Vec<&StoredSegment>> = HashMap::new();
+    for s in segments.values().filter(|s| s.position.is_none()) {
+        retired.entry(&s.chapter).or_default().push(s);
+    }
+    for list in retired.values_mut() {
+        list.sort_by(|a, b| (a.line, &a.id).cmp(&(b.line, &b.id)));
+    }
+    retired
+}
+
+/// Step 5 for one locale: each chapter's PO text, made on every core in
+/// book order, with the entries whose exported state changes.
+fn write_locale(
+    inputs: &FileInputs,
+    lang: &unic_langid::LanguageIdentifier,
+    locale: &LocaleEdits,
+    retired: &HashMap<&str, Vec<&StoredSegment>>,
+) -> Vec<ChapterFile> {
+    let project = inputs.project;
+    let chapters: Vec<_> = project.chapters.iter().zip(inputs.docs).collect();
+    crate::parallel::map(&chapters, |(chapter, doc)| {
+        let sources = CatalogSources {
+            retired: retired
+                .get(chapter.slug.as_str())
+                .map_or(&[], Vec::as_slice),
+            translations: &locale.translations,
+            suggestions: &locale.suggestions,
+            comments: &locale.comments,
+            revised: &locale.revised,
+            previous_header: locale.headers.get(&chapter.slug).map(String::as_str),
+        };
+        let catalog = catalog_for(project, lang, chapter, doc, &sources);
+        let mut exported = Vec::new();
+        for e in &catalog.entries {
+            let id = e.msgctxt.as_deref().unwrap_or_default();
+            let status = entry_status(e);
+            let last = locale.exported.get(id).unwrap_or(&crate::tm::UNTRANSLATED);
+            // Compared before anything is copied: most entries are unchanged.
+            if last.status != status || last.text != e.msgstr {
+                let state = Translation {
+                    text: e.msgstr.clone(),
+                    status,
+                };
+                exported.push((locale.code.to_string(), id.to_string(), state));
+            }
+        }
+        ChapterFile {
+            exported,
+            path: project.po_path(lang, chapter),
+            text: po::write(&catalog),
+        }
+    })
+}
+
+/// A chapter's PO file as a sync makes it.
+struct ChapterFile {
+    /// (locale, segment id, state) of each entry whose state the file changes.
+    exported: Vec<(String, String, Translation)>,
+    path: PathBuf,
+    text: String,
+}
+
+/// Stages the files whose text changes beside the files they replace; the
+/// staged list joins the changes, to be committed with them.
+fn stage_changed(
+    project: &Project,
+    outputs: Vec<(PathBuf, String)>,
+    originals: &HashMap<PathBuf, String>,
+    mut changes: Changes,
+) -> Result<MadeFiles> {
     let changed: Vec<(PathBuf, String)> = outputs
         .into_iter()
         .filter(|(path, text)| originals.get(path) != Some(text))
@@ -677,109 +503,4 @@ fn make_files(
         staged,
         changed,
     })
-}
-
-/// The current source's segments, compared with the memory's.
-struct SegmentChanges {
-    /// Segments new in this sync, in book order.
-    new: Vec<String>,
-    /// Segments that left the source in this sync, in their old order.
-    retired: Vec<String>,
-    /// Every segment whose stored row changes (new, moved, edited, retired).
-    changed: Vec<String>,
-}
-
-/// Updates `segments` to the current source and says what changed. Rows
-/// are compared field by field, so an unchanged segment costs no allocation.
-fn update_segments(
-    project: &Project,
-    docs: &[ChapterDoc],
-    segments: &mut HashMap<String, StoredSegment>,
-) -> SegmentChanges {
-    let mut out = SegmentChanges {
-        new: Vec::new(),
-        retired: Vec::new(),
-        changed: Vec::new(),
-    };
-    // Each chapter's rows that differ from the memory's, on every core; a
-    // chapter's first position is the count of segments before it.
-    let mut starts = Vec::with_capacity(docs.len());
-    let mut total = 0usize;
-    for doc in docs {
-        starts.push(total as i64);
-        total += doc.segments().count();
-    }
-    let chapters: Vec<(&Chapter, &ChapterDoc, i64)> = project
-        .chapters
-        .iter()
-        .zip(docs)
-        .zip(starts)
-        .map(|((c, d), start)| (c, d, start))
-        .collect();
-    let stored: &HashMap<String, StoredSegment> = segments;
-    let stored_current = stored.values().filter(|s| s.position.is_some()).count();
-    let changed_rows = crate::parallel::map(&chapters, |&(chapter, doc, start)| {
-        let mut rows = Vec::new();
-        let mut kept = 0;
-        for (seg, position) in doc.segments().zip(start..) {
-            let here = Some(position);
-            let old = stored.get(&seg.id);
-            kept += usize::from(old.is_some_and(|s| s.position.is_some()));
-            let unchanged = old.is_some_and(|s| {
-                s.position == here
-                    && s.line == seg.line as i64
-                    && s.source == seg.text
-                    && s.kind == seg.kind.as_str()
-                    && s.chapter == chapter.slug
-                    && s.file == chapter.rel_path
-            });
-            if unchanged {
-                continue;
-            }
-            // New to the memory, or back in the source after leaving it.
-            let new = old.is_none_or(|s| s.position.is_none());
-            let row = StoredSegment {
-                id: seg.id.clone(),
-                chapter: chapter.slug.clone(),
-                position: here,
-                kind: seg.kind.as_str().to_string(),
-                source: seg.text.clone(),
-                file: chapter.rel_path.clone(),
-                line: seg.line as i64,
-            };
-            rows.push((row, new));
-        }
-        (rows, kept)
-    });
-    let kept_current: usize = changed_rows.iter().map(|(_, kept)| kept).sum();
-    segments.reserve(total.saturating_sub(segments.len()));
-    for (row, new) in changed_rows.into_iter().flat_map(|(rows, _)| rows) {
-        if new {
-            out.new.push(row.id.clone());
-        }
-        out.changed.push(row.id.clone());
-        segments.insert(row.id.clone(), row);
-    }
-    // Segments that were in the source and are no longer. None when every
-    // segment the memory had in the source still is (always on a first sync).
-    let was_current = stored_current - kept_current;
-    if was_current == 0 {
-        return out;
-    }
-    let current_ids: HashSet<&str> = docs
-        .iter()
-        .flat_map(|d| d.segments().map(|s| s.id.as_str()))
-        .collect();
-    let mut retired: Vec<&mut StoredSegment> = segments
-        .values_mut()
-        .filter(|s| s.position.is_some() && !current_ids.contains(s.id.as_str()))
-        .collect();
-    // In their old reading order, which split and merge suggestions follow.
-    retired.sort_by(|a, b| (a.position, &a.id).cmp(&(b.position, &b.id)));
-    for s in retired {
-        s.position = None;
-        out.retired.push(s.id.clone());
-        out.changed.push(s.id.clone());
-    }
-    out
 }

@@ -73,7 +73,7 @@ fn find(project: &Project) -> Vec<(String, PathBuf)> {
 pub(super) fn read(project: &Project) -> Result<Vec<Orphan>> {
     let files = find(project);
     crate::parallel::map(&files, |(locale, path)| {
-        super::refuse_symlink_out(project, path)?;
+        super::plan::refuse_symlink_out(project, path)?;
         let text = po::read(path)?;
         let catalog = po::parse(&text, path)?;
         po::check_language(&text, &catalog, locale, path)?;

@@ -1,0 +1,152 @@
+//! Step 6 of a sync, and what follows it. The segment rows, the bulk of a
+//! first sync's writing, go into an open transaction on a thread of their
+//! own while the PO files are made; then the changed files are staged, the
+//! rest of the changes are committed with the list of staged files, and
+//! the files are moved into place. Killed before the commit, nothing has
+//! changed; killed after it, the next run finishes the moves
+//! ([`super::recover`]). An error before the commit rolls the transaction
+//! back.
+
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+
+use super::files::{digest, discard};
+use super::import::entry_state;
+use super::{MadeFiles, ReadFiles, SyncReport};
+use crate::error::{Error, Result};
+use crate::formats::po;
+use crate::project::Project;
+use crate::tm::{Changes, Memory, StoredSegment, Translation};
+
+/// Runs `make` (which makes and stages the PO files) on this thread while
+/// the `changed` segment rows are written beside it, then commits what
+/// `make` returned. Returns what `make` made, holding the changes as
+/// committed.
+pub(super) fn commit_while_making(
+    project: &Project,
+    memory: &mut Memory,
+    segments: &HashMap<String, StoredSegment>,
+    changed: &[String],
+    now: i64,
+    make: impl FnOnce() -> Result<MadeFiles>,
+) -> Result<MadeFiles> {
+    let (send_rest, rest) = std::sync::mpsc::channel::<Option<Changes>>();
+    let (made, written) = std::thread::scope(|scope| {
+        // Owned here, so that a panic while making the files drops it and
+        // the writer, seeing the channel closed, rolls back instead of
+        // waiting forever.
+        let send_rest = send_rest;
+        let writer = scope.spawn(move || {
+            let changed_rows: Vec<&StoredSegment> =
+                changed.iter().filter_map(|id| segments.get(id)).collect();
+            memory.apply_staged(&changed_rows, now, || {
+                rest.recv()
+                    .ok()
+                    .flatten()
+                    .ok_or_else(|| Error::Other("the sync stopped before its commit".into()))
+            })
+        });
+        let made = match make() {
+            Ok(MadeFiles {
+                changes,
+                staged,
+                changed,
+            }) => {
+                let _ = send_rest.send(Some(changes));
+                Ok((staged, changed))
+            }
+            Err(e) => {
+                let _ = send_rest.send(None);
+                Err(e)
+            }
+        };
+        let written = writer
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e));
+        (made, written)
+    });
+    let (staged, changed) = made?;
+    match written {
+        Ok(changes) => Ok(MadeFiles {
+            changes,
+            staged,
+            changed,
+        }),
+        Err(e) => {
+            discard(project, &staged);
+            Err(e)
+        }
+    }
+}
+
+/// The exported states of the entries of PO files that were kept because
+/// someone saved them during the sync: what those files said as the sync
+/// read them (untranslated where they had no such entry), so that the next
+/// sync tells the edits made in them from the memory's own changes.
+pub(super) fn exported_as_read(
+    project: &Project,
+    kept: &[String],
+    catalogs: &HashMap<(String, String), (PathBuf, po::Catalog)>,
+    segments: &HashMap<String, StoredSegment>,
+    committed: &Changes,
+) -> Vec<(String, String, Translation)> {
+    let mut out = Vec::new();
+    for lang in &project.book.locales {
+        let code = lang.to_string();
+        for chapter in &project.chapters {
+            if !kept.contains(&project.display_path(&project.po_path(lang, chapter))) {
+                continue;
+            }
+            let as_read: HashMap<&str, Translation> = catalogs
+                .get(&(code.clone(), chapter.slug.clone()))
+                .map(|(_, catalog)| {
+                    catalog
+                        .entries
+                        .iter()
+                        .filter(|e| !e.obsolete)
+                        .filter_map(|e| Some((e.msgctxt.as_deref()?, entry_state(e))))
+                        .collect()
+                })
+                .unwrap_or_default();
+            for (locale, id, _) in &committed.exported {
+                let in_chapter = segments.get(id).is_some_and(|s| s.chapter == chapter.slug);
+                if *locale == code && in_chapter {
+                    let state = as_read
+                        .get(id.as_str())
+                        .cloned()
+                        .unwrap_or_else(Translation::untranslated);
+                    out.push((code.clone(), id.clone(), state));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Every file the sync leaves as it read or wrote it, with its digest:
+/// the files it rewrote (but those kept because someone saved them) and
+/// the ones it left alone. Rewritten files are named in the report.
+pub(super) fn files_as_left(
+    project: &Project,
+    changed: &[(PathBuf, String)],
+    originals: &HashMap<PathBuf, String>,
+    kept: &[String],
+    report: &mut SyncReport,
+) -> ReadFiles {
+    let mut read = Vec::new();
+    let rewritten: HashSet<&PathBuf> = changed.iter().map(|(path, _)| path).collect();
+    for (path, text) in changed {
+        let display = project.display_path(path);
+        if !kept.contains(&display) {
+            read.push((path.clone(), digest(Some(text.as_bytes()))));
+            report.written.push(display);
+        }
+    }
+    for (path, text) in originals
+        .iter()
+        .filter(|(path, _)| !rewritten.contains(path))
+    {
+        read.push((path.clone(), digest(Some(text.as_bytes()))));
+    }
+    read
+}
