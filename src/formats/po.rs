@@ -4,6 +4,7 @@
 //! The reader accepts any valid PO (wrapped strings, comments of every kind,
 //! obsolete entries) and rejects anything else with the file and line.
 
+use std::collections::HashSet;
 use std::path::Path;
 
 use crate::error::{Error, Result};
@@ -145,49 +146,237 @@ pub fn parse(text: &str, path: &Path) -> Result<Catalog> {
         Some(rest) => (rest, true),
         None => (text, false),
     };
-    let mut catalog = Catalog {
-        byte_order_mark,
-        ..Catalog::default()
+    let mut reader = PoReader {
+        path,
+        catalog: Catalog {
+            byte_order_mark,
+            ..Catalog::default()
+        },
+        entry: Entry::default(),
+        field: None,
+        seen_header: false,
+        keys: HashSet::new(),
+        has_id: false,
+        has_str: false,
     };
-    let mut entry = Entry::default();
-    let mut field: Option<Field> = None;
-    let mut seen_header = false;
-    let mut keys = std::collections::HashSet::new();
-    // Whether the entry being read has its msgid/msgstr yet.
-    let mut has_id = false;
-    let mut has_str = false;
+    for (index, raw_line) in text.split('\n').enumerate() {
+        reader.line(raw_line.strip_suffix('\r').unwrap_or(raw_line), index + 1)?;
+    }
+    if reader.has_id && !reader.has_str {
+        return Err(reader.entry_without_msgstr());
+    }
+    reader.finish()?;
+    if !reader.seen_header {
+        return Err(Error::parse(path, 1, "no header entry (msgid \"\")"));
+    }
+    Ok(reader.catalog)
+}
 
-    let mut finish = |entry: &mut Entry, has_id: &mut bool, has_str: &mut bool| -> Result<()> {
-        if !*has_id {
+/// A PO file read line by line into entries.
+struct PoReader<'a> {
+    path: &'a Path,
+    catalog: Catalog,
+    /// The entry being read.
+    entry: Entry,
+    /// The string a continuation line (`"…"`) extends.
+    field: Option<Field>,
+    seen_header: bool,
+    /// (obsolete, msgctxt, msgid) of the entries read: each once.
+    keys: HashSet<(bool, Option<String>, String)>,
+    /// Whether the entry being read has its msgid/msgstr yet.
+    has_id: bool,
+    has_str: bool,
+}
+
+impl PoReader<'_> {
+    fn error(&self, line: usize, message: impl Into<String>) -> Error {
+        Error::parse(self.path, line, message)
+    }
+
+    fn entry_without_msgstr(&self) -> Error {
+        self.error(self.entry.line, "entry has a msgid but no msgstr")
+    }
+
+    /// Line `n`, without its line end.
+    fn line(&mut self, line: &str, n: usize) -> Result<()> {
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            self.finish()?;
+            self.field = None;
             return Ok(());
         }
-        if !*has_str {
-            return Err(Error::parse(
-                path,
-                entry.line,
-                "entry has a msgid but no msgstr",
-            ));
+        // Obsolete entries: `#~ msgid "…"`, `#~| msgid "…"`.
+        let (obsolete, body) = match trimmed.strip_prefix("#~") {
+            Some(rest) => (true, rest.trim_start()),
+            None => (false, trimmed),
+        };
+        let previous = body
+            .strip_prefix("#|")
+            .or_else(|| body.strip_prefix('|').filter(|_| obsolete));
+        if let Some(rest) = previous {
+            return self.previous(rest.trim_start(), n);
         }
-        let done = std::mem::take(entry);
-        *has_id = false;
-        *has_str = false;
-        if done.msgid.is_empty() && done.msgctxt.is_none() && !done.obsolete {
-            if seen_header {
-                return Err(Error::parse(
-                    path,
-                    done.line,
-                    "a second header entry (empty msgid)",
+        if !obsolete && body.starts_with('#') {
+            self.comment(body)
+        } else if obsolete && body.is_empty() {
+            Ok(())
+        } else {
+            self.keyword_line(body, obsolete, n)
+        }
+    }
+
+    /// A new keyword after a complete entry starts the next entry.
+    fn finish_if_complete(&mut self) -> Result<()> {
+        if self.has_str {
+            self.finish()?;
+        }
+        Ok(())
+    }
+
+    /// `#| msgid "…"` and its continuations: the English a fuzzy entry was
+    /// made for. `#| msgctxt` and `#| msgid_plural` carry nothing we use.
+    fn previous(&mut self, rest: &str, n: usize) -> Result<()> {
+        self.finish_if_complete()?;
+        if let Some(s) = rest.strip_prefix("msgid ") {
+            self.entry.previous_msgid = Some(parse_string(s, self.path, n)?);
+            self.field = Some(Field::PrevId);
+        } else if rest.starts_with('"') && self.field == Some(Field::PrevId) {
+            let s = parse_string(rest, self.path, n)?;
+            self.entry
+                .previous_msgid
+                .get_or_insert_with(String::new)
+                .push_str(&s);
+        }
+        Ok(())
+    }
+
+    /// Comment kinds by their marker; never sliced by bytes, the comment
+    /// may start with any character.
+    fn comment(&mut self, body: &str) -> Result<()> {
+        self.finish_if_complete()?;
+        self.field = None;
+        let entry = &mut self.entry;
+        if let Some(rest) = body.strip_prefix("#,") {
+            for flag in rest.split(',').map(str::trim).filter(|f| !f.is_empty()) {
+                if flag == "fuzzy" {
+                    entry.fuzzy = true;
+                } else {
+                    entry.other_flags.push(flag.to_string());
+                }
+            }
+        } else if let Some(rest) = body.strip_prefix("#:") {
+            entry
+                .references
+                .extend(rest.split_whitespace().map(str::to_string));
+        } else if let Some(rest) = body.strip_prefix("#.") {
+            entry.extracted_comments.push(rest.trim_start().to_string());
+        } else {
+            let comment = &body[1..];
+            entry
+                .translator_comments
+                .push(comment.strip_prefix(' ').unwrap_or(comment).to_string());
+        }
+        Ok(())
+    }
+
+    /// `msgctxt`, `msgid`, `msgstr` or a continuation string.
+    fn keyword_line(&mut self, body: &str, obsolete: bool, n: usize) -> Result<()> {
+        let keyword_end = body.find(|c: char| c.is_whitespace()).unwrap_or(body.len());
+        let (keyword, rest) = body.split_at(keyword_end);
+        let rest = rest.trim_start();
+        match keyword {
+            "msgctxt" => {
+                self.finish_if_complete()?;
+                if self.has_id || self.entry.msgctxt.is_some() {
+                    return Err(self.error(n, "msgctxt after msgid"));
+                }
+                self.entry.msgctxt = Some(parse_string(rest, self.path, n)?);
+                self.entry.obsolete = obsolete;
+                self.field = Some(Field::Ctxt);
+            }
+            "msgid" => {
+                self.finish_if_complete()?;
+                if self.has_id {
+                    return Err(self.error(n, "two msgid lines in one entry"));
+                }
+                self.entry.msgid = parse_string(rest, self.path, n)?;
+                self.entry.obsolete = obsolete;
+                self.entry.line = n;
+                self.has_id = true;
+                self.field = Some(Field::Id);
+            }
+            "msgid_plural" => {
+                return Err(self.error(
+                    n,
+                    "plural entries (msgid_plural) are not used in segment files",
                 ));
             }
-            seen_header = true;
-            catalog.header_comments = done.translator_comments;
-            catalog.header = done.msgstr;
+            "msgstr" => {
+                if !self.has_id {
+                    return Err(self.error(n, "msgstr without a msgid before it"));
+                }
+                if self.has_str {
+                    return Err(self.error(n, "two msgstr lines in one entry"));
+                }
+                self.entry.msgstr = parse_string(rest, self.path, n)?;
+                self.entry.msgstr_line = n;
+                self.has_str = true;
+                self.field = Some(Field::Str);
+            }
+            _ if keyword.starts_with("msgstr[") => {
+                return Err(self.error(
+                    n,
+                    "plural entries (msgstr[N]) are not used in segment files",
+                ));
+            }
+            _ if body.starts_with('"') => self.continuation(body, n)?,
+            _ => return Err(self.error(n, unexpected(body))),
+        }
+        Ok(())
+    }
+
+    /// `"…"` on its own line extends the string of the keyword before it.
+    fn continuation(&mut self, body: &str, n: usize) -> Result<()> {
+        let s = parse_string(body, self.path, n)?;
+        match self.field {
+            Some(Field::Ctxt) => self
+                .entry
+                .msgctxt
+                .get_or_insert_with(String::new)
+                .push_str(&s),
+            Some(Field::Id) => self.entry.msgid.push_str(&s),
+            Some(Field::Str) => self.entry.msgstr.push_str(&s),
+            Some(Field::PrevId) | None => {
+                return Err(self.error(n, "a string continuation with no keyword before it"))
+            }
+        }
+        Ok(())
+    }
+
+    /// Ends the entry being read, if it has begun: the header goes to the
+    /// catalog's header, any other entry to its entries, each once.
+    fn finish(&mut self) -> Result<()> {
+        if !self.has_id {
+            return Ok(());
+        }
+        if !self.has_str {
+            return Err(self.entry_without_msgstr());
+        }
+        let done = std::mem::take(&mut self.entry);
+        self.has_id = false;
+        self.has_str = false;
+        if done.msgid.is_empty() && done.msgctxt.is_none() && !done.obsolete {
+            if self.seen_header {
+                return Err(self.error(done.line, "a second header entry (empty msgid)"));
+            }
+            self.seen_header = true;
+            self.catalog.header_comments = done.translator_comments;
+            self.catalog.header = done.msgstr;
             return Ok(());
         }
         let key = (done.obsolete, done.msgctxt.clone(), done.msgid.clone());
-        if !keys.insert(key) {
-            return Err(Error::parse(
-                path,
+        if !self.keys.insert(key) {
+            return Err(self.error(
                 done.line,
                 format!(
                     "duplicate entry for msgctxt {:?} and msgid {:?}",
@@ -196,166 +385,9 @@ pub fn parse(text: &str, path: &Path) -> Result<Catalog> {
                 ),
             ));
         }
-        catalog.entries.push(done);
+        self.catalog.entries.push(done);
         Ok(())
-    };
-
-    for (index, raw_line) in text.split('\n').enumerate() {
-        let n = index + 1;
-        let line = raw_line.strip_suffix('\r').unwrap_or(raw_line);
-        let trimmed = line.trim();
-        if trimmed.is_empty() {
-            finish(&mut entry, &mut has_id, &mut has_str)?;
-            field = None;
-            continue;
-        }
-        // Obsolete entries: `#~ msgid "…"`, `#~| msgid "…"`.
-        let (obsolete, body) = match trimmed.strip_prefix("#~") {
-            Some(rest) => (true, rest.trim_start()),
-            None => (false, trimmed),
-        };
-        if let Some(rest) = body.strip_prefix("#|").or_else(|| {
-            if obsolete {
-                body.strip_prefix('|')
-            } else {
-                None
-            }
-        }) {
-            let rest = rest.trim_start();
-            if has_str {
-                finish(&mut entry, &mut has_id, &mut has_str)?;
-            }
-            if let Some(s) = rest.strip_prefix("msgid ") {
-                entry.previous_msgid = Some(parse_string(s, path, n)?);
-                field = Some(Field::PrevId);
-            } else if rest.starts_with('"') && field == Some(Field::PrevId) {
-                let s = parse_string(rest, path, n)?;
-                entry
-                    .previous_msgid
-                    .get_or_insert_with(String::new)
-                    .push_str(&s);
-            }
-            // `#| msgctxt` and `#| msgid_plural` carry nothing we use.
-            continue;
-        }
-        if !obsolete && body.starts_with('#') {
-            if has_str {
-                finish(&mut entry, &mut has_id, &mut has_str)?;
-            }
-            field = None;
-            // Comment kinds by their marker; never slice by bytes, the
-            // comment may start with any character.
-            if let Some(rest) = body.strip_prefix("#,") {
-                for flag in rest.split(',').map(str::trim).filter(|f| !f.is_empty()) {
-                    if flag == "fuzzy" {
-                        entry.fuzzy = true;
-                    } else {
-                        entry.other_flags.push(flag.to_string());
-                    }
-                }
-            } else if let Some(rest) = body.strip_prefix("#:") {
-                entry
-                    .references
-                    .extend(rest.split_whitespace().map(str::to_string));
-            } else if let Some(rest) = body.strip_prefix("#.") {
-                entry.extracted_comments.push(rest.trim_start().to_string());
-            } else {
-                let comment = &body[1..];
-                entry
-                    .translator_comments
-                    .push(comment.strip_prefix(' ').unwrap_or(comment).to_string());
-            }
-            continue;
-        }
-        if obsolete && body.is_empty() {
-            continue;
-        }
-        let keyword_end = body.find(|c: char| c.is_whitespace()).unwrap_or(body.len());
-        let (keyword, rest) = body.split_at(keyword_end);
-        let rest = rest.trim_start();
-        match keyword {
-            "msgctxt" => {
-                if has_str {
-                    finish(&mut entry, &mut has_id, &mut has_str)?;
-                }
-                if has_id || entry.msgctxt.is_some() {
-                    return Err(Error::parse(path, n, "msgctxt after msgid"));
-                }
-                entry.msgctxt = Some(parse_string(rest, path, n)?);
-                entry.obsolete = obsolete;
-                field = Some(Field::Ctxt);
-            }
-            "msgid" => {
-                if has_str {
-                    finish(&mut entry, &mut has_id, &mut has_str)?;
-                }
-                if has_id {
-                    return Err(Error::parse(path, n, "two msgid lines in one entry"));
-                }
-                entry.msgid = parse_string(rest, path, n)?;
-                entry.obsolete = obsolete;
-                entry.line = n;
-                has_id = true;
-                field = Some(Field::Id);
-            }
-            "msgid_plural" => {
-                return Err(Error::parse(
-                    path,
-                    n,
-                    "plural entries (msgid_plural) are not used in segment files",
-                ));
-            }
-            "msgstr" => {
-                if !has_id {
-                    return Err(Error::parse(path, n, "msgstr without a msgid before it"));
-                }
-                if has_str {
-                    return Err(Error::parse(path, n, "two msgstr lines in one entry"));
-                }
-                entry.msgstr = parse_string(rest, path, n)?;
-                entry.msgstr_line = n;
-                has_str = true;
-                field = Some(Field::Str);
-            }
-            _ if keyword.starts_with("msgstr[") => {
-                return Err(Error::parse(
-                    path,
-                    n,
-                    "plural entries (msgstr[N]) are not used in segment files",
-                ));
-            }
-            _ if body.starts_with('"') => {
-                let s = parse_string(body, path, n)?;
-                match field {
-                    Some(Field::Ctxt) => entry.msgctxt.get_or_insert_with(String::new).push_str(&s),
-                    Some(Field::Id) => entry.msgid.push_str(&s),
-                    Some(Field::Str) => entry.msgstr.push_str(&s),
-                    Some(Field::PrevId) | None => {
-                        return Err(Error::parse(
-                            path,
-                            n,
-                            "a string continuation with no keyword before it",
-                        ))
-                    }
-                }
-            }
-            _ => {
-                return Err(Error::parse(path, n, unexpected(body)));
-            }
-        }
     }
-    if has_id && !has_str {
-        return Err(Error::parse(
-            path,
-            entry.line,
-            "entry has a msgid but no msgstr",
-        ));
-    }
-    finish(&mut entry, &mut has_id, &mut has_str)?;
-    if !seen_header {
-        return Err(Error::parse(path, 1, "no header entry (msgid \"\")"));
-    }
-    Ok(catalog)
 }
 
 /// A PO file whose header names another language than its directory's is
