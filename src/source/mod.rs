@@ -137,181 +137,218 @@ pub fn segment_chapter_with(
     markdown: &str,
     mode: crate::project::Segmentation,
 ) -> ChapterDoc {
-    let by_sentence = mode == crate::project::Segmentation::Sentence;
-    let line_starts = line_starts(markdown);
     // Front matter (`---` YAML or `+++` TOML at the top) is metadata, never a segment.
     let options = markdown_options()
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
         | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
     let parser = Parser::new_ext(markdown, options);
-    let links: Vec<LinkDefinition> = {
-        let mut links: Vec<LinkDefinition> = parser
-            .reference_definitions()
-            .iter()
-            .map(|(label, def)| LinkDefinition {
-                label: label.to_string(),
-                url: def.dest.to_string(),
-                title: def
-                    .title
-                    .as_ref()
-                    .map(|t| t.to_string())
-                    .unwrap_or_default(),
-            })
-            .collect();
-        links.sort_by(|a, b| a.label.cmp(&b.label));
-        links
+    let mut chapter = Segmenter {
+        markdown,
+        by_sentence: mode == crate::project::Segmentation::Sentence,
+        line_starts: line_starts(markdown),
+        links: link_definitions(&parser),
+        nodes: Vec::new(),
+        containers: Vec::new(),
+        quote_depth: 0,
+        open: None,
+        depth_inline: 0,
+        ids: IdAllocator::new(slug),
+        anchors: AnchorAllocator::default(),
+        title: None,
+        verbatim: false,
+        scripting_lines: Vec::new(),
     };
-
-    let mut nodes: Vec<Node> = Vec::new();
-    // Containers that decide a paragraph's kind: list items and block quotes.
-    let mut containers: Vec<BlockKind> = Vec::new();
-    let mut quote_depth = 0usize;
-    let mut open: Option<OpenLeaf> = None;
-    let mut depth_inline = 0usize;
-    let mut ids = IdAllocator::new(slug);
-    let mut anchors = AnchorAllocator::default();
-    let mut title = None;
-
-    let mut close = |open: &mut Option<OpenLeaf>, nodes: &mut Vec<Node>, quote_depth: usize| {
-        if let Some(leaf) = open.take() {
-            if let Some(range) = leaf.range {
-                let (text, line_map) = normalize_inline(markdown, range, &line_starts, quote_depth);
-                let built = build_leaf(leaf.kind, &text, &line_map, &links, &mut ids, by_sentence);
-                if let (Some(index), BlockKind::Heading(_)) = (leaf.heading_event, leaf.kind) {
-                    let plain = plain_text(&text, &links);
-                    let anchor = anchors.allocate(&plain);
-                    if let Node::Event(Event::Start(Tag::Heading { id, .. })) = &mut nodes[index] {
-                        *id = Some(CowStr::from(anchor.clone()));
-                    }
-                    if title.is_none() {
-                        title = Some(plain);
-                    }
-                    nodes.push(Node::Leaf(Leaf {
-                        anchor: Some(anchor),
-                        ..built
-                    }));
-                } else {
-                    nodes.push(Node::Leaf(built));
-                }
-            }
-        }
-    };
-
-    let mut verbatim = false;
-    let mut scripting_lines = Vec::new();
     for (event, range) in parser.into_offset_iter() {
+        chapter.event(event, range);
+    }
+    chapter.close();
+    ChapterDoc {
+        slug: slug.to_string(),
+        nodes: chapter.nodes,
+        links: chapter.links,
+        title: chapter.title,
+        scripting_lines: chapter.scripting_lines,
+    }
+}
+
+/// The chapter's link reference definitions, by label.
+fn link_definitions(parser: &Parser) -> Vec<LinkDefinition> {
+    let mut links: Vec<LinkDefinition> = parser
+        .reference_definitions()
+        .iter()
+        .map(|(label, def)| LinkDefinition {
+            label: label.to_string(),
+            url: def.dest.to_string(),
+            title: def
+                .title
+                .as_ref()
+                .map(|t| t.to_string())
+                .unwrap_or_default(),
+        })
+        .collect();
+    links.sort_by(|a, b| a.label.cmp(&b.label));
+    links
+}
+
+/// One chapter's event stream being turned into nodes and leaves.
+struct Segmenter<'a> {
+    markdown: &'a str,
+    by_sentence: bool,
+    line_starts: Vec<usize>,
+    links: Vec<LinkDefinition>,
+    nodes: Vec<Node>,
+    /// Containers that decide a paragraph's kind: list items and block quotes.
+    containers: Vec<BlockKind>,
+    quote_depth: usize,
+    open: Option<OpenLeaf>,
+    /// Depth inside inline elements (emphasis, links) of the open leaf.
+    depth_inline: usize,
+    ids: IdAllocator,
+    anchors: AnchorAllocator,
+    title: Option<String>,
+    /// Inside a code block, raw HTML block or metadata: events pass through.
+    verbatim: bool,
+    scripting_lines: Vec<usize>,
+}
+
+impl Segmenter<'_> {
+    fn event(&mut self, event: Event, range: Range<usize>) {
         if let Event::Html(h) | Event::InlineHtml(h) = &event {
             if raw_html::scripts(h) {
-                scripting_lines.push(line_at(&line_starts, range.start));
+                self.scripting_lines
+                    .push(line_at(&self.line_starts, range.start));
             }
         }
         // Code blocks, raw HTML blocks and metadata pass through untouched.
         match &event {
             Event::Start(Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_)) => {
-                verbatim = true
+                self.verbatim = true
             }
             Event::End(TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::MetadataBlock(_)) => {
-                verbatim = false
+                self.verbatim = false
             }
-            _ if verbatim => {
-                nodes.push(Node::Event(event.into_static()));
-                continue;
+            _ if self.verbatim => {
+                self.nodes.push(Node::Event(event.into_static()));
+                return;
             }
             _ => {}
         }
-        let inline = is_inline_event(&event);
-        if inline {
-            if open.is_none() {
-                // Inline content straight inside a tight list item.
-                open = Some(OpenLeaf {
-                    kind: BlockKind::ListItem,
-                    explicit: false,
-                    range: None,
-                    heading_event: None,
-                });
-            }
-            if let Some(leaf) = open.as_mut() {
-                if depth_inline == 0 {
-                    leaf.range = Some(match &leaf.range {
-                        Some(r) => r.start..range.end.max(r.end),
-                        None => range.clone(),
-                    });
-                }
-            }
-            match event {
-                Event::Start(_) => depth_inline += 1,
-                Event::End(_) => depth_inline = depth_inline.saturating_sub(1),
-                _ => {}
-            }
-            continue;
+        if is_inline_event(&event) {
+            self.inline(&event, range);
+        } else {
+            self.block(event);
         }
-        // A block event: an implicit (tight item) leaf ends here.
-        if open.as_ref().is_some_and(|l| !l.explicit) {
-            close(&mut open, &mut nodes, quote_depth);
+    }
+
+    /// Inline content widens the open leaf's range (opening one for
+    /// content straight inside a tight list item).
+    fn inline(&mut self, event: &Event, range: Range<usize>) {
+        let depth_inline = self.depth_inline;
+        let leaf = self.open.get_or_insert(OpenLeaf {
+            kind: BlockKind::ListItem,
+            explicit: false,
+            range: None,
+            heading_event: None,
+        });
+        if depth_inline == 0 {
+            leaf.range = Some(match &leaf.range {
+                Some(r) => r.start..range.end.max(r.end),
+                None => range,
+            });
+        }
+        match event {
+            Event::Start(_) => self.depth_inline += 1,
+            Event::End(_) => self.depth_inline = self.depth_inline.saturating_sub(1),
+            _ => {}
+        }
+    }
+
+    /// A block event: opens or closes a leaf, or tracks a container.
+    fn block(&mut self, event: Event) {
+        // An implicit (tight item) leaf ends here.
+        if self.open.as_ref().is_some_and(|l| !l.explicit) {
+            self.close();
+        }
+        let opens = match &event {
+            Event::Start(Tag::Paragraph) => Some(match self.containers.last() {
+                Some(BlockKind::ListItem) => BlockKind::ListItem,
+                Some(BlockKind::Quote) => BlockKind::Quote,
+                _ => BlockKind::Paragraph,
+            }),
+            Event::Start(Tag::Heading { level, .. }) => {
+                Some(BlockKind::Heading(heading_number(*level)))
+            }
+            Event::Start(Tag::TableCell) => Some(BlockKind::TableCell),
+            _ => None,
+        };
+        if let Some(kind) = opens {
+            self.nodes.push(Node::Event(event.into_static()));
+            self.open = Some(OpenLeaf {
+                kind,
+                explicit: true,
+                range: None,
+                heading_event: matches!(kind, BlockKind::Heading(_)).then(|| self.nodes.len() - 1),
+            });
+            return;
         }
         match &event {
-            Event::Start(Tag::Paragraph) => {
-                let kind = match containers.last() {
-                    Some(BlockKind::ListItem) => BlockKind::ListItem,
-                    Some(BlockKind::Quote) => BlockKind::Quote,
-                    _ => BlockKind::Paragraph,
-                };
-                nodes.push(Node::Event(event.clone().into_static()));
-                open = Some(OpenLeaf {
-                    kind,
-                    explicit: true,
-                    range: None,
-                    heading_event: None,
-                });
-                continue;
-            }
-            Event::Start(Tag::Heading { level, .. }) => {
-                nodes.push(Node::Event(event.clone().into_static()));
-                open = Some(OpenLeaf {
-                    kind: BlockKind::Heading(heading_number(*level)),
-                    explicit: true,
-                    range: None,
-                    heading_event: Some(nodes.len() - 1),
-                });
-                continue;
-            }
-            Event::Start(Tag::TableCell) => {
-                nodes.push(Node::Event(event.clone().into_static()));
-                open = Some(OpenLeaf {
-                    kind: BlockKind::TableCell,
-                    explicit: true,
-                    range: None,
-                    heading_event: None,
-                });
-                continue;
-            }
             Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::TableCell) => {
-                close(&mut open, &mut nodes, quote_depth);
-                depth_inline = 0;
+                self.close();
+                self.depth_inline = 0;
             }
-            Event::Start(Tag::Item) => containers.push(BlockKind::ListItem),
+            Event::Start(Tag::Item) => self.containers.push(BlockKind::ListItem),
             Event::Start(Tag::BlockQuote(_)) => {
-                containers.push(BlockKind::Quote);
-                quote_depth += 1;
+                self.containers.push(BlockKind::Quote);
+                self.quote_depth += 1;
             }
             Event::End(TagEnd::Item) => {
-                containers.pop();
+                self.containers.pop();
             }
             Event::End(TagEnd::BlockQuote(_)) => {
-                containers.pop();
-                quote_depth = quote_depth.saturating_sub(1);
+                self.containers.pop();
+                self.quote_depth = self.quote_depth.saturating_sub(1);
             }
             _ => {}
         }
-        nodes.push(Node::Event(event.into_static()));
+        self.nodes.push(Node::Event(event.into_static()));
     }
-    close(&mut open, &mut nodes, quote_depth);
-    ChapterDoc {
-        slug: slug.to_string(),
-        nodes,
-        links,
-        title,
-        scripting_lines,
+
+    /// Ends the open leaf: its inline Markdown split into segments; a
+    /// heading also gets its anchor (from the source text) and may give
+    /// the chapter its title.
+    fn close(&mut self) {
+        let Some(leaf) = self.open.take() else {
+            return;
+        };
+        let Some(range) = leaf.range else {
+            return;
+        };
+        let (text, line_map) =
+            normalize_inline(self.markdown, range, &self.line_starts, self.quote_depth);
+        let built = build_leaf(
+            leaf.kind,
+            &text,
+            &line_map,
+            &self.links,
+            &mut self.ids,
+            self.by_sentence,
+        );
+        let (Some(index), BlockKind::Heading(_)) = (leaf.heading_event, leaf.kind) else {
+            self.nodes.push(Node::Leaf(built));
+            return;
+        };
+        let plain = plain_text(&text, &self.links);
+        let anchor = self.anchors.allocate(&plain);
+        if let Node::Event(Event::Start(Tag::Heading { id, .. })) = &mut self.nodes[index] {
+            *id = Some(CowStr::from(anchor.clone()));
+        }
+        if self.title.is_none() {
+            self.title = Some(plain);
+        }
+        self.nodes.push(Node::Leaf(Leaf {
+            anchor: Some(anchor),
+            ..built
+        }));
     }
 }
 
