@@ -348,88 +348,140 @@ impl MatchIndex {
         accept: &dyn Fn(usize) -> bool,
     ) -> Vec<Match> {
         let min_percent = min_percent.clamp(1, 100) as usize;
-        let tokens = tokenize(query, &self.lang);
-        let n = tokens.len();
-        if n == 0 || limit == 0 {
+        if limit == 0 {
             return Vec::new();
         }
-        let query_hash = crate::source::fnv1a(query.as_bytes());
-        let mut query_words = 0xcbf2_9ce4_8422_2325u64;
+        let Some(mut q) = self.query(query, min_percent) else {
+            return Vec::new();
+        };
+        let mut found: Vec<Match> = Vec::new();
+        let mut state = vec![0u32; self.units.len()];
+        self.same_words(&q, accept, &mut state, &mut found);
+        if q.unknown > q.max_distance {
+            return finish(found, limit);
+        }
+        let (candidates, scanned_weight) = self.prefix_candidates(&mut q, accept, &mut state);
+        for (best, u) in self.rank(&q, candidates, scanned_weight, &state) {
+            // Stop once `limit` matches beat anything the rest could score.
+            if found.len() >= limit
+                && found.iter().filter(|m| m.score.percent > best).count() >= limit
+            {
+                break;
+            }
+            self.verify(&q, u, false, &mut found);
+        }
+        finish(found, limit)
+    }
+
+    /// The query as token ids, with the bounds a match at `min_percent`
+    /// must keep; `None` for a query with no tokens.
+    fn query(&self, query: &str, min_percent: usize) -> Option<Query> {
+        let tokens = tokenize(query, &self.lang);
+        let n = tokens.len();
+        if n == 0 {
+            return None;
+        }
+        let mut words = 0xcbf2_9ce4_8422_2325u64;
         let mut known: Vec<u32> = Vec::with_capacity(n);
         let mut unknown = 0usize;
-        let mut query_ids: Vec<u32> = Vec::with_capacity(n);
+        let mut ids: Vec<u32> = Vec::with_capacity(n);
         for (token, kind) in &tokens {
             match self.vocabulary.get(token) {
                 Some(&tid) => {
                     known.push(tid);
-                    query_ids.push(tid);
+                    ids.push(tid);
                     if *kind == TokenKind::Word {
-                        query_words = (query_words ^ tid as u64).wrapping_mul(0x0100_0000_01b3);
+                        words = (words ^ tid as u64).wrapping_mul(0x0100_0000_01b3);
                     }
                 }
                 None => {
                     unknown += 1;
                     // Never equal to a vocabulary id, so it always counts as an edit.
-                    query_ids.push(u32::MAX - unknown as u32);
+                    ids.push(u32::MAX - unknown as u32);
                     if *kind == TokenKind::Word {
-                        query_words = 0; // no unit has this word: no 95–99 match
+                        words = 0; // no unit has this word: no 95–99 match
                     }
                 }
             }
         }
         // Lengths and distances a match at `min_percent` can have.
         let max_len = n * 100 / min_percent;
-        let min_len = (n * min_percent).div_ceil(100);
-        let max_distance = max_len * (100 - min_percent) / 100;
-
         // Nearly every sentence fits one machine word; longer ones go to rapidfuzz.
-        let scorer = match ShortQuery::new(&query_ids, self.vocabulary.len() as u32) {
+        let scorer = match ShortQuery::new(&ids, self.vocabulary.len() as u32) {
             Some(short) => Scorer::Short(short),
-            None => Scorer::Long(levenshtein::BatchComparator::new(query_ids.iter().copied())),
+            None => Scorer::Long(levenshtein::BatchComparator::new(ids.iter().copied())),
         };
-        let mut found: Vec<Match> = Vec::new();
-        let verify = |unit: u32, same_words: bool, found: &mut Vec<Match>| {
-            let u = &self.units[unit as usize];
-            let m = u.tokens.len();
-            let allowed = n.max(m) * (100 - min_percent) / 100;
-            let cutoff = if same_words { n.max(m) } else { allowed };
-            let distance = match &scorer {
-                Scorer::Short(short) => short.distance(&u.tokens, cutoff),
-                Scorer::Long(comparator) => comparator.distance_with_args(
-                    u.tokens.iter().copied(),
-                    &levenshtein::Args::default().score_cutoff(cutoff),
-                ),
-            };
-            let Some(distance) = distance else { return };
-            let identical = u.text_hash == query_hash && distance == 0;
-            if let Some(score) = banded(raw_percent(distance, n, m), identical, same_words) {
-                if score.percent as usize >= min_percent {
-                    found.push(Match {
-                        unit: unit as usize,
-                        score,
-                    });
-                }
-            }
-        };
+        Some(Query {
+            n,
+            hash: crate::source::fnv1a(query.as_bytes()),
+            words,
+            known,
+            unknown,
+            min_percent,
+            min_len: (n * min_percent).div_ceil(100),
+            max_len,
+            max_distance: max_len * (100 - min_percent) / 100,
+            scorer,
+        })
+    }
 
-        // Each unit's state in this search: 0 not met yet, `DONE` verified or
-        // ruled out, otherwise 1 + how many query tokens its scanned lists hold.
-        const DONE: u32 = u32::MAX;
-        let mut state = vec![0u32; self.units.len()];
-        // 95–99 candidates: the same words in the same order.
-        if query_words != 0 {
-            if let Some(units) = self.by_words.get(&query_words) {
-                for &u in units {
-                    state[u as usize] = DONE;
-                    if accept(u as usize) {
-                        verify(u, true, &mut found);
-                    }
-                }
+    /// Scores `unit` against the query and keeps it if it reaches the
+    /// query's `min_percent`.
+    fn verify(&self, q: &Query, unit: u32, same_words: bool, found: &mut Vec<Match>) {
+        let u = &self.units[unit as usize];
+        let (n, m) = (q.n, u.tokens.len());
+        let allowed = n.max(m) * (100 - q.min_percent) / 100;
+        let cutoff = if same_words { n.max(m) } else { allowed };
+        let distance = match &q.scorer {
+            Scorer::Short(short) => short.distance(&u.tokens, cutoff),
+            Scorer::Long(comparator) => comparator.distance_with_args(
+                u.tokens.iter().copied(),
+                &levenshtein::Args::default().score_cutoff(cutoff),
+            ),
+        };
+        let Some(distance) = distance else { return };
+        let identical = u.text_hash == q.hash && distance == 0;
+        if let Some(score) = banded(raw_percent(distance, n, m), identical, same_words) {
+            if score.percent as usize >= q.min_percent {
+                found.push(Match {
+                    unit: unit as usize,
+                    score,
+                });
             }
         }
-        if unknown > max_distance {
-            return finish(found, limit);
+    }
+
+    /// 95–99 candidates: the same words in the same order. Each is verified
+    /// and marked `DONE` in `state`.
+    fn same_words(
+        &self,
+        q: &Query,
+        accept: &dyn Fn(usize) -> bool,
+        state: &mut [u32],
+        found: &mut Vec<Match>,
+    ) {
+        if q.words == 0 {
+            return;
         }
+        for &u in self.by_words.get(&q.words).into_iter().flatten() {
+            state[u as usize] = DONE;
+            if accept(u as usize) {
+                self.verify(q, u, true, found);
+            }
+        }
+    }
+
+    /// Prefix filter: a unit within `max_distance` misses at most that many
+    /// query tokens, so it holds one of the `max_distance - unknown + 1`
+    /// rarest distinct ones. Only units in those lists are candidates.
+    /// Returns them, and the weight of the query positions scanned; `state`
+    /// holds 1 + the weight each candidate holds.
+    fn prefix_candidates(
+        &self,
+        q: &mut Query,
+        accept: &dyn Fn(usize) -> bool,
+        state: &mut [u32],
+    ) -> (Vec<u32>, u32) {
         let by_length = self.by_length.get_or_init(|| {
             crate::parallel::map(&self.postings, |list| {
                 let mut list = list.clone().into_boxed_slice();
@@ -440,28 +492,24 @@ impl MatchIndex {
         // The part of a list whose units have a length a match can have.
         let in_range = |t: u32| -> &[u32] {
             let list = &by_length[t as usize];
-            let from = list.partition_point(|&u| (self.lengths[u as usize] as usize) < min_len);
-            let to = list.partition_point(|&u| (self.lengths[u as usize] as usize) <= max_len);
+            let from = list.partition_point(|&u| (self.lengths[u as usize] as usize) < q.min_len);
+            let to = list.partition_point(|&u| (self.lengths[u as usize] as usize) <= q.max_len);
             &list[from..to]
         };
         // The query's distinct known tokens with how many of its positions
         // each fills, rarest (among units of a matching length) first.
-        known.sort_unstable();
-        let mut distinct: Vec<(&[u32], u32, u32)> = Vec::with_capacity(known.len());
-        for &t in &known {
+        q.known.sort_unstable();
+        let mut distinct: Vec<(&[u32], u32, u32)> = Vec::with_capacity(q.known.len());
+        for &t in &q.known {
             match distinct.last_mut() {
                 Some((_, last, count)) if *last == t => *count += 1,
                 _ => distinct.push((in_range(t), t, 1)),
             }
         }
         distinct.sort_by_key(|&(list, t, _)| (list.len(), t));
-
-        // Prefix filter: a unit within `max_distance` misses at most that many
-        // query tokens, so it holds one of the `max_distance - unknown + 1`
-        // rarest distinct ones. Only units in those lists are candidates.
-        let probes = (max_distance - unknown + 1).min(distinct.len());
+        let probes = (q.max_distance - q.unknown + 1).min(distinct.len());
         let mut candidates: Vec<u32> = Vec::new();
-        let mut scanned_weight = unknown as u32;
+        let mut scanned_weight = q.unknown as u32;
         for &(list, _, count) in &distinct[..probes] {
             scanned_weight += count;
             for &u in list {
@@ -480,9 +528,21 @@ impl MatchIndex {
                 *s += count;
             }
         }
-        // The least distance each candidate can have: the query positions
-        // whose tokens it lacks stay unmatched. Keep those that can still
-        // reach `min_percent`, most promising first.
+        (candidates, scanned_weight)
+    }
+
+    /// The least distance each candidate can have: the query positions
+    /// whose tokens it lacks stay unmatched. Keeps those that can still
+    /// reach `min_percent`, most promising first, with the best score each
+    /// could reach.
+    fn rank(
+        &self,
+        q: &Query,
+        candidates: Vec<u32>,
+        scanned_weight: u32,
+        state: &[u32],
+    ) -> Vec<(u32, u32)> {
+        let n = q.n;
         let mut ranked: Vec<(u32, u32)> = candidates
             .into_iter()
             .filter_map(|u| {
@@ -490,7 +550,7 @@ impl MatchIndex {
                 let m = self.lengths[u as usize] as usize;
                 let matchable = (n - missing).min(m);
                 let least = n.max(m) - matchable;
-                let allowed = n.max(m) * (100 - min_percent) / 100;
+                let allowed = n.max(m) * (100 - q.min_percent) / 100;
                 (least <= allowed).then(|| {
                     let best = raw_percent(least, n, m).min(94);
                     (best, u)
@@ -498,17 +558,33 @@ impl MatchIndex {
             })
             .collect();
         ranked.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        for (best, u) in ranked {
-            // Stop once `limit` matches beat anything the rest could score.
-            if found.len() >= limit
-                && found.iter().filter(|m| m.score.percent > best).count() >= limit
-            {
-                break;
-            }
-            verify(u, false, &mut found);
-        }
-        finish(found, limit)
+        ranked
     }
+}
+
+/// A unit's state in one search: 0 not met yet, `DONE` verified or ruled
+/// out, otherwise 1 + how many query tokens its scanned lists hold.
+const DONE: u32 = u32::MAX;
+
+/// A search's query, tokenized against the index's vocabulary.
+struct Query {
+    /// Tokens in the query.
+    n: usize,
+    /// Of its text, to tell an identical unit from one equal in tokens.
+    hash: u64,
+    /// Of its word ids in order (0 when a word is unknown): the key of
+    /// units with the same words.
+    words: u64,
+    /// Ids of its tokens the vocabulary knows.
+    known: Vec<u32>,
+    /// How many of its tokens the vocabulary does not know.
+    unknown: usize,
+    min_percent: usize,
+    /// Unit lengths a match can have, and the distance it may be at.
+    min_len: usize,
+    max_len: usize,
+    max_distance: usize,
+    scorer: Scorer,
 }
 
 /// How a search computes distances to its query. One lives on the stack
