@@ -9,6 +9,7 @@ pub mod epub;
 pub mod html;
 pub mod render;
 
+use crate::formats::xml::escape;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -444,23 +445,6 @@ fn chapter_title(
         })
         .collect();
     (text.join(" "), fallback)
-}
-
-/// Escapes text for XML content and attribute values.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// Lowercase ASCII words joined by `-`, for file names.

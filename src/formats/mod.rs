@@ -1,8 +1,38 @@
 //! Exchange formats: gettext PO segment files, TMX translation memories,
-//! XLIFF 1.2 and 2.1 for CAT tools (with inline Markdown as inline codes).
+//! XLIFF 1.2 and 2.1 for CAT tools (with inline Markdown as inline codes),
+//! and the translation [`Status`] they all carry. Nothing here knows the
+//! memory or the editions.
 
 pub mod inline_codes;
 pub mod po;
 pub mod tmx;
 pub mod xliff;
 pub mod xml;
+
+/// A segment's translation status in one locale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Untranslated,
+    Fuzzy,
+    Translated,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Untranslated => "untranslated",
+            Status::Fuzzy => "fuzzy",
+            Status::Translated => "translated",
+        }
+    }
+
+    /// As the memory stores it (`as_str`); anything else is untranslated.
+    pub fn from_stored(s: &str) -> Status {
+        match s {
+            "translated" => Status::Translated,
+            "fuzzy" => Status::Fuzzy,
+            _ => Status::Untranslated,
+        }
+    }
+}

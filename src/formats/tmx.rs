@@ -45,7 +45,7 @@ pub fn tmx_date(rfc3339: &str) -> String {
 }
 
 fn escape(s: &str) -> String {
-    crate::edition::escape(s)
+    crate::formats::xml::escape(s)
 }
 
 /// Writes a TMX 1.4b document.

@@ -149,6 +149,25 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// Escapes text for XML content and attribute values (and so for HTML):
+/// every writer of XML or HTML uses this one, and drops the control
+/// characters XML forbids.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// Line numbers of byte offsets in one document, in O(log n) each: readers
 /// ask for the line of every event, so counting newlines from the start
 /// each time made reading quadratic in the file's size.

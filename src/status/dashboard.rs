@@ -2,7 +2,7 @@
 //! with a bar per locale and per chapter.
 
 use super::{Counts, StatusReport};
-use crate::edition::escape;
+use crate::formats::xml::escape;
 
 const CSS: &str = "
 body { font-family: system-ui, sans-serif; margin: 2rem auto; max-inline-size: 60rem; padding: 0 1rem; }

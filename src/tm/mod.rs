@@ -19,32 +19,7 @@ use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
 
 use crate::error::{Error, Result};
 
-/// A segment's translation status in one locale.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Status {
-    Untranslated,
-    Fuzzy,
-    Translated,
-}
-
-impl Status {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Untranslated => "untranslated",
-            Status::Fuzzy => "fuzzy",
-            Status::Translated => "translated",
-        }
-    }
-
-    fn parse(s: &str) -> Status {
-        match s {
-            "translated" => Status::Translated,
-            "fuzzy" => Status::Fuzzy,
-            _ => Status::Untranslated,
-        }
-    }
-}
+pub use crate::formats::Status;
 
 /// Where a revision came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -254,7 +229,7 @@ impl Memory {
                 r.get::<_, String>(0)?,
                 Translation {
                     text: r.get(1)?,
-                    status: Status::parse(&r.get::<_, String>(2)?),
+                    status: Status::from_stored(&r.get::<_, String>(2)?),
                 },
             ))
         })?;
@@ -331,7 +306,7 @@ impl Memory {
         let rows = stmt.query_map(params![segment_id, locale], |r| {
             Ok(Translation {
                 text: r.get(0)?,
-                status: Status::parse(&r.get::<_, String>(1)?),
+                status: Status::from_stored(&r.get::<_, String>(1)?),
             })
         })?;
         rows.collect::<rusqlite::Result<_>>().map_err(Into::into)
@@ -348,7 +323,7 @@ impl Memory {
                 locale: r.get(0)?,
                 created: r.get(1)?,
                 origin: r.get(2)?,
-                status: Status::parse(&r.get::<_, String>(3)?),
+                status: Status::from_stored(&r.get::<_, String>(3)?),
                 text: r.get(4)?,
                 score: r.get(5)?,
                 from: r.get(6)?,

@@ -16,7 +16,7 @@
 mod read;
 
 use super::inline_codes::{CodeKind, Piece};
-use crate::tm::Status;
+use crate::formats::Status;
 
 pub use read::{parse, to_markdown, Inline, ReadDocument, ReadUnit};
 
@@ -72,7 +72,7 @@ pub struct Unit {
 /// XML-escaped; a carriage return as `&#13;`, because XML parsers turn a
 /// literal one (and CR LF) into a line feed.
 fn esc(s: &str) -> String {
-    let escaped = crate::edition::escape(s);
+    let escaped = crate::formats::xml::escape(s);
     if escaped.contains('\r') {
         escaped.replace('\r', "&#13;")
     } else {

@@ -10,7 +10,7 @@ use super::super::inline_codes::Piece;
 use super::super::xml::{self, Element, Node};
 use super::Version;
 use crate::error::Result;
-use crate::tm::Status;
+use crate::formats::Status;
 
 /// A code as a CAT tool wrote it back: its id and, when the file carries
 /// it, its original Markdown.
