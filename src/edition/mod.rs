@@ -227,9 +227,7 @@ pub fn prepare<'a>(
     memory: &Memory,
     options: &BuildOptions,
 ) -> Result<Vec<Edition<'a>>> {
-    let build_time = options.build_time;
-    let locales_dir = project.root.join("locales");
-    let source_lang = project.book.source_language.clone();
+    let source_lang = &project.book.source_language;
     let mut languages = vec![source_lang.clone()];
     languages.extend(project.book.locales.iter().cloned());
     let words = crate::status::segment_words(docs);
@@ -237,7 +235,7 @@ pub fn prepare<'a>(
     let inputs = languages
         .iter()
         .map(|lang| {
-            let translations = if *lang == source_lang {
+            let translations = if lang == source_lang {
                 None
             } else {
                 Some(memory.translations(&lang.to_string())?)
@@ -245,104 +243,11 @@ pub fn prepare<'a>(
             Ok((lang, translations))
         })
         .collect::<Result<Vec<_>>>()?;
-    let prepare_one = |(lang, translations): &(
-        &LanguageIdentifier,
-        Option<HashMap<String, Translation>>,
-    )|
-     -> Result<Edition<'a>> {
-        let lang = *lang;
-        let is_source = *lang == source_lang;
-        let fallback = if is_source {
-            None
-        } else {
-            Some(Chrome::load(
-                &locales_dir.join(source_lang.to_string()),
-                &source_lang,
-                None,
-            )?)
-        };
-        let chrome = if is_source {
-            Chrome::load(&locales_dir.join(lang.to_string()), lang, None)?
-        } else {
-            Chrome::load(&project.locale_dir(lang), lang, fallback)?
-        };
-        let rtl = locale::direction(lang) == "rtl";
-        let failed_checks = match (&translations, options.allow_check_errors) {
-            (Some(t), false) => failing_checks(docs, t),
-            _ => Vec::new(),
-        };
-        let blocked: HashSet<String> = failed_checks.iter().cloned().collect();
-        let chapters: Vec<EditionChapter> = docs
-            .iter()
-            .map(|doc| {
-                let render = |chapter_ext| {
-                    render::render_chapter(
-                        doc,
-                        &render::RenderOptions {
-                            translations: translations.as_ref(),
-                            rtl,
-                            chapter_ext,
-                            blocked: &blocked,
-                        },
-                    )
-                };
-                // Only the bodies of the editions being written.
-                let html = options.formats.html.then(|| render("html"));
-                let xhtml = options.formats.epub.then(|| render("xhtml"));
-                let fallbacks = html.as_ref().or(xhtml.as_ref()).map_or(0, |r| r.fallbacks);
-                let (title, title_is_fallback) =
-                    chapter_title(doc, translations.as_ref(), &blocked);
-                let chapter = project
-                    .chapters
-                    .iter()
-                    .find(|c| c.slug == doc.slug)
-                    .expect("docs follow chapters");
-                let po_path = project.po_path(lang, chapter);
-                let proof = match &translations {
-                    Some(t) if options.formats.html => proof_rows(doc, t, &blocked, &po_path)?,
-                    _ => Vec::new(),
-                };
-                Ok(EditionChapter {
-                    slug: doc.slug.clone(),
-                    title,
-                    title_is_fallback,
-                    html_body: html.map(|r| r.body).unwrap_or_default(),
-                    xhtml_body: xhtml.map(|r| r.body).unwrap_or_default(),
-                    fallbacks,
-                    proof,
-                    po_file: project.display_path(&po_path),
-                })
-            })
-            .collect::<Result<_>>()?;
-        let fallbacks: usize = chapters.iter().map(|c: &EditionChapter| c.fallbacks).sum();
-        let refuses = project
-            .book
-            .locale_settings
-            .get(&lang.to_string())
-            .is_some_and(|s| s.untranslated == crate::project::Untranslated::Refuse);
-        if refuses && fallbacks > 0 {
-            return Err(crate::Error::Other(format!(
-                "the {lang} edition has {fallbacks} segments without a published translation, and book.toml sets `untranslated = \"refuse\"` for it\nhint: run `tercuman status --by-chapter` and `tercuman check --locale {lang}`"
-            )));
-        }
-        let completeness = translations
-            .as_ref()
-            .map(|t| completeness(project, docs, &words, lang, t));
-        Ok(Edition {
-            project,
-            lang: lang.clone(),
-            is_source,
-            chrome,
-            chapters,
-            completeness,
-            failed_checks,
-            build_time,
-            languages: Vec::new(),
-        })
-    };
-    let mut editions = crate::parallel::map(&inputs, prepare_one)
-        .into_iter()
-        .collect::<Result<Vec<_>>>()?;
+    let mut editions = crate::parallel::map(&inputs, |(lang, translations)| {
+        prepare_edition(project, docs, &words, lang, translations.as_ref(), options)
+    })
+    .into_iter()
+    .collect::<Result<Vec<_>>>()?;
     let names: Vec<(LanguageIdentifier, String)> = editions
         .iter()
         .map(|e| (e.lang.clone(), e.chrome.get("language-name")))
@@ -351,6 +256,138 @@ pub fn prepare<'a>(
         edition.languages = names.clone();
     }
     Ok(editions)
+}
+
+/// One language's edition: its chrome, and every chapter rendered with
+/// `translations` (`None` for the source language).
+fn prepare_edition<'a>(
+    project: &'a Project,
+    docs: &[ChapterDoc],
+    words: &[Vec<usize>],
+    lang: &LanguageIdentifier,
+    translations: Option<&HashMap<String, Translation>>,
+    options: &BuildOptions,
+) -> Result<Edition<'a>> {
+    let is_source = translations.is_none();
+    let chrome = load_chrome(project, lang, is_source)?;
+    let failed_checks = match (translations, options.allow_check_errors) {
+        (Some(t), false) => failing_checks(docs, t),
+        _ => Vec::new(),
+    };
+    let blocked: HashSet<String> = failed_checks.iter().cloned().collect();
+    let render = RenderSettings {
+        translations,
+        rtl: locale::direction(lang) == "rtl",
+        blocked: &blocked,
+    };
+    let chapters: Vec<EditionChapter> = docs
+        .iter()
+        .map(|doc| prepare_chapter(project, doc, lang, &render, options))
+        .collect::<Result<_>>()?;
+    let fallbacks: usize = chapters.iter().map(|c| c.fallbacks).sum();
+    refuse_untranslated(project, lang, fallbacks)?;
+    Ok(Edition {
+        project,
+        lang: lang.clone(),
+        is_source,
+        chrome,
+        chapters,
+        completeness: translations.map(|t| completeness(project, docs, words, lang, t)),
+        failed_checks,
+        build_time: options.build_time,
+        languages: Vec::new(),
+    })
+}
+
+/// What every chapter of one edition is rendered with.
+struct RenderSettings<'a> {
+    translations: Option<&'a HashMap<String, Translation>>,
+    rtl: bool,
+    /// Segments whose translation fails an error-level check: shown in English.
+    blocked: &'a HashSet<String>,
+}
+
+/// The language's Fluent chrome; a translation's falls back to the
+/// source language's for messages it lacks.
+fn load_chrome(project: &Project, lang: &LanguageIdentifier, is_source: bool) -> Result<Chrome> {
+    let locales_dir = project.root.join("locales");
+    let source_lang = &project.book.source_language;
+    if is_source {
+        return Chrome::load(&locales_dir.join(lang.to_string()), lang, None);
+    }
+    let fallback = Chrome::load(
+        &locales_dir.join(source_lang.to_string()),
+        source_lang,
+        None,
+    )?;
+    Chrome::load(&project.locale_dir(lang), lang, Some(fallback))
+}
+
+/// One chapter's bodies for the editions being written, its title and its
+/// proof rows.
+fn prepare_chapter(
+    project: &Project,
+    doc: &ChapterDoc,
+    lang: &LanguageIdentifier,
+    settings: &RenderSettings,
+    options: &BuildOptions,
+) -> Result<EditionChapter> {
+    let render = |chapter_ext| {
+        render::render_chapter(
+            doc,
+            &render::RenderOptions {
+                translations: settings.translations,
+                rtl: settings.rtl,
+                chapter_ext,
+                blocked: settings.blocked,
+            },
+        )
+    };
+    // Only the bodies of the editions being written.
+    let html = options.formats.html.then(|| render("html"));
+    let xhtml = options.formats.epub.then(|| render("xhtml"));
+    let fallbacks = html.as_ref().or(xhtml.as_ref()).map_or(0, |r| r.fallbacks);
+    let (title, title_is_fallback) = chapter_title(doc, settings.translations, settings.blocked);
+    let chapter = project
+        .chapters
+        .iter()
+        .find(|c| c.slug == doc.slug)
+        .expect("docs follow chapters");
+    let po_path = project.po_path(lang, chapter);
+    let proof = match settings.translations {
+        Some(t) if options.formats.html => proof_rows(doc, t, settings.blocked, &po_path)?,
+        _ => Vec::new(),
+    };
+    Ok(EditionChapter {
+        slug: doc.slug.clone(),
+        title,
+        title_is_fallback,
+        html_body: html.map(|r| r.body).unwrap_or_default(),
+        xhtml_body: xhtml.map(|r| r.body).unwrap_or_default(),
+        fallbacks,
+        proof,
+        po_file: project.display_path(&po_path),
+    })
+}
+
+/// A locale whose book.toml settings refuse English stand-ins gets no
+/// edition while it has any.
+fn refuse_untranslated(
+    project: &Project,
+    lang: &LanguageIdentifier,
+    fallbacks: usize,
+) -> Result<()> {
+    let refuses = project
+        .book
+        .locale_settings
+        .get(&lang.to_string())
+        .is_some_and(|s| s.untranslated == crate::project::Untranslated::Refuse);
+    if refuses && fallbacks > 0 {
+        return Err(crate::Error::Other(format!(
+            "the {lang} edition has {fallbacks} segments without a published translation, and book.toml sets `untranslated = \"refuse\"` for it\nhint: run `tercuman status --by-chapter` and `tercuman check --locale {lang}`"
+        )));
+    }
+    Ok(())
 }
 
 /// The proof rows of one chapter; PO lines come from the chapter's PO file.
