@@ -5,11 +5,12 @@
 //! translated segment goes into that segment's history only.
 
 use std::collections::HashMap;
+use std::path::Path;
 
 use unic_langid::LanguageIdentifier;
 
 use super::{Changes, Memory, Origin, Status, StoredSegment, Translation, TranslationChange};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::formats::{tmx, xliff};
 use crate::project::Project;
 
@@ -102,30 +103,34 @@ pub fn import_tmx(
     now: i64,
 ) -> Result<ImportReport> {
     let source = &project.book.source_language;
-    let mut segments = memory.segments()?;
-    let mut by_source: HashMap<String, Vec<String>> = HashMap::new();
-    for s in segments.values() {
-        by_source
+    let mut tm = TmxImport {
+        by_source: HashMap::new(),
+        segments: memory.segments()?,
+        translations: HashMap::new(),
+        report: ImportReport::default(),
+        changes: Changes::default(),
+    };
+    for s in tm.segments.values() {
+        tm.by_source
             .entry(s.source.clone())
             .or_default()
             .push(s.id.clone());
     }
-    for ids in by_source.values_mut() {
+    for ids in tm.by_source.values_mut() {
         ids.sort();
     }
-    let mut translations: HashMap<String, HashMap<String, Translation>> = HashMap::new();
     for lang in &project.book.locales {
-        translations.insert(lang.to_string(), memory.translations(&lang.to_string())?);
+        let code = lang.to_string();
+        tm.translations
+            .insert(code.clone(), memory.translations(&code)?);
     }
-    let mut report = ImportReport::default();
-    let mut changes = Changes::default();
     for unit in &doc.units {
         let Some(english) = unit
             .variants
             .iter()
             .find(|v| same_language(&v.lang, source))
         else {
-            report.skipped += 1;
+            tm.report.skipped += 1;
             continue;
         };
         let targets: Vec<(String, &tmx::Variant)> = project
@@ -140,67 +145,91 @@ pub fn import_tmx(
             })
             .collect();
         if targets.is_empty() {
-            report.skipped += 1;
+            tm.report.skipped += 1;
             continue;
         }
-        let ids = match by_source.get(&english.text) {
-            Some(ids) => ids.clone(),
-            None => {
-                let id = format!("tmx/{:016x}", crate::source::fnv1a(english.text.as_bytes()));
-                if !segments.contains_key(&id) {
-                    let row = StoredSegment {
-                        id: id.clone(),
-                        chapter: String::new(),
-                        position: None,
-                        kind: "tmx".into(),
-                        source: english.text.clone(),
-                        file: origin_file.to_string(),
-                        line: unit.line as i64,
-                    };
-                    changes.segments.push(row.clone());
-                    segments.insert(id.clone(), row);
-                    report.stored += 1;
-                }
-                by_source.insert(english.text.clone(), vec![id.clone()]);
-                vec![id]
-            }
-        };
+        let ids = tm.segments_for(english, unit.line, origin_file);
         for (locale, variant) in targets {
-            let current = translations
-                .get_mut(&locale)
-                .expect("every book locale was loaded");
             for id in &ids {
-                let incoming = Translation {
-                    text: variant.text.clone(),
-                    status: Status::Translated,
-                };
-                match current.get(id) {
-                    Some(t) if t.text == incoming.text && t.status == Status::Translated => {}
-                    Some(t) if !t.text.is_empty() => {
-                        let mut change =
-                            TranslationChange::new(id, &locale, incoming, Origin::TmxImport);
-                        change.current = false;
-                        changes.translations.push(change);
-                        report.kept_as_history += 1;
-                    }
-                    _ => {
-                        current.insert(id.clone(), incoming.clone());
-                        changes.translations.push(TranslationChange::new(
-                            id,
-                            &locale,
-                            incoming,
-                            Origin::TmxImport,
-                        ));
-                        if segments.get(id).is_some_and(|s| s.position.is_some()) {
-                            report.filled += 1;
-                        }
-                    }
+                tm.offer(id, &locale, &variant.text);
+            }
+        }
+    }
+    memory.apply(&tm.changes, now)?;
+    Ok(tm.report)
+}
+
+/// A TMX import under way.
+struct TmxImport {
+    /// Segment ids by English text, sorted.
+    by_source: HashMap<String, Vec<String>>,
+    segments: HashMap<String, StoredSegment>,
+    /// Current translations by locale, as the import changes them.
+    translations: HashMap<String, HashMap<String, Translation>>,
+    report: ImportReport,
+    changes: Changes,
+}
+
+impl TmxImport {
+    /// The segments whose English is `english`'s; English the book never
+    /// had is stored as a retired `tmx/…` segment, for later matches.
+    fn segments_for(&mut self, english: &tmx::Variant, line: usize, file: &str) -> Vec<String> {
+        if let Some(ids) = self.by_source.get(&english.text) {
+            return ids.clone();
+        }
+        let id = format!("tmx/{:016x}", crate::source::fnv1a(english.text.as_bytes()));
+        if !self.segments.contains_key(&id) {
+            let row = StoredSegment {
+                id: id.clone(),
+                chapter: String::new(),
+                position: None,
+                kind: "tmx".into(),
+                source: english.text.clone(),
+                file: file.to_string(),
+                line: line as i64,
+            };
+            self.changes.segments.push(row.clone());
+            self.segments.insert(id.clone(), row);
+            self.report.stored += 1;
+        }
+        self.by_source
+            .insert(english.text.clone(), vec![id.clone()]);
+        vec![id]
+    }
+
+    /// A TMX translation of segment `id`: it fills a segment with none, and
+    /// goes to the history of one that has another.
+    fn offer(&mut self, id: &str, locale: &str, text: &str) {
+        let current = self
+            .translations
+            .get_mut(locale)
+            .expect("every book locale was loaded");
+        let incoming = Translation {
+            text: text.to_string(),
+            status: Status::Translated,
+        };
+        match current.get(id) {
+            Some(t) if t.text == incoming.text && t.status == Status::Translated => {}
+            Some(t) if !t.text.is_empty() => {
+                let mut change = TranslationChange::new(id, locale, incoming, Origin::TmxImport);
+                change.current = false;
+                self.changes.translations.push(change);
+                self.report.kept_as_history += 1;
+            }
+            _ => {
+                current.insert(id.to_string(), incoming.clone());
+                self.changes.translations.push(TranslationChange::new(
+                    id,
+                    locale,
+                    incoming,
+                    Origin::TmxImport,
+                ));
+                if self.segments.get(id).is_some_and(|s| s.position.is_some()) {
+                    self.report.filled += 1;
                 }
             }
         }
     }
-    memory.apply(&changes, now)?;
-    Ok(report)
 }
 
 /// Writes one locale's current segments as XLIFF, chapter by chapter in
@@ -285,35 +314,10 @@ pub fn import_xliff(
     memory: &mut Memory,
     project: &Project,
     doc: &xliff::ReadDocument,
-    path: &std::path::Path,
+    path: &Path,
     now: i64,
 ) -> Result<XliffReport> {
-    let parse_error =
-        |line: usize, message: String| crate::error::Error::parse(path, line, message);
-    if !same_language(&doc.source_lang, &project.book.source_language) {
-        return Err(parse_error(
-            1,
-            format!(
-                "source language `{}` is not the book's (`{}`)",
-                doc.source_lang, project.book.source_language
-            ),
-        ));
-    }
-    let locale = project
-        .book
-        .locales
-        .iter()
-        .find(|l| same_language(&doc.target_lang, l))
-        .ok_or_else(|| {
-            parse_error(
-                1,
-                format!(
-                    "target language `{}` is not one of the book's locales",
-                    doc.target_lang
-                ),
-            )
-        })?
-        .to_string();
+    let locale = xliff_locale(project, doc, path)?;
     let segments = memory.segments()?;
     let translations = memory.translations(&locale)?;
     let revised = match doc.memory_revision {
@@ -327,25 +331,7 @@ pub fn import_xliff(
     let mut changes = Changes::default();
     // Each unit back to Markdown on every core (the bulk of the work); the
     // first error in file order is the one reported.
-    let converted = crate::parallel::map(&doc.units, |unit| {
-        let seg = segments.get(&unit.id).ok_or_else(|| {
-            parse_error(
-                unit.line,
-                format!(
-                    "unknown segment id `{}` (not in this book's memory)",
-                    unit.id
-                ),
-            )
-        })?;
-        let Some(target) = &unit.target else {
-            return Ok(None);
-        };
-        let source_codes = crate::formats::inline_codes::split(&seg.source);
-        let text = xliff::to_markdown(target, &source_codes)
-            .map_err(|m| parse_error(unit.line, format!("`{}`: {m}", unit.id)))?;
-        let file_source = xliff::to_markdown(&unit.source, &source_codes).ok();
-        Ok::<_, crate::error::Error>(Some((seg, text, file_source)))
-    });
+    let converted = crate::parallel::map(&doc.units, |unit| convert_unit(unit, &segments, path));
     for (unit, converted) in doc.units.iter().zip(converted) {
         let Some((seg, text, file_source)) = converted? else {
             report.empty += 1;
@@ -395,4 +381,62 @@ pub fn import_xliff(
     }
     memory.apply(&changes, now)?;
     Ok(report)
+}
+
+/// The book locale an XLIFF document is for; its source language must be
+/// the book's.
+fn xliff_locale(project: &Project, doc: &xliff::ReadDocument, path: &Path) -> Result<String> {
+    if !same_language(&doc.source_lang, &project.book.source_language) {
+        return Err(Error::parse(
+            path,
+            1,
+            format!(
+                "source language `{}` is not the book's (`{}`)",
+                doc.source_lang, project.book.source_language
+            ),
+        ));
+    }
+    project
+        .book
+        .locales
+        .iter()
+        .find(|l| same_language(&doc.target_lang, l))
+        .map(|l| l.to_string())
+        .ok_or_else(|| {
+            Error::parse(
+                path,
+                1,
+                format!(
+                    "target language `{}` is not one of the book's locales",
+                    doc.target_lang
+                ),
+            )
+        })
+}
+
+/// A unit's segment, its target as Markdown and the English the file
+/// carried (`None` when the unit has no target).
+fn convert_unit<'a>(
+    unit: &xliff::ReadUnit,
+    segments: &'a HashMap<String, StoredSegment>,
+    path: &Path,
+) -> Result<Option<(&'a StoredSegment, String, Option<String>)>> {
+    let seg = segments.get(&unit.id).ok_or_else(|| {
+        Error::parse(
+            path,
+            unit.line,
+            format!(
+                "unknown segment id `{}` (not in this book's memory)",
+                unit.id
+            ),
+        )
+    })?;
+    let Some(target) = &unit.target else {
+        return Ok(None);
+    };
+    let source_codes = crate::formats::inline_codes::split(&seg.source);
+    let text = xliff::to_markdown(target, &source_codes)
+        .map_err(|m| Error::parse(path, unit.line, format!("`{}`: {m}", unit.id)))?;
+    let file_source = xliff::to_markdown(&unit.source, &source_codes).ok();
+    Ok(Some((seg, text, file_source)))
 }
