@@ -135,61 +135,12 @@ pub fn inline_events(
             // renders inline: the block's text stays, its structure goes.
             continue;
         }
-        let event = match (event, untrusted_against) {
-            (Event::InlineHtml(h) | Event::Html(h), Some(source))
-                if !source.contains(h.as_ref()) =>
-            {
-                Event::Text(h)
-            }
-            (
-                Event::Start(Tag::Link {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }),
-                Some(source),
-            ) => {
-                let safe = url_is_safe(&dest_url, source);
-                dropped.push(!safe);
-                if !safe {
-                    continue;
-                }
-                Event::Start(Tag::Link {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                })
-            }
-            (
-                Event::Start(Tag::Image {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }),
-                Some(source),
-            ) => {
-                let safe = url_is_safe(&dest_url, source);
-                dropped.push(!safe);
-                if !safe {
-                    continue;
-                }
-                Event::Start(Tag::Image {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                })
-            }
-            (Event::End(end @ (TagEnd::Link | TagEnd::Image)), Some(_)) => {
-                if dropped.pop().unwrap_or(false) {
-                    continue;
-                }
-                Event::End(end)
-            }
-            (e, _) => e,
+        let event = match untrusted_against {
+            Some(source) => match guard_untrusted(event, source, &mut dropped) {
+                Some(event) => event,
+                None => continue,
+            },
+            None => event,
         };
         let event = match event {
             Event::Start(Tag::Link {
@@ -208,6 +159,30 @@ pub fn inline_events(
         out.push(without_scripts(xml_safe(event).into_static()));
     }
     out
+}
+
+/// What a translation may not add to its source: raw HTML becomes text,
+/// a link or image to an unsafe URL loses its tag (its text stays).
+/// `dropped` pairs each open link or image with whether it was dropped.
+fn guard_untrusted<'a>(
+    event: Event<'a>,
+    source: &str,
+    dropped: &mut Vec<bool>,
+) -> Option<Event<'a>> {
+    match event {
+        Event::InlineHtml(h) | Event::Html(h) if !source.contains(h.as_ref()) => {
+            Some(Event::Text(h))
+        }
+        Event::Start(Tag::Link { ref dest_url, .. } | Tag::Image { ref dest_url, .. }) => {
+            let safe = url_is_safe(dest_url, source);
+            dropped.push(!safe);
+            safe.then_some(event)
+        }
+        Event::End(TagEnd::Link | TagEnd::Image) => {
+            (!dropped.pop().unwrap_or(false)).then_some(event)
+        }
+        e => Some(e),
+    }
 }
 
 /// A URL from a translation may use no scheme (relative, `#anchor`),
