@@ -17,7 +17,19 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() {
     let cli = cli::Cli::parse();
     ui::init(cli.quiet);
-    let result = match cli.command {
+    match run(cli) {
+        Ok(code) => std::process::exit(code),
+        Err(err) => {
+            ui::error(&error_chain(&err));
+            std::process::exit(2);
+        }
+    }
+}
+
+/// Runs one command; `Ok` holds the exit code. One arm per command, each
+/// handing its arguments to `cmd/`: kept whole, as the table of commands.
+fn run(cli: cli::Cli) -> anyhow::Result<i32> {
+    match cli.command {
         cli::Command::Init {
             dir,
             locales,
@@ -103,24 +115,22 @@ fn main() {
             };
             cmd::build::run(&cli.project, out, allow_check_errors, formats).map(|()| 0)
         }
-    };
-    match result {
-        Ok(code) => std::process::exit(code),
-        Err(err) => {
-            let mut message = describe(err.chain().next().expect("an error"));
-            let mut previous = err.to_string();
-            for cause in err.chain().skip(1) {
-                // An error that quotes its cause (as I/O errors do) says it once.
-                let text = cause.to_string();
-                if !previous.contains(&text) {
-                    message.push_str(&format!("\n  {}: {}", t!("caused-by"), describe(cause)));
-                }
-                previous = text;
-            }
-            ui::error(&message);
-            std::process::exit(2);
-        }
     }
+}
+
+/// An error and its causes, each said once, in the user's language.
+fn error_chain(err: &anyhow::Error) -> String {
+    let mut message = describe(err.chain().next().expect("an error"));
+    let mut previous = err.to_string();
+    for cause in err.chain().skip(1) {
+        // An error that quotes its cause (as I/O errors do) says it once.
+        let text = cause.to_string();
+        if !previous.contains(&text) {
+            message.push_str(&format!("\n  {}: {}", t!("caused-by"), describe(cause)));
+        }
+        previous = text;
+    }
+    message
 }
 
 /// One error of a chain, in the user's language where the library's error
