@@ -73,6 +73,11 @@ pub(super) fn import_catalog(
         cleared: Vec::new(),
         obsolete_edits: Vec::new(),
     };
+    let at = |line: usize, segment: &str| Conflict {
+        file: display.to_string(),
+        line,
+        segment: segment.to_string(),
+    };
     for e in catalog.entries.iter().filter(|e| e.obsolete) {
         // Read-only: the English left the source, so an edit applies to
         // nothing; it is kept in the history and reported.
@@ -86,37 +91,11 @@ pub(super) fn import_catalog(
             let mut kept = TranslationChange::new(id, locale, state, Origin::PoConflict);
             kept.current = false;
             imported.changes.push(kept);
-            imported.obsolete_edits.push(Conflict {
-                file: display.to_string(),
-                line: e.msgstr_line,
-                segment: id.clone(),
-            });
+            imported.obsolete_edits.push(at(e.msgstr_line, id));
         }
     }
     for e in catalog.entries.iter().filter(|e| !e.obsolete) {
-        let id = e.msgctxt.as_ref().ok_or_else(|| {
-            Error::parse(
-                path,
-                e.line,
-                "entry has no msgctxt, so it belongs to no segment",
-            )
-        })?;
-        let seg = segments.get(id).ok_or_else(|| {
-            Error::parse(path, e.line, format!("unknown segment id `{id}` (msgctxt)"))
-        })?;
-        let mut state = entry_state(e);
-        if seg.source != e.msgid {
-            // An editor that saves in another Unicode normalization form
-            // (macOS tools may write NFD) changed nothing a reader sees.
-            if !same_text(&seg.source, &e.msgid) {
-                return Err(Error::parse(
-                    path,
-                    e.line,
-                    format!("msgid of `{id}` differs from its English source; edit only msgstr"),
-                ));
-            }
-            state.text = nfc(&state.text);
-        }
+        let (id, state) = checked_entry(e, segments, path)?;
         let last_written = exported.get(id).unwrap_or(&crate::tm::UNTRANSLATED);
         if *last_written == state {
             continue; // unchanged since tercuman wrote it
@@ -144,18 +123,10 @@ pub(super) fn import_catalog(
                 Origin::ConflictKept,
             ));
             translations.insert(id.clone(), kept);
-            imported.conflicts.push(Conflict {
-                file: display.to_string(),
-                line: e.msgstr_line,
-                segment: id.clone(),
-            });
+            imported.conflicts.push(at(e.msgstr_line, id));
         } else {
             if state.text.is_empty() && !current.text.is_empty() {
-                imported.cleared.push(Conflict {
-                    file: display.to_string(),
-                    line: e.msgstr_line,
-                    segment: id.clone(),
-                });
+                imported.cleared.push(at(e.msgstr_line, id));
             }
             let mut change = TranslationChange::new(id, locale, state.clone(), Origin::PoImport);
             change.suggestion = fuzzy_context(e);
@@ -164,6 +135,40 @@ pub(super) fn import_catalog(
         }
     }
     Ok(imported)
+}
+
+/// An entry's segment id and state, checked against the memory: it must
+/// name a known segment and carry its English unchanged (in any Unicode
+/// normalization form).
+fn checked_entry<'a>(
+    e: &'a po::Entry,
+    segments: &HashMap<String, StoredSegment>,
+    path: &std::path::Path,
+) -> Result<(&'a String, Translation)> {
+    let id = e.msgctxt.as_ref().ok_or_else(|| {
+        Error::parse(
+            path,
+            e.line,
+            "entry has no msgctxt, so it belongs to no segment",
+        )
+    })?;
+    let seg = segments.get(id).ok_or_else(|| {
+        Error::parse(path, e.line, format!("unknown segment id `{id}` (msgctxt)"))
+    })?;
+    let mut state = entry_state(e);
+    if seg.source != e.msgid {
+        // An editor that saves in another Unicode normalization form
+        // (macOS tools may write NFD) changed nothing a reader sees.
+        if !same_text(&seg.source, &e.msgid) {
+            return Err(Error::parse(
+                path,
+                e.line,
+                format!("msgid of `{id}` differs from its English source; edit only msgstr"),
+            ));
+        }
+        state.text = nfc(&state.text);
+    }
+    Ok((id, state))
 }
 
 /// Where a fuzzy entry's suggestion came from, as tercuman wrote it (`#|
