@@ -28,38 +28,56 @@ pub fn write(edition: &Edition, path: &Path) -> Result<()> {
 
 /// The finished EPUB archive, in memory.
 pub fn build(edition: &Edition) -> std::result::Result<Vec<u8>, String> {
-    let lang = edition.lang.to_string();
+    let mut builder = new_builder(edition)?;
+    add_front_matter(&mut builder, edition)?;
+    add_chapters(&mut builder, edition)?;
+    add_colophon(&mut builder, edition)?;
+    let mut raw = Vec::new();
+    builder.generate(&mut raw).map_err(|e| e.to_string())?;
+    finish_archive(&raw, edition)
+}
+
+type Builder = EpubBuilder<ZipLibrary>;
+
+/// A builder holding the edition's metadata and stylesheet.
+fn new_builder(edition: &Edition) -> std::result::Result<Builder, String> {
     let c = &edition.chrome;
     let mut builder = EpubBuilder::new(ZipLibrary::new().map_err(|e| e.to_string())?)
         .map_err(|e| e.to_string())?;
     builder.epub_version(EpubVersion::V30);
     // We escape every string ourselves, so TOC titles can carry `lang` markup.
     builder.escape_html(false);
-    let meta = |b: &mut EpubBuilder<ZipLibrary>, k: &str, v: String| {
+    let meta = |b: &mut Builder, k: &str, v: String| {
         b.metadata(k, v).map(|_| ()).map_err(|e| e.to_string())
     };
     meta(&mut builder, "title", escape(&edition.title()))?;
     meta(&mut builder, "author", escape(&edition.author()))?;
-    meta(&mut builder, "lang", lang.clone())?;
+    meta(&mut builder, "lang", edition.lang.to_string())?;
     meta(&mut builder, "generator", "tercuman".into())?;
     meta(&mut builder, "toc_name", escape(&c.get("contents")))?;
     meta(&mut builder, "direction", edition.dir().into())?;
     builder
         .stylesheet(BASE_CSS.as_bytes())
         .map_err(|e| e.to_string())?;
+    Ok(builder)
+}
 
-    let document = |title: &str, body: String| {
-        Page {
-            lang: &lang,
-            dir: edition.dir(),
-            title,
-            stylesheet: "stylesheet.css",
-            head: String::new(),
-            body,
-        }
-        .render(true)
-    };
+/// An XHTML document of this edition around `body`.
+fn document(edition: &Edition, title: &str, body: String) -> String {
+    Page {
+        lang: &edition.lang.to_string(),
+        dir: edition.dir(),
+        title,
+        stylesheet: "stylesheet.css",
+        head: String::new(),
+        body,
+    }
+    .render(true)
+}
 
+/// The cover (image and page) and the title page.
+fn add_front_matter(builder: &mut Builder, edition: &Edition) -> std::result::Result<(), String> {
+    let c = &edition.chrome;
     let cover = super::cover::svg(edition);
     builder
         .add_cover_image("cover.svg", cover.as_bytes(), "image/svg+xml")
@@ -69,11 +87,11 @@ pub fn build(edition: &Edition) -> std::result::Result<Vec<u8>, String> {
         escape(&format!("{} — {}", edition.title(), edition.author()))
     );
     add(
-        &mut builder,
+        builder,
         "cover.xhtml",
         &c.get("cover"),
         ReferenceType::Cover,
-        document(&edition.title(), cover_page),
+        document(edition, &edition.title(), cover_page),
     )?;
     let title_page = format!(
         "<section class=\"title-page\" epub:type=\"titlepage\">\n<h1>{}</h1>\n<p class=\"subtitle\">{}</p>\n<p class=\"author\">{}</p>\n</section>\n",
@@ -82,12 +100,16 @@ pub fn build(edition: &Edition) -> std::result::Result<Vec<u8>, String> {
         escape(&edition.author())
     );
     add(
-        &mut builder,
+        builder,
         "title.xhtml",
         &c.get("title-page"),
         ReferenceType::TitlePage,
-        document(&edition.title(), title_page),
-    )?;
+        document(edition, &edition.title(), title_page),
+    )
+}
+
+/// Each chapter's page, the first marked as where the text starts.
+fn add_chapters(builder: &mut Builder, edition: &Edition) -> std::result::Result<(), String> {
     for (i, chapter) in edition.chapters.iter().enumerate() {
         let body = format!(
             "<section epub:type=\"chapter\">\n{}</section>\n",
@@ -95,7 +117,7 @@ pub fn build(edition: &Edition) -> std::result::Result<Vec<u8>, String> {
         );
         let mut content = EpubContent::new(
             format!("{}.xhtml", crate::project::page_stem(&chapter.slug)),
-            Cursor::new(document(&chapter.title, body)),
+            Cursor::new(document(edition, &chapter.title, body)),
         )
         .title(chapter.title_markup(edition.dir() == "rtl"))
         .raw_title(escape(&chapter.title));
@@ -104,6 +126,11 @@ pub fn build(edition: &Edition) -> std::result::Result<Vec<u8>, String> {
         }
         builder.add_content(content).map_err(|e| e.to_string())?;
     }
+    Ok(())
+}
+
+fn add_colophon(builder: &mut Builder, edition: &Edition) -> std::result::Result<(), String> {
+    let c = &edition.chrome;
     let mut colophon = format!(
         "<section epub:type=\"colophon\">\n<h1>{}</h1>\n",
         escape(&c.get("colophon"))
@@ -113,16 +140,12 @@ pub fn build(edition: &Edition) -> std::result::Result<Vec<u8>, String> {
     }
     colophon.push_str("</section>\n");
     add(
-        &mut builder,
+        builder,
         "colophon.xhtml",
         &c.get("colophon"),
         ReferenceType::Colophon,
-        document(&c.get("colophon"), colophon),
-    )?;
-
-    let mut raw = Vec::new();
-    builder.generate(&mut raw).map_err(|e| e.to_string())?;
-    finish_archive(&raw, edition)
+        document(edition, &c.get("colophon"), colophon),
+    )
 }
 
 fn add(
