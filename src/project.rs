@@ -152,65 +152,15 @@ impl Project {
         let t = file.book;
         let source_language = parse_locale(&t.source_language)
             .map_err(|m| config_error(format!("source-language: {m}")))?;
-        let mut locales = Vec::new();
-        for code in &t.locales {
-            let lang = parse_locale(code).map_err(|m| config_error(format!("locales: {m}")))?;
-            if lang == source_language || locales.contains(&lang) {
-                return Err(config_error(format!(
-                    "locales: `{code}` is listed twice or is the source language"
-                )));
-            }
-            locales.push(lang);
-        }
-        let mut locale_settings = std::collections::BTreeMap::new();
-        for (code, table) in file.locale {
-            if !locales.iter().any(|l| l.to_string() == code) {
-                return Err(config_error(format!(
-                    "[locale.{code}]: `{code}` is not one of the book's locales"
-                )));
-            }
-            if let Some(min) = table.min_translated {
-                if !(0.0..=100.0).contains(&min) {
-                    return Err(config_error(format!(
-                        "[locale.{code}] min-translated: {min} is not a percentage (0 to 100)"
-                    )));
-                }
-            }
-            locale_settings.insert(
-                code,
-                LocaleSettings {
-                    min_translated: table.min_translated,
-                    untranslated: table.untranslated,
-                },
-            );
-        }
+        let locales = parse_locales(&t.locales, &source_language).map_err(config_error)?;
+        let locale_settings = locale_settings(file.locale, &locales).map_err(config_error)?;
         let fuzzy_threshold = file.memory.fuzzy_threshold.unwrap_or(75);
         if !(50..=100).contains(&fuzzy_threshold) {
             return Err(config_error(format!(
                 "[memory] fuzzy-threshold: {fuzzy_threshold} must be between 50 and 100"
             )));
         }
-        if t.chapters.is_empty() {
-            return Err(config_error("chapters: the book has no chapters".into()));
-        }
-        let mut chapters: Vec<Chapter> = Vec::new();
-        for name in &t.chapters {
-            let chapter = chapter_from_name(root, name).map_err(config_error)?;
-            if chapters.iter().any(|c| c.slug == chapter.slug) {
-                return Err(config_error(format!("chapters: `{name}` is listed twice")));
-            }
-            if let Some(other) = chapters
-                .iter()
-                .find(|c| page_stem(&c.slug) == page_stem(&chapter.slug))
-            {
-                return Err(config_error(format!(
-                    "chapters: `{name}` and `{}` would both be published as `{}`\nhint: rename one of them",
-                    other.rel_path,
-                    page_stem(&chapter.slug)
-                )));
-            }
-            chapters.push(chapter);
-        }
+        let chapters = chapters(root, &t.chapters).map_err(config_error)?;
         Ok(Project {
             root: root.to_path_buf(),
             book: Book {
@@ -347,6 +297,82 @@ pub fn line_of(text: &str, offset: usize) -> usize {
         .filter(|&&b| b == b'\n')
         .count()
         + 1
+}
+
+/// `locales`: each a valid tag, listed once, not the source language.
+fn parse_locales(
+    codes: &[String],
+    source_language: &LanguageIdentifier,
+) -> std::result::Result<Vec<LanguageIdentifier>, String> {
+    let mut locales = Vec::new();
+    for code in codes {
+        let lang = parse_locale(code).map_err(|m| format!("locales: {m}"))?;
+        if lang == *source_language || locales.contains(&lang) {
+            return Err(format!(
+                "locales: `{code}` is listed twice or is the source language"
+            ));
+        }
+        locales.push(lang);
+    }
+    Ok(locales)
+}
+
+/// `[locale.<code>]` tables: each for one of the book's locales, with a
+/// percentage for `min-translated`.
+fn locale_settings(
+    tables: std::collections::BTreeMap<String, LocaleTable>,
+    locales: &[LanguageIdentifier],
+) -> std::result::Result<std::collections::BTreeMap<String, LocaleSettings>, String> {
+    let mut settings = std::collections::BTreeMap::new();
+    for (code, table) in tables {
+        if !locales.iter().any(|l| l.to_string() == code) {
+            return Err(format!(
+                "[locale.{code}]: `{code}` is not one of the book's locales"
+            ));
+        }
+        if let Some(min) = table.min_translated {
+            if !(0.0..=100.0).contains(&min) {
+                return Err(format!(
+                    "[locale.{code}] min-translated: {min} is not a percentage (0 to 100)"
+                ));
+            }
+        }
+        settings.insert(
+            code,
+            LocaleSettings {
+                min_translated: table.min_translated,
+                untranslated: table.untranslated,
+            },
+        );
+    }
+    Ok(settings)
+}
+
+/// `chapters`: at least one, each listed once, no two published under one
+/// page name.
+fn chapters(root: &Path, names: &[String]) -> std::result::Result<Vec<Chapter>, String> {
+    if names.is_empty() {
+        return Err("chapters: the book has no chapters".into());
+    }
+    let mut chapters: Vec<Chapter> = Vec::new();
+    for name in names {
+        let chapter = chapter_from_name(root, name)?;
+        if chapters.iter().any(|c| c.slug == chapter.slug) {
+            return Err(format!("chapters: `{name}` is listed twice"));
+        }
+        if let Some(other) = chapters
+            .iter()
+            .find(|c| page_stem(&c.slug) == page_stem(&chapter.slug))
+        {
+            return Err(format!(
+                "chapters: `{name}` and `{}` would both be published as `{}`\nhint: rename one of them",
+                other.rel_path,
+                page_stem(&chapter.slug)
+            ));
+        }
+        chapters.push(chapter);
+    }
+    Ok(chapters)
 }
 
 #[cfg(test)]
