@@ -311,6 +311,50 @@ impl<'a> Leverage<'a> {
             .collect()
     }
 
+    /// The segments that left the source in this sync, by file, with
+    /// their words; made on first use.
+    fn retired_by_file(&self) -> &RetiredByFile<'a> {
+        self.retired_by_file.get_or_init(|| {
+            let segments: &'a HashMap<String, StoredSegment> = self.segments;
+            let mut by_file: RetiredByFile<'a> = HashMap::new();
+            for r in self.retired_now.iter().filter_map(|r| segments.get(r)) {
+                by_file
+                    .entry(r.file.as_str())
+                    .or_default()
+                    .push((r, self.words(&r.source)));
+            }
+            by_file
+        })
+    }
+
+    /// A fuzzy suggestion for segment `id`: `text`, made for `previous`.
+    fn suggestion(
+        &self,
+        id: &str,
+        locale: &str,
+        origin: Origin,
+        text: String,
+        previous: String,
+        from: String,
+    ) -> TranslationChange {
+        let mut change = TranslationChange::new(
+            id,
+            locale,
+            Translation {
+                text,
+                status: Status::Fuzzy,
+            },
+            origin,
+        );
+        let source = self.segments.get(id).map_or("", |s| s.source.as_str());
+        change.suggestion = Some(Suggestion {
+            score: score(source, &previous, &self.lang).map(|s| s.percent),
+            previous_source: previous,
+            from,
+        });
+        change
+    }
+
     /// A sentence split off one that just left the source gets that
     /// sentence's translation; one that absorbed several gets theirs, joined.
     fn split_or_merge(
@@ -321,18 +365,8 @@ impl<'a> Leverage<'a> {
     ) -> Option<TranslationChange> {
         let seg = self.segments.get(id)?;
         let text = seg.source.trim();
-        let retired = self.retired_by_file.get_or_init(|| {
-            let segments: &'a HashMap<String, StoredSegment> = self.segments;
-            let mut by_file: RetiredByFile<'a> = HashMap::new();
-            for r in self.retired_now.iter().filter_map(|r| segments.get(r)) {
-                by_file
-                    .entry(r.file.as_str())
-                    .or_default()
-                    .push((r, self.words(&r.source)));
-            }
-            by_file
-        });
-        let gone: Vec<&(&StoredSegment, Vec<String>)> = retired
+        let gone: Vec<&(&StoredSegment, Vec<String>)> = self
+            .retired_by_file()
             .get(seg.file.as_str())
             .map(|list| {
                 list.iter()
@@ -340,48 +374,16 @@ impl<'a> Leverage<'a> {
                     .collect()
             })
             .unwrap_or_default();
-        let suggestion = |origin, text: String, previous: String, from: String| {
-            let mut change = TranslationChange::new(
-                id,
-                locale,
-                Translation {
-                    text,
-                    status: Status::Fuzzy,
-                },
-                origin,
-            );
-            change.suggestion = Some(Suggestion {
-                score: score(&seg.source, &previous, &self.lang).map(|s| s.percent),
-                previous_source: previous,
-                from,
-            });
-            change
-        };
-        // A split part's words are mostly the old sentence's; a merged
-        // sentence holds most of each old sentence's words.
-        let share_in = |part: &[String], whole: &[String]| {
-            let mut pool = whole.to_vec();
-            let found = part
-                .iter()
-                .filter(|w| match pool.iter().position(|p| p == *w) {
-                    Some(i) => {
-                        pool.swap_remove(i);
-                        true
-                    }
-                    None => false,
-                })
-                .count();
-            found as f64 / part.len().max(1) as f64
-        };
         let mine = self.words(text);
         if mine.is_empty() {
             return None;
         }
-        if let Some((whole, _)) = gone
-            .iter()
-            .find(|(_, theirs)| theirs.len() > mine.len() && share_in(&mine, theirs) >= SPLIT_SHARE)
-        {
-            return Some(suggestion(
+        if let Some((whole, _)) = gone.iter().find(|(_, theirs)| {
+            theirs.len() > mine.len() && word_share(&mine, theirs) >= SPLIT_SHARE
+        }) {
+            return Some(self.suggestion(
+                id,
+                locale,
                 Origin::Split,
                 translations[&whole.id].text.clone(),
                 whole.source.clone(),
@@ -391,7 +393,7 @@ impl<'a> Leverage<'a> {
         let parts: Vec<&StoredSegment> = gone
             .iter()
             .filter(|(_, theirs)| {
-                theirs.len() < mine.len() && share_in(theirs, &mine) >= SPLIT_SHARE
+                theirs.len() < mine.len() && word_share(theirs, &mine) >= SPLIT_SHARE
             })
             .map(|(r, _)| *r)
             .collect();
@@ -399,19 +401,41 @@ impl<'a> Leverage<'a> {
             let join = |f: &dyn Fn(&StoredSegment) -> String| {
                 parts.iter().map(|p| f(p)).collect::<Vec<_>>().join(" ")
             };
-            return Some(suggestion(
-                Origin::Merge,
-                join(&|p| translations[&p.id].text.clone()),
-                join(&|p| p.source.clone()),
-                parts
-                    .iter()
-                    .map(|p| p.id.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" + "),
-            ));
+            return Some(
+                self.suggestion(
+                    id,
+                    locale,
+                    Origin::Merge,
+                    join(&|p| translations[&p.id].text.clone()),
+                    join(&|p| p.source.clone()),
+                    parts
+                        .iter()
+                        .map(|p| p.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" + "),
+                ),
+            );
         }
         None
     }
+}
+
+/// The share of `part`'s words found in `whole` (each word used once): a
+/// split part's words are mostly the old sentence's; a merged sentence
+/// holds most of each old sentence's words.
+fn word_share(part: &[String], whole: &[String]) -> f64 {
+    let mut pool = whole.to_vec();
+    let found = part
+        .iter()
+        .filter(|w| match pool.iter().position(|p| p == *w) {
+            Some(i) => {
+                pool.swap_remove(i);
+                true
+            }
+            None => false,
+        })
+        .count();
+    found as f64 / part.len().max(1) as f64
 }
 
 #[cfg(test)]
