@@ -244,51 +244,7 @@ fn collect(
                 return extent;
             }
             Event::Start(tag) => {
-                let kind = match tag {
-                    Tag::Strong => Some(CodeKind::Strong),
-                    Tag::Emphasis => Some(CodeKind::Emphasis),
-                    Tag::Strikethrough => Some(CodeKind::Strikethrough),
-                    Tag::Link {
-                        link_type: LinkType::Autolink | LinkType::Email,
-                        ..
-                    } => None,
-                    Tag::Link { .. } => Some(CodeKind::Link),
-                    Tag::Image { .. } => Some(CodeKind::Image),
-                    _ => None,
-                };
-                let at = spans.len();
-                let inner = collect(events, i, spans);
-                *i += 1; // the End
-                match (kind, inner) {
-                    (Some(kind), Some((first, last))) => {
-                        spans.insert(
-                            at,
-                            Span {
-                                start: range.start,
-                                end: first,
-                                kind,
-                                role: Role::Open,
-                            },
-                        );
-                        spans.push(Span {
-                            start: last,
-                            end: range.end,
-                            kind,
-                            role: Role::Close,
-                        });
-                    }
-                    // Nothing inside, an autolink, or a tag we do not
-                    // translate inside: the whole element is one code.
-                    (kind, _) => {
-                        spans.truncate(at);
-                        spans.push(Span {
-                            start: range.start,
-                            end: range.end,
-                            kind: kind.unwrap_or(CodeKind::Protected),
-                            role: Role::Standalone,
-                        });
-                    }
-                }
+                collect_element(events, i, spans, tag, range);
                 widen(&mut extent, range);
             }
             Event::Code(_)
@@ -319,6 +275,62 @@ fn collect(
         }
     }
     extent
+}
+
+/// An inline element whose start was just read: a pair of codes around
+/// its content, or one code for the whole of it when it has no content to
+/// translate (an autolink, an empty element, a tag we do not translate
+/// inside).
+fn collect_element(
+    events: &[(Event, std::ops::Range<usize>)],
+    i: &mut usize,
+    spans: &mut Vec<Span>,
+    tag: &Tag,
+    range: &std::ops::Range<usize>,
+) {
+    let kind = match tag {
+        Tag::Strong => Some(CodeKind::Strong),
+        Tag::Emphasis => Some(CodeKind::Emphasis),
+        Tag::Strikethrough => Some(CodeKind::Strikethrough),
+        Tag::Link {
+            link_type: LinkType::Autolink | LinkType::Email,
+            ..
+        } => None,
+        Tag::Link { .. } => Some(CodeKind::Link),
+        Tag::Image { .. } => Some(CodeKind::Image),
+        _ => None,
+    };
+    let at = spans.len();
+    let inner = collect(events, i, spans);
+    *i += 1; // the End
+    match (kind, inner) {
+        (Some(kind), Some((first, last))) => {
+            spans.insert(
+                at,
+                Span {
+                    start: range.start,
+                    end: first,
+                    kind,
+                    role: Role::Open,
+                },
+            );
+            spans.push(Span {
+                start: last,
+                end: range.end,
+                kind,
+                role: Role::Close,
+            });
+        }
+        (kind, _) => {
+            spans.truncate(at);
+            spans.push(Span {
+                start: range.start,
+                end: range.end,
+                kind: kind.unwrap_or(CodeKind::Protected),
+                role: Role::Standalone,
+            });
+        }
+    }
 }
 
 #[cfg(test)]
