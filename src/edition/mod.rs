@@ -235,16 +235,20 @@ pub fn prepare<'a>(
     let inputs = languages
         .iter()
         .map(|lang| {
-            let translations = if lang == source_lang {
+            let stored = if lang == source_lang {
                 None
             } else {
-                Some(memory.translations(&lang.to_string())?)
+                let code = lang.to_string();
+                Some(Stored {
+                    translations: memory.translations(&code)?,
+                    po_lines: memory.po_line_numbers(&code)?,
+                })
             };
-            Ok((lang, translations))
+            Ok((lang, stored))
         })
         .collect::<Result<Vec<_>>>()?;
-    let mut editions = crate::parallel::map(&inputs, |(lang, translations)| {
-        prepare_edition(project, docs, &words, lang, translations.as_ref(), options)
+    let mut editions = crate::parallel::map(&inputs, |(lang, stored)| {
+        prepare_edition(project, docs, &words, lang, stored.as_ref(), options)
     })
     .into_iter()
     .collect::<Result<Vec<_>>>()?;
@@ -265,9 +269,10 @@ fn prepare_edition<'a>(
     docs: &[ChapterDoc],
     words: &[Vec<usize>],
     lang: &LanguageIdentifier,
-    translations: Option<&HashMap<String, Translation>>,
+    stored: Option<&Stored>,
     options: &BuildOptions,
 ) -> Result<Edition<'a>> {
+    let translations = stored.map(|s| &s.translations);
     let is_source = translations.is_none();
     let chrome = load_chrome(project, lang, is_source)?;
     let failed_checks = match (translations, options.allow_check_errors) {
@@ -277,6 +282,7 @@ fn prepare_edition<'a>(
     let blocked: HashSet<String> = failed_checks.iter().cloned().collect();
     let render = RenderSettings {
         translations,
+        po_lines: stored.map(|s| &s.po_lines),
         rtl: locale::direction(lang) == "rtl",
         blocked: &blocked,
     };
@@ -299,9 +305,17 @@ fn prepare_edition<'a>(
     })
 }
 
+/// What the memory holds for a translated edition.
+struct Stored {
+    translations: HashMap<String, Translation>,
+    /// Line of each entry's `msgstr` in its PO file, by chapter and segment.
+    po_lines: HashMap<String, HashMap<String, usize>>,
+}
+
 /// What every chapter of one edition is rendered with.
 struct RenderSettings<'a> {
     translations: Option<&'a HashMap<String, Translation>>,
+    po_lines: Option<&'a HashMap<String, HashMap<String, usize>>>,
     rtl: bool,
     /// Segments whose translation fails an error-level check: shown in English.
     blocked: &'a HashSet<String>,
@@ -355,7 +369,10 @@ fn prepare_chapter(
         .expect("docs follow chapters");
     let po_path = project.po_path(lang, chapter);
     let proof = match settings.translations {
-        Some(t) if options.formats.html => proof_rows(doc, t, settings.blocked, &po_path)?,
+        Some(t) if options.formats.html => {
+            let lines = settings.po_lines.and_then(|l| l.get(&doc.slug));
+            proof_rows(doc, t, settings.blocked, lines)
+        }
         _ => Vec::new(),
     };
     Ok(EditionChapter {
@@ -390,22 +407,14 @@ fn refuse_untranslated(
     Ok(())
 }
 
-/// The proof rows of one chapter; PO lines come from the chapter's PO file.
+/// The proof rows of one chapter, with the PO line of each segment as the
+/// last sync left the file.
 fn proof_rows(
     doc: &ChapterDoc,
     translations: &HashMap<String, Translation>,
     blocked: &HashSet<String>,
-    po_path: &std::path::Path,
-) -> Result<Vec<ProofRow>> {
-    let mut lines: HashMap<String, usize> = HashMap::new();
-    if po_path.exists() {
-        let catalog = crate::formats::po::parse(&crate::formats::po::read(po_path)?, po_path)?;
-        for e in catalog.entries.iter().filter(|e| !e.obsolete) {
-            if let Some(id) = &e.msgctxt {
-                lines.insert(id.clone(), e.msgstr_line);
-            }
-        }
-    }
+    po_lines: Option<&HashMap<String, usize>>,
+) -> Vec<ProofRow> {
     let inline_html = |text: &str, source: Option<&str>| {
         let mut html = String::new();
         pulldown_cmark::html::push_html(
@@ -414,8 +423,7 @@ fn proof_rows(
         );
         html
     };
-    Ok(doc
-        .segments()
+    doc.segments()
         .map(|seg| {
             let t = translations.get(&seg.id);
             let status = effective_status(t);
@@ -428,10 +436,10 @@ fn proof_rows(
                     .unwrap_or_default(),
                 status,
                 failed_check: blocked.contains(&seg.id),
-                po_line: lines.get(&seg.id).copied(),
+                po_line: po_lines.and_then(|l| l.get(&seg.id)).copied(),
             }
         })
-        .collect())
+        .collect()
 }
 
 /// Current segments whose translation fails an error-level check, in book order.

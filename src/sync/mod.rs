@@ -33,7 +33,7 @@ use import::{entry_state, entry_status, import_catalog};
 use leverage::Leverage;
 pub use orphans::OrphanFile;
 use plan::{read_chapters, read_inputs, StoredState};
-use write::{catalog_for, CatalogSources};
+use write::{catalog_for, msgstr_lines, CatalogSources};
 
 /// The PO files a sync made, staged, with the memory changes they go with.
 pub(super) struct MadeFiles {
@@ -212,6 +212,8 @@ struct LocaleEdits<'a> {
     exported: HashMap<String, Translation>,
     /// Time of each segment's latest revision (for files written the first time).
     revised: HashMap<String, String>,
+    /// Where each chapter file's entries stood after the last sync.
+    po_lines: HashMap<String, String>,
     /// Translator comments by segment id, kept when the file is rewritten.
     comments: HashMap<String, Vec<String>>,
     /// Each chapter file's header as read, by chapter slug.
@@ -233,6 +235,7 @@ impl<'a> LocaleEdits<'a> {
             suggestions: stored.suggestions,
             exported: stored.exported,
             revised: stored.revised,
+            po_lines: stored.po_lines,
             comments: HashMap::new(),
             headers: HashMap::new(),
         };
@@ -399,8 +402,15 @@ fn make_files(
             changes.translations.push(change);
         }
         let t = timings::phase(|| format!("{code}: write PO text"));
-        for file in write_locale(inputs, lang, &locale, &retired) {
+        for (file, chapter) in write_locale(inputs, lang, &locale, &retired)
+            .into_iter()
+            .zip(&project.chapters)
+        {
             changes.exported.extend(file.exported);
+            if locale.po_lines.get(&chapter.slug) != Some(&file.lines) {
+                let key = (code.clone(), chapter.slug.clone());
+                changes.po_lines.push((key.0, key.1, file.lines));
+            }
             outputs.push((file.path, file.text));
         }
         drop(t);
@@ -458,10 +468,12 @@ fn write_locale(
                 exported.push((locale.code.to_string(), id.to_string(), state));
             }
         }
+        let text = po::write(&catalog);
         ChapterFile {
             exported,
             path: project.po_path(lang, chapter),
-            text: po::write(&catalog),
+            lines: msgstr_lines(&catalog, &text),
+            text,
         }
     })
 }
@@ -472,6 +484,8 @@ struct ChapterFile {
     exported: Vec<(String, String, Translation)>,
     path: PathBuf,
     text: String,
+    /// Where its entries stand in `text` ([`msgstr_lines`]).
+    lines: String,
 }
 
 /// Stages the files whose text changes beside the files they replace; the

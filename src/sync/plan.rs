@@ -273,6 +273,7 @@ pub(super) fn stored_states(
             translations: memory.translations(&code)?,
             exported: memory.exported(&code)?,
             suggestions: memory.suggestions(&code)?,
+            po_lines: memory.po_lines(&code)?,
             revised: if new_file {
                 memory.last_revisions(&code)?
             } else {
@@ -290,6 +291,8 @@ pub(super) struct StoredState {
     pub suggestions: HashMap<String, Suggestion>,
     /// Time of each segment's latest revision; read only when some file is new.
     pub revised: HashMap<String, String>,
+    /// Where each chapter file's entries stood after the last sync.
+    pub po_lines: HashMap<String, String>,
 }
 
 /// The current source's segments, compared with the memory's.

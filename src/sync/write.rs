@@ -73,6 +73,31 @@ fn reference(file: &str, line: usize) -> String {
     out
 }
 
+/// Where each current entry's `msgstr` stands in `text`, the file written
+/// from `catalog`: `segment id<TAB>line` per entry, for the proof pages.
+/// The header's `msgstr` comes first; obsolete entries (`#~`) are skipped.
+pub(super) fn msgstr_lines(catalog: &po::Catalog, text: &str) -> String {
+    let msgstr_lines = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| l.starts_with("msgstr "))
+        .map(|(i, _)| i + 1)
+        .skip(1);
+    let ids = catalog
+        .entries
+        .iter()
+        .filter(|e| !e.obsolete)
+        .map(|e| e.msgctxt.as_deref().unwrap_or_default());
+    let mut out = String::new();
+    for (id, line) in ids.zip(msgstr_lines) {
+        out.push_str(id);
+        out.push('\t');
+        out.push_str(&line.to_string());
+        out.push('\n');
+    }
+    out
+}
+
 /// The PO file of one chapter in one locale, from the memory.
 pub(super) fn catalog_for(
     project: &Project,
@@ -153,5 +178,46 @@ pub(super) fn catalog_for(
         ),
         entries,
         byte_order_mark: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The lines the proof pages show are the lines a PO reader finds:
+    /// past multi-line headers and texts, comments and obsolete entries.
+    #[test]
+    fn msgstr_lines_are_where_a_reader_finds_each_msgstr() {
+        let entry = |id: &str, msgstr: &str, obsolete: bool| po::Entry {
+            msgctxt: Some(id.to_string()),
+            msgid: format!("English of {id}.\nSecond line."),
+            msgstr: msgstr.to_string(),
+            obsolete,
+            translator_comments: vec!["msgstr in a comment".into()],
+            references: vec!["source/a.md:1".into()],
+            ..po::Entry::default()
+        };
+        let catalog = po::Catalog {
+            header_comments: vec!["A header comment".into()],
+            header: "Language: fa\nContent-Type: text/plain; charset=UTF-8\n".into(),
+            entries: vec![
+                entry("a/1", "یک\nدو", false),
+                entry("a/old", "کهنه", true),
+                entry("a/2", "", false),
+                entry("a/3", "سه", false),
+            ],
+            ..po::Catalog::default()
+        };
+        let text = po::write(&catalog);
+        let read = po::parse(&text, std::path::Path::new("a.po")).unwrap();
+        let expected: String = read
+            .entries
+            .iter()
+            .filter(|e| !e.obsolete)
+            .map(|e| format!("{}\t{}\n", e.msgctxt.as_deref().unwrap(), e.msgstr_line))
+            .collect();
+        assert_eq!(msgstr_lines(&catalog, &text), expected);
+        assert_eq!(expected.lines().count(), 3);
     }
 }

@@ -245,6 +245,35 @@ impl Memory {
         rows.collect::<rusqlite::Result<_>>().map_err(Into::into)
     }
 
+    /// Where the entries of one locale's PO files stand, by chapter slug, as
+    /// `segment id<TAB>line` lines (the line of each entry's `msgstr`).
+    pub fn po_lines(&self, locale: &str) -> Result<HashMap<String, String>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT chapter, lines FROM po_lines WHERE locale = ?1")?;
+        let rows = stmt.query_map([locale], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        rows.collect::<rusqlite::Result<_>>().map_err(Into::into)
+    }
+
+    /// The line of each entry's `msgstr` in one locale's PO files, by
+    /// chapter slug and segment id (none for a file no sync has written).
+    pub fn po_line_numbers(&self, locale: &str) -> Result<HashMap<String, HashMap<String, usize>>> {
+        let parse = |lines: String| {
+            lines
+                .lines()
+                .filter_map(|l| {
+                    let (id, line) = l.split_once('\t')?;
+                    Some((id.to_string(), line.parse().ok()?))
+                })
+                .collect()
+        };
+        Ok(self
+            .po_lines(locale)?
+            .into_iter()
+            .map(|(chapter, lines)| (chapter, parse(lines)))
+            .collect())
+    }
+
     /// Segment files a committed sync had not yet moved into place.
     pub fn pending_files(&self) -> Result<Vec<PendingFile>> {
         let mut stmt = self
@@ -485,6 +514,11 @@ fn write_changes(tx: &rusqlite::Transaction, changes: &Changes, now: i64) -> Res
     for f in &changes.pending {
         insert_pending.execute(params![f.target, f.temporary, f.original])?;
     }
+    let mut upsert_lines =
+        tx.prepare("INSERT OR REPLACE INTO po_lines (locale, chapter, lines) VALUES (?1, ?2, ?3)")?;
+    for (locale, chapter, lines) in &changes.po_lines {
+        upsert_lines.execute(params![locale, chapter, lines])?;
+    }
     Ok(())
 }
 
@@ -552,6 +586,9 @@ pub struct Changes {
     pub exported: Vec<(String, String, Translation)>,
     /// Segment files staged to be moved into place.
     pub pending: Vec<PendingFile>,
+    /// (locale, chapter slug, where its PO file's entries stand): see
+    /// [`Memory::po_lines`].
+    pub po_lines: Vec<(String, String, String)>,
 }
 
 /// A segment file staged beside its target, to be moved into place once the
@@ -572,6 +609,7 @@ impl Changes {
             && self.translations.is_empty()
             && self.exported.is_empty()
             && self.pending.is_empty()
+            && self.po_lines.is_empty()
     }
 }
 

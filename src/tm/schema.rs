@@ -62,6 +62,15 @@ const MIGRATIONS: &[&str] = &[
     // (length and CRC-32, or `absent`), so that a target a translator saved
     // meanwhile is never overwritten. Empty for rows written before.
     "ALTER TABLE pending_file ADD COLUMN original TEXT NOT NULL DEFAULT '';",
+    // 6: where each entry's msgstr stands in each chapter's PO file as the
+    // last sync left it (`segment id<TAB>line` per line), so that the proof
+    // pages name PO lines without the editions parsing PO files.
+    "CREATE TABLE po_lines (
+        locale  TEXT NOT NULL,
+        chapter TEXT NOT NULL,
+        lines   TEXT NOT NULL,
+        PRIMARY KEY (locale, chapter)
+    );",
 ];
 
 /// Brings the database to the latest schema in one transaction. A database
