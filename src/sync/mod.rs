@@ -6,6 +6,12 @@
 //! is written: a bad PO file stops the sync with its file and line, and the
 //! memory and every file stay exactly as they were. A sync with nothing to do
 //! writes nothing at all.
+//!
+//! The steps, each with plain data in and out: `recover` (`files.rs`) →
+//! read every input (`plan.rs`) → per locale, import edits (`import.rs`,
+//! `orphans.rs`), leverage the memory (`leverage.rs`) and write PO text
+//! (`write.rs`) → commit the memory beside it (`commit.rs`) → move the files
+//! into place (`files.rs`) → stamp.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
