@@ -11,7 +11,9 @@ use crate::project::Project;
 
 /// Files whose changes do not count: stamps, the lock, staged files.
 fn ignored(name: &str) -> bool {
-    matches!(name, ".lock" | ".sync-stamp" | ".tercuman-build") || name.ends_with(".tercuman-tmp")
+    matches!(name, ".lock" | ".sync-stamp" | ".tercuman-build")
+        || name.starts_with(".build-stamp-")
+        || name.ends_with(".tercuman-tmp")
 }
 
 fn add_file(out: &mut String, project: &Project, path: &Path) {

@@ -510,9 +510,17 @@ pub fn file_slug(s: &str) -> String {
     }
 }
 
-fn build_stamp(options: &BuildOptions) -> PathBuf {
-    options.out_dir.join(".tercuman-build")
+/// The fingerprint of the last build into `options.out_dir`, kept in
+/// `tm/` beside the sync's, one per output folder: `dist/` holds only what
+/// a publisher uploads, identical for the same book in any folder.
+fn build_stamp(project: &Project, options: &BuildOptions) -> PathBuf {
+    let out = project.display_path(&options.out_dir);
+    let name = format!(".build-stamp-{:016x}", crate::source::fnv1a(out.as_bytes()));
+    project.root.join("tm").join(name)
 }
+
+/// Where tercuman 0.1 kept the build fingerprint: removed by the next build.
+const OLD_BUILD_STAMP: &str = ".tercuman-build";
 
 fn build_fingerprint(project: &Project, options: &BuildOptions) -> String {
     crate::fingerprint::of_inputs(
@@ -529,7 +537,7 @@ fn build_fingerprint(project: &Project, options: &BuildOptions) -> String {
 pub fn up_to_date(project: &Project, options: &BuildOptions) -> bool {
     let outputs = crate::fingerprint::of_dir(project, &options.out_dir);
     crate::fingerprint::matches(
-        &build_stamp(options),
+        &build_stamp(project, options),
         &format!("{}{outputs}", build_fingerprint(project, options)),
     )
 }
@@ -548,9 +556,10 @@ pub fn build(
         )));
     }
     let editions = prepare(project, docs, memory, options)?;
-    let stamp = build_stamp(options);
+    let stamp = build_stamp(project, options);
     // A failed or interrupted build leaves no stamp behind.
     let _ = std::fs::remove_file(&stamp);
+    let _ = std::fs::remove_file(options.out_dir.join(OLD_BUILD_STAMP));
     // The dashboard counts what the editions counted.
     let status = crate::status::StatusReport {
         locales: editions

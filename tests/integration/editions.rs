@@ -33,6 +33,49 @@ fn the_same_inputs_and_source_date_epoch_give_byte_identical_editions() {
     assert!(opf.contains("<meta property=\"schema:accessibilitySummary\">"));
 }
 
+/// Every file under `dir`, hidden ones too, with its bytes.
+fn every_file(dir: &std::path::Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let bytes = std::fs::read(&path).unwrap();
+                files.push((path.strip_prefix(dir).unwrap().to_path_buf(), bytes));
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+#[test]
+fn two_checkouts_of_one_book_build_byte_identical_dist_folders() {
+    let (one, two) = (shipped_book(), shipped_book());
+    ok(one.path(), &["build"]);
+    ok(two.path(), &["build"]);
+    let (first, second) = (
+        every_file(&one.path().join("dist")),
+        every_file(&two.path().join("dist")),
+    );
+    let names: Vec<_> = first.iter().map(|(p, _)| p.display().to_string()).collect();
+    assert!(
+        names.iter().all(|n| !n.contains(".tercuman-build")),
+        "no build fingerprint among what a publisher uploads: {names:?}"
+    );
+    assert_eq!(first, second);
+    // The fingerprint still lets an unchanged book skip the build.
+    let again = tercuman(one.path(), &["build"]);
+    let said = String::from_utf8_lossy(&again.stderr);
+    assert!(
+        again.status.success() && said.contains("up to date"),
+        "{said}"
+    );
+}
+
 #[test]
 fn every_epub_has_a_generated_cover_with_its_localized_title() {
     let book = shipped_book();

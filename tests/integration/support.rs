@@ -88,10 +88,8 @@ pub fn ok(book: &Path, args: &[&str]) -> String {
 
 /// The lock and the stamps that let a run skip unchanged work.
 fn is_cache(name: &std::ffi::OsStr) -> bool {
-    matches!(
-        name.to_str(),
-        Some(".lock" | ".sync-stamp" | ".tercuman-build")
-    )
+    matches!(name.to_str(), Some(".lock" | ".sync-stamp"))
+        || name.to_string_lossy().starts_with(".build-stamp-")
 }
 
 /// Every file under `dir` with its bytes, sorted by path.
