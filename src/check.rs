@@ -114,9 +114,10 @@ fn error_rules(source: &str, translation: &str, out: &mut Vec<Issue>) -> bool {
 /// block where the English has none would put that block inside a
 /// paragraph, which breaks the page and the EPUB.
 fn blocks(text: &str) -> BTreeMap<&'static str, usize> {
-    let (wrapped, _) = source::wrap_inline(text);
+    let (wrapped, _, end) = source::wrap_inline(text);
     let mut found = BTreeMap::new();
-    for event in Parser::new_ext(&wrapped, source::markdown_options()) {
+    let parser = Parser::new_ext(&wrapped, source::markdown_options());
+    for (event, _) in parser.into_offset_iter().take_while(|(_, r)| r.start < end) {
         let kind = match event {
             Event::Start(Tag::Heading { .. }) => "a heading",
             Event::Start(Tag::Item) => "a list item",
@@ -258,7 +259,7 @@ struct Markup {
 }
 
 fn markup(text: &str) -> Markup {
-    let (wrapped, _) = source::wrap_inline(text);
+    let (wrapped, _, end) = source::wrap_inline(text);
     // `[x][ref]` and `[x][]` count as links whether or not the definition is
     // known here; a bare `[x]` is text unless defined (CommonMark).
     let mut callback = |link: pulldown_cmark::BrokenLink<'_>| match link.link_type {
@@ -271,7 +272,7 @@ fn markup(text: &str) -> Markup {
         Some(&mut callback),
     );
     let mut m = Markup::default();
-    for event in parser {
+    for (event, _) in parser.into_offset_iter().take_while(|(_, r)| r.start < end) {
         let kind = match event {
             Event::Start(Tag::Emphasis) => "emphasis",
             Event::Start(Tag::Strong) => "strong",

@@ -417,10 +417,9 @@ fn proof_rows(
 ) -> Vec<ProofRow> {
     let inline_html = |text: &str, source: Option<&str>| {
         let mut html = String::new();
-        pulldown_cmark::html::push_html(
-            &mut html,
-            render::inline_events(text, &doc.links, source, "html").into_iter(),
-        );
+        let events = render::inline_events(text, &doc.links, source, "html");
+        let events = render::footnotes(events, &doc.footnotes, render::NoteStyle::Plain);
+        pulldown_cmark::html::push_html(&mut html, events.into_iter());
         html
     };
     doc.segments()

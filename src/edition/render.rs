@@ -50,9 +50,93 @@ pub fn render_chapter(doc: &ChapterDoc, options: &RenderOptions) -> RenderedChap
             }
         }
     }
+    let style = if options.chapter_ext == "xhtml" {
+        NoteStyle::Epub
+    } else {
+        NoteStyle::Html
+    };
+    let events = footnotes(events, &doc.footnotes, style);
     let mut body = String::new();
     pulldown_cmark::html::push_html(&mut body, events.into_iter());
     RenderedChapter { body, fallbacks }
+}
+
+/// How footnotes are written.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum NoteStyle {
+    /// EPUB 3: `epub:type="noteref"` and `<aside epub:type="footnote">`,
+    /// which Apple Books and Kobo show as pop-up notes.
+    Epub,
+    /// HTML: the same links and asides with their ARIA roles only.
+    Html,
+    /// The number alone, for a page that does not hold the notes (proofs).
+    Plain,
+}
+
+/// Footnote references and definitions as links both ways, numbered by
+/// the chapter's `notes` (the same in every language). A reference to a
+/// label the chapter does not define stays the text it was.
+pub fn footnotes(
+    events: Vec<Event<'static>>,
+    notes: &[String],
+    style: NoteStyle,
+) -> Vec<Event<'static>> {
+    let number = |label: &str| notes.iter().position(|l| l == label).map(|i| i + 1);
+    let epub_type = |kind: &str| match style {
+        NoteStyle::Epub => format!(" epub:type=\"{kind}\""),
+        _ => String::new(),
+    };
+    let referenced: HashSet<usize> = events
+        .iter()
+        .filter_map(|e| match e {
+            Event::FootnoteReference(label) => number(label),
+            _ => None,
+        })
+        .collect();
+    let mut seen: HashMap<usize, usize> = HashMap::new();
+    events
+        .into_iter()
+        .map(|event| match event {
+            Event::FootnoteReference(label) => match number(&label) {
+                None => Event::Text(format!("[^{label}]").into()),
+                Some(n) if style == NoteStyle::Plain => {
+                    Event::InlineHtml(format!("<sup class=\"noteref\">{n}</sup>").into())
+                }
+                Some(n) => {
+                    let count = seen.entry(n).or_insert(0);
+                    *count += 1;
+                    let id = match *count {
+                        1 => format!("fnref-{n}"),
+                        k => format!("fnref-{n}-{k}"),
+                    };
+                    Event::InlineHtml(
+                        format!(
+                            "<sup><a class=\"noteref\" id=\"{id}\" href=\"#fn-{n}\"{} role=\"doc-noteref\">{n}</a></sup>",
+                            epub_type("noteref")
+                        )
+                        .into(),
+                    )
+                }
+            },
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                let n = number(&label).unwrap_or_default();
+                let back = if style != NoteStyle::Plain && referenced.contains(&n) {
+                    format!("<a class=\"footnote-back\" href=\"#fnref-{n}\" role=\"doc-backlink\">{n}.</a> ")
+                } else {
+                    format!("{n}. ")
+                };
+                Event::Html(
+                    format!(
+                        "<aside class=\"footnote\" id=\"fn-{n}\"{} role=\"doc-footnote\">\n{back}",
+                        epub_type("footnote")
+                    )
+                    .into(),
+                )
+            }
+            Event::End(TagEnd::FootnoteDefinition) => Event::Html("</aside>\n".into()),
+            e => e,
+        })
+        .collect()
 }
 
 /// Pushes one segment's events; returns false when it fell back to English.
@@ -106,7 +190,7 @@ pub fn inline_events(
     untrusted_against: Option<&str>,
     chapter_ext: &str,
 ) -> Vec<Event<'static>> {
-    let (wrapped, prefix) = source::wrap_inline(text);
+    let (wrapped, prefix, end) = source::wrap_inline(text);
     let mut callback = |link: BrokenLink<'_>| source::resolve_link(links, &link.reference);
     let parser = Parser::new_with_broken_link_callback(
         &wrapped,
@@ -116,7 +200,7 @@ pub fn inline_events(
     let mut out = Vec::new();
     let mut dropped: Vec<bool> = Vec::new();
     let mut strip_prefix = prefix;
-    for event in parser {
+    for (event, _) in parser.into_offset_iter().take_while(|(_, r)| r.start < end) {
         let event = match event {
             Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) => continue,
             Event::Text(t) if strip_prefix > 0 => {

@@ -186,10 +186,11 @@ pub fn split_like(translation: &str, source: &[Piece]) -> Vec<Piece> {
 /// The markup of one segment, in order, from pulldown-cmark's event ranges.
 /// Text that does not parse as one inline paragraph is all text.
 fn markup_spans(markdown: &str) -> Vec<Span> {
-    let (wrapped, offset) = wrap_inline(markdown);
+    let (wrapped, offset, end) = wrap_inline(markdown);
     let events: Vec<(Event, std::ops::Range<usize>)> =
         Parser::new_ext(&wrapped, markdown_options())
             .into_offset_iter()
+            .take_while(|(_, r)| r.start < end)
             .collect();
     // Expect Start(Paragraph) … End(Paragraph) around everything.
     let inner = match events.as_slice() {
@@ -207,10 +208,7 @@ fn markup_spans(markdown: &str) -> Vec<Span> {
     let mut spans = Vec::new();
     let mut i = 0;
     collect(inner, &mut i, &mut spans);
-    if spans
-        .iter()
-        .any(|s| s.start < offset || s.end > wrapped.len())
-    {
+    if spans.iter().any(|s| s.start < offset || s.end > end) {
         return Vec::new();
     }
     for s in &mut spans {

@@ -19,7 +19,10 @@ use pulldown_cmark::{BrokenLink, CowStr, Event, HeadingLevel, Options, Parser, T
 
 /// Markdown extensions every stage parses with.
 pub fn markdown_options() -> Options {
-    Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
 }
 
 /// What kind of block a segment comes from.
@@ -101,6 +104,10 @@ pub struct ChapterDoc {
     /// Lines of raw HTML that scripts (see [`raw_html`]): the editions drop
     /// the scripting, and the build names these lines.
     pub scripting_lines: Vec<usize>,
+    /// Labels of the footnotes the chapter defines, numbered in this order
+    /// (by first reference in the source, then the unreferenced ones) in
+    /// every language.
+    pub footnotes: Vec<String>,
 }
 
 impl ChapterDoc {
@@ -157,17 +164,21 @@ pub fn segment_chapter_with(
         title: None,
         verbatim: false,
         scripting_lines: Vec::new(),
+        referenced: Vec::new(),
+        defined: Vec::new(),
     };
     for (event, range) in parser.into_offset_iter() {
         chapter.event(event, range);
     }
     chapter.close();
+    let footnotes = chapter.footnotes();
     ChapterDoc {
         slug: slug.to_string(),
         nodes: chapter.nodes,
         links: chapter.links,
         title: chapter.title,
         scripting_lines: chapter.scripting_lines,
+        footnotes,
     }
 }
 
@@ -209,10 +220,27 @@ struct Segmenter<'a> {
     /// Inside a code block, raw HTML block or metadata: events pass through.
     verbatim: bool,
     scripting_lines: Vec<usize>,
+    /// Footnote labels in order of first reference, and of definition.
+    referenced: Vec<String>,
+    defined: Vec<String>,
 }
 
 impl Segmenter<'_> {
+    /// The labels of defined footnotes: referenced ones first.
+    fn footnotes(&self) -> Vec<String> {
+        let referenced = self.referenced.iter().filter(|l| self.defined.contains(l));
+        let unreferenced = self.defined.iter().filter(|l| !self.referenced.contains(l));
+        referenced.chain(unreferenced).cloned().collect()
+    }
+
     fn event(&mut self, event: Event, range: Range<usize>) {
+        match &event {
+            Event::FootnoteReference(label) if !self.referenced.iter().any(|l| l == &**label) => {
+                self.referenced.push(label.to_string())
+            }
+            Event::Start(Tag::FootnoteDefinition(label)) => self.defined.push(label.to_string()),
+            _ => {}
+        }
         if let Event::Html(h) | Event::InlineHtml(h) = &event {
             if raw_html::scripts(h) {
                 self.scripting_lines
@@ -253,7 +281,7 @@ impl Segmenter<'_> {
         if depth_inline == 0 {
             leaf.range = Some(match &leaf.range {
                 Some(r) => r.start..range.end.max(r.end),
-                None => range,
+                None => with_escape(self.markdown, range),
             });
         }
         match event {
@@ -356,6 +384,23 @@ fn heading_number(level: HeadingLevel) -> u8 {
     level as u8
 }
 
+/// The range of a leaf's first inline event, with the backslash before it
+/// when it escapes its first character: pulldown-cmark's text event for
+/// `\*not emphasis\*` starts at the `*`, and a segment without the
+/// backslash would render as emphasis.
+fn with_escape(markdown: &str, range: Range<usize>) -> Range<usize> {
+    let escaped = markdown[..range.start].ends_with('\\')
+        && markdown[range.start..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_punctuation());
+    if escaped {
+        range.start - 1..range.end
+    } else {
+        range
+    }
+}
+
 /// Events that belong inside a leaf block's inline content.
 fn is_inline_event(event: &Event) -> bool {
     match event {
@@ -434,14 +479,14 @@ fn normalize_inline(
 /// Byte spans of inline code, links, images, emphasis and raw HTML in a
 /// single-line inline Markdown string: sentence breaks never fall inside them.
 fn protected_spans(text: &str, links: &[LinkDefinition]) -> Vec<Range<usize>> {
-    let (wrapped, offset) = wrap_inline(text);
+    let (wrapped, offset, end) = wrap_inline(text);
     let mut callback = |link: BrokenLink<'_>| {
         resolve_link(links, &link.reference).or_else(|| Some(("".into(), "".into())))
     };
     let parser =
         Parser::new_with_broken_link_callback(&wrapped, markdown_options(), Some(&mut callback));
     let mut spans = Vec::new();
-    for (event, range) in parser.into_offset_iter() {
+    for (event, range) in parser.into_offset_iter().take_while(|(_, r)| r.start < end) {
         let protect = match &event {
             Event::Start(tag) => !matches!(tag, Tag::Paragraph),
             Event::Code(_)
@@ -458,9 +503,39 @@ fn protected_spans(text: &str, links: &[LinkDefinition]) -> Vec<Range<usize>> {
 }
 
 /// Inline Markdown parsed on its own could read as a block (`1. `, `# `, `- `):
-/// a leading letter keeps it a paragraph. Returns the text and the prefix length.
-pub fn wrap_inline(text: &str) -> (String, usize) {
-    (format!("x {text}"), 2)
+/// a leading letter keeps it a paragraph. A footnote reference (`[^note]`)
+/// parses only where its note is defined, so a stub definition follows for
+/// each label the text names. Returns the text, where the segment starts in
+/// it, and where it ends: events starting at or after the end belong to the
+/// stubs, and every caller stops there.
+pub fn wrap_inline(text: &str) -> (String, usize, usize) {
+    let mut wrapped = format!("x {text}");
+    let end = wrapped.len();
+    for label in footnote_labels(text) {
+        wrapped.push_str("\n\n[^");
+        wrapped.push_str(label);
+        wrapped.push_str("]: .");
+    }
+    (wrapped, 2, end)
+}
+
+/// Labels written as footnote references (`[^label]`) in inline Markdown,
+/// each once, in order.
+pub fn footnote_labels(text: &str) -> Vec<&str> {
+    let mut labels = Vec::new();
+    let mut rest = text;
+    while let Some(at) = rest.find("[^") {
+        rest = &rest[at + 2..];
+        let Some(close) = rest.find(']') else { break };
+        let label = &rest[..close];
+        let plausible = !label.is_empty()
+            && label.len() <= 999
+            && !label.contains(|c: char| c.is_whitespace() || c == '[');
+        if plausible && !labels.contains(&label) {
+            labels.push(label);
+        }
+    }
+    labels
 }
 
 /// Looks up a reference link label as CommonMark does (case-insensitive).
@@ -477,12 +552,12 @@ pub fn resolve_link<'a>(
 
 /// The visible text of inline Markdown, for anchors and titles.
 pub fn plain_text(text: &str, links: &[LinkDefinition]) -> String {
-    let (wrapped, offset) = wrap_inline(text);
+    let (wrapped, offset, end) = wrap_inline(text);
     let mut callback = |link: BrokenLink<'_>| resolve_link(links, &link.reference);
     let parser =
         Parser::new_with_broken_link_callback(&wrapped, markdown_options(), Some(&mut callback));
     let mut out = String::new();
-    for event in parser {
+    for (event, _) in parser.into_offset_iter().take_while(|(_, r)| r.start < end) {
         match event {
             Event::Text(t) | Event::Code(t) => out.push_str(&t),
             Event::SoftBreak | Event::HardBreak => out.push(' '),
