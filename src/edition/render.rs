@@ -146,8 +146,14 @@ fn push_segment(
     links: &[LinkDefinition],
     options: &RenderOptions,
 ) -> bool {
+    let cell = seg.kind == source::BlockKind::TableCell;
     let Some(translations) = options.translations else {
-        events.extend(inline_events(&seg.text, links, None, options.chapter_ext));
+        events.extend(inline_events(
+            &in_block(&seg.text, cell),
+            links,
+            None,
+            options.chapter_ext,
+        ));
         return true;
     };
     let t = translations.get(&seg.id);
@@ -156,7 +162,7 @@ fn push_segment(
         if let Some(t) = t {
             // Whatever direction controls it leaves open end with it.
             events.extend(inline_events(
-                &crate::bidi::balanced(&t.text),
+                &in_block(&crate::bidi::balanced(&t.text), cell),
                 links,
                 Some(&seg.text),
                 options.chapter_ext,
@@ -175,9 +181,24 @@ fn push_segment(
     events.push(Event::InlineHtml(
         format!("<span class=\"{class}\" lang=\"en\" xml:lang=\"en\"{dir}>").into(),
     ));
-    events.extend(inline_events(&seg.text, links, None, options.chapter_ext));
+    events.extend(inline_events(
+        &in_block(&seg.text, cell),
+        links,
+        None,
+        options.chapter_ext,
+    ));
     events.push(Event::InlineHtml("</span>".into()));
     false
+}
+
+/// A segment's text as its block's parser reads it: in a table cell, `\|`
+/// is a pipe before any inline parsing, even inside a code span (GFM).
+fn in_block(text: &str, cell: bool) -> std::borrow::Cow<'_, str> {
+    if cell && text.contains("\\|") {
+        text.replace("\\|", "|").into()
+    } else {
+        text.into()
+    }
 }
 
 /// Parses one segment's inline Markdown. `untrusted_against` is the English
@@ -199,6 +220,14 @@ pub fn inline_events(
     );
     let mut out = Vec::new();
     let mut dropped: Vec<bool> = Vec::new();
+    // Parsed only if a translation links somewhere unusual.
+    let source_urls = std::cell::OnceCell::new();
+    let used_by_source = |url: &str| {
+        let source = untrusted_against.unwrap_or_default();
+        source_urls
+            .get_or_init(|| urls_in(source, links))
+            .contains(url)
+    };
     let mut strip_prefix = prefix;
     for (event, _) in parser.into_offset_iter().take_while(|(_, r)| r.start < end) {
         let event = match event {
@@ -220,7 +249,7 @@ pub fn inline_events(
             continue;
         }
         let event = match untrusted_against {
-            Some(source) => match guard_untrusted(event, source, &mut dropped) {
+            Some(source) => match guard_untrusted(event, source, &used_by_source, &mut dropped) {
                 Some(event) => event,
                 None => continue,
             },
@@ -251,6 +280,7 @@ pub fn inline_events(
 fn guard_untrusted<'a>(
     event: Event<'a>,
     source: &str,
+    used_by_source: &dyn Fn(&str) -> bool,
     dropped: &mut Vec<bool>,
 ) -> Option<Event<'a>> {
     match event {
@@ -258,7 +288,7 @@ fn guard_untrusted<'a>(
             Some(Event::Text(h))
         }
         Event::Start(Tag::Link { ref dest_url, .. } | Tag::Image { ref dest_url, .. }) => {
-            let safe = url_is_safe(dest_url, source);
+            let safe = url_is_safe(dest_url, used_by_source);
             dropped.push(!safe);
             safe.then_some(event)
         }
@@ -270,8 +300,9 @@ fn guard_untrusted<'a>(
 }
 
 /// A URL from a translation may use no scheme (relative, `#anchor`),
-/// `http`, `https` or `mailto`, or be exactly a URL the source uses.
-fn url_is_safe(url: &str, source: &str) -> bool {
+/// `http`, `https` or `mailto`, or be a URL the source segment itself
+/// links to (however the source writes it: inline, autolink, reference).
+fn url_is_safe(url: &str, used_by_source: &dyn Fn(&str) -> bool) -> bool {
     let cleaned: String = url
         .chars()
         .filter(|c| !c.is_whitespace() && !c.is_control())
@@ -284,8 +315,29 @@ fn url_is_safe(url: &str, source: &str) -> bool {
     match scheme {
         None => true,
         Some("http" | "https" | "mailto") => true,
-        Some(_) => source.contains(&format!("({url})")) || source.contains(&format!("({url} ")),
+        Some(_) => used_by_source(url),
     }
+}
+
+/// The destinations of the links and images in a source segment.
+fn urls_in(source: &str, links: &[LinkDefinition]) -> HashSet<String> {
+    let (wrapped, _, end) = source::wrap_inline(source);
+    let mut callback = |link: BrokenLink<'_>| source::resolve_link(links, &link.reference);
+    let parser = Parser::new_with_broken_link_callback(
+        &wrapped,
+        source::markdown_options(),
+        Some(&mut callback),
+    );
+    parser
+        .into_offset_iter()
+        .take_while(|(_, r)| r.start < end)
+        .filter_map(|(event, _)| match event {
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                Some(dest_url.to_string())
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 /// `other.md#part` -> `other.html#part`: a relative link to a Markdown

@@ -131,6 +131,16 @@ struct OpenLeaf {
     explicit: bool,
     range: Option<Range<usize>>,
     heading_event: Option<usize>,
+    /// Code spans and inline HTML in it, whose line breaks are not soft or
+    /// hard breaks: a code span's becomes a space, raw HTML keeps its own.
+    verbatim: Vec<(Range<usize>, Verbatim)>,
+}
+
+/// Inline content whose line breaks belong to it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Verbatim {
+    Code,
+    Html,
 }
 
 /// Parses one chapter into sentence segments. `slug` prefixes segment identities.
@@ -277,7 +287,13 @@ impl Segmenter<'_> {
             explicit: false,
             range: None,
             heading_event: None,
+            verbatim: Vec::new(),
         });
+        match event {
+            Event::Code(_) => leaf.verbatim.push((range.clone(), Verbatim::Code)),
+            Event::InlineHtml(_) => leaf.verbatim.push((range.clone(), Verbatim::Html)),
+            _ => {}
+        }
         if depth_inline == 0 {
             leaf.range = Some(match &leaf.range {
                 Some(r) => r.start..range.end.max(r.end),
@@ -316,6 +332,7 @@ impl Segmenter<'_> {
                 explicit: true,
                 range: None,
                 heading_event: matches!(kind, BlockKind::Heading(_)).then(|| self.nodes.len() - 1),
+                verbatim: Vec::new(),
             });
             return;
         }
@@ -351,8 +368,13 @@ impl Segmenter<'_> {
         let Some(range) = leaf.range else {
             return;
         };
-        let (text, line_map) =
-            normalize_inline(self.markdown, range, &self.line_starts, self.quote_depth);
+        let (text, line_map) = normalize_inline(
+            self.markdown,
+            range,
+            &leaf.verbatim,
+            &self.line_starts,
+            self.quote_depth,
+        );
         let built = build_leaf(
             leaf.kind,
             &text,
@@ -439,11 +461,14 @@ fn line_at(line_starts: &[usize], offset: usize) -> usize {
 
 /// The inline source of a block on one line: continuation lines lose their
 /// indentation and block-quote markers, soft line breaks become spaces, hard
-/// breaks stay as a backslash and a newline. Returns the text and, for each
-/// source line it spans, the text offset where that line starts.
+/// breaks stay as a backslash and a newline. A line break inside a code
+/// span becomes the space CommonMark makes of it (the spaces before it
+/// kept); one inside raw HTML stays. Returns the text and, for each source
+/// line it spans, the text offset where that line starts.
 fn normalize_inline(
     markdown: &str,
     range: Range<usize>,
+    verbatim: &[(Range<usize>, Verbatim)],
     line_starts: &[usize],
     quote_depth: usize,
 ) -> (String, Vec<(usize, usize)>) {
@@ -451,12 +476,26 @@ fn normalize_inline(
     let first_line = line_at(line_starts, range.start);
     let mut text = String::with_capacity(raw.len());
     let mut map = Vec::new();
+    // Where the line being read starts in `markdown`.
+    let mut line_start = range.start;
     for (n, line) in raw.split('\n').enumerate() {
+        let newline = line_start.wrapping_sub(1);
+        line_start += line.len() + 1;
         let mut line = line.strip_suffix('\r').unwrap_or(line);
         if n > 0 {
             line = line.trim_start();
             for _ in 0..quote_depth {
                 line = line.strip_prefix('>').map(str::trim_start).unwrap_or(line);
+            }
+            let inside = verbatim
+                .iter()
+                .find(|(r, _)| r.start < newline && newline < r.end)
+                .map(|(_, kind)| *kind);
+            if let Some(kind) = inside {
+                text.push(if kind == Verbatim::Code { ' ' } else { '\n' });
+                map.push((text.len(), first_line + n));
+                text.push_str(line);
+                continue;
             }
             let hard = text.ends_with("  ") || text.ends_with('\\');
             let kept = text.trim_end_matches(' ').len();
@@ -538,15 +577,17 @@ pub fn footnote_labels(text: &str) -> Vec<&str> {
     labels
 }
 
-/// Looks up a reference link label as CommonMark does (case-insensitive).
+/// Looks up a reference link label as CommonMark does: Unicode case
+/// folding, runs of whitespace as one space.
 pub fn resolve_link<'a>(
     links: &[LinkDefinition],
     reference: &str,
 ) -> Option<(CowStr<'a>, CowStr<'a>)> {
-    let wanted = reference.to_lowercase();
+    let label = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let wanted = unicase::UniCase::new(label(reference));
     links
         .iter()
-        .find(|d| d.label.to_lowercase() == wanted)
+        .find(|d| unicase::UniCase::new(label(&d.label)) == wanted)
         .map(|d| (CowStr::from(d.url.clone()), CowStr::from(d.title.clone())))
 }
 

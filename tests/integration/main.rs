@@ -5,6 +5,7 @@ mod bad_input;
 mod browser;
 mod careless;
 mod cli;
+mod commonmark;
 mod crashers;
 mod editions;
 mod hostile;
