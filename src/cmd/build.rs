@@ -41,6 +41,9 @@ pub fn run(
     if docs.iter().any(|d| !d.scripting_lines.is_empty()) {
         ui::hint(&t!("build-script-removed-hint"));
     }
+    if options.formats.epub {
+        warn_remote_images(&project, &docs);
+    }
     let editions = {
         let _progress = Progress::spinner(t!("progress-build"));
         build(&project, &docs, &memory, &options)?
@@ -129,5 +132,24 @@ fn summarize(ids: &[String]) -> String {
     match ids.len().saturating_sub(SHOWN) {
         0 => head,
         more => format!("{head} … and {more} more"),
+    }
+}
+
+/// Remote images, which the EPUB links to instead of showing.
+fn warn_remote_images(project: &tercuman::project::Project, docs: &[tercuman::source::ChapterDoc]) {
+    let mut any = false;
+    for (doc, chapter) in docs.iter().zip(&project.chapters) {
+        for (line, url) in tercuman::edition::figures::remote(doc) {
+            any = true;
+            ui::warning(&t!(
+                "build-remote-image",
+                "file" => chapter.rel_path.as_str(),
+                "line" => line,
+                "url" => url
+            ));
+        }
+    }
+    if any {
+        ui::hint(&t!("build-remote-image-hint"));
     }
 }

@@ -31,6 +31,7 @@ pub fn build(edition: &Edition) -> std::result::Result<Vec<u8>, String> {
     let mut builder = new_builder(edition)?;
     add_front_matter(&mut builder, edition)?;
     add_chapters(&mut builder, edition)?;
+    add_figures(&mut builder, edition)?;
     add_colophon(&mut builder, edition)?;
     let mut raw = Vec::new();
     builder.generate(&mut raw).map_err(|e| e.to_string())?;
@@ -125,6 +126,17 @@ fn add_chapters(builder: &mut Builder, edition: &Edition) -> std::result::Result
             content = content.reftype(ReferenceType::Text);
         }
         builder.add_content(content).map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}
+
+/// The edition's images, beside the chapters that show them.
+fn add_figures(builder: &mut Builder, edition: &Edition) -> std::result::Result<(), String> {
+    for figure in &edition.figures {
+        let bytes = super::html::read_figure(figure).map_err(|e| e.to_string())?;
+        builder
+            .add_resource(&figure.published, Cursor::new(bytes), figure.media_type)
+            .map_err(|e| e.to_string())?;
     }
     Ok(())
 }

@@ -66,7 +66,20 @@ pub fn write_edition(edition: &Edition, root: &Path) -> Result<Vec<PathBuf>> {
         write_if_changed(&path, page.render(false).as_bytes())?;
         files.push(path);
     }
+    for figure in &edition.figures {
+        let path = dir.join(&figure.published);
+        write_if_changed(&path, &read_figure(figure)?)?;
+        files.push(path);
+    }
     Ok(files)
+}
+
+/// An image file's bytes, its path in the error.
+pub(super) fn read_figure(figure: &super::figures::Figure) -> Result<Vec<u8>> {
+    std::fs::read(&figure.file).map_err(|e| crate::Error::Io {
+        path: figure.file.clone(),
+        source: e,
+    })
 }
 
 /// Viewport and `hreflang` alternates for `page` in every language.

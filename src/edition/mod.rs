@@ -6,6 +6,7 @@
 
 pub mod cover;
 pub mod epub;
+pub mod figures;
 pub mod html;
 pub mod render;
 
@@ -68,6 +69,8 @@ pub struct Edition<'a> {
     pub build_time: i64,
     /// Every language of the book, source first, with its own name, for language switchers.
     pub languages: Vec<(LanguageIdentifier, String)>,
+    /// The image files this edition publishes.
+    pub figures: Vec<figures::Figure>,
 }
 
 /// One chapter of an edition.
@@ -280,11 +283,13 @@ fn prepare_edition<'a>(
         _ => Vec::new(),
     };
     let blocked: HashSet<String> = failed_checks.iter().cloned().collect();
+    let figures = figures::collect(project, docs, (!is_source).then_some(lang))?;
     let render = RenderSettings {
         translations,
         po_lines: stored.map(|s| &s.po_lines),
         rtl: locale::direction(lang) == "rtl",
         blocked: &blocked,
+        figures: &figures,
     };
     let chapters: Vec<EditionChapter> = docs
         .iter()
@@ -302,6 +307,7 @@ fn prepare_edition<'a>(
         failed_checks,
         build_time: options.build_time,
         languages: Vec::new(),
+        figures: figures.files,
     })
 }
 
@@ -319,6 +325,7 @@ struct RenderSettings<'a> {
     rtl: bool,
     /// Segments whose translation fails an error-level check: shown in English.
     blocked: &'a HashSet<String>,
+    figures: &'a figures::Figures,
 }
 
 /// The language's Fluent chrome; a translation's falls back to the
@@ -354,6 +361,7 @@ fn prepare_chapter(
                 rtl: settings.rtl,
                 chapter_ext,
                 blocked: settings.blocked,
+                figures: Some(settings.figures),
             },
         )
     };
@@ -371,7 +379,7 @@ fn prepare_chapter(
     let proof = match settings.translations {
         Some(t) if options.formats.html => {
             let lines = settings.po_lines.and_then(|l| l.get(&doc.slug));
-            proof_rows(doc, t, settings.blocked, lines)
+            proof_rows(doc, t, settings.blocked, lines, settings.figures)
         }
         _ => Vec::new(),
     };
@@ -414,11 +422,14 @@ fn proof_rows(
     translations: &HashMap<String, Translation>,
     blocked: &HashSet<String>,
     po_lines: Option<&HashMap<String, usize>>,
+    figures: &figures::Figures,
 ) -> Vec<ProofRow> {
     let inline_html = |text: &str, source: Option<&str>| {
         let mut html = String::new();
         let events = render::inline_events(text, &doc.links, source, "html");
         let events = render::footnotes(events, &doc.footnotes, render::NoteStyle::Plain);
+        // Proof pages are one folder down from the edition's pages.
+        let events = render::images(events, &doc.slug, Some(figures), false, "../");
         pulldown_cmark::html::push_html(&mut html, events.into_iter());
         html
     };

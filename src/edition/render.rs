@@ -9,6 +9,8 @@ use std::collections::{HashMap, HashSet};
 
 use pulldown_cmark::{BrokenLink, CowStr, Event, Parser, Tag, TagEnd};
 
+use super::figures::{self, Figures};
+use crate::formats::xml::escape;
 use crate::source::{self, ChapterDoc, LinkDefinition, Node, Segment};
 use crate::status::effective_status;
 use crate::tm::{Status, Translation};
@@ -24,6 +26,8 @@ pub struct RenderOptions<'a> {
     pub chapter_ext: &'a str,
     /// Segments whose translation failed a check: shown in English instead.
     pub blocked: &'a HashSet<String>,
+    /// Where the edition publishes each local image (`None`: as written).
+    pub figures: Option<&'a Figures>,
 }
 
 /// A rendered chapter body.
@@ -56,9 +60,118 @@ pub fn render_chapter(doc: &ChapterDoc, options: &RenderOptions) -> RenderedChap
         NoteStyle::Html
     };
     let events = footnotes(events, &doc.footnotes, style);
+    let events = images(
+        events,
+        &doc.slug,
+        options.figures,
+        style == NoteStyle::Epub,
+        "",
+    );
+    let events = as_figures(events);
     let mut body = String::new();
     pulldown_cmark::html::push_html(&mut body, events.into_iter());
     RenderedChapter { body, fallbacks }
+}
+
+/// Local images point where the edition publishes them (`prefix` before
+/// the path, for pages in a subfolder). In an EPUB, a remote image becomes
+/// a link to it, its alt text the link's text: an EPUB carries its own
+/// resources, and `build` names these images.
+pub fn images(
+    events: Vec<Event<'static>>,
+    slug: &str,
+    figures: Option<&Figures>,
+    epub: bool,
+    prefix: &str,
+) -> Vec<Event<'static>> {
+    let mut as_link: Vec<bool> = Vec::new();
+    events
+        .into_iter()
+        .map(|event| match event {
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let remote = epub && figures::is_remote(&dest_url);
+                as_link.push(remote);
+                if remote {
+                    return Event::Start(Tag::Link {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    });
+                }
+                let dest_url = match figures.and_then(|f| f.published(slug, &dest_url)) {
+                    Some(path) => format!("{prefix}{path}").into(),
+                    None => dest_url,
+                };
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
+            }
+            Event::End(TagEnd::Image) if as_link.pop().unwrap_or(false) => Event::End(TagEnd::Link),
+            e => e,
+        })
+        .collect()
+}
+
+/// A paragraph that is one image with a title is a figure, its title the
+/// caption (translated with the rest of the segment).
+fn as_figures(events: Vec<Event<'static>>) -> Vec<Event<'static>> {
+    let mut out = Vec::with_capacity(events.len());
+    let mut i = 0;
+    while i < events.len() {
+        if let Some((figure, used)) = figure_at(&events[i..]) {
+            out.push(figure);
+            i += used;
+        } else {
+            out.push(events[i].clone());
+            i += 1;
+        }
+    }
+    out
+}
+
+/// `<p><img title="…"></p>` at the start of `events`, as one `<figure>`
+/// event, and how many events it replaces.
+fn figure_at(events: &[Event<'static>]) -> Option<(Event<'static>, usize)> {
+    let [Event::Start(Tag::Paragraph), Event::Start(Tag::Image {
+        dest_url, title, ..
+    }), rest @ ..] = events
+    else {
+        return None;
+    };
+    if title.is_empty() {
+        return None;
+    }
+    let mut alt = String::new();
+    for (n, event) in rest.iter().enumerate() {
+        match event {
+            Event::Text(t) | Event::Code(t) => alt.push_str(t),
+            Event::End(TagEnd::Image) => {
+                if !matches!(rest.get(n + 1), Some(Event::End(TagEnd::Paragraph))) {
+                    return None;
+                }
+                let html = format!(
+                    "<figure>\n<img src=\"{}\" alt=\"{}\" />\n<figcaption>{}</figcaption>\n</figure>\n",
+                    escape(dest_url),
+                    escape(&alt),
+                    escape(title)
+                );
+                return Some((Event::Html(html.into()), n + 4));
+            }
+            Event::SoftBreak | Event::HardBreak => alt.push(' '),
+            Event::Start(_) | Event::End(_) => {}
+            _ => return None,
+        }
+    }
+    None
 }
 
 /// How footnotes are written.
@@ -287,8 +400,15 @@ fn guard_untrusted<'a>(
         Event::InlineHtml(h) | Event::Html(h) if !source.contains(h.as_ref()) => {
             Some(Event::Text(h))
         }
-        Event::Start(Tag::Link { ref dest_url, .. } | Tag::Image { ref dest_url, .. }) => {
+        Event::Start(Tag::Link { ref dest_url, .. }) => {
             let safe = url_is_safe(dest_url, used_by_source);
+            dropped.push(!safe);
+            safe.then_some(event)
+        }
+        // An image only the translation shows would not be published: a
+        // locale's own version of a figure goes in locales/<lang>/ instead.
+        Event::Start(Tag::Image { ref dest_url, .. }) => {
+            let safe = used_by_source(dest_url);
             dropped.push(!safe);
             safe.then_some(event)
         }
@@ -490,6 +610,7 @@ mod tests {
                 rtl: true,
                 chapter_ext: "xhtml",
                 blocked: &HashSet::new(),
+                figures: None,
             },
         );
         assert_eq!(out.fallbacks, 2);

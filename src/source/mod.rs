@@ -23,6 +23,7 @@ pub fn markdown_options() -> Options {
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
 /// What kind of block a segment comes from.
@@ -108,6 +109,15 @@ pub struct ChapterDoc {
     /// (by first reference in the source, then the unreferenced ones) in
     /// every language.
     pub footnotes: Vec<String>,
+    /// Every image the chapter shows, as written, with its line.
+    pub images: Vec<ImageRef>,
+}
+
+/// An image in a chapter: its URL as the Markdown gives it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImageRef {
+    pub url: String,
+    pub line: usize,
 }
 
 impl ChapterDoc {
@@ -176,6 +186,7 @@ pub fn segment_chapter_with(
         scripting_lines: Vec::new(),
         referenced: Vec::new(),
         defined: Vec::new(),
+        images: Vec::new(),
     };
     for (event, range) in parser.into_offset_iter() {
         chapter.event(event, range);
@@ -189,6 +200,7 @@ pub fn segment_chapter_with(
         title: chapter.title,
         scripting_lines: chapter.scripting_lines,
         footnotes,
+        images: chapter.images,
     }
 }
 
@@ -233,6 +245,7 @@ struct Segmenter<'a> {
     /// Footnote labels in order of first reference, and of definition.
     referenced: Vec<String>,
     defined: Vec<String>,
+    images: Vec<ImageRef>,
 }
 
 impl Segmenter<'_> {
@@ -249,6 +262,10 @@ impl Segmenter<'_> {
                 self.referenced.push(label.to_string())
             }
             Event::Start(Tag::FootnoteDefinition(label)) => self.defined.push(label.to_string()),
+            Event::Start(Tag::Image { dest_url, .. }) => self.images.push(ImageRef {
+                url: dest_url.to_string(),
+                line: line_at(&self.line_starts, range.start),
+            }),
             _ => {}
         }
         if let Event::Html(h) | Event::InlineHtml(h) = &event {
@@ -388,10 +405,18 @@ impl Segmenter<'_> {
             return;
         };
         let plain = plain_text(&text, &self.links);
-        let anchor = self.anchors.allocate(&plain);
+        // An id the author gave (`# Title {#id}`) is kept; others come from
+        // the English text.
+        let mut anchor = None;
         if let Node::Event(Event::Start(Tag::Heading { id, .. })) = &mut self.nodes[index] {
-            *id = Some(CowStr::from(anchor.clone()));
+            let chosen = match id {
+                Some(given) => given.to_string(),
+                None => self.anchors.allocate(&plain),
+            };
+            *id = Some(CowStr::from(chosen.clone()));
+            anchor = Some(chosen);
         }
+        let anchor = anchor.unwrap_or_else(|| self.anchors.allocate(&plain));
         if self.title.is_none() {
             self.title = Some(plain);
         }

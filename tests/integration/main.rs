@@ -2,6 +2,7 @@
 //! shipped book, checked with the validators users trust (epubcheck, msgfmt).
 
 mod bad_input;
+mod books;
 mod browser;
 mod careless;
 mod cli;

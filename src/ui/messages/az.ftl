@@ -42,6 +42,8 @@ build-failed-checks = { $count } { $locale } tərcüməsi yoxlamadan keçmədi v
 build-failed-checks-hint = `tercuman check --locale { $locale }` işə salın və ya --allow-check-errors ilə qurun
 build-script-removed = { $file }:{ $line }: buradakı xam HTML skript işlədir (`<script>`, `on…=` atributu və ya `javascript:` ünvanı); nəşrlər onu daxil etmir
 build-script-removed-hint = EPUB oxuyucuları skript işlətmir, HTML nəşri də işlətmir; HTML-in qalanı yazıldığı kimi dərc olunur
+build-remote-image = { $file }:{ $line }: `{ $url }` şəkli internetdədir; EPUB öz şəkillərini daşımalıdır, ona görə EPUB onun yerinə ona keçid verir (HTML saytı onu göstərir)
+build-remote-image-hint = şəkli source/ altında saxlayın (məs. source/images/) və fəsli o fayla yönəldin
 build-status-page = status səhifəsi: { $path }
 
 ## check

@@ -43,6 +43,8 @@ build-failed-checks = { $count } { $locale } translations fail a check and are s
 build-failed-checks-hint = run `tercuman check --locale { $locale }`, or build with --allow-check-errors
 build-script-removed = { $file }:{ $line }: raw HTML here runs a script (`<script>`, an `on…=` attribute or a `javascript:` URL); the editions leave that out
 build-script-removed-hint = EPUB readers run no scripts and the HTML edition runs none either; the rest of the HTML is published as written
+build-remote-image = { $file }:{ $line }: the image `{ $url }` is on the web; an EPUB must carry its own images, so the EPUB links to it instead (the HTML site shows it)
+build-remote-image-hint = save the image under source/ (e.g. source/images/) and point the chapter at that file
 build-status-page = status page: { $path }
 
 ## check

@@ -42,6 +42,8 @@ build-failed-checks = { $count } ترجمهٔ { $locale } از یک بررسی �
 build-failed-checks-hint = `tercuman check --locale { $locale }` را اجرا کنید، یا با --allow-check-errors بسازید
 build-script-removed = { $file }:{ $line }: HTML خام اینجا اسکریپت اجرا می‌کند (`<script>`، ویژگی `on…=` یا نشانی `javascript:`)؛ ویراست‌ها آن را کنار می‌گذارند
 build-script-removed-hint = کتاب‌خوان‌های EPUB هیچ اسکریپتی اجرا نمی‌کنند و ویراست HTML هم اجرا نمی‌کند؛ بقیهٔ HTML همان‌گونه که نوشته شده منتشر می‌شود
+build-remote-image = { $file }:{ $line }: تصویر `{ $url }` روی وب است؛ EPUB باید تصویرهای خودش را همراه داشته باشد، پس EPUB به‌جای آن به تصویر پیوند می‌دهد (سایت HTML آن را نشان می‌دهد)
+build-remote-image-hint = تصویر را زیر source/ ذخیره کنید (مثلاً source/images/) و فصل را به آن پرونده ارجاع دهید
 build-status-page = صفحهٔ وضعیت: { $path }
 
 ## check

@@ -42,6 +42,8 @@ build-failed-checks = { $count } { $locale } çevirisi bir denetimden geçemedi 
 build-failed-checks-hint = `tercuman check --locale { $locale }` çalıştırın ya da --allow-check-errors ile oluşturun
 build-script-removed = { $file }:{ $line }: buradaki ham HTML betik çalıştırıyor (`<script>`, bir `on…=` özniteliği ya da `javascript:` adresi); basımlar bunu dışarıda bırakır
 build-script-removed-hint = EPUB okuyucuları betik çalıştırmaz, HTML basımı da çalıştırmaz; HTML'nin geri kalanı yazıldığı gibi yayımlanır
+build-remote-image = { $file }:{ $line }: `{ $url }` görseli web üzerinde; bir EPUB kendi görsellerini taşımalıdır, bu yüzden EPUB onun yerine görsele bağlantı verir (HTML sitesi onu gösterir)
+build-remote-image-hint = görseli source/ altına kaydedin (ör. source/images/) ve bölümü o dosyaya yönlendirin
 build-status-page = durum sayfası: { $path }
 
 ## check
