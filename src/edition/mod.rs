@@ -430,6 +430,7 @@ fn proof_rows(
         let events = render::footnotes(events, &doc.footnotes, render::NoteStyle::Plain);
         // Proof pages are one folder down from the edition's pages.
         let events = render::images(events, &doc.slug, Some(figures), false, "../");
+        let events = render::links_from_subfolder(events);
         pulldown_cmark::html::push_html(&mut html, events.into_iter());
         html
     };

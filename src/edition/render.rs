@@ -121,6 +121,33 @@ pub fn images(
         .collect()
 }
 
+/// Relative links for a page one folder below the edition's pages (the
+/// proofs): `second.html#part` becomes `../second.html#part`.
+pub fn links_from_subfolder(events: Vec<Event<'static>>) -> Vec<Event<'static>> {
+    events
+        .into_iter()
+        .map(|event| match event {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) if !dest_url.is_empty()
+                && !dest_url.starts_with(['#', '/'])
+                && !dest_url.contains(':') =>
+            {
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url: format!("../{dest_url}").into(),
+                    title,
+                    id,
+                })
+            }
+            e => e,
+        })
+        .collect()
+}
+
 /// A paragraph that is one image with a title is a figure, its title the
 /// caption (translated with the rest of the segment).
 fn as_figures(events: Vec<Event<'static>>) -> Vec<Event<'static>> {

@@ -338,3 +338,75 @@ fn base64_decoding_matches_known_values() {
     assert_eq!(base64_decode("aGk="), b"hi");
     assert_eq!(base64_decode("YWJj"), b"abc");
 }
+
+/// Every HTML file under `dir`.
+fn html_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files.extend(html_files(&path));
+        } else if path.extension().is_some_and(|e| e == "html") {
+            files.push(path);
+        }
+    }
+    files.sort();
+    files
+}
+
+#[test]
+fn a_real_books_site_has_no_broken_image_or_link() {
+    let Some(browser) = Browser::start() else {
+        return;
+    };
+    let book = fixture("kitchen-sink");
+    let root = book.path();
+    ok(root, &["build", "--only", "html"]);
+    let pages = html_files(&root.join("dist/html"));
+    assert!(
+        pages.len() >= 4 * 3 + 3 * 2,
+        "chapters, indexes, proofs: {pages:?}"
+    );
+    let mut images = 0;
+    for page in &pages {
+        browser.open(page);
+        let facts = browser.eval(
+            "return {
+               images: Array.from(document.images).map(i => [i.getAttribute('src'), i.complete && i.naturalWidth > 0]),
+               links: Array.from(document.querySelectorAll('a[href]')).map(a => a.href),
+             };",
+        );
+        for image in facts["images"].as_array().unwrap() {
+            images += 1;
+            assert_eq!(
+                image[1],
+                true,
+                "{}: image {} does not load",
+                page.display(),
+                image[0]
+            );
+        }
+        for link in facts["links"].as_array().unwrap() {
+            let Some(target) = link.as_str().unwrap().strip_prefix("file://") else {
+                continue; // the web
+            };
+            let (file, fragment) = target.split_once('#').unwrap_or((target, ""));
+            let file = Path::new(file);
+            assert!(
+                file.is_file(),
+                "{}: link to {target} is broken",
+                page.display()
+            );
+            if !fragment.is_empty() {
+                let text = std::fs::read_to_string(file).unwrap();
+                assert!(
+                    text.contains(&format!("id=\"{fragment}\"")),
+                    "{}: link to {target}: no such anchor",
+                    page.display()
+                );
+            }
+        }
+    }
+    // Two figures in each chapter page, one in each translated proof.
+    assert!(images >= 4 * 2 + 3 * 2, "{images} images checked");
+}
