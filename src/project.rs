@@ -85,6 +85,9 @@ struct BookTable {
     chapters: Vec<String>,
     #[serde(default)]
     segmentation: Segmentation,
+    /// The author's own cover image, relative to `source/`.
+    #[serde(default)]
+    cover: Option<String>,
 }
 
 /// Book metadata from `book.toml`, with locales already validated.
@@ -102,6 +105,8 @@ pub struct Book {
     pub segmentation: Segmentation,
     /// Lowest score (percent) of a fuzzy suggestion (`[memory] fuzzy-threshold`).
     pub fuzzy_threshold: u32,
+    /// The author's cover image, relative to `source/` (`None`: one is drawn).
+    pub cover: Option<String>,
 }
 
 /// One chapter of the book, in reading order.
@@ -172,6 +177,7 @@ impl Project {
                 locales,
                 locale_settings,
                 segmentation: t.segmentation,
+                cover: t.cover,
                 fuzzy_threshold,
             },
             chapters,

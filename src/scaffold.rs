@@ -86,6 +86,7 @@ chapters = [
     \"{SAMPLE_CHAPTER}\",
 ]
 # segmentation = \"sentence\"   # or \"paragraph\"
+# cover = \"images/cover.png\"  # your own EPUB cover (below source/); else one is drawn
 
 # [memory]
 # fuzzy-threshold = 75         # lowest score (percent) offered as a fuzzy match

@@ -79,12 +79,25 @@ fn document(edition: &Edition, title: &str, body: String) -> String {
 /// The cover (image and page) and the title page.
 fn add_front_matter(builder: &mut Builder, edition: &Edition) -> std::result::Result<(), String> {
     let c = &edition.chrome;
-    let cover = super::cover::svg(edition);
+    // The author's own cover, or one drawn from the title.
+    let (path, bytes, media_type) = match &edition.cover {
+        Some(figure) => (
+            figure.published.clone(),
+            super::html::read_figure(figure).map_err(|e| e.to_string())?,
+            figure.media_type,
+        ),
+        None => (
+            "cover.svg".to_string(),
+            super::cover::svg(edition).into_bytes(),
+            "image/svg+xml",
+        ),
+    };
     builder
-        .add_cover_image("cover.svg", cover.as_bytes(), "image/svg+xml")
+        .add_cover_image(&path, bytes.as_slice(), media_type)
         .map_err(|e| e.to_string())?;
     let cover_page = format!(
-        "<section epub:type=\"cover\" class=\"cover\">\n<img src=\"cover.svg\" alt=\"{}\" />\n</section>\n",
+        "<section epub:type=\"cover\" class=\"cover\">\n<img src=\"{}\" alt=\"{}\" />\n</section>\n",
+        escape(&path),
         escape(&format!("{} — {}", edition.title(), edition.author()))
     );
     add(
@@ -132,7 +145,12 @@ fn add_chapters(builder: &mut Builder, edition: &Edition) -> std::result::Result
 
 /// The edition's images, beside the chapters that show them.
 fn add_figures(builder: &mut Builder, edition: &Edition) -> std::result::Result<(), String> {
-    for figure in &edition.figures {
+    let cover = edition.cover.as_ref().map(|c| c.published.as_str());
+    for figure in edition
+        .figures
+        .iter()
+        .filter(|f| Some(f.published.as_str()) != cover)
+    {
         let bytes = super::html::read_figure(figure).map_err(|e| e.to_string())?;
         builder
             .add_resource(&figure.published, Cursor::new(bytes), figure.media_type)

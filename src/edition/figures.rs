@@ -79,6 +79,25 @@ pub fn collect(
     Ok(figures)
 }
 
+/// The author's cover image (`cover` in book.toml, relative to `source/`)
+/// for the edition in `lang`: a locale's own version first.
+pub fn cover(project: &Project, lang: Option<&LanguageIdentifier>) -> Result<Option<Figure>> {
+    let Some(url) = &project.book.cover else {
+        return Ok(None);
+    };
+    let book = Chapter {
+        slug: String::new(),
+        rel_path: "source/book.toml".into(),
+        path: project.root.join("source").join("book.toml"),
+    };
+    let figure = resolve(project, &book, url, lang).map_err(|message| Error::Config {
+        path: book.path.clone(),
+        line: 0,
+        message: format!("cover: {message}"),
+    })?;
+    Ok(Some(figure))
+}
+
 /// Remote images of a chapter, with their lines: an EPUB cannot show them.
 pub fn remote(doc: &ChapterDoc) -> Vec<(usize, &str)> {
     doc.images

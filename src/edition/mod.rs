@@ -71,6 +71,8 @@ pub struct Edition<'a> {
     pub languages: Vec<(LanguageIdentifier, String)>,
     /// The image files this edition publishes.
     pub figures: Vec<figures::Figure>,
+    /// The author's cover image, if book.toml names one.
+    pub cover: Option<figures::Figure>,
 }
 
 /// One chapter of an edition.
@@ -308,6 +310,7 @@ fn prepare_edition<'a>(
         build_time: options.build_time,
         languages: Vec::new(),
         figures: figures.files,
+        cover: figures::cover(project, (!is_source).then_some(lang))?,
     })
 }
 

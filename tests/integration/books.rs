@@ -228,3 +228,49 @@ fn a_translation_cannot_show_an_image_the_source_does_not() {
         "the alt text stays: {tr}"
     );
 }
+
+#[test]
+fn the_authors_own_cover_image_replaces_the_drawn_one() {
+    let book = fixture("kitchen-sink");
+    let root = book.path();
+    let toml = root.join("source/book.toml");
+    let text = std::fs::read_to_string(&toml).unwrap();
+    let text = text.replace("[book]\n", "[book]\ncover = \"images/map.png\"\n");
+    std::fs::write(&toml, text).unwrap();
+    // Turkish has its own cover.
+    let own = root.join("locales/tr/images");
+    std::fs::create_dir_all(&own).unwrap();
+    std::fs::copy(root.join("source/images/diagram.svg"), own.join("map.png")).unwrap();
+    ok(root, &["build", "--only", "epub"]);
+    let en = epub(root, "en");
+    let opf = &en["OEBPS/content.opf"];
+    assert!(
+        opf.contains("properties=\"cover-image\"") && opf.contains("href=\"images/map.png\""),
+        "{opf}"
+    );
+    assert!(!en.contains_key("OEBPS/cover.svg"), "no drawn cover");
+    assert_eq!(
+        opf.matches("href=\"images/map.png\"").count(),
+        1,
+        "listed once: {opf}"
+    );
+    assert!(en["OEBPS/cover.xhtml"].contains("<img src=\"images/map.png\""));
+    assert!(
+        epub(root, "tr")["OEBPS/images/map.png"].contains("<svg"),
+        "the locale's own"
+    );
+    if let Some((errors, warnings, out)) = epubcheck(&root.join("dist/epub/kitchen-sink.en.epub")) {
+        assert_eq!((errors, warnings), (0, 0), "{out}");
+    }
+    // A cover that is not there is an error naming book.toml.
+    let text = std::fs::read_to_string(&toml).unwrap();
+    std::fs::write(&toml, text.replace("images/map.png", "images/none.png")).unwrap();
+    let out = tercuman(root, &["build"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !out.status.success()
+            && err.contains("source/book.toml")
+            && err.contains("cover: image `images/none.png` not found"),
+        "{err}"
+    );
+}
