@@ -39,6 +39,10 @@ fn every_edition_of_a_real_book_passes_epubcheck_with_nothing_to_report() {
         if let Some((errors, warnings, out)) = epubcheck(&path) {
             assert_eq!((errors, warnings), (0, 0), "{lang}: {out}");
         }
+        if let Some((errors, warnings, out)) = epubcheck5(&path) {
+            assert_eq!((errors, warnings), (0, 0), "{lang}, epubcheck 5: {out}");
+            assert!(out.contains("EPUB version 3.3 rules"), "{out}");
+        }
     }
 }
 
