@@ -18,12 +18,13 @@ git -C "$repo" worktree add --quiet --detach "$work/base-tree" "$base"
 base_bin="$repo/target/same-output-base/debug/tercuman"
 new_bin="$repo/target/debug/tercuman"
 
-# Runs every step in one fixed folder, so that paths inside outputs agree,
-# and keeps what it made under $work/$1.
+# Runs every step on the shipped book of tree $3 (each revision with the
+# memory its schema reads) in one fixed folder, so that paths inside outputs
+# agree, and keeps what it made under $work/$1.
 run() {
-    local name=$1 bin=$2 book="$work/book"
+    local name=$1 bin=$2 tree=$3 book="$work/book"
     rm -rf "$book" && mkdir -p "$book"
-    cp -a "$repo/source" "$repo/locales" "$repo/tm" "$book/"
+    cp -a "$tree/source" "$tree/locales" "$tree/tm" "$book/"
     export SOURCE_DATE_EPOCH=1764547200
     (
         cd "$book"
@@ -52,8 +53,8 @@ PY
 }
 
 started=$(date +%s)
-run base "$base_bin"
-run new "$new_bin"
+run base "$base_bin" "$work/base-tree"
+run new "$new_bin" "$repo"
 # The build fingerprint and the sync stamp record file times and the
 # binary, which differ between runs.
 if diff -r -x .tercuman-build -x .sync-stamp -x '.build-stamp-*' "$work/base" "$work/new" >"$work/diff"; then

@@ -88,6 +88,11 @@ struct BookTable {
     /// The author's own cover image, relative to `source/`.
     #[serde(default)]
     cover: Option<String>,
+    /// Words after which a full stop never / always ends a sentence.
+    #[serde(default)]
+    no_break_after: Vec<String>,
+    #[serde(default)]
+    break_after: Vec<String>,
 }
 
 /// Book metadata from `book.toml`, with locales already validated.
@@ -107,6 +112,9 @@ pub struct Book {
     pub fuzzy_threshold: u32,
     /// The author's cover image, relative to `source/` (`None`: one is drawn).
     pub cover: Option<String>,
+    /// How sentences are split: the source language's rules and the book's
+    /// own exceptions (`no-break-after`, `break-after`).
+    pub sentence_rules: crate::source::sentence::Rules,
 }
 
 /// One chapter of the book, in reading order.
@@ -166,6 +174,11 @@ impl Project {
             )));
         }
         let chapters = chapters(root, &t.chapters).map_err(config_error)?;
+        let sentence_rules = crate::source::sentence::Rules::for_language(
+            &source_language.to_string(),
+            &t.no_break_after,
+            &t.break_after,
+        );
         Ok(Project {
             root: root.to_path_buf(),
             book: Book {
@@ -178,6 +191,7 @@ impl Project {
                 locale_settings,
                 segmentation: t.segmentation,
                 cover: t.cover,
+                sentence_rules,
                 fuzzy_threshold,
             },
             chapters,

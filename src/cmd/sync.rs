@@ -36,6 +36,10 @@ pub fn print_report(report: &SyncReport) {
     for (locale, n) in &report.imported {
         ui::note(&t!("sync-locale-imported", "locale" => locale.as_str(), "count" => *n));
     }
+    if let Some((old, new)) = &report.segmentation_changed {
+        ui::note(&t!("sync-segmentation-changed", "old" => old.as_str(), "new" => new.as_str()));
+        ui::hint(&t!("sync-segmentation-changed-hint"));
+    }
     for c in &report.conflicts {
         segment_warning("sync-conflict", c);
         ui::hint(&t!("sync-conflict-hint", "segment" => c.segment.as_str()));

@@ -155,7 +155,12 @@ enum Verbatim {
 
 /// Parses one chapter into sentence segments. `slug` prefixes segment identities.
 pub fn segment_chapter(slug: &str, markdown: &str) -> ChapterDoc {
-    segment_chapter_with(slug, markdown, crate::project::Segmentation::Sentence)
+    segment_chapter_with(
+        slug,
+        markdown,
+        crate::project::Segmentation::Sentence,
+        &sentence::Rules::default(),
+    )
 }
 
 /// Parses one chapter, splitting blocks into sentences or not.
@@ -163,6 +168,7 @@ pub fn segment_chapter_with(
     slug: &str,
     markdown: &str,
     mode: crate::project::Segmentation,
+    rules: &sentence::Rules,
 ) -> ChapterDoc {
     // Front matter (`---` YAML or `+++` TOML at the top) is metadata, never a segment.
     let options = markdown_options()
@@ -171,7 +177,8 @@ pub fn segment_chapter_with(
     let parser = Parser::new_ext(markdown, options);
     let mut chapter = Segmenter {
         markdown,
-        by_sentence: mode == crate::project::Segmentation::Sentence,
+        sentences: (mode == crate::project::Segmentation::Sentence).then_some(rules),
+        whole_next: false,
         line_starts: line_starts(markdown),
         links: link_definitions(&parser),
         nodes: Vec::new(),
@@ -226,7 +233,11 @@ fn link_definitions(parser: &Parser) -> Vec<LinkDefinition> {
 /// One chapter's event stream being turned into nodes and leaves.
 struct Segmenter<'a> {
     markdown: &'a str,
-    by_sentence: bool,
+    /// How leaves split into sentences (`None`: a block is one segment).
+    sentences: Option<&'a sentence::Rules>,
+    /// The author marked the next block to stay one segment
+    /// (`<!-- tercuman: whole -->` before it).
+    whole_next: bool,
     line_starts: Vec<usize>,
     links: Vec<LinkDefinition>,
     nodes: Vec<Node>,
@@ -248,7 +259,7 @@ struct Segmenter<'a> {
     images: Vec<ImageRef>,
 }
 
-impl Segmenter<'_> {
+impl<'a> Segmenter<'a> {
     /// The labels of defined footnotes: referenced ones first.
     fn footnotes(&self) -> Vec<String> {
         let referenced = self.referenced.iter().filter(|l| self.defined.contains(l));
@@ -262,6 +273,7 @@ impl Segmenter<'_> {
                 self.referenced.push(label.to_string())
             }
             Event::Start(Tag::FootnoteDefinition(label)) => self.defined.push(label.to_string()),
+            Event::Html(html) if html.contains("tercuman: whole") => self.whole_next = true,
             Event::Start(Tag::Image { dest_url, .. }) => self.images.push(ImageRef {
                 url: dest_url.to_string(),
                 line: line_at(&self.line_starts, range.start),
@@ -398,7 +410,11 @@ impl Segmenter<'_> {
             &line_map,
             &self.links,
             &mut self.ids,
-            self.by_sentence,
+            if std::mem::take(&mut self.whole_next) {
+                None
+            } else {
+                self.sentences
+            },
         );
         let (Some(index), BlockKind::Heading(_)) = (leaf.heading_event, leaf.kind) else {
             self.nodes.push(Node::Leaf(built));
@@ -639,10 +655,10 @@ fn build_leaf(
     line_map: &[(usize, usize)],
     links: &[LinkDefinition],
     ids: &mut IdAllocator,
-    by_sentence: bool,
+    sentences: Option<&sentence::Rules>,
 ) -> Leaf {
-    let ranges = if by_sentence && kind.splits_into_sentences() {
-        sentence::split_sentences(text, &protected_spans(text, links))
+    let ranges = if let Some(rules) = sentences.filter(|_| kind.splits_into_sentences()) {
+        sentence::split_sentences(text, &protected_spans(text, links), rules)
     } else {
         std::iter::once(0..text.len()).collect()
     };
@@ -816,9 +832,20 @@ mod tests {
             "ch",
             "One. Two.\n\n- Three. Four.\n",
             crate::project::Segmentation::Paragraph,
+            &sentence::Rules::default(),
         );
         let texts: Vec<_> = doc.segments().map(|s| s.text.clone()).collect();
         assert_eq!(texts, ["One. Two.", "Three. Four."]);
+    }
+
+    #[test]
+    fn an_author_can_keep_one_block_whole() {
+        let doc = segment_chapter(
+            "ch",
+            "One. Two.\n\n<!-- tercuman: whole -->\nThree. Four.\n\nFive. Six.\n",
+        );
+        let texts: Vec<&str> = doc.segments().map(|s| s.text.as_str()).collect();
+        assert_eq!(texts, ["One.", "Two.", "Three. Four.", "Five.", "Six."]);
     }
 
     #[test]

@@ -79,6 +79,10 @@ pub struct SyncReport {
     /// Edits to obsolete (`#~`) entries, which are read-only: kept in the
     /// history, reverted in the file, and named.
     pub obsolete_edits: Vec<Conflict>,
+    /// The segmentation the memory's segments were made with, and the one
+    /// this sync used, when they differ: the segments that changed did so
+    /// (at least in part) because of it.
+    pub segmentation_changed: Option<(String, String)>,
 }
 
 /// A segment changed both in a PO file and in the memory since the file was written.
@@ -123,6 +127,17 @@ pub fn sync(project: &Project, memory: &mut Memory, now: i64) -> Result<SyncRepo
     Ok(report)
 }
 
+/// The memory's setting for how its segments were made.
+const SEGMENTATION: &str = "segmentation";
+
+/// How this book's segments are made, as the memory records it.
+fn segmentation(project: &Project) -> String {
+    match project.book.segmentation {
+        crate::project::Segmentation::Paragraph => "one segment per block".into(),
+        crate::project::Segmentation::Sentence => project.book.sentence_rules.signature(),
+    }
+}
+
 /// Every file a sync read or wrote, with what it held then ([`digest`]).
 pub(super) type ReadFiles = Vec<(PathBuf, String)>;
 
@@ -138,6 +153,16 @@ fn sync_inputs(
     drop(t);
     // 1 and 2: everything read and checked before anything is written.
     let (mut plan, mut read) = read_inputs(project, memory, &mut report)?;
+    let segmentation = segmentation(project);
+    let stored_segmentation = memory.setting(SEGMENTATION)?;
+    if let Some(old) = stored_segmentation
+        .as_ref()
+        .filter(|old| **old != segmentation)
+    {
+        report.segmentation_changed = Some((old.clone(), segmentation.clone()));
+    }
+    let new_segmentation =
+        (stored_segmentation.as_ref() != Some(&segmentation)).then_some(segmentation);
     let stored_states = std::mem::take(&mut plan.stored_states);
     let restored = std::mem::take(&mut plan.restored);
     // Steps 3 to 5 run on this thread (`make_files`); step 6 starts beside them.
@@ -158,7 +183,11 @@ fn sync_inputs(
         staged,
         changed,
     } = commit_while_making(project, memory, &plan.segments, &plan.changed, now, || {
-        make_files(&inputs, stored_states, restored, &mut report)
+        let mut made = make_files(&inputs, stored_states, restored, &mut report)?;
+        if let Some(value) = new_segmentation {
+            made.changes.settings.push((SEGMENTATION.into(), value));
+        }
+        Ok(made)
     })?;
     let t = timings::phase(|| "move files into place".into());
     let kept = finish_pending(project, memory, &staged)?;

@@ -117,7 +117,12 @@ pub(super) fn read_chapters(project: &Project) -> Result<Vec<(ChapterDoc, String
         refuse_symlink_out(project, &chapter.path)?;
         let text = read_utf8(&chapter.path)?;
         refuse_unpublishable(&text, &chapter.path)?;
-        let doc = source::segment_chapter_with(&chapter.slug, &text, project.book.segmentation);
+        let doc = source::segment_chapter_with(
+            &chapter.slug,
+            &text,
+            project.book.segmentation,
+            &project.book.sentence_rules,
+        );
         Ok((doc, digest(Some(text.as_bytes()))))
     })
     .into_iter()

@@ -245,6 +245,16 @@ impl Memory {
         rows.collect::<rusqlite::Result<_>>().map_err(Into::into)
     }
 
+    /// A stored setting (`None` before it was ever stored).
+    pub fn setting(&self, key: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
+            .optional()?)
+    }
+
     /// Where the entries of one locale's PO files stand, by chapter slug, as
     /// `segment id<TAB>line` lines (the line of each entry's `msgstr`).
     pub fn po_lines(&self, locale: &str) -> Result<HashMap<String, String>> {
@@ -519,6 +529,11 @@ fn write_changes(tx: &rusqlite::Transaction, changes: &Changes, now: i64) -> Res
     for (locale, chapter, lines) in &changes.po_lines {
         upsert_lines.execute(params![locale, chapter, lines])?;
     }
+    let mut upsert_setting =
+        tx.prepare("INSERT OR REPLACE INTO setting (key, value) VALUES (?1, ?2)")?;
+    for (key, value) in &changes.settings {
+        upsert_setting.execute(params![key, value])?;
+    }
     Ok(())
 }
 
@@ -589,6 +604,8 @@ pub struct Changes {
     /// (locale, chapter slug, where its PO file's entries stand): see
     /// [`Memory::po_lines`].
     pub po_lines: Vec<(String, String, String)>,
+    /// (key, value) settings to store ([`Memory::setting`]).
+    pub settings: Vec<(String, String)>,
 }
 
 /// A segment file staged beside its target, to be moved into place once the
@@ -610,6 +627,7 @@ impl Changes {
             && self.exported.is_empty()
             && self.pending.is_empty()
             && self.po_lines.is_empty()
+            && self.settings.is_empty()
     }
 }
 

@@ -71,6 +71,12 @@ const MIGRATIONS: &[&str] = &[
         lines   TEXT NOT NULL,
         PRIMARY KEY (locale, chapter)
     );",
+    // 7: settings the memory's contents depend on, such as the sentence
+    // rules its segments were made with (`segmentation`).
+    "CREATE TABLE setting (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );",
 ];
 
 /// Brings the database to the latest schema in one transaction. A database

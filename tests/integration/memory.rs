@@ -505,3 +505,105 @@ fn an_edit_in_both_the_po_file_and_the_memory_is_a_reported_conflict() {
         "both versions kept: {log}"
     );
 }
+
+/// Every current entry of a PO file: (msgid, msgstr, fuzzy).
+fn entries_of(po: &std::path::Path) -> Vec<(String, String, bool)> {
+    let text = std::fs::read_to_string(po).unwrap();
+    let catalog = tercuman::formats::po::parse(&text, po).unwrap();
+    catalog
+        .entries
+        .into_iter()
+        .filter(|e| !e.obsolete)
+        .map(|e| (e.msgid, e.msgstr, e.fuzzy))
+        .collect()
+}
+
+#[test]
+fn changing_the_sentence_rules_loses_no_translation() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("book");
+    ok(
+        dir.path(),
+        &["init", root.to_str().unwrap(), "--locales", "tr"],
+    );
+    std::fs::write(
+        root.join("source/chapter-1.md"),
+        "# The treaty\n\nIt was signed by Gen. Bagheri and the minister. They met in Baku. See Sch. Two for the text.\n",
+    )
+    .unwrap();
+    ok(&root, &["sync"]);
+    let po = root.join("locales/tr/chapter-1.po");
+    let before: Vec<String> = entries_of(&po).into_iter().map(|(id, _, _)| id).collect();
+    assert_eq!(
+        before,
+        [
+            "The treaty",
+            "It was signed by Gen. Bagheri and the minister.",
+            "They met in Baku.",
+            "See Sch.",
+            "Two for the text."
+        ]
+    );
+    let turkish = [
+        "Antlaşma",
+        "Gen. Bagheri ve bakan tarafından imzalandı.",
+        "Bakü'de buluştular.",
+        "Bkz. Ek",
+        "İki, metin için.",
+    ];
+    for (english, turkish) in before.iter().zip(turkish) {
+        translate(&po, english, turkish);
+    }
+    ok(&root, &["sync"]);
+
+    // The author corrects the segmenter: `Sch.` is an abbreviation here,
+    // and `Gen.` ends a sentence in this book.
+    let toml = root.join("source/book.toml");
+    let original = std::fs::read_to_string(&toml).unwrap();
+    let corrected = original.replace(
+        "[book]\n",
+        "[book]\nno-break-after = [\"Sch.\"]\nbreak-after = [\"Gen.\"]\n",
+    );
+    std::fs::write(&toml, &corrected).unwrap();
+    let out = tercuman(&root, &["sync"]);
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{said}");
+    assert!(
+        said.contains("the segmentation changed: sentence rules v")
+            && said.contains("no-break-after: sch; break-after: gen"),
+        "{said}"
+    );
+    let after = entries_of(&po);
+    let ids: Vec<&str> = after.iter().map(|(id, _, _)| id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "The treaty",
+            "It was signed by Gen.",
+            "Bagheri and the minister.",
+            "They met in Baku.",
+            "See Sch. Two for the text."
+        ]
+    );
+    for (english, turkish, fuzzy) in &after {
+        assert!(!turkish.is_empty(), "`{english}` lost its translation");
+        let unchanged = before.contains(english);
+        assert_eq!(
+            *fuzzy, !unchanged,
+            "`{english}`: exact when the English is the same, else fuzzy"
+        );
+    }
+    let merged = &after[4].1;
+    assert!(
+        merged.contains("Bkz. Ek") && merged.contains("İki, metin için."),
+        "{merged}"
+    );
+
+    // Back to the old rules: every old translation is current again.
+    std::fs::write(&toml, &original).unwrap();
+    ok(&root, &["sync"]);
+    let back = entries_of(&po);
+    for ((english, turkish, fuzzy), expected) in back.iter().zip(turkish) {
+        assert_eq!((turkish.as_str(), *fuzzy), (expected, false), "{english}");
+    }
+}
