@@ -48,6 +48,7 @@ pub fn run(
         let _progress = Progress::spinner(t!("progress-build"));
         build(&project, &docs, &memory, &options)?
     };
+    let source = tercuman::locale::english_name(&project.book.source_language);
     for e in &editions {
         let mut outputs = Vec::new();
         if options.formats.epub {
@@ -59,7 +60,7 @@ pub fn run(
         let outputs = outputs.join(", ");
         let locale = e.lang.to_string();
         ui::note(&if e.fallbacks > 0 {
-            t!("build-built-fallbacks", "locale" => locale.as_str(), "outputs" => outputs, "count" => e.fallbacks)
+            t!("build-built-fallbacks", "locale" => locale.as_str(), "outputs" => outputs, "count" => e.fallbacks, "source" => source.as_str())
         } else {
             t!("build-built", "locale" => locale.as_str(), "outputs" => outputs)
         });
@@ -68,6 +69,7 @@ pub fn run(
                 "build-failed-checks",
                 "count" => e.failed_checks.len(),
                 "locale" => locale.as_str(),
+                "source" => source.as_str(),
                 "segments" => summarize(&e.failed_checks)
             ));
             ui::hint(&t!("build-failed-checks-hint", "locale" => locale.as_str()));

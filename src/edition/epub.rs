@@ -133,7 +133,7 @@ fn add_chapters(builder: &mut Builder, edition: &Edition) -> std::result::Result
             format!("{}.xhtml", crate::project::page_stem(&chapter.slug)),
             Cursor::new(document(edition, &chapter.title, body)),
         )
-        .title(chapter.title_markup(edition.dir() == "rtl"))
+        .title(chapter.title_markup(&edition.source_attributes()))
         .raw_title(escape(&chapter.title));
         if i == 0 {
             content = content.reftype(ReferenceType::Text);

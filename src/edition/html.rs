@@ -123,7 +123,6 @@ fn site_nav(edition: &Edition, page: &str) -> String {
 }
 
 fn pager(edition: &Edition, i: usize) -> String {
-    let rtl = edition.dir() == "rtl";
     let mut out = String::from("<nav class=\"pager\">");
     if i > 0 {
         let prev = &edition.chapters[i - 1];
@@ -131,7 +130,7 @@ fn pager(edition: &Edition, i: usize) -> String {
             "<a rel=\"prev\" href=\"{}.html\">{}: {}</a>",
             escape(&page_stem(&prev.slug)),
             escape(&edition.chrome.get("nav-previous")),
-            prev.title_markup(rtl)
+            prev.title_markup(&edition.source_attributes())
         ));
     } else {
         out.push_str(&format!(
@@ -144,7 +143,7 @@ fn pager(edition: &Edition, i: usize) -> String {
             "<a rel=\"next\" href=\"{}.html\">{}: {}</a>",
             escape(&page_stem(&next.slug)),
             escape(&edition.chrome.get("nav-next")),
-            next.title_markup(rtl)
+            next.title_markup(&edition.source_attributes())
         ));
     }
     out.push_str("</nav>\n");
@@ -170,6 +169,12 @@ fn proof_page(edition: &Edition, i: usize) -> String {
     let chapter = &edition.chapters[i];
     let code = escape(&edition.lang.to_string());
     let dir = edition.dir();
+    let source = &edition.project.book.source_language;
+    let source_cell = format!(
+        " lang=\"{}\" dir=\"{}\"",
+        escape(&source.to_string()),
+        crate::locale::direction(source)
+    );
     let mut rows = String::new();
     for (n, row) in chapter.proof.iter().enumerate() {
         let (class, label) = match (row.failed_check, row.status) {
@@ -183,18 +188,20 @@ fn proof_page(edition: &Edition, i: usize) -> String {
             None => chapter.po_file.clone(),
         };
         rows.push_str(&format!(
-            "<tr class=\"{class}\" id=\"{id}\"><td>{n}</td><td lang=\"en\" dir=\"ltr\">{source}</td><td lang=\"{code}\" dir=\"{dir}\">{translation}</td><td class=\"status\">{label}</td><td class=\"fix\">{fix}</td></tr>\n",
+            "<tr class=\"{class}\" id=\"{id}\"><td>{n}</td><td{source_attributes}>{source}</td><td lang=\"{code}\" dir=\"{dir}\">{translation}</td><td class=\"status\">{label}</td><td class=\"fix\">{fix}</td></tr>\n",
             id = escape(&row.segment.replace('/', "-")),
             n = n + 1,
             source = row.source_html,
             translation = row.translation_html,
             fix = escape(&fix),
+            source_attributes = source_cell,
         ));
     }
     let body = format!(
-        "<main id=\"content\" class=\"proof\">\n<h1>Proof: <bdi lang=\"{code}\" dir=\"{dir}\">{title}</bdi> ({code})</h1>\n<p>English beside the translation. Rows: translated, <span class=\"fuzzy\">fuzzy</span>, untranslated, check failed. Fix a row in the PO file and line it names, then run <code>tercuman sync</code>.</p>\n<table class=\"proof\">\n<thead><tr><th>#</th><th>English</th><th>{name}</th><th>Status</th><th>Fix in</th></tr></thead>\n<tbody>\n{rows}</tbody>\n</table>\n</main>\n",
+        "<main id=\"content\" class=\"proof\">\n<h1>Proof: <bdi lang=\"{code}\" dir=\"{dir}\">{title}</bdi> ({code})</h1>\n<p>{source_name} beside the translation. Rows: translated, <span class=\"fuzzy\">fuzzy</span>, untranslated, check failed. Fix a row in the PO file and line it names, then run <code>tercuman sync</code>.</p>\n<table class=\"proof\">\n<thead><tr><th>#</th><th>{source_name}</th><th>{name}</th><th>Status</th><th>Fix in</th></tr></thead>\n<tbody>\n{rows}</tbody>\n</table>\n</main>\n",
         title = escape(&chapter.title),
         name = escape(&crate::locale::english_name(&edition.lang)),
+        source_name = escape(&crate::locale::english_name(source)),
     );
     Page {
         lang: "en",
@@ -227,7 +234,7 @@ fn index_page(edition: &Edition) -> String {
         body.push_str(&format!(
             "<li><a href=\"{}.html\">{}</a></li>\n",
             escape(&page_stem(&chapter.slug)),
-            chapter.title_markup(edition.dir() == "rtl")
+            chapter.title_markup(&edition.source_attributes())
         ));
     }
     body.push_str("</ol>\n</nav>\n");

@@ -108,12 +108,12 @@ pub struct ProofRow {
 }
 
 impl EditionChapter {
-    /// The title as escaped markup, English fallback marked with its language.
-    pub fn title_markup(&self, rtl: bool) -> String {
+    /// The title as escaped markup, a fallback marked with the source's
+    /// language (`source_attributes`).
+    pub fn title_markup(&self, source_attributes: &str) -> String {
         if self.title_is_fallback {
-            let dir = if rtl { " dir=\"ltr\"" } else { "" };
             format!(
-                "<span class=\"fallback\" lang=\"en\" xml:lang=\"en\"{dir}>{}</span>",
+                "<span class=\"fallback\"{source_attributes}>{}</span>",
                 escape(&self.title)
             )
         } else {
@@ -134,6 +134,16 @@ pub struct EditionReport {
 }
 
 impl Edition<'_> {
+    /// `lang`/`dir` attributes for source-language text on this edition's pages.
+    pub fn source_attributes(&self) -> String {
+        let source = &self.project.book.source_language;
+        render::source_attributes(
+            &source.to_string(),
+            locale::direction(source) == "rtl",
+            self.dir() == "rtl",
+        )
+    }
+
     pub fn dir(&self) -> &'static str {
         locale::direction(&self.lang)
     }
@@ -356,12 +366,15 @@ fn prepare_chapter(
     settings: &RenderSettings,
     options: &BuildOptions,
 ) -> Result<EditionChapter> {
+    let source_lang = project.book.source_language.to_string();
     let render = |chapter_ext| {
         render::render_chapter(
             doc,
             &render::RenderOptions {
                 translations: settings.translations,
                 rtl: settings.rtl,
+                source_lang: &source_lang,
+                source_rtl: locale::direction(&project.book.source_language) == "rtl",
                 chapter_ext,
                 blocked: settings.blocked,
                 figures: Some(settings.figures),

@@ -19,8 +19,12 @@ use crate::tm::{Status, Translation};
 pub struct RenderOptions<'a> {
     /// Translations by segment id; `None` renders the English source.
     pub translations: Option<&'a HashMap<String, Translation>>,
-    /// Direction of the edition, to isolate English fallback inside RTL text.
+    /// Direction of the edition, to isolate fallback text of the other
+    /// direction.
     pub rtl: bool,
+    /// The source language, which fallback text is in, and its direction.
+    pub source_lang: &'a str,
+    pub source_rtl: bool,
     /// Extension of chapter files in this format (`html`, `xhtml`): links to
     /// `chapter.md` in the source are rewritten to it.
     pub chapter_ext: &'a str,
@@ -317,9 +321,12 @@ fn push_segment(
     } else {
         "fallback"
     };
-    let dir = if options.rtl { " dir=\"ltr\"" } else { "" };
     events.push(Event::InlineHtml(
-        format!("<span class=\"{class}\" lang=\"en\" xml:lang=\"en\"{dir}>").into(),
+        format!(
+            "<span class=\"{class}\"{}>",
+            source_attributes(options.source_lang, options.source_rtl, options.rtl)
+        )
+        .into(),
     ));
     events.extend(inline_events(
         &in_block(&seg.text, cell),
@@ -329,6 +336,18 @@ fn push_segment(
     ));
     events.push(Event::InlineHtml("</span>".into()));
     false
+}
+
+/// `lang` (and `dir` when it differs from the page's) of text in the
+/// source language standing in for a translation.
+pub fn source_attributes(lang: &str, source_rtl: bool, page_rtl: bool) -> String {
+    let lang = escape(lang);
+    let dir = match (source_rtl, page_rtl) {
+        (true, false) => " dir=\"rtl\"",
+        (false, true) => " dir=\"ltr\"",
+        _ => "",
+    };
+    format!(" lang=\"{lang}\" xml:lang=\"{lang}\"{dir}")
 }
 
 /// A segment's text as its block's parser reads it: in a table cell, `\|`
@@ -635,6 +654,8 @@ mod tests {
             &RenderOptions {
                 translations: Some(&translations),
                 rtl: true,
+                source_lang: "en",
+                source_rtl: false,
                 chapter_ext: "xhtml",
                 blocked: &HashSet::new(),
                 figures: None,

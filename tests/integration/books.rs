@@ -278,3 +278,73 @@ fn the_authors_own_cover_image_replaces_the_drawn_one() {
         "{err}"
     );
 }
+
+#[test]
+fn a_book_written_in_persian_is_split_translated_and_published() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("book");
+    ok(
+        dir.path(),
+        &["init", root.to_str().unwrap(), "--locales", "fa,tr"],
+    );
+    // Persian becomes the source, English a target.
+    let toml = root.join("source/book.toml");
+    let text = std::fs::read_to_string(&toml).unwrap();
+    let text = text
+        .replace("source-language = \"en\"", "source-language = \"fa\"")
+        .replace("locales = [\"fa\", \"tr\"]", "locales = [\"en\", \"tr\"]");
+    std::fs::write(&toml, text).unwrap();
+    for po in ["locales/fa/chapter-1.po", "locales/tr/chapter-1.po"] {
+        std::fs::remove_file(root.join(po)).unwrap();
+    }
+    std::fs::remove_dir_all(root.join("tm")).unwrap();
+    std::fs::write(
+        root.join("source/chapter-1.md"),
+        "# رزمایش‌ها\n\nاین یک جمله است. آیا این جمله دوم است؟ بله!\n\nرشد ۳٫۵ درصد بود. سپس باکو پاسخ داد.\n",
+    )
+    .unwrap();
+    ok(&root, &["sync"]);
+    let po = root.join("locales/en/chapter-1.po");
+    let ids: Vec<String> = std::fs::read_to_string(&po)
+        .unwrap()
+        .lines()
+        .filter_map(|l| l.strip_prefix("msgid \""))
+        .map(|l| l.trim_end_matches('"').to_string())
+        .filter(|l| !l.is_empty())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "رزمایش‌ها",
+            "این یک جمله است.",
+            "آیا این جمله دوم است؟",
+            "بله!",
+            "رشد ۳٫۵ درصد بود.",
+            "سپس باکو پاسخ داد."
+        ]
+    );
+    translate(&po, "این یک جمله است.", "This is a sentence.");
+    ok(&root, &["sync"]);
+    let status = ok(&root, &["status", "--json"]);
+    assert!(status.contains("\"locale\": \"en\""), "{status}");
+    ok(&root, &["check", "--locale", "en"]);
+    let out = tercuman(&root, &["build"]);
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success() && said.contains("(5 segments shown in Persian)"),
+        "{said}"
+    );
+    let en = std::fs::read_to_string(root.join("dist/html/en/chapter-1.html")).unwrap();
+    assert!(en.contains("<p>This is a sentence. <span class=\"fallback\" lang=\"fa\" xml:lang=\"fa\" dir=\"rtl\">آیا این جمله دوم است؟</span>"), "{en}");
+    let fa = std::fs::read_to_string(root.join("dist/html/fa/chapter-1.html")).unwrap();
+    assert!(
+        fa.contains("dir=\"rtl\""),
+        "the source edition is right to left"
+    );
+    for lang in ["fa", "en", "tr"] {
+        let epub = root.join(format!("dist/epub/a-new-book.{lang}.epub"));
+        if let Some((errors, warnings, out)) = epubcheck(&epub) {
+            assert_eq!((errors, warnings), (0, 0), "{lang}: {out}");
+        }
+    }
+}

@@ -39,8 +39,8 @@ progress-import = idxal edilir…
 ## build
 build-up-to-date = { $dir } içindəki nəşrlər aktualdır: qurulandan bəri heç nə dəyişməyib
 build-built = { $locale } quruldu: { $outputs }
-build-built-fallbacks = { $locale } quruldu: { $outputs } ({ $count } seqment ingiliscə göstərilir)
-build-failed-checks = { $count } { $locale } tərcüməsi yoxlamadan keçmədi və ingiliscə göstərilir: { $segments }
+build-built-fallbacks = { $locale } quruldu: { $outputs } ({ $count } seqment mənbə dilində göstərilir)
+build-failed-checks = { $count } { $locale } tərcüməsi yoxlamadan keçmədi və mənbə dilində göstərilir: { $segments }
 build-failed-checks-hint = `tercuman check --locale { $locale }` işə salın və ya --allow-check-errors ilə qurun
 build-script-removed = { $file }:{ $line }: buradakı xam HTML skript işlədir (`<script>`, `on…=` atributu və ya `javascript:` ünvanı); nəşrlər onu daxil etmir
 build-script-removed-hint = EPUB oxuyucuları skript işlətmir, HTML nəşri də işlətmir; HTML-in qalanı yazıldığı kimi dərc olunur

@@ -40,8 +40,8 @@ progress-import = importing…
 ## build
 build-up-to-date = editions in { $dir } are up to date: nothing changed since they were built
 build-built = built { $locale }: { $outputs }
-build-built-fallbacks = built { $locale }: { $outputs } ({ $count } segments shown in English)
-build-failed-checks = { $count } { $locale } translations fail a check and are shown in English: { $segments }
+build-built-fallbacks = built { $locale }: { $outputs } ({ $count } segments shown in { $source })
+build-failed-checks = { $count } { $locale } translations fail a check and are shown in { $source }: { $segments }
 build-failed-checks-hint = run `tercuman check --locale { $locale }`, or build with --allow-check-errors
 build-script-removed = { $file }:{ $line }: raw HTML here runs a script (`<script>`, an `on…=` attribute or a `javascript:` URL); the editions leave that out
 build-script-removed-hint = EPUB readers run no scripts and the HTML edition runs none either; the rest of the HTML is published as written

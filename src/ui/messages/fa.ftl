@@ -39,8 +39,8 @@ progress-import = در حال ورود…
 ## build
 build-up-to-date = ویراست‌های { $dir } به‌روزند: از زمان ساختشان چیزی تغییر نکرده است
 build-built = { $locale } ساخته شد: { $outputs }
-build-built-fallbacks = { $locale } ساخته شد: { $outputs } ({ $count } بخش به انگلیسی نمایش داده می‌شود)
-build-failed-checks = { $count } ترجمهٔ { $locale } از یک بررسی رد شد و به انگلیسی نمایش داده می‌شود: { $segments }
+build-built-fallbacks = { $locale } ساخته شد: { $outputs } ({ $count } بخش به زبان مبدأ نمایش داده می‌شود)
+build-failed-checks = { $count } ترجمهٔ { $locale } از یک بررسی رد شد و به زبان مبدأ نمایش داده می‌شود: { $segments }
 build-failed-checks-hint = `tercuman check --locale { $locale }` را اجرا کنید، یا با --allow-check-errors بسازید
 build-script-removed = { $file }:{ $line }: HTML خام اینجا اسکریپت اجرا می‌کند (`<script>`، ویژگی `on…=` یا نشانی `javascript:`)؛ ویراست‌ها آن را کنار می‌گذارند
 build-script-removed-hint = کتاب‌خوان‌های EPUB هیچ اسکریپتی اجرا نمی‌کنند و ویراست HTML هم اجرا نمی‌کند؛ بقیهٔ HTML همان‌گونه که نوشته شده منتشر می‌شود

@@ -39,8 +39,8 @@ progress-import = içe aktarılıyor…
 ## build
 build-up-to-date = { $dir } içindeki basımlar güncel: oluşturulduklarından beri hiçbir şey değişmedi
 build-built = { $locale } oluşturuldu: { $outputs }
-build-built-fallbacks = { $locale } oluşturuldu: { $outputs } ({ $count } bölüt İngilizce gösteriliyor)
-build-failed-checks = { $count } { $locale } çevirisi bir denetimden geçemedi ve İngilizce gösteriliyor: { $segments }
+build-built-fallbacks = { $locale } oluşturuldu: { $outputs } ({ $count } bölüt kaynak dilde gösteriliyor)
+build-failed-checks = { $count } { $locale } çevirisi bir denetimden geçemedi ve kaynak dilde gösteriliyor: { $segments }
 build-failed-checks-hint = `tercuman check --locale { $locale }` çalıştırın ya da --allow-check-errors ile oluşturun
 build-script-removed = { $file }:{ $line }: buradaki ham HTML betik çalıştırıyor (`<script>`, bir `on…=` özniteliği ya da `javascript:` adresi); basımlar bunu dışarıda bırakır
 build-script-removed-hint = EPUB okuyucuları betik çalıştırmaz, HTML basımı da çalıştırmaz; HTML'nin geri kalanı yazıldığı gibi yayımlanır
