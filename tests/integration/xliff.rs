@@ -363,3 +363,79 @@ fn a_bad_xliff_file_names_file_and_line_and_changes_nothing() {
         );
     }
 }
+
+/// The id of the segment whose English is `msgid` in the small fixture's
+/// Persian first chapter.
+fn segment_of(root: &Path, msgid: &str) -> String {
+    segment_id(&root.join("locales/fa/first.po"), msgid)
+}
+
+#[test]
+fn a_filled_target_marked_needs_translation_is_a_draft_everywhere() {
+    let book = synced_fixture();
+    let root = book.path();
+    let out = tempfile::tempdir().unwrap();
+    let file = out.path().join("fa.xlf");
+    let text = export(root, "fa", V::One, &file);
+    let id = segment_of(root, FIRST);
+    let edited = set_target(&text, &id, "پیش‌نویس بند نخست.", V::One).replace(
+        "<target state=\"translated\">پیش‌نویس",
+        "<target state=\"needs-translation\">پیش‌نویس",
+    );
+    assert!(edited.contains("state=\"needs-translation\">پیش‌نویس"));
+    std::fs::write(&file, edited).unwrap();
+    ok(root, &["import", file.to_str().unwrap()]);
+    // The PO file, the memory (status) and the edition agree: a draft.
+    let po = std::fs::read_to_string(root.join("locales/fa/first.po")).unwrap();
+    let at = po
+        .find("msgstr \"پیش‌نویس بند نخست.\"")
+        .expect("the draft is in the PO file");
+    let entry_start = po[..at].rfind("\n\n").unwrap();
+    assert!(
+        po[entry_start..at].contains("#, fuzzy"),
+        "{}",
+        &po[entry_start..at]
+    );
+    let status = ok(root, &["status", "--json"]);
+    let json: serde_json::Value = serde_json::from_str(&status).unwrap();
+    let fa = json["locales"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["locale"] == "fa")
+        .unwrap();
+    assert_eq!(fa["segments"]["fuzzy"], 1, "{status}");
+    ok(root, &["build", "--only", "html"]);
+    let page = std::fs::read_to_string(root.join("dist/html/fa/first.html")).unwrap();
+    assert!(!page.contains("پیش‌نویس"), "a draft is not published");
+}
+
+#[test]
+fn xliff_1_1_from_po2xliff_imports_like_1_2() {
+    let book = synced_fixture();
+    let root = book.path();
+    let out = tempfile::tempdir().unwrap();
+    let file = out.path().join("fa.xlf");
+    let text = export(root, "fa", V::One, &file);
+    let id = segment_of(root, FIRST);
+    let edited = set_target(
+        &text,
+        &id,
+        "این بند <g id=\"1\" ctype=\"italic\">نخست</g> کتاب آقای اسمیت است.",
+        V::One,
+    )
+    .replace("version=\"1.2\"", "version=\"1.1\"")
+    .replace(
+        "urn:oasis:names:tc:xliff:document:1.2",
+        "urn:oasis:names:tc:xliff:document:1.1",
+    );
+    std::fs::write(&file, edited).unwrap();
+    let said =
+        String::from_utf8(tercuman(root, &["import", file.to_str().unwrap()]).stderr).unwrap();
+    assert!(said.contains("1 translations updated"), "{said}");
+    let po = std::fs::read_to_string(root.join("locales/fa/first.po")).unwrap();
+    assert!(
+        po.contains("msgstr \"این بند *نخست* کتاب آقای اسمیت است.\""),
+        "{po}"
+    );
+}

@@ -292,11 +292,12 @@ impl XliffReader {
         let version = e.attr("version")?.unwrap_or_default();
         self.doc.version = if version.starts_with('2') {
             Version::V2_1
-        } else if version == "1.2" {
+        } else if version == "1.2" || version == "1.1" {
+            // 1.1 (what translate-toolkit's po2xliff writes) reads as 1.2.
             Version::V1_2
         } else {
             return Err(e.error(format!(
-                "XLIFF version `{version}` is not supported (1.2 and 2.x are)"
+                "XLIFF version `{version}` is not supported (1.1, 1.2 and 2.x are)"
             )));
         };
         if let Some(lang) = e.attr("srcLang")? {
@@ -485,12 +486,19 @@ fn finish_unit(u: UnitState, version: Version) -> ReadUnit {
     let empty = target
         .iter()
         .all(|i| matches!(i, Inline::Text(t) if t.is_empty()));
+    // A filled target whose state says it is not translated yet
+    // (`needs-translation`, `new`) is a draft: fuzzy, which the PO files,
+    // the memory and the editions can all say, rather than an untranslated
+    // segment with text that a PO file could not show as such.
     let status = if !u.has_target || empty {
         Status::Untranslated
     } else if u.approved {
         Status::Translated
     } else {
-        u.status.unwrap_or(Status::Translated)
+        match u.status.unwrap_or(Status::Translated) {
+            Status::Untranslated => Status::Fuzzy,
+            status => status,
+        }
     };
     ReadUnit {
         id: u.id,
