@@ -100,7 +100,8 @@ pub enum Command {
     ///
     /// XLIFF carries inline Markdown as inline codes, each translation's
     /// state, and for fuzzy ones the English they were made for. Bring the
-    /// file back with `tercuman import`.
+    /// file back with `tercuman import`. `--format omegat` writes a whole
+    /// OmegaT project folder (import its `target/` file).
     ///
     /// Example: `tercuman export --format xliff --locale fa --out fa.xlf`.
     Export {
@@ -177,6 +178,9 @@ pub enum ExportFormat {
     Xliff2,
     /// TMX 1.4b
     Tmx,
+    /// An OmegaT project folder: XLIFF shaped for OmegaT, the locale's
+    /// translations as 100 % matches (tm/auto/), omegat.project
+    Omegat,
 }
 
 fn parse_percent(s: &str) -> Result<f64, String> {

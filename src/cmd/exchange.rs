@@ -18,11 +18,19 @@ pub fn export(
 ) -> anyhow::Result<()> {
     let (project, memory) = super::open_read_only(root)?;
     let locales = super::locale_arg(&project, locale)?;
+    if format == ExportFormat::Omegat {
+        let Some(lang) = locales.first() else {
+            anyhow::bail!(t!("error-xliff-needs-locale", "locales" => locale_list(&project)));
+        };
+        let dir = out.unwrap_or_else(|| PathBuf::from(format!("omegat-{lang}")));
+        return export_omegat_project(&project, &memory, lang, &dir);
+    }
     let (text, default_name) = match format {
         ExportFormat::Tmx => (
             export_tmx(&memory, &project, &locales)?,
             "memory.tmx".to_string(),
         ),
+        ExportFormat::Omegat => unreachable!("handled above"),
         ExportFormat::Xliff | ExportFormat::Xliff2 => {
             let Some(lang) = locales.first() else {
                 anyhow::bail!(t!("error-xliff-needs-locale", "locales" => locale_list(&project)));
@@ -42,6 +50,82 @@ pub fn export(
     tercuman::error::write_if_changed(&file, text.as_bytes())?;
     ui::note(&t!("wrote-file", "path" => file.display().to_string()));
     Ok(())
+}
+
+/// An OmegaT project in `dir`: `omegat.project`, the XLIFF in `source/`,
+/// the translations in `tm/auto/`. The translator opens it in OmegaT,
+/// translates, creates the translated documents, and imports
+/// `target/<file>` with `tercuman import`.
+fn export_omegat_project(
+    project: &tercuman::project::Project,
+    memory: &tercuman::tm::Memory,
+    lang: &unic_langid::LanguageIdentifier,
+    dir: &Path,
+) -> anyhow::Result<()> {
+    let (xliff, tmx) = tercuman::tm::exchange::export_omegat(memory, project, lang)?;
+    let name = format!(
+        "{}.{lang}",
+        tercuman::edition::file_slug(&project.book.title)
+    );
+    for sub in [
+        "source",
+        "target",
+        "tm/auto",
+        "glossary",
+        "dictionary",
+        "omegat",
+    ] {
+        std::fs::create_dir_all(dir.join(sub))?;
+    }
+    let write =
+        |path: PathBuf, text: &str| tercuman::error::write_if_changed(&path, text.as_bytes());
+    write(dir.join("source").join(format!("{name}.xlf")), &xliff)?;
+    write(dir.join("tm/auto").join(format!("{name}.tmx")), &tmx)?;
+    write(
+        dir.join("omegat.project"),
+        &omegat_project(&project.book.source_language.to_string(), &lang.to_string()),
+    )?;
+    ui::note(&t!("wrote-file", "path" => dir.display().to_string()));
+    Ok(())
+}
+
+/// OmegaT's project file: the folders above, and OmegaT's own sentence
+/// segmentation off (the units are already sentences).
+fn omegat_project(source: &str, target: &str) -> String {
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>
+<omegat>
+    <project version=\"1.0\">
+        <source_dir>source</source_dir>
+        <source_dir_excludes/>
+        <target_dir>target</target_dir>
+        <tm_dir>tm</tm_dir>
+        <glossary_dir>glossary</glossary_dir>
+        <glossary_file>glossary/glossary.txt</glossary_file>
+        <dictionary_dir>dictionary</dictionary_dir>
+        <source_lang>{source}</source_lang>
+        <target_lang>{target}</target_lang>
+        <source_tok>org.omegat.tokenizer.{}</source_tok>
+        <target_tok>org.omegat.tokenizer.{}</target_tok>
+        <sentence_seg>false</sentence_seg>
+        <support_default_translations>true</support_default_translations>
+        <remove_tags>false</remove_tags>
+    </project>
+</omegat>
+",
+        tokenizer(source),
+        tokenizer(target)
+    )
+}
+
+/// OmegaT's tokenizer for a language (stemming for English, Unicode words
+/// otherwise).
+fn tokenizer(lang: &str) -> &'static str {
+    if lang == "en" {
+        "LuceneEnglishTokenizer"
+    } else {
+        "DefaultTokenizer"
+    }
 }
 
 fn locale_list(project: &tercuman::project::Project) -> String {

@@ -241,6 +241,60 @@ pub fn export_xliff(
     locale: &LanguageIdentifier,
     version: xliff::Version,
 ) -> Result<String> {
+    Ok(xliff::write(
+        &xliff_document(memory, project, locale)?,
+        version,
+    ))
+}
+
+/// One locale as an OmegaT project's files: XLIFF shaped for OmegaT
+/// ([`xliff::write_for_omegat`]), and the locale's translations as a TMX in
+/// OmegaT's tags ([`xliff::omegat_tags`]), which OmegaT applies as 100 %
+/// matches from its `tm/auto/` folder.
+pub fn export_omegat(
+    memory: &Memory,
+    project: &Project,
+    locale: &LanguageIdentifier,
+) -> Result<(String, String)> {
+    let doc = xliff_document(memory, project, locale)?;
+    let source_lang = project.book.source_language.to_string();
+    let units = doc
+        .files
+        .iter()
+        .flat_map(|f| &f.units)
+        .filter(|u| u.status == Status::Translated && !u.target.is_empty())
+        .filter_map(|u| {
+            let source = xliff::omegat_tags(&u.source, &u.source)?;
+            let target = xliff::omegat_tags(&u.target, &u.source)?;
+            let variant = |lang: &str, text: String| tmx::Variant {
+                lang: lang.to_string(),
+                text,
+                created: None,
+                changed: None,
+            };
+            Some(tmx::Unit {
+                id: Some(u.id.clone()),
+                variants: vec![
+                    variant(&source_lang, source),
+                    variant(&doc.target_lang, target),
+                ],
+                line: 0,
+            })
+        })
+        .collect();
+    let tmx = tmx::write(&tmx::Document {
+        source_lang: source_lang.clone(),
+        units,
+    });
+    Ok((xliff::write_for_omegat(&doc), tmx))
+}
+
+/// One locale's current segments, chapter by chapter in book order.
+fn xliff_document(
+    memory: &Memory,
+    project: &Project,
+    locale: &LanguageIdentifier,
+) -> Result<xliff::Document> {
     let code = locale.to_string();
     let segments = memory.segments()?;
     let translations = memory.translations(&code)?;
@@ -285,7 +339,7 @@ pub fn export_xliff(
         memory_revision: memory.latest_revision()?,
         files,
     };
-    Ok(xliff::write(&doc, version))
+    Ok(doc)
 }
 
 /// What an XLIFF import did.

@@ -11,6 +11,7 @@ mod crashers;
 mod editions;
 mod hostile;
 mod memory;
+mod omegat;
 mod quality;
 mod shipped_book;
 mod support;

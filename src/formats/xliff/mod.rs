@@ -15,6 +15,8 @@
 
 mod read;
 
+use std::collections::HashMap;
+
 use super::inline_codes::{CodeKind, Piece};
 use crate::formats::Status;
 
@@ -83,9 +85,189 @@ fn esc(s: &str) -> String {
 /// Writes a document in the given version.
 pub fn write(doc: &Document, version: Version) -> String {
     match version {
-        Version::V1_2 => write_1_2(doc),
+        Version::V1_2 => write_1_2(doc, false),
         Version::V2_1 => write_2_1(doc),
     }
+}
+
+/// XLIFF 1.2 shaped the way OmegaT reads it: OmegaT translates what stands
+/// in `<target>`, so every target is a copy of its source (translations
+/// travel in the project's TMX instead, [`omegat_tags`]), with no states.
+/// The `phase` says so, and [`parse`] reads a target still equal to its
+/// source as no translation.
+pub fn write_for_omegat(doc: &Document) -> String {
+    write_1_2(doc, true)
+}
+
+/// The process name of the phase that marks an OmegaT-shaped file.
+pub const OMEGAT_PROCESS: &str = "omegat";
+
+/// A segment as OmegaT shows it: each inline code of our XLIFF as its tag,
+/// numbered in order (`<g0>`…`</g0>` for a pair, `<x1/>` for a line break,
+/// and for other codes the first letter of their Markdown, `<l2/>` for
+/// `` `let x` ``), without the tags OmegaT moves out of a segment (those
+/// leading or trailing it, and a pair around all of it). A TMX whose
+/// segments are written this way gives OmegaT 100 % matches with matching
+/// tags. `source` numbers the codes; `None` when `text` has markup the
+/// source lacks (or changes a code's Markdown, as a translated image title
+/// does), which OmegaT could not take as a match.
+pub fn omegat_tags(text: &str, source: &str) -> Option<String> {
+    let source_pieces = super::inline_codes::split(source);
+    let names = omegat_names(&source_pieces);
+    let outside = outside_tags(&omegat_tokens(&source_pieces, &names));
+    let pieces = if text == source {
+        source_pieces
+    } else {
+        super::inline_codes::split_like(text, &source_pieces)
+    };
+    let unknown = pieces.iter().any(|p| match p {
+        Piece::Open { id, .. } | Piece::Close { id, .. } | Piece::Standalone { id, .. } => {
+            !names.contains_key(id)
+        }
+        Piece::Text(_) => false,
+    });
+    if unknown {
+        return None;
+    }
+    let tagged = omegat_tokens(&pieces, &names)
+        .into_iter()
+        .filter(|t| !matches!(t, Tag::Tag { name, .. } if outside.contains(name)))
+        .map(|t| match t {
+            Tag::Text(text) => text,
+            Tag::Tag {
+                name,
+                kind: TagKind::Open,
+            } => format!("<{name}>"),
+            Tag::Tag {
+                name,
+                kind: TagKind::Close,
+            } => format!("</{name}>"),
+            Tag::Tag {
+                name,
+                kind: TagKind::Empty,
+            } => format!("<{name}/>"),
+        })
+        .collect();
+    Some(tagged)
+}
+
+/// A piece of a segment in OmegaT's view.
+enum Tag {
+    Text(String),
+    Tag { name: String, kind: TagKind },
+}
+
+#[derive(PartialEq, Eq)]
+enum TagKind {
+    Open,
+    Close,
+    Empty,
+}
+
+/// OmegaT's tag name for each code id of a source segment.
+fn omegat_names(source: &[Piece]) -> HashMap<u32, String> {
+    let mut names = HashMap::new();
+    let mut n = 0;
+    for piece in source {
+        let letter = match piece {
+            Piece::Open { .. } => 'g',
+            Piece::Standalone {
+                kind: CodeKind::LineBreak,
+                ..
+            } => 'x',
+            Piece::Standalone { data, .. } => data
+                .chars()
+                .find(|c| c.is_ascii_alphabetic())
+                .map_or('f', |c| c.to_ascii_lowercase()),
+            _ => continue,
+        };
+        let (Piece::Open { id, .. } | Piece::Standalone { id, .. }) = piece else {
+            continue;
+        };
+        names.insert(*id, format!("{letter}{n}"));
+        n += 1;
+    }
+    names
+}
+
+/// Pieces as OmegaT tags (codes `names` lacks stay Markdown text).
+fn omegat_tokens(pieces: &[Piece], names: &HashMap<u32, String>) -> Vec<Tag> {
+    pieces
+        .iter()
+        .map(|piece| {
+            let (id, data, kind) = match piece {
+                Piece::Text(t) => return Tag::Text(t.clone()),
+                Piece::Open { id, data, .. } => (id, data, TagKind::Open),
+                Piece::Close { id, data, .. } => (id, data, TagKind::Close),
+                Piece::Standalone { id, data, .. } => (id, data, TagKind::Empty),
+            };
+            match names.get(id) {
+                Some(name) => Tag::Tag {
+                    name: name.clone(),
+                    kind,
+                },
+                None => Tag::Text(data.clone()),
+            }
+        })
+        .collect()
+}
+
+/// The tags OmegaT leaves outside a segment: standalone tags at either
+/// end, and a pair that wraps all the rest, repeatedly.
+fn outside_tags(tokens: &[Tag]) -> Vec<String> {
+    let is_blank = |t: &Tag| matches!(t, Tag::Text(s) if s.trim().is_empty());
+    let mut from = 0;
+    let mut to = tokens.len();
+    let mut outside = Vec::new();
+    loop {
+        while from < to && is_blank(&tokens[from]) {
+            from += 1;
+        }
+        while to > from && is_blank(&tokens[to - 1]) {
+            to -= 1;
+        }
+        if from >= to {
+            break;
+        }
+        match (&tokens[from], &tokens[to - 1]) {
+            (
+                Tag::Tag {
+                    name,
+                    kind: TagKind::Empty,
+                },
+                _,
+            ) => {
+                outside.push(name.clone());
+                from += 1;
+            }
+            (
+                _,
+                Tag::Tag {
+                    name,
+                    kind: TagKind::Empty,
+                },
+            ) => {
+                outside.push(name.clone());
+                to -= 1;
+            }
+            (
+                Tag::Tag {
+                    name: a,
+                    kind: TagKind::Open,
+                },
+                Tag::Tag {
+                    name: b,
+                    kind: TagKind::Close,
+                },
+            ) if a == b && to - from >= 2 => {
+                outside.push(a.clone());
+                from += 1;
+                to -= 1;
+            }
+            _ => break,
+        }
+    }
+    outside
 }
 
 fn ctype(kind: CodeKind) -> &'static str {
@@ -155,7 +337,12 @@ fn state_1_2(status: Status) -> &'static str {
     }
 }
 
-fn write_1_2(doc: &Document) -> String {
+fn write_1_2(doc: &Document, for_omegat: bool) -> String {
+    let process = if for_omegat {
+        OMEGAT_PROCESS
+    } else {
+        "translation"
+    };
     let mut out = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<xliff version=\"1.2\" xmlns=\"{NS_1_2}\">\n"
     );
@@ -167,7 +354,7 @@ fn write_1_2(doc: &Document) -> String {
             esc(&doc.target_lang)
         ));
         out.push_str(&format!(
-            "    <header>\n      <phase-group>\n        <phase phase-name=\"export\" process-name=\"translation\" tool-id=\"tercuman\" job-id=\"memory-revision-{}\"/>\n      </phase-group>\n      <tool tool-id=\"tercuman\" tool-name=\"tercuman\" tool-version=\"{}\"/>\n    </header>\n    <body>\n",
+            "    <header>\n      <phase-group>\n        <phase phase-name=\"export\" process-name=\"{process}\" tool-id=\"tercuman\" job-id=\"memory-revision-{}\"/>\n      </phase-group>\n      <tool tool-id=\"tercuman\" tool-name=\"tercuman\" tool-version=\"{}\"/>\n    </header>\n    <body>\n",
             doc.memory_revision,
             env!("CARGO_PKG_VERSION")
         ));
@@ -180,7 +367,12 @@ fn write_1_2(doc: &Document) -> String {
                 esc(&unit.id),
                 inline_1_2(&source, known)
             ));
-            if unit.status != Status::Untranslated {
+            if for_omegat {
+                out.push_str(&format!(
+                    "        <target>{}</target>\n",
+                    inline_1_2(&source, known)
+                ));
+            } else if unit.status != Status::Untranslated {
                 let target = super::inline_codes::split_like(&unit.target, &source);
                 out.push_str(&format!(
                     "        <target state=\"{}\">{}</target>\n",
@@ -193,7 +385,7 @@ fn write_1_2(doc: &Document) -> String {
                 esc(&file.original),
                 unit.line
             ));
-            if let Some((previous, score)) = &unit.previous_source {
+            if let Some((previous, score)) = unit.previous_source.as_ref().filter(|_| !for_omegat) {
                 let quality = score
                     .map(|s| format!(" match-quality=\"{s}\""))
                     .unwrap_or_default();

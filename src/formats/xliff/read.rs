@@ -43,6 +43,9 @@ pub struct ReadDocument {
     pub target_lang: String,
     /// From our own marker, when the tool kept it.
     pub memory_revision: Option<i64>,
+    /// Written for OmegaT ([`super::write_for_omegat`]): a target still
+    /// equal to its source was not translated.
+    pub for_omegat: bool,
     pub units: Vec<ReadUnit>,
 }
 
@@ -98,7 +101,16 @@ pub fn parse(text: &str, path: &Path) -> Result<ReadDocument> {
     if !xliff.seen_root {
         return Err(reader.error(1, "not an XLIFF document (no <xliff> element)"));
     }
-    Ok(xliff.doc)
+    let mut doc = xliff.doc;
+    if doc.for_omegat {
+        for unit in &mut doc.units {
+            if unit.target.as_ref() == Some(&unit.source) {
+                unit.target = None;
+                unit.status = Status::Untranslated;
+            }
+        }
+    }
+    Ok(doc)
 }
 
 /// Where the reader is inside a unit.
@@ -260,6 +272,9 @@ impl XliffReader {
             b"xliff" => self.open_root(e)?,
             b"file" => self.open_file(e)?,
             b"phase" => {
+                if e.attr("process-name")?.as_deref() == Some(super::OMEGAT_PROCESS) {
+                    self.doc.for_omegat = true;
+                }
                 if let Some(r) = e
                     .attr("job-id")?
                     .and_then(|j| j.strip_prefix("memory-revision-").map(str::to_string))

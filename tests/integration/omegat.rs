@@ -1,0 +1,199 @@
+//! OmegaT, the free CAT tool, on our files: Debian's OmegaT 3.6 run
+//! headless on `export --format omegat`, its translated XLIFF imported back.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::support::*;
+
+const OMEGAT_JAR: &str = "/usr/share/omegat/OmegaT.jar";
+
+/// Runs OmegaT on `project` in console mode `mode`; `None` when OmegaT is
+/// not installed and not required.
+fn omegat(project: &Path, mode: &str, extra: &[&str]) -> Option<String> {
+    if !Path::new(OMEGAT_JAR).exists() {
+        assert!(
+            std::env::var_os(REQUIRE_VALIDATORS).is_none(),
+            "OmegaT is required ({REQUIRE_VALIDATORS} is set): apt-get install omegat"
+        );
+        eprintln!("skipping OmegaT checks: not installed");
+        return None;
+    }
+    let config = tempfile::tempdir().unwrap();
+    let out = Command::new("java")
+        .arg("-Djava.awt.headless=true")
+        .arg("-jar")
+        .arg(OMEGAT_JAR)
+        .arg(project)
+        .arg(format!("--mode={mode}"))
+        .arg(format!("--config-dir={}", config.path().display()))
+        .args(["--disable-project-locking", "--no-team"])
+        .args(extra)
+        .output()
+        .expect("run OmegaT");
+    let log = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.status.success(), "OmegaT failed:\n{log}");
+    Some(log)
+}
+
+/// The (source, target) of every unit of an XLIFF file, as written.
+fn units(xliff: &Path) -> Vec<(String, String)> {
+    let text = std::fs::read_to_string(xliff).unwrap();
+    text.split("<trans-unit ")
+        .skip(1)
+        .map(|unit| {
+            let part = |tag: &str| {
+                let open = format!("<{tag}>");
+                let start = unit.find(&open).map(|i| i + open.len()).unwrap_or(0);
+                let end = unit[start..].find(&format!("</{tag}>")).unwrap_or(0) + start;
+                unit[start..end].to_string()
+            };
+            (part("source"), part("target"))
+        })
+        .collect()
+}
+
+fn only_file(dir: &Path) -> PathBuf {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    files.pop().unwrap()
+}
+
+#[test]
+fn omegat_sees_every_segment_and_our_translations_as_exact_matches() {
+    let book = fixture("kitchen-sink");
+    let root = book.path();
+    ok(root, &["sync"]);
+    let project = root.join("omegat-tr");
+    ok(
+        root,
+        &[
+            "export",
+            "--format",
+            "omegat",
+            "--locale",
+            "tr",
+            "--out",
+            project.to_str().unwrap(),
+        ],
+    );
+    let source = only_file(&project.join("source"));
+    // What OmegaT reads: every unit's English, in every target.
+    let exported = units(&source);
+    assert_eq!(exported.len(), 27);
+    assert!(
+        exported.iter().all(|(s, t)| s == t),
+        "targets are copies of the English"
+    );
+    let pseudo = root.join("seen.tmx");
+    let pseudo_arg = format!("--pseudotranslatetmx={}", pseudo.display());
+    let Some(_) = omegat(
+        &project,
+        "console-createpseudotranslatetmx",
+        &[&pseudo_arg, "--pseudotranslatetype=equal"],
+    ) else {
+        return;
+    };
+    let seen = std::fs::read_to_string(&pseudo).unwrap();
+    assert!(
+        seen.contains("<seg>Code stays code: &lt;l0/&gt; and a span that &lt;w1/&gt; here.</seg>"),
+        "inline markup is tags: {seen}"
+    );
+    assert!(
+        !seen.contains("Kudretli"),
+        "OmegaT offers the English, not the Turkish"
+    );
+    assert_eq!(
+        seen.matches("<tu>").count(),
+        27,
+        "every segment, translated or not"
+    );
+    // OmegaT fills every segment from our TMX: the tags match.
+    omegat(&project, "console-translate", &[]);
+    let translated = units(&only_file(&project.join("target")));
+    let filled = translated.iter().filter(|(s, t)| s != t).count();
+    // 27 units: 4 Turkish translations are the English itself (years, a
+    // number, code), and the map's translated title travels inside an
+    // inline code, so that one is no exact match.
+    assert_eq!(filled, 22, "{translated:#?}");
+    // Imported back, nothing changes.
+    let before = snapshot(&root.join("locales"));
+    let said = String::from_utf8(
+        tercuman(
+            root,
+            &[
+                "import",
+                only_file(&project.join("target")).to_str().unwrap(),
+            ],
+        )
+        .stderr,
+    )
+    .unwrap();
+    assert!(said.contains("0 translations updated"), "{said}");
+    assert_eq!(snapshot(&root.join("locales")), before);
+}
+
+#[test]
+fn a_translation_made_in_omegat_comes_back_to_the_memory_and_the_po_files() {
+    let book = fixture("kitchen-sink");
+    let root = book.path();
+    // Two Turkish segments are not translated yet.
+    let po = root.join("locales/tr/first.po");
+    translate(&po, "Drill", "");
+    translate(&po, "A quote with *emphasis*.", "");
+    ok(root, &["sync"]);
+    let project = root.join("omegat-tr");
+    ok(
+        root,
+        &[
+            "export",
+            "--format",
+            "omegat",
+            "--locale",
+            "tr",
+            "--out",
+            project.to_str().unwrap(),
+        ],
+    );
+    // The translator's own memory from another job, as OmegaT writes one.
+    std::fs::write(
+        project.join("tm/auto/earlier-job.tmx"),
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\"><header creationtool=\"OmegaT\" creationtoolversion=\"3.6\" segtype=\"sentence\" o-tmf=\"OmegaT TMX\" adminlang=\"EN-US\" srclang=\"en\" datatype=\"plaintext\"/><body>\n<tu><tuv xml:lang=\"en\"><seg>Drill</seg></tuv><tuv xml:lang=\"tr\"><seg>Tatbikat</seg></tuv></tu>\n<tu><tuv xml:lang=\"en\"><seg>A quote with &lt;g0&gt;emphasis&lt;/g0&gt;.</seg></tuv><tuv xml:lang=\"tr\"><seg>&lt;g0&gt;Vurgulu&lt;/g0&gt; bir alıntı.</seg></tuv></tu>\n</body></tmx>\n",
+    )
+    .unwrap();
+    if omegat(&project, "console-translate", &[]).is_none() {
+        return;
+    }
+    let target = only_file(&project.join("target"));
+    let said =
+        String::from_utf8(tercuman(root, &["import", target.to_str().unwrap()]).stderr).unwrap();
+    assert!(said.contains("2 translations updated"), "{said}");
+    let text = std::fs::read_to_string(&po).unwrap();
+    assert!(
+        text.contains("msgid \"Drill\"\nmsgstr \"Tatbikat\""),
+        "{text}"
+    );
+    assert!(
+        text.contains("msgstr \"*Vurgulu* bir alıntı.\""),
+        "the markup comes back as Markdown: {text}"
+    );
+    let status = ok(root, &["status", "--json"]);
+    let json: serde_json::Value = serde_json::from_str(&status).unwrap();
+    let tr = json["locales"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["locale"] == "tr")
+        .unwrap();
+    assert_eq!(
+        tr["segments"]["translated"], tr["segments"]["total"],
+        "{status}"
+    );
+}
