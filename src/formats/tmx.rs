@@ -7,6 +7,7 @@
 
 use std::path::Path;
 
+use super::inline_codes::{CodeKind, Piece};
 use super::xml::{Element, Node, Reader};
 use crate::error::Result;
 
@@ -48,8 +49,68 @@ fn escape(s: &str) -> String {
     crate::formats::xml::escape(s)
 }
 
-/// Writes a TMX 1.4b document.
+/// Writes a TMX 1.4b document, each variant's text as it is.
 pub fn write(doc: &Document) -> String {
+    write_as(doc, |_, text| escape(text))
+}
+
+/// Writes a TMX 1.4b document whose texts are inline Markdown, its markup
+/// as inline codes the way our XLIFF carries it: `<bpt>`/`<ept>` around
+/// emphasis, strong, strikethrough, links and images, `<ph>` for code,
+/// HTML and line breaks, each holding its Markdown, numbered from the
+/// first (source) variant. CAT tools protect them as tags; reading the
+/// file back (ours or theirs) gives the Markdown byte for byte.
+pub fn write_with_codes(doc: &Document) -> String {
+    write_as(doc, |source, text| {
+        let source_pieces = super::inline_codes::split(source);
+        let pieces = if text == source {
+            source_pieces
+        } else {
+            super::inline_codes::split_like(text, &source_pieces)
+        };
+        inline_codes(&pieces)
+    })
+}
+
+/// A segment's pieces as TMX 1.4b inline content.
+fn inline_codes(pieces: &[Piece]) -> String {
+    let mut out = String::new();
+    for piece in pieces {
+        match piece {
+            Piece::Text(t) => out.push_str(&escape(t)),
+            Piece::Open { id, kind, data } => out.push_str(&format!(
+                "<bpt i=\"{id}\" type=\"{}\">{}</bpt>",
+                code_type(*kind),
+                escape(data)
+            )),
+            Piece::Close { id, data, .. } => {
+                out.push_str(&format!("<ept i=\"{id}\">{}</ept>", escape(data)))
+            }
+            Piece::Standalone { id, kind, data } => out.push_str(&format!(
+                "<ph x=\"{id}\" type=\"{}\">{}</ph>",
+                code_type(*kind),
+                escape(data)
+            )),
+        }
+    }
+    out
+}
+
+/// TMX's `type` for a code (its recommended values where one fits).
+fn code_type(kind: CodeKind) -> &'static str {
+    match kind {
+        CodeKind::Strong => "bold",
+        CodeKind::Emphasis => "italic",
+        CodeKind::Strikethrough => "x-strikethrough",
+        CodeKind::Link => "link",
+        CodeKind::Image => "x-image",
+        CodeKind::Protected => "x-markdown",
+        CodeKind::LineBreak => "lb",
+    }
+}
+
+/// The document, with `seg(source text, text)` giving each `<seg>`'s content.
+fn write_as(doc: &Document, seg: impl Fn(&str, &str) -> String) -> String {
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE tmx SYSTEM \"tmx14.dtd\">\n<tmx version=\"1.4\">\n");
     out.push_str(&format!(
         "  <header creationtool=\"tercuman\" creationtoolversion=\"{}\" datatype=\"plaintext\" segtype=\"sentence\" adminlang=\"en\" srclang=\"{}\" o-tmf=\"tercuman\"/>\n  <body>\n",
@@ -62,6 +123,7 @@ pub fn write(doc: &Document) -> String {
             out.push_str(&format!(" tuid=\"{}\"", escape(id)));
         }
         out.push_str(">\n");
+        let source = unit.variants.first().map_or("", |v| v.text.as_str());
         for v in &unit.variants {
             out.push_str(&format!("      <tuv xml:lang=\"{}\"", escape(&v.lang)));
             if let Some(d) = &v.created {
@@ -70,7 +132,7 @@ pub fn write(doc: &Document) -> String {
             if let Some(d) = &v.changed {
                 out.push_str(&format!(" changedate=\"{}\"", escape(d)));
             }
-            out.push_str(&format!("><seg>{}</seg></tuv>\n", escape(&v.text)));
+            out.push_str(&format!("><seg>{}</seg></tuv>\n", seg(source, &v.text)));
         }
         out.push_str("    </tu>\n");
     }
@@ -239,6 +301,42 @@ mod tests {
         };
         let text = write(&doc);
         assert_eq!(parse(&text, Path::new("x.tmx")).unwrap(), doc);
+    }
+
+    /// Markup travels as inline codes holding their Markdown, numbered
+    /// alike in source and translation, and reads back byte for byte.
+    #[test]
+    fn markdown_travels_as_inline_codes_and_comes_back() {
+        let source = "**Lead:** see `code`, [a link](https://x.org/a) and ~~old~~ text.";
+        let target = "**Başlık:** `code`, [bir bağlantı](https://x.org/a) ve ~~eski~~ metin.";
+        let doc = Document {
+            source_lang: "en".into(),
+            units: vec![Unit {
+                id: Some("c/1".into()),
+                variants: [("en", source), ("tr", target)]
+                    .into_iter()
+                    .map(|(lang, text)| Variant {
+                        lang: lang.into(),
+                        text: text.into(),
+                        created: None,
+                        changed: None,
+                    })
+                    .collect(),
+                line: 0,
+            }],
+        };
+        let text = write_with_codes(&doc);
+        assert!(
+            text.contains("<seg><bpt i=\"1\" type=\"bold\">**</bpt>Lead:<ept i=\"1\">**</ept> see <ph x=\"2\" type=\"x-markdown\">`code`</ph>"),
+            "{text}"
+        );
+        assert!(
+            text.contains("<seg><bpt i=\"1\" type=\"bold\">**</bpt>Başlık:<ept i=\"1\">**</ept>"),
+            "{text}"
+        );
+        let read = parse(&text, Path::new("x.tmx")).unwrap();
+        assert_eq!(read.units[0].variants[0].text, source);
+        assert_eq!(read.units[0].variants[1].text, target);
     }
 
     #[test]

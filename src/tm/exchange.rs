@@ -68,7 +68,7 @@ pub fn export_tmx(
             });
         }
     }
-    Ok(tmx::write(&tmx::Document { source_lang, units }))
+    Ok(tmx::write_with_codes(&tmx::Document { source_lang, units }))
 }
 
 /// What an import did.
