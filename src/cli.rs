@@ -232,6 +232,10 @@ pub enum TmCommand {
         /// Only this locale (default: every locale).
         #[arg(long, value_name = "LANG")]
         locale: Option<String>,
+        /// Inline Markdown as plain text, not as inline codes: for a CAT tool
+        /// working on the PO files, whose text has no tags (OmegaT's PO filter).
+        #[arg(long)]
+        plain: bool,
     },
     /// Import a TMX file: fills untranslated segments; other translations go to the history.
     ///

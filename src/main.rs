@@ -97,8 +97,8 @@ fn run(cli: cli::Cli) -> anyhow::Result<i32> {
                 min,
                 limit,
             } => cmd::tm::search(&cli.project, &text, locale.as_deref(), min, limit),
-            cli::TmCommand::Export { tmx, locale } => {
-                cmd::tm::export(&cli.project, &tmx, locale.as_deref())
+            cli::TmCommand::Export { tmx, locale, plain } => {
+                cmd::tm::export(&cli.project, &tmx, locale.as_deref(), plain)
             }
             cli::TmCommand::Import { file } => cmd::tm::import(&cli.project, &file),
             cli::TmCommand::Rebuild => cmd::tm::rebuild(&cli.project),

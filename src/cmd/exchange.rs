@@ -27,7 +27,7 @@ pub fn export(
     }
     let (text, default_name) = match format {
         ExportFormat::Tmx => (
-            export_tmx(&memory, &project, &locales)?,
+            export_tmx(&memory, &project, &locales, true)?,
             "memory.tmx".to_string(),
         ),
         ExportFormat::Omegat => unreachable!("handled above"),

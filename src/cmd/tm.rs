@@ -96,10 +96,10 @@ pub fn search(
 }
 
 /// `tm export --tmx FILE [--locale L]`.
-pub fn export(root: &Path, file: &Path, locale: Option<&str>) -> anyhow::Result<()> {
+pub fn export(root: &Path, file: &Path, locale: Option<&str>, plain: bool) -> anyhow::Result<()> {
     let (project, memory) = super::open_read_only(root)?;
     let locales = super::locale_arg(&project, locale)?;
-    let text = export_tmx(&memory, &project, &locales)?;
+    let text = export_tmx(&memory, &project, &locales, !plain)?;
     tercuman::error::write_if_changed(file, text.as_bytes())?;
     ui::note(&t!("wrote-file", "path" => file.display().to_string()));
     Ok(())

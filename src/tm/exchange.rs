@@ -16,10 +16,14 @@ use crate::project::Project;
 
 /// Exports every translated segment of the given locales (all when empty),
 /// current segments first in book order, then those that left the source.
+/// With `codes`, inline Markdown travels as inline codes
+/// ([`tmx::write_with_codes`]); without, as plain text (for tools that
+/// work on the PO files, whose text has no tags).
 pub fn export_tmx(
     memory: &Memory,
     project: &Project,
     locales: &[LanguageIdentifier],
+    codes: bool,
 ) -> Result<String> {
     let locales = if locales.is_empty() {
         &project.book.locales[..]
@@ -68,7 +72,12 @@ pub fn export_tmx(
             });
         }
     }
-    Ok(tmx::write_with_codes(&tmx::Document { source_lang, units }))
+    let doc = tmx::Document { source_lang, units };
+    Ok(if codes {
+        tmx::write_with_codes(&doc)
+    } else {
+        tmx::write(&doc)
+    })
 }
 
 /// What an import did.

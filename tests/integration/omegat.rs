@@ -197,3 +197,74 @@ fn a_translation_made_in_omegat_comes_back_to_the_memory_and_the_po_files() {
         "{status}"
     );
 }
+
+#[test]
+fn omegat_on_the_po_files_fills_them_from_our_tmx() {
+    // The translator's memory: the whole book, translated.
+    let done = fixture("kitchen-sink");
+    ok(done.path(), &["sync"]);
+    let book = fixture("kitchen-sink");
+    let root = book.path();
+    let po = root.join("locales/tr/first.po");
+    translate(&po, "Drill", "");
+    translate(&po, "A quote with *emphasis*.", "");
+    ok(root, &["sync"]);
+    // An OmegaT project on the PO files, the memory as plain-text TMX (PO
+    // text has no tags for OmegaT).
+    let project = root.join("omegat-po");
+    ok(
+        root,
+        &[
+            "export",
+            "--format",
+            "omegat",
+            "--locale",
+            "tr",
+            "--out",
+            project.to_str().unwrap(),
+        ],
+    );
+    std::fs::remove_dir_all(project.join("source")).unwrap();
+    std::fs::remove_dir_all(project.join("tm/auto")).unwrap();
+    std::fs::create_dir_all(project.join("source")).unwrap();
+    std::fs::create_dir_all(project.join("tm/auto")).unwrap();
+    for name in ["first.po", "second.po"] {
+        std::fs::copy(
+            root.join("locales/tr").join(name),
+            project.join("source").join(name),
+        )
+        .unwrap();
+    }
+    let tmx = project.join("tm/auto/book.tmx");
+    ok(
+        done.path(),
+        &[
+            "tm",
+            "export",
+            "--tmx",
+            tmx.to_str().unwrap(),
+            "--locale",
+            "tr",
+            "--plain",
+        ],
+    );
+    if omegat(&project, "console-translate", &[]).is_none() {
+        return;
+    }
+    // OmegaT's PO files go back where they came from; sync imports them.
+    for name in ["first.po", "second.po"] {
+        std::fs::copy(
+            project.join("target").join(name),
+            root.join("locales/tr").join(name),
+        )
+        .unwrap();
+    }
+    let said = String::from_utf8(tercuman(root, &["sync"]).stderr).unwrap();
+    assert!(said.contains("tr: 2 translations imported"), "{said}");
+    let text = std::fs::read_to_string(&po).unwrap();
+    assert!(
+        text.contains("msgid \"Drill\"\nmsgstr \"Tatbikat\""),
+        "{text}"
+    );
+    assert!(text.contains("msgstr \"*Vurgulu* bir alıntı.\""), "{text}");
+}
