@@ -326,3 +326,46 @@ fn build_shows_a_translation_failing_a_check_in_english_unless_allowed() {
     let html = std::fs::read_to_string(root.join("dist/html/az/second.html")).unwrap();
     assert!(html.contains("<td>45 gün</td>"), "{html}");
 }
+
+#[test]
+fn pocount_counts_our_xliff_as_status_counts_the_locale() {
+    let book = partly_translated();
+    let root = book.path();
+    let status: serde_json::Value = serde_json::from_str(&ok(root, &["status", "--json"])).unwrap();
+    let tr = status["locales"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["locale"] == "tr")
+        .unwrap();
+    let xliff = root.join("tr.xlf");
+    ok(
+        root,
+        &[
+            "export",
+            "--format",
+            "xliff",
+            "--locale",
+            "tr",
+            "--out",
+            xliff.to_str().unwrap(),
+        ],
+    );
+    let Some(out) = run_validator("pocount", &["--csv"], &xliff) else {
+        return;
+    };
+    let row = out
+        .lines()
+        .find(|l| l.contains(".xlf,"))
+        .expect("a CSV row");
+    let cells: Vec<usize> = row
+        .split(',')
+        .skip(1)
+        .filter_map(|c| c.trim().parse().ok())
+        .collect();
+    // Translated msgs, words, target words, fuzzy msgs, words, untranslated msgs, words, total.
+    assert_eq!(tr["segments"]["translated"], cells[0], "{row}");
+    assert_eq!(tr["segments"]["fuzzy"], cells[3], "{row}");
+    assert_eq!(tr["segments"]["untranslated"], cells[5], "{row}");
+    assert_eq!(tr["segments"]["total"], cells[7], "{row}");
+}

@@ -361,8 +361,16 @@ fn write_1_2(doc: &Document, for_omegat: bool) -> String {
         for unit in &file.units {
             let source = super::inline_codes::split(&unit.source);
             let known = max_id(&source);
+            // `approved="yes"` on a translated unit: translate-toolkit
+            // (pocount, xliff2po) and Okapi count only approved units as
+            // translated, the rest as fuzzy. Review is a state of its own.
+            let approved = if unit.status == Status::Translated && !for_omegat {
+                " approved=\"yes\""
+            } else {
+                ""
+            };
             out.push_str(&format!(
-                "      <trans-unit id=\"{}\" resname=\"{}\" xml:space=\"preserve\">\n        <source>{}</source>\n",
+                "      <trans-unit id=\"{}\" resname=\"{}\"{approved} xml:space=\"preserve\">\n        <source>{}</source>\n",
                 esc(&unit.id),
                 esc(&unit.id),
                 inline_1_2(&source, known)
