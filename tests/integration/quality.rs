@@ -369,3 +369,111 @@ fn pocount_counts_our_xliff_as_status_counts_the_locale() {
     assert_eq!(tr["segments"]["untranslated"], cells[5], "{row}");
     assert_eq!(tr["segments"]["total"], cells[7], "{row}");
 }
+
+/// The memory (`status`), the PO files (`msgfmt --statistics`) and the
+/// editions (segments shown in English) agree on every chapter's states.
+fn assert_one_truth(root: &std::path::Path, after: &str) {
+    let status: serde_json::Value = serde_json::from_str(&ok(root, &["status", "--json"])).unwrap();
+    let built = tercuman(root, &["build", "--only", "html"]);
+    let said = String::from_utf8_lossy(&built.stderr).to_string();
+    assert!(built.status.success(), "{after}: {said}");
+    for locale in status["locales"].as_array().unwrap() {
+        for chapter in locale["chapters"].as_array().unwrap() {
+            let po = root.join(chapter["file"].as_str().unwrap());
+            let seg = &chapter["segments"];
+            if let Some(out) = run_validator("msgfmt", &["--statistics", "-o", "/dev/null"], &po) {
+                let counts = [
+                    " translated message",
+                    " fuzzy translation",
+                    " untranslated message",
+                ]
+                .map(|label| number_before(&out, label));
+                assert_eq!(
+                    [&seg["translated"], &seg["fuzzy"], &seg["untranslated"]]
+                        .map(|v| v.as_u64().unwrap() as usize),
+                    counts,
+                    "{after}: {} says {out}",
+                    chapter["file"]
+                );
+            }
+        }
+        let lang = locale["locale"].as_str().unwrap();
+        let shown_in_english = locale["segments"]["fuzzy"].as_u64().unwrap()
+            + locale["segments"]["untranslated"].as_u64().unwrap();
+        let line = said
+            .lines()
+            .find(|l| l.starts_with(&format!("built {lang}:")))
+            .unwrap_or_else(|| panic!("{after}: no build line for {lang}: {said}"));
+        let expected = if shown_in_english == 0 {
+            !line.contains("shown in")
+        } else {
+            line.contains(&format!("({shown_in_english} segments shown in English)"))
+        };
+        assert!(
+            expected,
+            "{after}: {lang} has {shown_in_english} unpublished: {line}"
+        );
+    }
+}
+
+#[test]
+fn every_kind_of_import_leaves_memory_po_files_and_editions_agreeing() {
+    let book = partly_translated();
+    let root = book.path();
+    assert_one_truth(root, "a PO edit");
+    // XLIFF: a translated target and a filled one still marked needs-translation.
+    let xliff = root.join("tr.xlf");
+    ok(
+        root,
+        &[
+            "export",
+            "--format",
+            "xliff",
+            "--locale",
+            "tr",
+            "--out",
+            xliff.to_str().unwrap(),
+        ],
+    );
+    let mut text = std::fs::read_to_string(&xliff).unwrap();
+    for (english, turkish, state) in [
+        ("Yes.", "Evet.", "translated"),
+        ("Second Chapter", "İkinci Bölüm", "needs-translation"),
+    ] {
+        let source = format!("<source>{english}</source>\n");
+        let at = text.find(&source).unwrap() + source.len();
+        text.insert_str(
+            at,
+            &format!("        <target state=\"{state}\">{turkish}</target>\n"),
+        );
+    }
+    std::fs::write(&xliff, text).unwrap();
+    ok(root, &["import", xliff.to_str().unwrap()]);
+    assert_one_truth(root, "an XLIFF import");
+    // TMX: a translation for a segment that has none.
+    let tmx = root.join("other.tmx");
+    std::fs::write(
+        &tmx,
+        "<?xml version=\"1.0\"?>\n<tmx version=\"1.4\"><header srclang=\"en\" creationtool=\"x\" creationtoolversion=\"1\" segtype=\"sentence\" o-tmf=\"x\" adminlang=\"en\" datatype=\"plaintext\"/><body><tu><tuv xml:lang=\"en\"><seg>A Table</seg></tuv><tuv xml:lang=\"tr\"><seg>Bir Tablo</seg></tuv></tu></body></tmx>\n",
+    )
+    .unwrap();
+    ok(root, &["tm", "import", tmx.to_str().unwrap()]);
+    ok(root, &["sync"]);
+    assert_one_truth(root, "a TMX import");
+    let status: serde_json::Value = serde_json::from_str(&ok(root, &["status", "--json"])).unwrap();
+    let tr = status["locales"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["locale"] == "tr")
+        .unwrap();
+    // 3 before, then Yes. ×2 (a repeated sentence) and A Table; the draft is fuzzy.
+    assert_eq!(
+        (
+            tr["segments"]["translated"].as_u64(),
+            tr["segments"]["fuzzy"].as_u64()
+        ),
+        (Some(6), Some(2)),
+        "{status}"
+    );
+}
