@@ -262,3 +262,57 @@ fn a_po_file_keeps_its_locale_whatever_its_tool_writes_in_the_header() {
         "tercuman writes the book's own code back"
     );
 }
+
+/// Runs git in `dir`, with an identity, failing the test if git fails.
+fn git(dir: &std::path::Path, args: &[&str]) -> String {
+    let out = std::process::Command::new("git")
+        .args(["-c", "user.name=Test", "-c", "user.email=test@example.org"])
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("run git");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn a_new_books_repository_stays_clean_after_a_build() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("book");
+    ok(
+        dir.path(),
+        &["init", root.to_str().unwrap(), "--locales", "fa,tr"],
+    );
+    assert!(
+        root.join(".gitignore").is_file(),
+        "init writes a .gitignore"
+    );
+    git(&root, &["init", "-q"]);
+    git(&root, &["add", "-A"]);
+    git(&root, &["commit", "-q", "-m", "A new book"]);
+    ok(&root, &["build"]);
+    ok(&root, &["build"]);
+    assert_eq!(
+        git(&root, &["status", "--porcelain"]),
+        "",
+        "nothing to commit after a build"
+    );
+    // The shipped book's repository ignores the same.
+    let ours = std::fs::read_to_string(repo_root().join(".gitignore")).unwrap();
+    for line in [
+        "/dist",
+        "/tm/.lock",
+        "/tm/.sync-stamp",
+        "/tm/.build-stamp-*",
+        "*.tercuman-tmp",
+    ] {
+        assert!(
+            ours.lines().any(|l| l.trim_end_matches('/') == line),
+            "{line} in .gitignore"
+        );
+    }
+}
