@@ -38,10 +38,12 @@ fn every_edition_of_a_real_book_passes_epubcheck_with_nothing_to_report() {
         let path = root.join(format!("dist/epub/kitchen-sink.{lang}.epub"));
         if let Some((errors, warnings, out)) = epubcheck(&path) {
             assert_eq!((errors, warnings), (0, 0), "{lang}: {out}");
-        }
-        if let Some((errors, warnings, out)) = epubcheck5(&path) {
-            assert_eq!((errors, warnings), (0, 0), "{lang}, epubcheck 5: {out}");
-            assert!(out.contains("EPUB version 3.3 rules"), "{out}");
+            if std::env::var_os(REQUIRE_VALIDATORS).is_some() {
+                assert!(
+                    out.contains("EPUB version 3.3 rules"),
+                    "epubcheck 5 ran too: {out}"
+                );
+            }
         }
     }
 }

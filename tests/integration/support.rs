@@ -171,8 +171,19 @@ fn epubcheck_jar() -> Option<PathBuf> {
 
 /// epubcheck's verdict on one EPUB: (errors + fatals, warnings, full output).
 /// `None` when epubcheck is not installed and not required.
+/// Every EPUB is checked by both epubcheck 4.2.6 (Debian's) and 5.x (EPUB
+/// 3.3 rules, when `EPUBCHECK5_JAR` names it; required with the others):
+/// the counts are both runs' together.
 pub fn epubcheck(epub: &Path) -> Option<(usize, usize, String)> {
-    run_epubcheck("epubcheck", epubcheck_jar(), epub)
+    let (errors, warnings, out) = run_epubcheck("epubcheck", epubcheck_jar(), epub)?;
+    match epubcheck5(epub) {
+        Some((e5, w5, out5)) => Some((
+            errors + e5,
+            warnings + w5,
+            format!("{out}\n--- epubcheck 5:\n{out5}"),
+        )),
+        None => Some((errors, warnings, out)),
+    }
 }
 
 /// The same with epubcheck 5 (EPUB 3.3 rules): the jar the PyPI package
