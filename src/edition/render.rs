@@ -561,6 +561,7 @@ fn without_scripts(event: Event<'static>) -> Event<'static> {
 
 /// Drops characters XML 1.0 forbids (C0 controls but tab and newlines).
 fn xml_safe(event: Event<'_>) -> Event<'_> {
+    use crate::formats::xml::forbidden;
     fn clean(s: CowStr<'_>) -> CowStr<'_> {
         if s.chars().any(forbidden) {
             s.chars()
@@ -570,10 +571,6 @@ fn xml_safe(event: Event<'_>) -> Event<'_> {
         } else {
             s
         }
-    }
-    fn forbidden(c: char) -> bool {
-        (c.is_control() && !matches!(c, '\t' | '\n' | '\r') && (c as u32) < 0x20)
-            || matches!(c, '\u{FFFE}' | '\u{FFFF}')
     }
     match event {
         Event::Text(t) => Event::Text(clean(t)),

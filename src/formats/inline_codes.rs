@@ -24,6 +24,22 @@ pub enum CodeKind {
     LineBreak,
 }
 
+impl CodeKind {
+    /// The code's type as XLIFF 1.2 (`ctype`) and TMX (`type`) name it:
+    /// their recommended values where one fits, `x-` names otherwise.
+    pub fn type_name(self) -> &'static str {
+        match self {
+            CodeKind::Strong => "bold",
+            CodeKind::Emphasis => "italic",
+            CodeKind::Strikethrough => "x-strikethrough",
+            CodeKind::Link => "link",
+            CodeKind::Image => "x-image",
+            CodeKind::Protected => "x-markdown",
+            CodeKind::LineBreak => "lb",
+        }
+    }
+}
+
 /// A piece of a segment.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Piece {

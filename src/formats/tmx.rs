@@ -7,7 +7,7 @@
 
 use std::path::Path;
 
-use super::inline_codes::{CodeKind, Piece};
+use super::inline_codes::Piece;
 use super::xml::{Element, Node, Reader};
 use crate::error::Result;
 
@@ -80,7 +80,7 @@ fn inline_codes(pieces: &[Piece]) -> String {
             Piece::Text(t) => out.push_str(&escape(t)),
             Piece::Open { id, kind, data } => out.push_str(&format!(
                 "<bpt i=\"{id}\" type=\"{}\">{}</bpt>",
-                code_type(*kind),
+                kind.type_name(),
                 escape(data)
             )),
             Piece::Close { id, data, .. } => {
@@ -88,25 +88,12 @@ fn inline_codes(pieces: &[Piece]) -> String {
             }
             Piece::Standalone { id, kind, data } => out.push_str(&format!(
                 "<ph x=\"{id}\" type=\"{}\">{}</ph>",
-                code_type(*kind),
+                kind.type_name(),
                 escape(data)
             )),
         }
     }
     out
-}
-
-/// TMX's `type` for a code (its recommended values where one fits).
-fn code_type(kind: CodeKind) -> &'static str {
-    match kind {
-        CodeKind::Strong => "bold",
-        CodeKind::Emphasis => "italic",
-        CodeKind::Strikethrough => "x-strikethrough",
-        CodeKind::Link => "link",
-        CodeKind::Image => "x-image",
-        CodeKind::Protected => "x-markdown",
-        CodeKind::LineBreak => "lb",
-    }
 }
 
 /// The document, with `seg(source text, text)` giving each `<seg>`'s content.

@@ -270,18 +270,6 @@ fn outside_tags(tokens: &[Tag]) -> Vec<String> {
     outside
 }
 
-fn ctype(kind: CodeKind) -> &'static str {
-    match kind {
-        CodeKind::Strong => "bold",
-        CodeKind::Emphasis => "italic",
-        CodeKind::Strikethrough => "x-strikethrough",
-        CodeKind::Link => "link",
-        CodeKind::Image => "x-image",
-        CodeKind::Protected => "x-markdown",
-        CodeKind::LineBreak => "lb",
-    }
-}
-
 /// 1.2 inline content. Codes the source has (`id <= known`) are `<g>`,
 /// `<x/>` and `<ph>`; markup only the translation has carries its Markdown
 /// in `<bpt>`/`<ept>`/`<ph>` so that it comes back.
@@ -291,7 +279,7 @@ fn inline_1_2(pieces: &[Piece], known: u32) -> String {
         match piece {
             Piece::Text(t) => out.push_str(&esc(t)),
             Piece::Open { id, kind, .. } if *id <= known => {
-                out.push_str(&format!("<g id=\"{id}\" ctype=\"{}\">", ctype(*kind)))
+                out.push_str(&format!("<g id=\"{id}\" ctype=\"{}\">", kind.type_name()))
             }
             Piece::Close { id, .. } if *id <= known => out.push_str("</g>"),
             Piece::Standalone {
@@ -301,12 +289,12 @@ fn inline_1_2(pieces: &[Piece], known: u32) -> String {
             } if *id <= known => out.push_str(&format!("<x id=\"{id}\" ctype=\"lb\"/>")),
             Piece::Standalone { id, kind, data } => out.push_str(&format!(
                 "<ph id=\"{id}\" ctype=\"{}\">{}</ph>",
-                ctype(*kind),
+                kind.type_name(),
                 esc(data)
             )),
             Piece::Open { id, kind, data } => out.push_str(&format!(
                 "<bpt id=\"{id}\" rid=\"{id}\" ctype=\"{}\">{}</bpt>",
-                ctype(*kind),
+                kind.type_name(),
                 esc(data)
             )),
             Piece::Close { id, data, .. } => out.push_str(&format!(
