@@ -155,6 +155,12 @@ pub fn links_from_subfolder(events: Vec<Event<'static>>) -> Vec<Event<'static>> 
 /// A paragraph that is one image with a title is a figure, its title the
 /// caption (translated with the rest of the segment).
 fn as_figures(events: Vec<Event<'static>>) -> Vec<Event<'static>> {
+    // Most chapters have no titled image: nothing to copy.
+    let titled =
+        |e: &Event| matches!(e, Event::Start(Tag::Image { title, .. }) if !title.is_empty());
+    if !events.iter().any(titled) {
+        return events;
+    }
     let mut out = Vec::with_capacity(events.len());
     let mut i = 0;
     while i < events.len() {
