@@ -89,14 +89,7 @@ fn entry_text(po: &Path, msgid: &str) -> String {
 }
 
 fn status(root: &Path, lang: &str) -> serde_json::Value {
-    let status: serde_json::Value = serde_json::from_str(&ok(root, &["status", "--json"])).unwrap();
-    status["locales"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|l| l["locale"] == lang)
-        .unwrap()["segments"]
-        .clone()
+    locale_status(root, lang)["segments"].clone()
 }
 
 #[test]

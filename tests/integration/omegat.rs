@@ -66,24 +66,34 @@ fn only_file(dir: &Path) -> PathBuf {
     files.pop().unwrap()
 }
 
+/// `tercuman export --format omegat --locale tr --out project`.
+fn export_omegat(root: &Path, project: &Path) {
+    let out = project.to_str().unwrap();
+    ok(
+        root,
+        &[
+            "export", "--format", "omegat", "--locale", "tr", "--out", out,
+        ],
+    );
+}
+
+/// Empties two Turkish translations of the first chapter and syncs; the
+/// chapter's PO file.
+fn two_turkish_segments_untranslated(root: &Path) -> PathBuf {
+    let po = root.join("locales/tr/first.po");
+    translate(&po, "Drill", "");
+    translate(&po, "A quote with *emphasis*.", "");
+    ok(root, &["sync"]);
+    po
+}
+
 #[test]
 fn omegat_sees_every_segment_and_our_translations_as_exact_matches() {
     let book = fixture("kitchen-sink");
     let root = book.path();
     ok(root, &["sync"]);
     let project = root.join("omegat-tr");
-    ok(
-        root,
-        &[
-            "export",
-            "--format",
-            "omegat",
-            "--locale",
-            "tr",
-            "--out",
-            project.to_str().unwrap(),
-        ],
-    );
+    export_omegat(root, &project);
     let source = only_file(&project.join("source"));
     // What OmegaT reads: every unit's English, in every target.
     let exported = units(&source);
@@ -144,24 +154,9 @@ fn omegat_sees_every_segment_and_our_translations_as_exact_matches() {
 fn a_translation_made_in_omegat_comes_back_to_the_memory_and_the_po_files() {
     let book = fixture("kitchen-sink");
     let root = book.path();
-    // Two Turkish segments are not translated yet.
-    let po = root.join("locales/tr/first.po");
-    translate(&po, "Drill", "");
-    translate(&po, "A quote with *emphasis*.", "");
-    ok(root, &["sync"]);
+    let po = two_turkish_segments_untranslated(root);
     let project = root.join("omegat-tr");
-    ok(
-        root,
-        &[
-            "export",
-            "--format",
-            "omegat",
-            "--locale",
-            "tr",
-            "--out",
-            project.to_str().unwrap(),
-        ],
-    );
+    export_omegat(root, &project);
     // The translator's own memory from another job, as OmegaT writes one.
     std::fs::write(
         project.join("tm/auto/earlier-job.tmx"),
@@ -184,17 +179,10 @@ fn a_translation_made_in_omegat_comes_back_to_the_memory_and_the_po_files() {
         text.contains("msgstr \"*Vurgulu* bir alıntı.\""),
         "the markup comes back as Markdown: {text}"
     );
-    let status = ok(root, &["status", "--json"]);
-    let json: serde_json::Value = serde_json::from_str(&status).unwrap();
-    let tr = json["locales"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|l| l["locale"] == "tr")
-        .unwrap();
+    let tr = locale_status(root, "tr");
     assert_eq!(
         tr["segments"]["translated"], tr["segments"]["total"],
-        "{status}"
+        "{tr}"
     );
 }
 
@@ -205,25 +193,11 @@ fn omegat_on_the_po_files_fills_them_from_our_tmx() {
     ok(done.path(), &["sync"]);
     let book = fixture("kitchen-sink");
     let root = book.path();
-    let po = root.join("locales/tr/first.po");
-    translate(&po, "Drill", "");
-    translate(&po, "A quote with *emphasis*.", "");
-    ok(root, &["sync"]);
+    let po = two_turkish_segments_untranslated(root);
     // An OmegaT project on the PO files, the memory as plain-text TMX (PO
     // text has no tags for OmegaT).
     let project = root.join("omegat-po");
-    ok(
-        root,
-        &[
-            "export",
-            "--format",
-            "omegat",
-            "--locale",
-            "tr",
-            "--out",
-            project.to_str().unwrap(),
-        ],
-    );
+    export_omegat(root, &project);
     std::fs::remove_dir_all(project.join("source")).unwrap();
     std::fs::remove_dir_all(project.join("tm/auto")).unwrap();
     std::fs::create_dir_all(project.join("source")).unwrap();

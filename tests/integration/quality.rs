@@ -331,13 +331,7 @@ fn build_shows_a_translation_failing_a_check_in_english_unless_allowed() {
 fn pocount_counts_our_xliff_as_status_counts_the_locale() {
     let book = partly_translated();
     let root = book.path();
-    let status: serde_json::Value = serde_json::from_str(&ok(root, &["status", "--json"])).unwrap();
-    let tr = status["locales"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|l| l["locale"] == "tr")
-        .unwrap();
+    let tr = locale_status(root, "tr");
     let xliff = root.join("tr.xlf");
     ok(
         root,
@@ -460,13 +454,7 @@ fn every_kind_of_import_leaves_memory_po_files_and_editions_agreeing() {
     ok(root, &["tm", "import", tmx.to_str().unwrap()]);
     ok(root, &["sync"]);
     assert_one_truth(root, "a TMX import");
-    let status: serde_json::Value = serde_json::from_str(&ok(root, &["status", "--json"])).unwrap();
-    let tr = status["locales"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|l| l["locale"] == "tr")
-        .unwrap();
+    let tr = locale_status(root, "tr");
     // 3 before, then Yes. ×2 (a repeated sentence) and A Table; the draft is fuzzy.
     assert_eq!(
         (
@@ -474,6 +462,6 @@ fn every_kind_of_import_leaves_memory_po_files_and_editions_agreeing() {
             tr["segments"]["fuzzy"].as_u64()
         ),
         (Some(6), Some(2)),
-        "{status}"
+        "{tr}"
     );
 }

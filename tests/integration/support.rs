@@ -92,6 +92,18 @@ fn is_cache(name: &std::ffi::OsStr) -> bool {
         || name.to_string_lossy().starts_with(".build-stamp-")
 }
 
+/// `status --json`'s entry for one locale.
+pub fn locale_status(book: &Path, lang: &str) -> serde_json::Value {
+    let status: serde_json::Value = serde_json::from_str(&ok(book, &["status", "--json"])).unwrap();
+    status["locales"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["locale"] == lang)
+        .unwrap_or_else(|| panic!("no {lang} in {status}"))
+        .clone()
+}
+
 /// Every file under `dir` with its bytes, sorted by path.
 pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     let mut files = Vec::new();

@@ -20,13 +20,7 @@ fn a_translation_made_in_a_po_file_reaches_status_and_the_html_edition() {
     translate(&po, "Hello, world.", "Merhaba, dünya.");
     ok(root, &["sync"]);
 
-    let status: serde_json::Value = serde_json::from_str(&ok(root, &["status", "--json"])).unwrap();
-    let tr = status["locales"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|l| l["locale"] == "tr")
-        .unwrap();
+    let tr = locale_status(root, "tr");
     assert_eq!(tr["segments"]["translated"], 1);
     assert_eq!(
         tr["words"]["translated"], 2,
@@ -34,12 +28,7 @@ fn a_translation_made_in_a_po_file_reaches_status_and_the_html_edition() {
     );
     let total = tr["segments"]["total"].as_u64().unwrap();
     assert_eq!(tr["segments"]["untranslated"].as_u64().unwrap(), total - 1);
-    let az = status["locales"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|l| l["locale"] == "az")
-        .unwrap();
+    let az = locale_status(root, "az");
     assert_eq!(az["segments"]["translated"], 0);
 
     let out = tercuman(root, &["build"]);
@@ -245,13 +234,7 @@ fn a_po_file_keeps_its_locale_whatever_its_tool_writes_in_the_header() {
     .unwrap();
     translate(&po, "Hello, world.", "سلام، دنیا.");
     ok(root, &["sync"]);
-    let status: serde_json::Value = serde_json::from_str(&ok(root, &["status", "--json"])).unwrap();
-    let fa = status["locales"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|l| l["locale"] == "fa")
-        .unwrap();
+    let fa = locale_status(root, "fa");
     assert_eq!(
         fa["segments"]["translated"], 1,
         "imported into fa, not into fa_IR"

@@ -163,14 +163,7 @@ fn fuzzy_and_untranslated_units_validate_and_carry_the_previous_english() {
         }
         // Brought back as it is, the fuzzy translation stays fuzzy.
         ok(root, &["import", file.to_str().unwrap()]);
-        let status: serde_json::Value =
-            serde_json::from_str(&ok(root, &["status", "--json"])).unwrap();
-        let fa = status["locales"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|l| l["locale"] == "fa")
-            .unwrap();
+        let fa = locale_status(root, "fa");
         assert_eq!(fa["segments"]["fuzzy"], 1, "{fa}");
     }
 }
@@ -396,15 +389,8 @@ fn a_filled_target_marked_needs_translation_is_a_draft_everywhere() {
         "{}",
         &po[entry_start..at]
     );
-    let status = ok(root, &["status", "--json"]);
-    let json: serde_json::Value = serde_json::from_str(&status).unwrap();
-    let fa = json["locales"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|l| l["locale"] == "fa")
-        .unwrap();
-    assert_eq!(fa["segments"]["fuzzy"], 1, "{status}");
+    let fa = locale_status(root, "fa");
+    assert_eq!(fa["segments"]["fuzzy"], 1, "{fa}");
     ok(root, &["build", "--only", "html"]);
     let page = std::fs::read_to_string(root.join("dist/html/fa/first.html")).unwrap();
     assert!(!page.contains("پیش‌نویس"), "a draft is not published");
