@@ -128,6 +128,28 @@ pub enum Command {
         file: PathBuf,
     },
 
+    /// Set this clone up for merges: `.gitattributes` and the PO merge driver in git's config.
+    ///
+    /// The memory's journal merges with git's own `union` driver; PO files
+    /// merge entry by entry with tercuman's, which each clone names once.
+    /// Running it again changes nothing.
+    ///
+    /// Example: `git clone URL book && cd book && tercuman git-setup`.
+    GitSetup,
+
+    /// Merge two versions of a PO file entry by entry (run by git, set up by `git-setup`).
+    #[command(hide = true)]
+    GitMergePo {
+        /// The common ancestor's version (git's %O).
+        base: PathBuf,
+        /// Ours (%A), where the result is written.
+        ours: PathBuf,
+        /// Theirs (%B).
+        theirs: PathBuf,
+        /// The file's path in the work tree (%P), for messages.
+        path: Option<String>,
+    },
+
     /// Print a completion script for a shell.
     ///
     /// Example: `tercuman completions bash > ~/.local/share/bash-completion/completions/tercuman`.
@@ -244,8 +266,9 @@ pub enum TmCommand {
         /// The TMX file to read.
         file: PathBuf,
     },
-    /// Set the memory aside (as memory.sqlite.bak) and rebuild it from source/ and the PO files.
+    /// Set the memory's index aside (as memory.sqlite.bak) and rebuild it from the journal and the PO files.
     ///
-    /// Example: `tercuman tm rebuild` after a corrupt-memory error. Only the history is lost.
+    /// Example: `tercuman tm rebuild` after a corrupt-memory error. The journal
+    /// (`tm/revisions/`, `tm/source/`) keeps every revision, so nothing is lost.
     Rebuild,
 }

@@ -18,6 +18,7 @@ pub mod edition;
 pub mod error;
 pub mod fingerprint;
 pub mod formats;
+pub mod git;
 pub mod locale;
 pub mod parallel;
 pub mod project;

@@ -55,6 +55,13 @@ fn run(cli: cli::Cli) -> anyhow::Result<i32> {
                 .map_err(Into::into)
         }
         cli::Command::Sync => cmd::sync::run(&cli.project).map(|()| 0),
+        cli::Command::GitSetup => cmd::git::setup(&cli.project).map(|()| 0),
+        cli::Command::GitMergePo {
+            base,
+            ours,
+            theirs,
+            path,
+        } => cmd::git::merge_po(&base, &ours, &theirs, path.as_deref()),
         cli::Command::Status {
             json,
             by_chapter,

@@ -107,9 +107,14 @@ chapters = [
     if !sample.exists() {
         files.push((sample, SAMPLE.to_string()));
     }
-    let ignore = root.join(".gitignore");
-    if !ignore.exists() {
-        files.push((ignore, GITIGNORE.to_string()));
+    for (name, text) in [
+        (".gitignore", crate::git::GITIGNORE),
+        (".gitattributes", crate::git::GITATTRIBUTES),
+    ] {
+        let path = root.join(name);
+        if !path.exists() {
+            files.push((path, text.to_string()));
+        }
     }
     let english = std::iter::once("en".parse::<LanguageIdentifier>().expect("en"));
     for lang in english.chain(book.locales.iter().cloned()) {
@@ -126,17 +131,6 @@ chapters = [
     }
     Ok(())
 }
-
-/// What a book's repository keeps out of git: what a build makes and what
-/// only this clone needs (the lock, the stamps that skip unchanged work,
-/// files a sync stages).
-const GITIGNORE: &str = "# Written by `tercuman init`: what is local to this clone.
-/dist/
-/tm/.lock
-/tm/.sync-stamp
-/tm/.build-stamp-*
-*.tercuman-tmp
-";
 
 /// A locale's chrome: tercuman's own for its language, minus another book's
 /// particulars, plus a place for this book's title.

@@ -3,6 +3,7 @@
 pub mod build;
 pub mod check;
 pub mod exchange;
+pub mod git;
 pub mod init;
 pub mod status;
 pub mod sync;
@@ -25,15 +26,20 @@ pub fn open(root: &std::path::Path) -> anyhow::Result<(Project, Memory, ProjectL
 }
 
 /// Loads the project and its memory without creating anything on disk: a
-/// project never synced reads as an empty memory.
+/// clone whose index was never built reads its journal; a project never
+/// synced reads as an empty memory.
 pub fn open_read_only(root: &std::path::Path) -> anyhow::Result<(Project, Memory)> {
     let project = load(root)?;
     let path = project.tm_path();
     let memory = if path.exists() {
         Memory::open(&path)?
+    } else if let Some(tm) = path.parent().filter(|tm| tm.is_dir()) {
+        Memory::read_journal(tm)?
     } else {
         Memory::open_in_memory()?
     };
+    let mut memory = memory;
+    tercuman::sync::place_segments(&project, &mut memory)?;
     Ok((project, memory))
 }
 

@@ -9,6 +9,7 @@ pub fn run(root: &std::path::Path) -> anyhow::Result<()> {
     let (project, mut memory, _lock) = super::open(root)?;
     let report = sync_now(&project, &mut memory)?;
     print_report(&report);
+    super::git::warn_if_not_set_up(root);
     Ok(())
 }
 
@@ -43,6 +44,17 @@ pub fn print_report(report: &SyncReport) {
     for c in &report.conflicts {
         segment_warning("sync-conflict", c);
         ui::hint(&t!("sync-conflict-hint", "segment" => c.segment.as_str()));
+    }
+    for (c, texts) in &report.merge_conflicts {
+        let quoted: Vec<String> = texts.iter().map(|t| format!("«{t}»")).collect();
+        ui::warning(&t!(
+            "sync-merge-conflict",
+            "file" => c.file.as_str(),
+            "line" => c.line,
+            "segment" => c.segment.as_str(),
+            "texts" => quoted.join(" / ")
+        ));
+        ui::hint(&t!("sync-merge-conflict-hint", "segment" => c.segment.as_str()));
     }
     for file in &report.byte_order_marks {
         ui::note(&t!("sync-bom", "file" => file.as_str()));

@@ -133,8 +133,8 @@ pub fn import_text(root: &Path, file: &Path, text: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// `tm rebuild`: set the current memory aside (never deleted) and rebuild it
-/// from `source/` and the segment files. Only the history is lost.
+/// `tm rebuild`: set the current index aside (never deleted) and rebuild it
+/// from the journal, `source/` and the segment files.
 pub fn rebuild(root: &Path) -> anyhow::Result<()> {
     let project = super::load(root)?;
     let _lock = project.lock()?;

@@ -58,13 +58,16 @@ pub(super) struct Imported {
 /// An edit to a segment the memory also changed since the file was written
 /// is a conflict: the translator's version goes into the history, the
 /// memory's stays current but becomes fuzzy, and the conflict is reported.
+/// A segment two clones edited apart (`unsettled`, with each side's text)
+/// takes a translator's new text as what settles it, with no conflict; a
+/// file that holds one side's text (as a merge left it) settles nothing,
+/// since which side a merge leaves depends on the order of merges.
 pub(super) fn import_catalog(
     catalog: &po::Catalog,
     locale: &str,
-    path: &std::path::Path,
-    display: &str,
+    (path, display): (&std::path::Path, &str),
     segments: &HashMap<String, StoredSegment>,
-    exported: &HashMap<String, Translation>,
+    (exported, unsettled): (&HashMap<String, Translation>, &HashMap<&str, &[String]>),
     translations: &mut HashMap<String, Translation>,
 ) -> Result<Imported> {
     let mut imported = Imported {
@@ -96,6 +99,12 @@ pub(super) fn import_catalog(
     }
     for e in catalog.entries.iter().filter(|e| !e.obsolete) {
         let (id, state) = checked_entry(e, segments, path)?;
+        if unsettled
+            .get(id.as_str())
+            .is_some_and(|sides| sides.contains(&state.text))
+        {
+            continue;
+        }
         let last_written = exported.get(id).unwrap_or(&crate::tm::UNTRANSLATED);
         if *last_written == state {
             continue; // unchanged since tercuman wrote it
@@ -107,7 +116,9 @@ pub(super) fn import_catalog(
         if current == state {
             continue;
         }
-        let memory_changed = *last_written != current && !current.text.is_empty();
+        let memory_changed = *last_written != current
+            && !current.text.is_empty()
+            && !unsettled.contains_key(id.as_str());
         if memory_changed {
             let mut theirs = TranslationChange::new(id, locale, state, Origin::PoConflict);
             theirs.current = false;

@@ -62,6 +62,9 @@ pub struct SyncReport {
     pub fuzzy: usize,
     /// PO edits to segments the memory changed too: both kept, memory's current.
     pub conflicts: Vec<Conflict>,
+    /// Segments edited in two clones since merged, with the texts of both
+    /// sides: the first kept current as fuzzy, the others in the history.
+    pub merge_conflicts: Vec<(Conflict, Vec<String>)>,
     /// Files written (relative to the project root).
     pub written: Vec<String>,
     /// PO files saved by someone else while this sync ran (relative to the
@@ -91,6 +94,31 @@ pub struct Conflict {
     pub file: String,
     pub line: usize,
     pub segment: String,
+}
+
+/// Gives the segments of an index just built from the journal their place
+/// in the current source, for commands that read the memory before any
+/// sync has (an export in a fresh clone). Only segments the memory knows
+/// are placed: one new to the source is left for a sync to find new.
+pub fn place_segments(project: &Project, memory: &mut Memory) -> Result<()> {
+    if memory.setting(crate::tm::UNPLACED)?.as_deref() != Some("1") {
+        return Ok(());
+    }
+    let docs = load_chapters(project)?;
+    let mut segments = memory.segments()?;
+    let known: HashSet<String> = segments.keys().cloned().collect();
+    let changed = plan::update_segments(project, &docs, &mut segments, true).changed;
+    let rows = changed
+        .iter()
+        .filter(|id| known.contains(*id))
+        .filter_map(|id| segments.get(id).cloned())
+        .collect();
+    let changes = Changes {
+        segments: rows,
+        settings: vec![(crate::tm::UNPLACED.into(), "0".into())],
+        ..Changes::default()
+    };
+    memory.apply(&changes, crate::date::now())
 }
 
 /// Reads and segments every chapter, in book order.
@@ -163,6 +191,7 @@ fn sync_inputs(
     }
     let new_segmentation =
         (stored_segmentation.as_ref() != Some(&segmentation)).then_some(segmentation);
+    let placed_now = memory.setting(crate::tm::UNPLACED)?.as_deref() == Some("1");
     let stored_states = std::mem::take(&mut plan.stored_states);
     let restored = std::mem::take(&mut plan.restored);
     // Steps 3 to 5 run on this thread (`make_files`); step 6 starts beside them.
@@ -186,6 +215,11 @@ fn sync_inputs(
         let mut made = make_files(&inputs, stored_states, restored, &mut report)?;
         if let Some(value) = new_segmentation {
             made.changes.settings.push((SEGMENTATION.into(), value));
+        }
+        if placed_now {
+            made.changes
+                .settings
+                .push((crate::tm::UNPLACED.into(), "0".into()));
         }
         Ok(made)
     })?;
@@ -253,6 +287,8 @@ struct LocaleEdits<'a> {
     comments: HashMap<String, Vec<String>>,
     /// Each chapter file's header as read, by chapter slug.
     headers: HashMap<String, String>,
+    /// Segments edited in two clones since merged, until settled.
+    merge_conflicts: Vec<crate::tm::MergeConflict>,
 }
 
 impl<'a> LocaleEdits<'a> {
@@ -273,6 +309,7 @@ impl<'a> LocaleEdits<'a> {
             po_lines: stored.po_lines,
             comments: HashMap::new(),
             headers: HashMap::new(),
+            merge_conflicts: stored.merge_conflicts,
         };
         for (id, t) in restored {
             locale.translations.insert(id.clone(), t.clone());
@@ -310,13 +347,17 @@ fn import_chapter_files(
             continue;
         };
         let display = project.display_path(path);
+        let unsettled: HashMap<&str, &[String]> = locale
+            .merge_conflicts
+            .iter()
+            .map(|c| (c.segment_id.as_str(), c.texts.as_slice()))
+            .collect();
         let imported = import_catalog(
             catalog,
             code,
-            path,
-            &display,
+            (path, &display),
             inputs.segments,
-            &locale.exported,
+            (&locale.exported, &unsettled),
             &mut locale.translations,
         )?;
         for change in imported.changes {
@@ -352,6 +393,79 @@ fn import_chapter_files(
         }
     }
     Ok(())
+}
+
+/// Step 3 for one locale, after its files: each segment two clones edited
+/// apart, and that no PO edit settled now, keeps the newest side's text as
+/// fuzzy (a revision replacing both sides, whose texts stay in the
+/// history) and is reported with both texts.
+fn settle_merge_conflicts(
+    inputs: &FileInputs,
+    locale: &mut LocaleEdits,
+    changes: &mut Changes,
+    report: &mut SyncReport,
+) {
+    let code = locale.code;
+    let settled: HashSet<&str> = changes
+        .translations
+        .iter()
+        .filter(|c| c.current && c.locale == code)
+        .map(|c| c.segment_id.as_str())
+        .collect();
+    let mut settling = Vec::new();
+    for conflict in std::mem::take(&mut locale.merge_conflicts) {
+        if settled.contains(conflict.segment_id.as_str()) {
+            continue;
+        }
+        let chapter = crate::tm::journal::chapter_of(&conflict.segment_id);
+        let file = inputs
+            .project
+            .chapters
+            .iter()
+            .find(|c| c.slug == chapter)
+            .map(|c| {
+                inputs
+                    .project
+                    .po_path(&code.parse().expect("a book locale"), c)
+            });
+        let line = file
+            .as_ref()
+            .and_then(|_| {
+                inputs
+                    .catalogs
+                    .get(&(code.to_string(), chapter.to_string()))
+            })
+            .and_then(|(_, catalog)| {
+                catalog
+                    .entries
+                    .iter()
+                    .find(|e| e.msgctxt.as_deref() == Some(&conflict.segment_id))
+                    .map(|e| e.msgstr_line)
+            })
+            .unwrap_or(0);
+        let kept = Translation {
+            text: conflict.texts[0].clone(),
+            status: crate::tm::Status::Fuzzy,
+        };
+        settling.push(TranslationChange::new(
+            &conflict.segment_id,
+            code,
+            kept,
+            Origin::MergeConflict,
+        ));
+        report.merge_conflicts.push((
+            Conflict {
+                file: file.map_or_else(|| chapter.to_string(), |f| inputs.project.display_path(&f)),
+                line,
+                segment: conflict.segment_id.clone(),
+            },
+            conflict.texts,
+        ));
+    }
+    for change in settling {
+        locale.take(&change);
+        changes.translations.push(change);
+    }
 }
 
 /// Step 3 for one locale's PO files of no chapter. Segments the chapter
@@ -423,6 +537,7 @@ fn make_files(
         let t = timings::phase(|| format!("{code}: import PO edits"));
         import_chapter_files(inputs, &mut locale, &mut changes, report)?;
         import_orphans(inputs, &mut locale, &mut changes, report);
+        settle_merge_conflicts(inputs, &mut locale, &mut changes, report);
         drop(t);
         let t = timings::phase(|| format!("{code}: leverage"));
         let suggested = leverage.suggest(&code, &locale.translations);

@@ -58,13 +58,14 @@ pub(super) fn read_inputs(
     // 1. Source segments -> memory.
     let t = timings::phase(|| "load segments from memory".into());
     let mut segments = memory.segments()?;
+    let unplaced = memory.setting(crate::tm::UNPLACED)?.as_deref() == Some("1");
     drop(t);
     let t = timings::phase(|| "compare segments".into());
     let SegmentChanges {
         new: new_ids,
         retired: retired_now,
         changed: mut changed_segments,
-    } = update_segments(project, &docs, &mut segments);
+    } = update_segments(project, &docs, &mut segments, unplaced);
     drop(t);
     report.new_segments = new_ids.len();
     report.retired_segments = retired_now.len();
@@ -279,6 +280,7 @@ pub(super) fn stored_states(
             exported: memory.exported(&code)?,
             suggestions: memory.suggestions(&code)?,
             po_lines: memory.po_lines(&code)?,
+            merge_conflicts: memory.merge_conflicts(&code)?,
             revised: if new_file {
                 memory.last_revisions(&code)?
             } else {
@@ -298,6 +300,8 @@ pub(super) struct StoredState {
     pub revised: HashMap<String, String>,
     /// Where each chapter file's entries stood after the last sync.
     pub po_lines: HashMap<String, String>,
+    /// Segments edited in two clones since merged.
+    pub merge_conflicts: Vec<crate::tm::MergeConflict>,
 }
 
 /// The current source's segments, compared with the memory's.
@@ -312,10 +316,13 @@ pub(super) struct SegmentChanges {
 
 /// Updates `segments` to the current source and says what changed. Rows
 /// are compared field by field, so an unchanged segment costs no allocation.
+/// In an index just built from the journal (`unplaced`), no segment has a
+/// place yet, and one the source holds is not new.
 pub(super) fn update_segments(
     project: &Project,
     docs: &[ChapterDoc],
     segments: &mut HashMap<String, StoredSegment>,
+    unplaced: bool,
 ) -> SegmentChanges {
     let mut out = SegmentChanges {
         new: Vec::new(),
@@ -339,7 +346,7 @@ pub(super) fn update_segments(
         .collect();
     let stored_current = segments.values().filter(|s| s.position.is_some()).count();
     let changed_rows = crate::parallel::map(&chapters, |&(chapter, doc, start)| {
-        changed_rows(chapter, doc, start, segments)
+        changed_rows(chapter, doc, start, segments, unplaced)
     });
     let kept_current: usize = changed_rows.iter().map(|(_, kept)| kept).sum();
     segments.reserve(total.saturating_sub(segments.len()));
@@ -366,6 +373,7 @@ fn changed_rows(
     doc: &ChapterDoc,
     start: i64,
     stored: &HashMap<String, StoredSegment>,
+    unplaced: bool,
 ) -> (Vec<(StoredSegment, bool)>, usize) {
     let mut rows = Vec::new();
     let mut kept = 0;
@@ -385,7 +393,7 @@ fn changed_rows(
             continue;
         }
         // New to the memory, or back in the source after leaving it.
-        let new = old.is_none_or(|s| s.position.is_none());
+        let new = old.is_none_or(|s| s.position.is_none() && !unplaced);
         let row = StoredSegment {
             id: seg.id.clone(),
             chapter: chapter.slug.clone(),

@@ -9,8 +9,16 @@
 
 mod edit_distance;
 pub mod exchange;
+mod index;
+pub mod journal;
 pub mod matching;
 pub mod schema;
+
+pub use index::MergeConflict;
+
+/// The setting an index built from the journal into an empty memory holds
+/// (`1`) until a sync has placed its segments in the source.
+pub const UNPLACED: &str = "unplaced";
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -43,6 +51,9 @@ pub enum Origin {
     PoConflict,
     /// The memory's version kept, marked fuzzy, after a conflict.
     ConflictKept,
+    /// One of the texts two clones gave a segment, kept current as fuzzy
+    /// after their merge (the other stays in the history).
+    MergeConflict,
 }
 
 impl Origin {
@@ -57,6 +68,7 @@ impl Origin {
             Origin::XliffImport => "xliff-import",
             Origin::PoConflict => "po-conflict",
             Origin::ConflictKept => "conflict-kept",
+            Origin::MergeConflict => "merge-conflict",
         }
     }
 }
@@ -116,6 +128,8 @@ impl Translation {
 pub struct Memory {
     conn: Connection,
     path: PathBuf,
+    /// `tm/`, where the journal lives; `None` for a throwaway memory.
+    journal: Option<PathBuf>,
 }
 
 impl Memory {
@@ -131,12 +145,25 @@ impl Memory {
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(|e| memory_error(path, e))?;
-        Memory::prepare(conn, path)
+        let mut memory = Memory::prepare(conn, path)?;
+        memory.journal = path.parent().map(Path::to_path_buf);
+        memory.settle_journal()?;
+        Ok(memory)
     }
 
     /// A throwaway memory, for tests.
     pub fn open_in_memory() -> Result<Memory> {
         Memory::prepare(Connection::open_in_memory()?, Path::new(":memory:"))
+    }
+
+    /// A memory read from the journal in `tm` into a throwaway index, for
+    /// commands that only read, in a clone whose index was never built.
+    pub fn read_journal(tm: &Path) -> Result<Memory> {
+        let mut memory = Memory::open_in_memory()?;
+        memory.journal = Some(tm.to_path_buf());
+        memory.rebuild_index()?;
+        memory.journal = None;
+        Ok(memory)
     }
 
     fn prepare(conn: Connection, path: &Path) -> Result<Memory> {
@@ -159,6 +186,7 @@ impl Memory {
         Ok(Memory {
             conn,
             path: path.to_path_buf(),
+            journal: None,
         })
     }
 
@@ -382,7 +410,10 @@ impl Memory {
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
             .map_err(|e| memory_error(&path, e))?;
-        commit_changes(tx, changes, now).map_err(|e| with_path(&path, e))
+        let journal = self.journal.as_deref();
+        commit_changes(tx, changes, now, Records::default(), journal)
+            .map_err(|e| with_path(&path, e))?;
+        self.finish_journal()
     }
 
     /// Writes `segments` in a transaction left open until `rest` returns the
@@ -407,11 +438,15 @@ impl Memory {
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
             .map_err(|e| memory_error(&path, e))?;
         let t = crate::timings::phase(|| "commit: segments (beside the files)".into());
-        write_segments(&tx, segments.iter().copied()).map_err(|e| with_path(&path, e))?;
+        let mut records = Records::default();
+        write_segments(&tx, segments.iter().copied(), &mut records.segments)
+            .map_err(|e| with_path(&path, e))?;
         drop(t);
         // On an error the open transaction is dropped, which rolls it back.
         let changes = rest()?;
-        commit_changes(tx, &changes, now).map_err(|e| with_path(&path, e))?;
+        let journal = self.journal.as_deref();
+        commit_changes(tx, &changes, now, records, journal).map_err(|e| with_path(&path, e))?;
+        self.finish_journal()?;
         Ok(changes)
     }
 
@@ -425,20 +460,62 @@ impl Memory {
     }
 }
 
-/// Writes `changes` in `tx` and commits it.
-fn commit_changes(tx: rusqlite::Transaction, changes: &Changes, now: i64) -> Result<()> {
-    write_segments(&tx, changes.segments.iter())?;
-    write_changes(&tx, changes, now)?;
+/// A revision row: segment, locale, text, status, origin, created, match
+/// score and source, hash, parents, current, previous English.
+const INSERT_REVISION: &str = "INSERT INTO revision (segment_id, locale, text, status, origin, created,
+    match_score, match_from, hash, parents, current, previous_source)
+    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+
+/// What a commit adds to the journal.
+#[derive(Default)]
+struct Records {
+    segments: Vec<journal::SegmentRecord>,
+    revisions: Vec<journal::RevisionRecord>,
+}
+
+/// Writes `changes` in `tx`, stages the journal files they add to (when
+/// the memory has a journal) and commits: the journal files are renamed
+/// into place after the commit ([`Memory::finish_journal`]), so a run
+/// killed before it changed nothing, and one killed after it is finished
+/// by the next.
+fn commit_changes(
+    tx: rusqlite::Transaction,
+    changes: &Changes,
+    now: i64,
+    mut records: Records,
+    journal: Option<&Path>,
+) -> Result<()> {
+    write_segments(&tx, changes.segments.iter(), &mut records.segments)?;
+    records.revisions = write_changes(&tx, changes, now)?;
+    if let Some(tm) = journal {
+        let t = crate::timings::phase(|| "commit: journal".into());
+        let staged = journal::stage(tm, &records.segments, &records.revisions)?;
+        let result = index::note_staged(&tx, &staged);
+        if result.is_err() {
+            index::discard(&staged);
+        }
+        result?;
+        drop(t);
+        let _t = crate::timings::phase(|| "commit: write".into());
+        if let Err(e) = tx.commit() {
+            index::discard(&staged);
+            return Err(e.into());
+        }
+        return Ok(());
+    }
     let _t = crate::timings::phase(|| "commit: write".into());
     tx.commit()?;
     Ok(())
 }
 
-/// Stores segment rows (new or changed) in an open transaction.
+/// Stores segment rows (new or changed) in an open transaction, with the
+/// journal records of those new to the memory or that left the source.
 fn write_segments<'r>(
     tx: &rusqlite::Transaction,
     rows: impl Iterator<Item = &'r StoredSegment>,
+    records: &mut Vec<journal::SegmentRecord>,
 ) -> Result<()> {
+    let mut known = tx.prepare("SELECT 1 FROM segment WHERE id = ?1")?;
     let mut upsert_segment = tx.prepare(
         "INSERT INTO segment (id, chapter, position, kind, source, file, line)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
@@ -449,6 +526,15 @@ fn write_segments<'r>(
     let mut rows: Vec<&StoredSegment> = rows.collect();
     rows.sort_unstable_by(|a, b| a.id.cmp(&b.id));
     for s in rows {
+        if s.position.is_none() || !known.exists([&s.id])? {
+            records.push(journal::SegmentRecord {
+                id: s.id.clone(),
+                kind: s.kind.clone(),
+                file: s.file.clone(),
+                line: s.line,
+                source: s.source.clone(),
+            });
+        }
         upsert_segment.raw_bind_parameter(1, &s.id)?;
         upsert_segment.raw_bind_parameter(2, &s.chapter)?;
         upsert_segment.raw_bind_parameter(3, s.position)?;
@@ -462,30 +548,61 @@ fn write_segments<'r>(
 }
 
 /// Stores translations with their revisions, exported states and pending
-/// files in an open transaction.
-fn write_changes(tx: &rusqlite::Transaction, changes: &Changes, now: i64) -> Result<()> {
+/// files in an open transaction; returns the revisions as journal records.
+/// Each revision replaces the heads current when it is made (all of them,
+/// so a merge's conflict is settled by the next change).
+fn write_changes(
+    tx: &rusqlite::Transaction,
+    changes: &Changes,
+    now: i64,
+) -> Result<Vec<journal::RevisionRecord>> {
     let created = crate::date::rfc3339(now);
     let t = crate::timings::phase(|| "commit: translations and revisions".into());
     let mut upsert_translation = tx.prepare(
-        "INSERT INTO translation (segment_id, locale, text, status, previous_source, match_score, match_from)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+        "INSERT INTO translation (segment_id, locale, text, status, previous_source, match_score, match_from, heads)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
          ON CONFLICT(segment_id, locale) DO UPDATE SET text = excluded.text, status = excluded.status,
            previous_source = excluded.previous_source, match_score = excluded.match_score,
-           match_from = excluded.match_from",
+           match_from = excluded.match_from, heads = excluded.heads",
     )?;
-    let mut insert_revision = tx.prepare(
-        "INSERT INTO revision (segment_id, locale, text, status, origin, created, match_score, match_from)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    )?;
+    let mut insert_revision = tx.prepare(INSERT_REVISION)?;
+    let mut stored_heads =
+        tx.prepare("SELECT heads FROM translation WHERE segment_id = ?1 AND locale = ?2")?;
+    let mut heads: HashMap<(&str, &str), Vec<String>> = HashMap::new();
+    let mut records = Vec::with_capacity(changes.translations.len());
     for t in &changes.translations {
-        let (previous, score, from) = match &t.suggestion {
-            Some(g) => (
-                Some(g.previous_source.as_str()),
-                g.score,
-                Some(g.from.as_str()),
-            ),
-            None => (None, None, None),
+        let key = (t.segment_id.as_str(), t.locale.as_str());
+        let parents = match heads.entry(key) {
+            std::collections::hash_map::Entry::Occupied(e) => e.get().clone(),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                let stored: Option<String> = stored_heads
+                    .query_row(params![t.segment_id, t.locale], |r| r.get(0))
+                    .optional()?;
+                e.insert(index::split_heads(stored.as_deref().unwrap_or("")))
+                    .clone()
+            }
         };
+        let suggestion = t.suggestion.as_ref();
+        let mut record = journal::RevisionRecord {
+            segment_id: t.segment_id.clone(),
+            locale: t.locale.clone(),
+            created: created.clone(),
+            hash: String::new(),
+            parents,
+            current: t.current,
+            origin: t.origin.as_str().to_string(),
+            status: t.translation.status,
+            score: suggestion.and_then(|g| g.score),
+            from: suggestion.map(|g| g.from.clone()),
+            previous_source: suggestion.map(|g| g.previous_source.clone()),
+            text: t.translation.text.clone(),
+        };
+        record.hash = record.content_hash();
+        let (previous, score, from) = (
+            record.previous_source.as_deref(),
+            record.score,
+            record.from.as_deref(),
+        );
         if t.current {
             upsert_translation.execute(params![
                 t.segment_id,
@@ -494,8 +611,10 @@ fn write_changes(tx: &rusqlite::Transaction, changes: &Changes, now: i64) -> Res
                 t.translation.status.as_str(),
                 previous,
                 score,
-                from
+                from,
+                record.hash
             ])?;
+            heads.insert(key, vec![record.hash.clone()]);
         }
         insert_revision.execute(params![
             t.segment_id,
@@ -505,8 +624,13 @@ fn write_changes(tx: &rusqlite::Transaction, changes: &Changes, now: i64) -> Res
             t.origin.as_str(),
             created,
             score,
-            from
+            from,
+            record.hash,
+            record.parents.join(","),
+            t.current,
+            previous
         ])?;
+        records.push(record);
     }
     drop(t);
     let t = crate::timings::phase(|| "commit: exported".into());
@@ -534,7 +658,7 @@ fn write_changes(tx: &rusqlite::Transaction, changes: &Changes, now: i64) -> Res
     for (key, value) in &changes.settings {
         upsert_setting.execute(params![key, value])?;
     }
-    Ok(())
+    Ok(records)
 }
 
 /// Where a leveraged translation came from.
@@ -663,7 +787,7 @@ fn with_path(path: &Path, e: Error) -> Error {
 fn memory_error(path: &Path, e: rusqlite::Error) -> Error {
     let hint = match e.sqlite_error_code() {
         Some(rusqlite::ErrorCode::NotADatabase) | Some(rusqlite::ErrorCode::DatabaseCorrupt) => {
-            "\nhint: the file is corrupt or not a tercuman memory; restore it from version control, or run `tercuman tm rebuild` to rebuild it from the PO files"
+            "\nhint: the file is corrupt or not a tercuman memory; run `tercuman tm rebuild` to rebuild it from the journal (`tm/revisions/`, `tm/source/`) and the PO files, which loses nothing"
         }
         Some(rusqlite::ErrorCode::DatabaseBusy) | Some(rusqlite::ErrorCode::DatabaseLocked) => {
             "\nhint: another program (another tercuman, a database browser) still holds it after 30 s; close it and run again"

@@ -77,6 +77,26 @@ const MIGRATIONS: &[&str] = &[
         key   TEXT PRIMARY KEY,
         value TEXT NOT NULL
     );",
+    // 8: the memory becomes a local index of the journal (`tm/journal.rs`):
+    // each revision's content hash, the heads it replaced and whether it
+    // became current; each translation's heads; the journal files as the
+    // index last read or wrote them; journal files written but not yet
+    // renamed into place.
+    "ALTER TABLE revision ADD COLUMN hash TEXT;
+     ALTER TABLE revision ADD COLUMN parents TEXT NOT NULL DEFAULT '';
+     ALTER TABLE revision ADD COLUMN current INTEGER NOT NULL DEFAULT 1;
+     ALTER TABLE revision ADD COLUMN previous_source TEXT;
+     ALTER TABLE translation ADD COLUMN heads TEXT NOT NULL DEFAULT '';
+     CREATE TABLE journal_file (
+        path   TEXT PRIMARY KEY,
+        size   INTEGER,
+        mtime  INTEGER,
+        digest TEXT NOT NULL
+     );
+     CREATE TABLE journal_pending (
+        target    TEXT PRIMARY KEY,
+        temporary TEXT NOT NULL
+     );",
 ];
 
 /// Brings the database to the latest schema in one transaction. A database

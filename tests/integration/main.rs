@@ -15,5 +15,6 @@ mod omegat;
 mod quality;
 mod shipped_book;
 mod support;
+mod team;
 mod workflow;
 mod xliff;

@@ -18,7 +18,7 @@ pub fn fixture(name: &str) -> tempfile::TempDir {
     dir
 }
 
-/// A temporary copy of the shipped book (source, locales, memory).
+/// A temporary copy of the shipped book (source, locales, the memory's journal), as a clone has it.
 pub fn shipped_book() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("create a temporary directory");
     for part in ["source", "locales", "tm"] {
@@ -87,9 +87,12 @@ pub fn ok(book: &Path, args: &[&str]) -> String {
 }
 
 /// The lock and the stamps that let a run skip unchanged work.
+/// What a clone of the repository does not have: stamps, the lock, and
+/// the memory's index (rebuilt from the journal, as in a fresh clone).
 fn is_cache(name: &std::ffi::OsStr) -> bool {
     matches!(name.to_str(), Some(".lock" | ".sync-stamp"))
         || name.to_string_lossy().starts_with(".build-stamp-")
+        || name.to_string_lossy().starts_with("memory.sqlite")
 }
 
 /// `status --json`'s entry for one locale.
@@ -332,4 +335,34 @@ pub fn translate_toolkit_tmx_units(tmx: &Path) -> Option<Vec<(String, String)>> 
     );
     let pairs: Vec<(String, String)> = serde_json::from_slice(&out.stdout).unwrap();
     Some(pairs)
+}
+
+/// Runs git in `dir`, with an identity, failing the test if git fails;
+/// returns its output.
+pub fn git(dir: &Path, args: &[&str]) -> String {
+    let out = git_command(dir, args).output().expect("run git");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// `git ARGS` in `dir`, with an identity and no user or system config.
+pub fn git_command(dir: &Path, args: &[&str]) -> Command {
+    let mut cmd = Command::new("git");
+    cmd.args(["-c", "user.name=Test", "-c", "user.email=test@example.org"])
+        .args([
+            "-c",
+            "init.defaultBranch=main",
+            "-c",
+            "advice.detachedHead=false",
+        ])
+        .args(args)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .current_dir(dir);
+    cmd
 }

@@ -1,0 +1,482 @@
+//! `tm/memory.sqlite` as a local index of the journal (`journal.rs`): kept
+//! in step with it on every open, rebuilt from it when git (a merge, a
+//! pull, a checkout) changed it, and written from it for a memory made
+//! before the journal existed.
+//!
+//! The journal is the truth for segments' English and for revisions; the
+//! index alone holds what belongs to this clone: what its PO files said
+//! when it last wrote them (`exported`), where their entries stand, pending
+//! file moves, settings.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use rusqlite::{params, OptionalExtension};
+
+use super::journal::{self, RevisionRecord, SegmentRecord, StagedFile};
+use super::{Memory, Status};
+use crate::error::{Error, Result};
+
+/// The hashes of a `heads` column.
+pub(super) fn split_heads(heads: &str) -> Vec<String> {
+    heads
+        .split(',')
+        .filter(|h| !h.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Records staged journal files in the open transaction: to be renamed into
+/// place, and the digest the index will then know them by.
+pub(super) fn note_staged(tx: &rusqlite::Transaction, staged: &[StagedFile]) -> Result<()> {
+    let mut pending =
+        tx.prepare("INSERT OR REPLACE INTO journal_pending (target, temporary) VALUES (?1, ?2)")?;
+    let mut file = tx.prepare(
+        "INSERT OR REPLACE INTO journal_file (path, size, mtime, digest) VALUES (?1, NULL, NULL, ?2)",
+    )?;
+    for s in staged {
+        pending.execute(params![s.target, s.temporary.to_string_lossy()])?;
+        file.execute(params![s.target, s.digest])?;
+    }
+    Ok(())
+}
+
+/// Removes staged journal files a failed commit leaves behind.
+pub(super) fn discard(staged: &[StagedFile]) {
+    for s in staged {
+        let _ = std::fs::remove_file(&s.temporary);
+    }
+}
+
+/// A merge conflict: one segment edited in two clones since merged.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MergeConflict {
+    pub segment_id: String,
+    /// The heads' texts, the one kept current first.
+    pub texts: Vec<String>,
+}
+
+impl Memory {
+    /// Renames committed journal files into place and notes how they now
+    /// stand on disk.
+    pub(super) fn finish_journal(&mut self) -> Result<()> {
+        let Some(tm) = self.journal.clone() else {
+            return Ok(());
+        };
+        let pending: Vec<(String, String)> = {
+            let mut stmt = self
+                .conn
+                .prepare("SELECT target, temporary FROM journal_pending ORDER BY target")?;
+            let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        if pending.is_empty() {
+            return Ok(());
+        }
+        let tx = self.conn.transaction()?;
+        for (target, temporary) in &pending {
+            let path = tm.join(target);
+            if Path::new(temporary).exists() {
+                std::fs::rename(temporary, &path).map_err(|e| Error::io(&path, e))?;
+            }
+            let (size, mtime) = journal::stat(&path).unzip();
+            tx.execute(
+                "UPDATE journal_file SET size = ?2, mtime = ?3 WHERE path = ?1",
+                params![target, size, mtime],
+            )?;
+        }
+        tx.execute("DELETE FROM journal_pending", [])?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Brings the index in step with the journal on open: finishes an
+    /// interrupted commit's renames, writes the journal of a memory made
+    /// before it existed, and rebuilds the index if the journal changed.
+    pub(super) fn settle_journal(&mut self) -> Result<()> {
+        let Some(tm) = self.journal.clone() else {
+            return Ok(());
+        };
+        self.finish_journal()?;
+        let files = journal::files(&tm)?;
+        if files.is_empty() {
+            let has_rows: bool =
+                self.conn
+                    .query_row("SELECT EXISTS (SELECT 1 FROM segment)", [], |r| r.get(0))?;
+            if has_rows {
+                self.write_whole_journal()?;
+            }
+            return Ok(());
+        }
+        if !self.journal_unchanged(&tm, &files)? {
+            for rel in &files {
+                journal::tidy(&tm, &journal::rel_string(rel))?;
+            }
+            self.rebuild_index()?;
+        }
+        Ok(())
+    }
+
+    /// Whether the journal's files are those the index last read or wrote:
+    /// by size and time, or else by content.
+    fn journal_unchanged(&self, tm: &Path, files: &[std::path::PathBuf]) -> Result<bool> {
+        let known: HashMap<String, (Option<i64>, Option<i64>, String)> = {
+            let mut stmt = self
+                .conn
+                .prepare("SELECT path, size, mtime, digest FROM journal_file")?;
+            let rows =
+                stmt.query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?, r.get(3)?))))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        if known.len() != files.len() {
+            return Ok(false);
+        }
+        for rel in files {
+            let name = journal::rel_string(rel);
+            let Some((size, mtime, digest)) = known.get(&name) else {
+                return Ok(false);
+            };
+            let path = tm.join(rel);
+            let now = journal::stat(&path);
+            if now.is_some() && now == size.zip(*mtime) {
+                continue;
+            }
+            let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
+            if journal::digest(&bytes) != *digest {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
+    /// Rebuilds the segments' English, the revisions and the current
+    /// translations from the journal. A translation with two heads (edited
+    /// in two clones) is the newest head, as fuzzy, until a sync settles
+    /// it. An index that never knew what its PO files said takes the
+    /// journal's translations for it, as the files committed with it hold.
+    pub(super) fn rebuild_index(&mut self) -> Result<()> {
+        let Some(tm) = self.journal.clone() else {
+            return Ok(());
+        };
+        let _t = crate::timings::phase(|| "index: rebuild from the journal".into());
+        let journal = journal::read(&tm)?;
+        let tx = self.conn.transaction()?;
+        let fresh: bool = tx.query_row(
+            "SELECT NOT EXISTS (SELECT 1 FROM exported) AND NOT EXISTS (SELECT 1 FROM revision)",
+            [],
+            |r| r.get(0),
+        )?;
+        insert_segments(&tx, &journal.segments)?;
+        tx.execute("DELETE FROM revision", [])?;
+        tx.execute("DELETE FROM translation", [])?;
+        insert_revisions(&tx, &journal.revisions)?;
+        if fresh {
+            tx.execute(
+                "INSERT OR REPLACE INTO setting (key, value) VALUES (?1, '1')",
+                [super::UNPLACED],
+            )?;
+            tx.execute(
+                "INSERT INTO exported (segment_id, locale, text, status)
+                 SELECT segment_id, locale, text, status FROM translation WHERE text <> ''",
+                [],
+            )?;
+        }
+        tx.execute("DELETE FROM journal_file", [])?;
+        for (rel, digest) in &journal.files {
+            let (size, mtime) = journal::stat(&tm.join(rel)).unzip();
+            tx.execute(
+                "INSERT INTO journal_file (path, size, mtime, digest) VALUES (?1, ?2, ?3, ?4)",
+                params![rel, size, mtime, digest],
+            )?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Writes the journal of a memory made before it existed: every segment
+    /// and every revision, each revision replacing the one before it (a
+    /// conflicting edit, and whatever followed the current translation,
+    /// as history).
+    fn write_whole_journal(&mut self) -> Result<()> {
+        let Some(tm) = self.journal.clone() else {
+            return Ok(());
+        };
+        let segments: Vec<SegmentRecord> = self
+            .segments()?
+            .into_values()
+            .map(|s| SegmentRecord {
+                id: s.id,
+                kind: s.kind,
+                file: s.file,
+                line: s.line,
+                source: s.source,
+            })
+            .collect();
+        let revisions = self.chained_revisions()?;
+        let tx = self.conn.transaction()?;
+        for r in &revisions {
+            tx.execute(
+                "UPDATE revision SET hash = ?2, parents = ?3, current = ?4, previous_source = ?5 WHERE id = ?1",
+                params![r.0, r.1.hash, r.1.parents.join(","), r.1.current, r.1.previous_source],
+            )?;
+        }
+        let mut heads: HashMap<(&str, &str), Vec<&str>> = HashMap::new();
+        for (_, r) in &revisions {
+            if r.current {
+                heads.insert((&r.segment_id, &r.locale), vec![&r.hash]);
+            }
+        }
+        for ((segment, locale), h) in &heads {
+            tx.execute(
+                "UPDATE translation SET heads = ?3 WHERE segment_id = ?1 AND locale = ?2",
+                params![segment, locale, h.join(",")],
+            )?;
+        }
+        let records: Vec<RevisionRecord> = revisions.into_iter().map(|(_, r)| r).collect();
+        let staged = journal::stage(&tm, &segments, &records)?;
+        if let Err(e) = note_staged(&tx, &staged).and_then(|()| Ok(tx.commit()?)) {
+            discard(&staged);
+            return Err(e);
+        }
+        self.finish_journal()
+    }
+
+    /// The index's revisions (with their row ids) as journal records, in
+    /// order, each replacing the one before it in its segment and locale.
+    fn chained_revisions(&self) -> Result<Vec<(i64, RevisionRecord)>> {
+        let current: HashMap<(String, String), (String, String)> = {
+            let mut stmt = self
+                .conn
+                .prepare("SELECT segment_id, locale, text, status FROM translation")?;
+            let rows =
+                stmt.query_map([], |r| Ok(((r.get(0)?, r.get(1)?), (r.get(2)?, r.get(3)?))))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        let mut stmt = self.conn.prepare(
+            "SELECT id, segment_id, locale, created, origin, status, match_score, match_from, text
+             FROM revision ORDER BY segment_id, locale, id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                RevisionRecord {
+                    segment_id: r.get(1)?,
+                    locale: r.get(2)?,
+                    created: r.get(3)?,
+                    hash: String::new(),
+                    parents: Vec::new(),
+                    current: true,
+                    origin: r.get(4)?,
+                    status: Status::from_stored(&r.get::<_, String>(5)?),
+                    score: r.get(6)?,
+                    from: r.get(7)?,
+                    previous_source: None,
+                    text: r.get(8)?,
+                },
+            ))
+        })?;
+        let mut all: Vec<(i64, RevisionRecord)> = rows.collect::<rusqlite::Result<_>>()?;
+        for group in all
+            .chunk_by_mut(|a, b| (&a.1.segment_id, &a.1.locale) == (&b.1.segment_id, &b.1.locale))
+        {
+            chain(group, &current);
+        }
+        Ok(all)
+    }
+
+    /// Segments of one locale edited in two clones since merged, with the
+    /// texts of both (every) side. Heads that agree on the text are no
+    /// conflict.
+    pub fn merge_conflicts(&self, locale: &str) -> Result<Vec<MergeConflict>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT segment_id, heads FROM translation WHERE locale = ?1 AND heads LIKE '%,%' ORDER BY segment_id",
+        )?;
+        let rows: Vec<(String, String)> = stmt
+            .query_map([locale], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut text_of = self
+            .conn
+            .prepare("SELECT text, created FROM revision WHERE hash = ?1 AND segment_id = ?2 AND locale = ?3")?;
+        let mut out = Vec::new();
+        for (segment_id, heads) in rows {
+            let mut texts: Vec<String> = Vec::new();
+            for h in split_heads(&heads) {
+                let text: Option<String> = text_of
+                    .query_row(params![h, segment_id, locale], |r| r.get(0))
+                    .optional()?;
+                if let Some(t) = text.filter(|t| !texts.contains(t)) {
+                    texts.push(t);
+                }
+            }
+            if texts.len() > 1 {
+                out.push(MergeConflict { segment_id, texts });
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// Gives one segment's revisions (in the order they were made) hashes and
+/// parents: each current one replaces the one before; a conflicting PO
+/// edit, and any revision after the last that holds the current
+/// translation, is history only.
+fn chain(
+    group: &mut [(i64, RevisionRecord)],
+    current: &HashMap<(String, String), (String, String)>,
+) {
+    let key = (group[0].1.segment_id.clone(), group[0].1.locale.clone());
+    let last_current = current.get(&key).and_then(|(text, status)| {
+        group
+            .iter()
+            .rposition(|(_, r)| r.text == *text && r.status.as_str() == status)
+    });
+    let mut head: Option<String> = None;
+    for (n, (_, r)) in group.iter_mut().enumerate() {
+        r.current = r.origin != super::Origin::PoConflict.as_str()
+            && last_current.is_none_or(|last| n <= last);
+        r.parents = head.iter().cloned().collect();
+        r.hash = r.content_hash();
+        if r.current {
+            head = Some(r.hash.clone());
+        }
+    }
+}
+
+/// Segment rows from the journal: those the index lacks, as retired (a
+/// sync places the ones in the source), and the line a retired one left
+/// from. Two lines for one id (merged from two clones) keep the later line.
+fn insert_segments(tx: &rusqlite::Transaction, segments: &[SegmentRecord]) -> Result<()> {
+    let mut by_id: HashMap<&str, &SegmentRecord> = HashMap::new();
+    for s in segments {
+        let keep = by_id.get(s.id.as_str()).is_none_or(|k| s.line > k.line);
+        if keep {
+            by_id.insert(&s.id, s);
+        }
+    }
+    let mut upsert = tx.prepare(
+        "INSERT INTO segment (id, chapter, position, kind, source, file, line)
+         VALUES (?1, ?2, NULL, ?3, ?4, ?5, ?6)
+         ON CONFLICT(id) DO UPDATE SET line = excluded.line, file = excluded.file
+           WHERE segment.position IS NULL",
+    )?;
+    let mut ids: Vec<&&str> = by_id.keys().collect();
+    ids.sort_unstable();
+    for id in ids {
+        let s = by_id[*id];
+        upsert.execute(params![
+            s.id,
+            journal::chapter_of(&s.id),
+            s.kind,
+            s.source,
+            s.file,
+            s.line
+        ])?;
+    }
+    Ok(())
+}
+
+/// The journal's revisions as index rows, in the order they were made (by
+/// time; within one segment, a revision after those it replaced), and each
+/// segment's current translation: its newest head, fuzzy while other heads
+/// disagree with it.
+fn insert_revisions(tx: &rusqlite::Transaction, revisions: &[RevisionRecord]) -> Result<()> {
+    let mut unique: Vec<&RevisionRecord> = revisions.iter().collect();
+    unique.sort_by(|a, b| {
+        (&a.segment_id, &a.locale, &a.hash).cmp(&(&b.segment_id, &b.locale, &b.hash))
+    });
+    unique.dedup_by(|a, b| {
+        (&a.segment_id, &a.locale, &a.hash) == (&b.segment_id, &b.locale, &b.hash)
+    });
+    let mut ordered: Vec<(usize, &RevisionRecord)> = Vec::with_capacity(unique.len());
+    let mut translations = Vec::new();
+    for group in unique.chunk_by(|a, b| (&a.segment_id, &a.locale) == (&b.segment_id, &b.locale)) {
+        let depth = depths(group);
+        ordered.extend(group.iter().map(|r| (depth[r.hash.as_str()], *r)));
+        let heads = journal::heads(group);
+        if let Some(first) = heads.first() {
+            let agree = heads
+                .iter()
+                .all(|h| h.text == first.text && h.status == first.status);
+            let status = if agree { first.status } else { Status::Fuzzy };
+            let hashes: Vec<&str> = heads.iter().map(|h| h.hash.as_str()).collect();
+            translations.push((*first, status, hashes.join(",")));
+        }
+    }
+    ordered.sort_by(|a, b| {
+        (&a.1.created, a.0, &a.1.segment_id, &a.1.locale, &a.1.hash).cmp(&(
+            &b.1.created,
+            b.0,
+            &b.1.segment_id,
+            &b.1.locale,
+            &b.1.hash,
+        ))
+    });
+    let mut insert_revision = tx.prepare(super::INSERT_REVISION)?;
+    for (_, r) in ordered {
+        insert_revision.execute(params![
+            r.segment_id,
+            r.locale,
+            r.text,
+            r.status.as_str(),
+            r.origin,
+            r.created,
+            r.score,
+            r.from,
+            r.hash,
+            r.parents.join(","),
+            r.current,
+            r.previous_source
+        ])?;
+    }
+    let mut insert_translation = tx.prepare(
+        "INSERT INTO translation (segment_id, locale, text, status, previous_source, match_score, match_from, heads)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?;
+    for (r, status, heads) in translations {
+        insert_translation.execute(params![
+            r.segment_id,
+            r.locale,
+            r.text,
+            status.as_str(),
+            r.previous_source,
+            r.score,
+            r.from,
+            heads
+        ])?;
+    }
+    Ok(())
+}
+
+/// How many revisions stand before each one in its chain (0 for a first
+/// translation), to order revisions made in the same second.
+fn depths<'a>(group: &[&'a RevisionRecord]) -> HashMap<&'a str, usize> {
+    let by_hash: HashMap<&str, &RevisionRecord> =
+        group.iter().map(|r| (r.hash.as_str(), *r)).collect();
+    let mut depth: HashMap<&'a str, usize> = HashMap::new();
+    fn visit<'a>(
+        r: &'a RevisionRecord,
+        by_hash: &HashMap<&str, &'a RevisionRecord>,
+        depth: &mut HashMap<&'a str, usize>,
+        guard: usize,
+    ) -> usize {
+        if let Some(d) = depth.get(r.hash.as_str()) {
+            return *d;
+        }
+        let d = if guard > by_hash.len() {
+            0 // a cycle: impossible for hashes, harmless if forged
+        } else {
+            r.parents
+                .iter()
+                .filter_map(|p| by_hash.get(p.as_str()))
+                .map(|p| visit(p, by_hash, depth, guard + 1) + 1)
+                .max()
+                .unwrap_or(0)
+        };
+        depth.insert(&r.hash, d);
+        d
+    }
+    for r in group {
+        visit(r, &by_hash, &mut depth, 0);
+    }
+    depth
+}
