@@ -37,6 +37,34 @@ CORPUS=$WORK/bin/corpus
 export SOURCE_DATE_EPOCH=1767225600 NO_COLOR=1
 have() { command -v "$1" >/dev/null 2>&1; }
 
+# team_clones BOOK DIR: DIR/alice, a repository of BOOK, and DIR/bob, its
+# clone, both set up; Alice translates one Turkish entry and Bob one
+# Persian entry, each syncs and commits; Bob fetches Alice's branch.
+team_clones() {
+    local book=$1 dir=$2 g="git -c user.name=t -c user.email=t@e -c init.defaultBranch=main"
+    rm -rf "$dir" && mkdir -p "$dir"
+    cp -a "$book" "$dir/alice" && rm -f "$dir"/alice/tm/memory.sqlite* "$dir"/alice/tm/.*stamp*
+    (cd "$dir/alice" && cp "$ROOT/.gitignore" .gitignore && $g init -q && "$T" git-setup >/dev/null && $g add -A && $g commit -qm book)
+    $g clone -q "$dir/alice" "$dir/bob" && (cd "$dir/bob" && "$T" git-setup >/dev/null)
+    for who in alice:tr bob:fa; do
+        local name=${who%:*} lang=${who#*:} po
+        po=$(ls "$dir/$name/locales/$lang"/*.po | head -1)
+        python3 - "$po" <<'PY'
+import sys
+path = sys.argv[1]
+lines = open(path, encoding="utf-8").read().split("\n")
+ctx = [i for i, l in enumerate(lines) if l.startswith("msgctxt ")][3]
+at = next(i for i in range(ctx, len(lines)) if lines[i].startswith("msgstr "))
+lines[at] = 'msgstr "A new translation."'
+while lines[at + 1].startswith('"'):
+    del lines[at + 1]
+open(path, "w", encoding="utf-8").write("\n".join(lines))
+PY
+        (cd "$dir/$name" && "$T" sync >/dev/null 2>&1 && $g commit -qam "$name")
+    done
+    (cd "$dir/bob" && $g fetch -q "$dir/alice" main:alice)
+}
+
 # measure SIZE STEP TOOL RUNS PREPARE COMMAND: runs PREPARE (untimed) then
 # COMMAND RUNS times under /usr/bin/time; records the median wall time and
 # the largest peak resident set.
@@ -229,6 +257,17 @@ PY
     # 6. Nothing changed: sync + build must skip their work.
     measure "$N" "no-op sync + build" tercuman "$RUNS" "true" \
         "$T --project $W/r sync && $T --project $W/r build --out $W/dist"
+
+    # 7. A team in git: a fresh clone's first sync, which builds the index
+    # from the journal (against our own first sync), and the merge of two
+    # clones that each translated another segment (git's union merge of the
+    # journal, our PO driver, then the sync that rebuilds the index).
+    measure "$N" "first sync" "tercuman, fresh clone (index from the journal)" "$RUNS" \
+        "rm -rf $W/c && cp -r $W/r $W/c && rm -f $W/c/tm/memory.sqlite*" "$T --project $W/c sync"
+    team_clones "$W/r" "$W/team"
+    measure "$N" "merge two clones" "git merge + sync" "$RUNS" \
+        "rm -rf $W/team/m && cp -a $W/team/bob $W/team/m" \
+        "cd $W/team/m && git -c user.name=b -c user.email=b@e merge -q --no-edit alice && $T --project $W/team/m sync"
 done
 
 # The table: our time and memory beside each peer's, as ratios.

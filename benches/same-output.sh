@@ -25,6 +25,8 @@ run() {
     local name=$1 bin=$2 tree=$3 book="$work/book"
     rm -rf "$book" && mkdir -p "$book"
     cp -a "$tree/source" "$tree/locales" "$tree/tm" "$book/"
+    # With a journal, the index is local: each run builds its own, as a clone does.
+    if [ -d "$book/tm/revisions" ]; then rm -f "$book"/tm/memory.sqlite*; fi
     export SOURCE_DATE_EPOCH=1764547200
     (
         cd "$book"
@@ -42,13 +44,37 @@ run() {
     # Rows in a stable text form; times of this run (revisions the round
     # trip may add) are masked.
     python3 - "$book/tm/memory.sqlite" "$started" >"$book/memory.dump" <<'PY'
-import re, sqlite3, sys
+import datetime, re, sqlite3, sys
 db, started = sqlite3.connect(sys.argv[1]), int(sys.argv[2])
 now = lambda m: "NOW" if int(m.group()) >= started else m.group()
+def iso(m):
+    t = datetime.datetime.strptime(m.group(), "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=datetime.timezone.utc)
+    return "NOW" if t.timestamp() >= started else m.group()
 for line in db.iterdump():
-    print(re.sub(r"\b1[0-9]{9}\b", now, line))
+    line = re.sub(r"\b1[0-9]{9}\b", now, line)
+    line = re.sub(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", iso, line)
+    # Content hashes cover revision times (the journal's lines say them).
+    line = re.sub(r"\b[0-9a-f]{16}\b", "HASH", line)
+    print(line)
 PY
     rm "$book/tm/memory.sqlite"
+    # Journal lines of this run: their times, and the hashes that cover
+    # them, are masked too.
+    find "$book/tm" -name '*.tsv' -print0 | xargs -0 -r python3 - "$started" <<'PY'
+import datetime, re, sys
+started = int(sys.argv[1])
+for path in sys.argv[2:]:
+    out = []
+    for line in open(path, encoding="utf-8").read().split("\n"):
+        f = line.split("\t")
+        if len(f) == 11 and re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", f[1]):
+            t = datetime.datetime.strptime(f[1], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=datetime.timezone.utc)
+            if t.timestamp() >= started:
+                f[1], f[2], f[3] = "NOW", "HASH", "PARENTS"
+            line = "\t".join(f)
+        out.append(line)
+    open(path, "w", encoding="utf-8").write("\n".join(out))
+PY
     mv "$book" "$work/$name"
 }
 

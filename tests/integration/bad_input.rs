@@ -164,3 +164,27 @@ fn a_source_character_xml_cannot_carry_is_refused_with_its_line() {
         "no segment file was written"
     );
 }
+
+#[test]
+fn a_journal_line_edited_by_hand_is_named_and_nothing_changes() {
+    let book = shipped_book();
+    let root = book.path();
+    let journal = root.join("tm/revisions/tr/introduction.tsv");
+    let text = std::fs::read_to_string(&journal).unwrap();
+    // A hand edit of one translation's text: its line no longer matches its id.
+    let edited = text.replacen("Giriş", "Girş", 1);
+    assert_ne!(edited, text);
+    std::fs::write(&journal, &edited).unwrap();
+    let line = edited.lines().position(|l| l.contains("Girş")).unwrap() + 1;
+    let before = state(root);
+    fails_with(
+        root,
+        &["sync"],
+        &[
+            &format!("tm/revisions/tr/introduction.tsv:{line}"),
+            "does not match its id",
+            "git checkout",
+        ],
+    );
+    assert_eq!(state(root), before);
+}
