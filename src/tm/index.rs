@@ -159,17 +159,23 @@ impl Memory {
             return Ok(());
         };
         let _t = crate::timings::phase(|| "index: rebuild from the journal".into());
+        let t = crate::timings::phase(|| "index: read the journal".into());
         let journal = journal::read(&tm)?;
+        drop(t);
         let tx = self.conn.transaction()?;
         let fresh: bool = tx.query_row(
             "SELECT NOT EXISTS (SELECT 1 FROM exported) AND NOT EXISTS (SELECT 1 FROM revision)",
             [],
             |r| r.get(0),
         )?;
+        let t = crate::timings::phase(|| "index: segments".into());
         insert_segments(&tx, &journal.segments)?;
+        drop(t);
+        let t = crate::timings::phase(|| "index: revisions and translations".into());
         tx.execute("DELETE FROM revision", [])?;
         tx.execute("DELETE FROM translation", [])?;
         insert_revisions(&tx, &journal.revisions)?;
+        drop(t);
         if fresh {
             tx.execute(
                 "INSERT OR REPLACE INTO setting (key, value) VALUES (?1, '1')",
@@ -189,6 +195,7 @@ impl Memory {
                 params![rel, size, mtime, digest],
             )?;
         }
+        let _t = crate::timings::phase(|| "index: commit".into());
         tx.commit()?;
         Ok(())
     }
@@ -375,8 +382,8 @@ fn insert_segments(tx: &rusqlite::Transaction, segments: &[SegmentRecord]) -> Re
     Ok(())
 }
 
-/// The journal's revisions as index rows, in the order they were made (by
-/// time; within one segment, a revision after those it replaced), and each
+/// The journal's revisions as index rows, segment by segment in the order
+/// they were made (a revision after those it replaced), and each
 /// segment's current translation: its newest head, fuzzy while other heads
 /// disagree with it.
 fn insert_revisions(tx: &rusqlite::Transaction, revisions: &[RevisionRecord]) -> Result<()> {
@@ -402,12 +409,15 @@ fn insert_revisions(tx: &rusqlite::Transaction, revisions: &[RevisionRecord]) ->
             translations.push((*first, status, hashes.join(",")));
         }
     }
+    // In key order, which SQLite's indexes take fastest (ten times faster
+    // than in time order at 1M words); within a segment, by time, and a
+    // revision after those it replaced.
     ordered.sort_by(|a, b| {
-        (&a.1.created, a.0, &a.1.segment_id, &a.1.locale, &a.1.hash).cmp(&(
-            &b.1.created,
-            b.0,
+        (&a.1.segment_id, &a.1.locale, &a.1.created, a.0, &a.1.hash).cmp(&(
             &b.1.segment_id,
             &b.1.locale,
+            &b.1.created,
+            b.0,
             &b.1.hash,
         ))
     });

@@ -462,7 +462,8 @@ impl Memory {
 
 /// A revision row: segment, locale, text, status, origin, created, match
 /// score and source, hash, parents, current, previous English.
-const INSERT_REVISION: &str = "INSERT INTO revision (segment_id, locale, text, status, origin, created,
+const INSERT_REVISION: &str =
+    "INSERT INTO revision (segment_id, locale, text, status, origin, created,
     match_score, match_from, hash, parents, current, previous_source)
     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
 
