@@ -420,7 +420,7 @@ fn insert_revisions(tx: &rusqlite::Transaction, revisions: &[RevisionRecord]) ->
             &b.1.hash,
         ))
     });
-    let mut insert_revision = tx.prepare(super::INSERT_REVISION)?;
+    let mut insert_revision = tx.prepare(super::write::INSERT_REVISION)?;
     for (_, r) in ordered {
         insert_revision.execute(params![
             r.segment_id,
