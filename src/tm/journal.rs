@@ -335,51 +335,76 @@ pub struct Journal {
 
 /// Reads the whole journal; a bad line is an error naming its file and line.
 pub fn read(tm: &Path) -> Result<Journal> {
-    let mut journal = Journal::default();
-    for rel in files(tm)? {
-        let path = tm.join(&rel);
-        let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
-        let text = std::str::from_utf8(&bytes).map_err(|e| {
-            let line = bytes[..e.valid_up_to()]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count()
-                + 1;
-            Error::Utf8 {
-                path: path.clone(),
-                line,
-            }
-        })?;
-        let bad = |line: usize, message: String| {
-            Error::parse(
-                &path,
-                line,
-                format!("{message}\nhint: journal files are written by tercuman; restore this one from version control (`git checkout -- {}`)", path.display()),
-            )
-        };
-        let mut parts = rel.components();
-        let top = parts
-            .next()
-            .map(|c| c.as_os_str().to_string_lossy().to_string());
-        if top.as_deref() == Some(REVISIONS_DIR) {
-            let locale = parts
-                .next()
-                .map(|c| c.as_os_str().to_string_lossy().to_string())
-                .unwrap_or_default();
-            for (n, line) in record_lines(text) {
-                let record = RevisionRecord::parse(line, &locale).map_err(|m| bad(n, m))?;
-                journal.revisions.push(record);
-            }
-        } else {
-            for (n, line) in record_lines(text) {
-                journal
-                    .segments
-                    .push(SegmentRecord::parse(line).map_err(|m| bad(n, m))?);
-            }
-        }
-        journal.files.push((rel_string(&rel), digest(&bytes)));
+    let files = files(tm)?;
+    let read = crate::parallel::map(&files, |rel| read_file(tm, rel));
+    let read = read.into_iter().collect::<Result<Vec<_>>>()?;
+    let mut journal = Journal {
+        revisions: Vec::with_capacity(read.iter().map(|f| f.revisions.len()).sum()),
+        segments: Vec::with_capacity(read.iter().map(|f| f.segments.len()).sum()),
+        files: Vec::with_capacity(read.len()),
+    };
+    for file in read {
+        journal.revisions.extend(file.revisions);
+        journal.segments.extend(file.segments);
+        journal.files.push(file.digest);
     }
     Ok(journal)
+}
+
+/// One journal file's records, and its (path, digest).
+struct FileRecords {
+    revisions: Vec<RevisionRecord>,
+    segments: Vec<SegmentRecord>,
+    digest: (String, String),
+}
+
+fn read_file(tm: &Path, rel: &Path) -> Result<FileRecords> {
+    let path = tm.join(rel);
+    let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
+    let text = std::str::from_utf8(&bytes).map_err(|e| {
+        let line = bytes[..e.valid_up_to()]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1;
+        Error::Utf8 {
+            path: path.clone(),
+            line,
+        }
+    })?;
+    let bad = |line: usize, message: String| {
+        Error::parse(
+            &path,
+            line,
+            format!("{message}\nhint: journal files are written by tercuman; restore this one from version control (`git checkout -- {}`)", path.display()),
+        )
+    };
+    let mut records = FileRecords {
+        revisions: Vec::new(),
+        segments: Vec::new(),
+        digest: (rel_string(rel), digest(&bytes)),
+    };
+    let mut parts = rel.components();
+    let top = parts
+        .next()
+        .map(|c| c.as_os_str().to_string_lossy().to_string());
+    if top.as_deref() == Some(REVISIONS_DIR) {
+        let locale = parts
+            .next()
+            .map(|c| c.as_os_str().to_string_lossy().to_string())
+            .unwrap_or_default();
+        for (n, line) in record_lines(text) {
+            let record = RevisionRecord::parse(line, &locale).map_err(|m| bad(n, m))?;
+            records.revisions.push(record);
+        }
+    } else {
+        for (n, line) in record_lines(text) {
+            records
+                .segments
+                .push(SegmentRecord::parse(line).map_err(|m| bad(n, m))?);
+        }
+    }
+    Ok(records)
 }
 
 /// A path relative to `tm/` with `/` separators.

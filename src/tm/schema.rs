@@ -97,6 +97,36 @@ const MIGRATIONS: &[&str] = &[
         target    TEXT PRIMARY KEY,
         temporary TEXT NOT NULL
      );",
+    // 9: current translations and the exported state as tables keyed by
+    // (segment, locale) alone (WITHOUT ROWID): one B-tree each instead of a
+    // table and its primary-key index, which halves what an index rebuilt
+    // from the journal inserts for them.
+    "CREATE TABLE translation_keyed (
+        segment_id      TEXT NOT NULL,
+        locale          TEXT NOT NULL,
+        text            TEXT NOT NULL,
+        status          TEXT NOT NULL CHECK (status IN ('untranslated', 'fuzzy', 'translated')),
+        previous_source TEXT,
+        match_score     INTEGER,
+        match_from      TEXT,
+        heads           TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (segment_id, locale)
+     ) WITHOUT ROWID;
+     INSERT INTO translation_keyed
+        SELECT segment_id, locale, text, status, previous_source, match_score, match_from, heads
+        FROM translation;
+     DROP TABLE translation;
+     ALTER TABLE translation_keyed RENAME TO translation;
+     CREATE TABLE exported_keyed (
+        segment_id TEXT NOT NULL,
+        locale     TEXT NOT NULL,
+        text       TEXT NOT NULL,
+        status     TEXT NOT NULL,
+        PRIMARY KEY (segment_id, locale)
+     ) WITHOUT ROWID;
+     INSERT INTO exported_keyed SELECT segment_id, locale, text, status FROM exported;
+     DROP TABLE exported;
+     ALTER TABLE exported_keyed RENAME TO exported;",
 ];
 
 /// Brings the database to the latest schema in one transaction. A database
@@ -142,6 +172,43 @@ mod tests {
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .unwrap();
         assert_eq!(v, MIGRATIONS.len() as i64);
+    }
+
+    #[test]
+    fn keying_translations_by_segment_and_locale_keeps_every_row() {
+        let conn = Connection::open_in_memory().unwrap();
+        for (n, sql) in MIGRATIONS.iter().enumerate().take(8) {
+            conn.execute_batch(sql).unwrap();
+            conn.pragma_update(None, "user_version", n as i64 + 1)
+                .unwrap();
+        }
+        conn.execute_batch(
+            "INSERT INTO segment (id, chapter, kind, source, file, line)
+                 VALUES ('c/1', 'c', 'paragraph', 'Hello.', 'c.md', 1);
+             INSERT INTO translation (segment_id, locale, text, status, match_score, heads)
+                 VALUES ('c/1', 'tr', 'Merhaba.', 'fuzzy', 91, 'abc');
+             INSERT INTO exported (segment_id, locale, text, status)
+                 VALUES ('c/1', 'tr', 'Merhaba.', 'fuzzy');",
+        )
+        .unwrap();
+        migrate(&conn).unwrap();
+        let row: (String, String, i64, String) = conn
+            .query_row(
+                "SELECT t.text, t.status, t.match_score, e.text FROM translation t
+                 JOIN exported e USING (segment_id, locale)",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .unwrap();
+        assert_eq!(
+            row,
+            ("Merhaba.".into(), "fuzzy".into(), 91, "Merhaba.".into())
+        );
+        let duplicate = conn.execute(
+            "INSERT INTO translation (segment_id, locale, text, status) VALUES ('c/1', 'tr', 'x', 'translated')",
+            [],
+        );
+        assert!(duplicate.is_err(), "the key stays unique");
     }
 
     #[test]

@@ -13,10 +13,9 @@ use crate::error::Result;
 
 /// A revision row: segment, locale, text, status, origin, created, match
 /// score and source, hash, parents, current, previous English.
-pub(super) const INSERT_REVISION: &str =
+pub(super) const INSERT_REVISION_COLUMNS: &str =
     "INSERT INTO revision (segment_id, locale, text, status, origin, created,
-    match_score, match_from, hash, parents, current, previous_source)
-    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+    match_score, match_from, hash, parents, current, previous_source)";
 
 /// What a commit adds to the journal.
 #[derive(Default)]
@@ -113,7 +112,9 @@ fn write_changes(
            previous_source = excluded.previous_source, match_score = excluded.match_score,
            match_from = excluded.match_from, heads = excluded.heads",
     )?;
-    let mut insert_revision = tx.prepare(INSERT_REVISION)?;
+    let mut insert_revision = tx.prepare(&format!(
+        "{INSERT_REVISION_COLUMNS} VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
+    ))?;
     let mut stored_heads =
         tx.prepare("SELECT heads FROM translation WHERE segment_id = ?1 AND locale = ?2")?;
     let mut heads: HashMap<(&str, &str), Vec<String>> = HashMap::new();
