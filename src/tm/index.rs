@@ -13,7 +13,7 @@ use std::path::Path;
 
 use rusqlite::{params, OptionalExtension, ToSql};
 
-use super::journal::{self, RevisionRecord, SegmentRecord, StagedFile};
+use super::journal::{self, Journal, RevisionRecord, SegmentRecord, StagedFile};
 use super::{Memory, Status};
 use crate::error::{Error, Result};
 
@@ -108,19 +108,54 @@ impl Memory {
             }
             return Ok(());
         }
-        if !self.journal_unchanged(&tm, &files)? {
-            for rel in &files {
-                journal::tidy(&tm, &journal::rel_string(rel))?;
-            }
-            self.rebuild_index()?;
+        let changes = self.journal_changes(&tm, &files)?;
+        if changes.is_none() {
+            return self.note_restamped(&changes.restamped);
         }
+        let rels: Vec<String> = if changes.all {
+            files.iter().map(|rel| journal::rel_string(rel)).collect()
+        } else {
+            changes.changed.clone()
+        };
+        let t = crate::timings::phase(|| "index: read the journal".into());
+        // Every line is checked before any file is tidied: a bad line is
+        // named where it stands, and nothing is rewritten.
+        let mut journal = journal::read_files(&tm, &rels)?;
+        journal::tidy_files(&tm, &mut journal)?;
+        drop(t);
+        if changes.all {
+            self.rebuild_index(journal)
+        } else {
+            self.update_index(&changes, journal)
+        }
+    }
+
+    /// Files whose content is as the index knows it but whose size or time
+    /// changed (a checkout rewrote them): noted, so that the next open
+    /// does not read them again.
+    fn note_restamped(&mut self, restamped: &[String]) -> Result<()> {
+        let Some(tm) = self.journal.clone() else {
+            return Ok(());
+        };
+        if restamped.is_empty() {
+            return Ok(());
+        }
+        let tx = self.conn.transaction()?;
+        for rel in restamped {
+            let (size, mtime) = journal::stat(&tm.join(rel)).unzip();
+            tx.execute(
+                "UPDATE journal_file SET size = ?2, mtime = ?3 WHERE path = ?1",
+                params![rel, size, mtime],
+            )?;
+        }
+        tx.commit()?;
         Ok(())
     }
 
-    /// Whether the journal's files are those the index last read or wrote:
-    /// by size and time, or else by content.
-    fn journal_unchanged(&self, tm: &Path, files: &[std::path::PathBuf]) -> Result<bool> {
-        let known: HashMap<String, (Option<i64>, Option<i64>, String)> = {
+    /// How the journal's files differ from those the index last read or
+    /// wrote: by size and time, or else by content.
+    fn journal_changes(&self, tm: &Path, files: &[std::path::PathBuf]) -> Result<JournalChanges> {
+        let mut known: HashMap<String, (Option<i64>, Option<i64>, String)> = {
             let mut stmt = self
                 .conn
                 .prepare("SELECT path, size, mtime, digest FROM journal_file")?;
@@ -128,25 +163,56 @@ impl Memory {
                 stmt.query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?, r.get(3)?))))?;
             rows.collect::<rusqlite::Result<_>>()?
         };
-        if known.len() != files.len() {
-            return Ok(false);
-        }
+        let mut changes = JournalChanges {
+            all: known.is_empty(),
+            ..JournalChanges::default()
+        };
         for rel in files {
             let name = journal::rel_string(rel);
-            let Some((size, mtime, digest)) = known.get(&name) else {
-                return Ok(false);
+            let Some((size, mtime, digest)) = known.remove(&name) else {
+                changes.changed.push(name);
+                continue;
             };
             let path = tm.join(rel);
             let now = journal::stat(&path);
-            if now.is_some() && now == size.zip(*mtime) {
+            if now.is_some() && now == size.zip(mtime) {
                 continue;
             }
             let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
-            if journal::digest(&bytes) != *digest {
-                return Ok(false);
+            if journal::digest(&bytes) == digest {
+                changes.restamped.push(name);
+            } else {
+                changes.changed.push(name);
             }
         }
-        Ok(true)
+        changes.gone = known.into_keys().collect();
+        changes.gone.sort();
+        Ok(changes)
+    }
+
+    /// Re-indexes the journal files git changed (a merge, a pull, a
+    /// checkout), leaving the rows of every other file as they are: a pull
+    /// that brings one translated chapter costs that chapter.
+    fn update_index(&mut self, changes: &JournalChanges, journal: Journal) -> Result<()> {
+        let Some(tm) = self.journal.clone() else {
+            return Ok(());
+        };
+        let _t = crate::timings::phase(|| "index: update from the journal".into());
+        let tx = self.conn.transaction()?;
+        insert_segments(&tx, &journal.segments)?;
+        for rel in changes.changed.iter().chain(&changes.gone) {
+            if let Some((locale, chapter)) = journal::revision_file_key(rel) {
+                forget_revisions(&tx, locale, chapter)?;
+            }
+        }
+        insert_revisions(&tx, &journal.revisions)?;
+        for rel in &changes.gone {
+            tx.execute("DELETE FROM journal_file WHERE path = ?1", [rel])?;
+        }
+        note_files(&tx, &tm, &journal.files)?;
+        tx.commit()?;
+        drop(_t);
+        self.note_restamped(&changes.restamped)
     }
 
     /// Rebuilds the segments' English, the revisions and the current
@@ -154,14 +220,11 @@ impl Memory {
     /// in two clones) is the newest head, as fuzzy, until a sync settles
     /// it. An index that never knew what its PO files said takes the
     /// journal's translations for it, as the files committed with it hold.
-    pub(super) fn rebuild_index(&mut self) -> Result<()> {
+    pub(super) fn rebuild_index(&mut self, journal: Journal) -> Result<()> {
         let Some(tm) = self.journal.clone() else {
             return Ok(());
         };
         let _t = crate::timings::phase(|| "index: rebuild from the journal".into());
-        let t = crate::timings::phase(|| "index: read the journal".into());
-        let journal = journal::read(&tm)?;
-        drop(t);
         let tx = self.conn.transaction()?;
         let fresh: bool = tx.query_row(
             "SELECT NOT EXISTS (SELECT 1 FROM exported) AND NOT EXISTS (SELECT 1 FROM revision)",
@@ -189,13 +252,7 @@ impl Memory {
             )?;
         }
         tx.execute("DELETE FROM journal_file", [])?;
-        for (rel, digest) in &journal.files {
-            let (size, mtime) = journal::stat(&tm.join(rel)).unzip();
-            tx.execute(
-                "INSERT INTO journal_file (path, size, mtime, digest) VALUES (?1, ?2, ?3, ?4)",
-                params![rel, size, mtime, digest],
-            )?;
-        }
+        note_files(&tx, &tm, &journal.files)?;
         let _t = crate::timings::phase(|| "index: commit".into());
         tx.commit()?;
         Ok(())
@@ -348,6 +405,53 @@ fn chain(
             head = Some(r.hash.clone());
         }
     }
+}
+
+/// How the journal on disk differs from what the index knows.
+#[derive(Default)]
+struct JournalChanges {
+    /// The index knows no file: it is new, or was made before the journal.
+    all: bool,
+    /// New or changed files, relative to `tm/`.
+    changed: Vec<String>,
+    /// Files the index knew that are gone.
+    gone: Vec<String>,
+    /// Files with new sizes or times but the content the index knows.
+    restamped: Vec<String>,
+}
+
+impl JournalChanges {
+    fn is_none(&self) -> bool {
+        !self.all && self.changed.is_empty() && self.gone.is_empty()
+    }
+}
+
+/// Records how journal files stand on disk, with their digests.
+fn note_files(tx: &rusqlite::Transaction, tm: &Path, files: &[(String, String)]) -> Result<()> {
+    let mut note = tx.prepare(
+        "INSERT OR REPLACE INTO journal_file (path, size, mtime, digest) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for (rel, digest) in files {
+        let (size, mtime) = journal::stat(&tm.join(rel)).unzip();
+        note.execute(params![rel, size, mtime, digest])?;
+    }
+    Ok(())
+}
+
+/// Removes a chapter's revisions and current translations in one locale
+/// (its revision file is read again). Segment ids are `chapter/hash`, so
+/// the chapter's rows are one range of each table's key.
+fn forget_revisions(tx: &rusqlite::Transaction, locale: &str, chapter: &str) -> Result<()> {
+    let (from, to) = (format!("{chapter}/"), format!("{chapter}0"));
+    tx.execute(
+        "DELETE FROM revision WHERE segment_id >= ?1 AND segment_id < ?2 AND locale = ?3",
+        params![from, to, locale],
+    )?;
+    tx.execute(
+        "DELETE FROM translation WHERE segment_id >= ?1 AND segment_id < ?2 AND locale = ?3",
+        params![from, to, locale],
+    )?;
+    Ok(())
 }
 
 /// Segment rows from the journal: those the index lacks, as retired (a

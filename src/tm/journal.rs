@@ -335,8 +335,13 @@ pub struct Journal {
 
 /// Reads the whole journal; a bad line is an error naming its file and line.
 pub fn read(tm: &Path) -> Result<Journal> {
-    let files = files(tm)?;
-    let read = crate::parallel::map(&files, |rel| read_file(tm, rel));
+    let files: Vec<String> = files(tm)?.iter().map(|rel| rel_string(rel)).collect();
+    read_files(tm, &files)
+}
+
+/// Reads some of the journal's files (paths relative to `tm/`).
+pub fn read_files(tm: &Path, files: &[String]) -> Result<Journal> {
+    let read = crate::parallel::map(files, |rel| read_file(tm, rel));
     let read = read.into_iter().collect::<Result<Vec<_>>>()?;
     let mut journal = Journal {
         revisions: Vec::with_capacity(read.iter().map(|f| f.revisions.len()).sum()),
@@ -358,7 +363,14 @@ struct FileRecords {
     digest: (String, String),
 }
 
-fn read_file(tm: &Path, rel: &Path) -> Result<FileRecords> {
+/// The locale and chapter of a revision file's path (`revisions/fa/intro.tsv`).
+pub fn revision_file_key(rel: &str) -> Option<(&str, &str)> {
+    let rest = rel.strip_prefix(REVISIONS_DIR)?.strip_prefix('/')?;
+    let (locale, file) = rest.split_once('/')?;
+    Some((locale, file.strip_suffix(".tsv")?))
+}
+
+fn read_file(tm: &Path, rel: &str) -> Result<FileRecords> {
     let path = tm.join(rel);
     let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
     let text = std::str::from_utf8(&bytes).map_err(|e| {
@@ -382,26 +394,38 @@ fn read_file(tm: &Path, rel: &Path) -> Result<FileRecords> {
     let mut records = FileRecords {
         revisions: Vec::new(),
         segments: Vec::new(),
-        digest: (rel_string(rel), digest(&bytes)),
+        digest: (rel.to_string(), digest(&bytes)),
     };
-    let mut parts = rel.components();
-    let top = parts
-        .next()
-        .map(|c| c.as_os_str().to_string_lossy().to_string());
-    if top.as_deref() == Some(REVISIONS_DIR) {
-        let locale = parts
-            .next()
-            .map(|c| c.as_os_str().to_string_lossy().to_string())
-            .unwrap_or_default();
+    // A record in another chapter's file (a line moved by hand) would be
+    // indexed twice, or lost when its own file changes.
+    let misplaced = |n: usize, id: &str, chapter: &str| -> Result<()> {
+        if chapter_of(id) == chapter {
+            return Ok(());
+        }
+        Err(bad(
+            n,
+            format!(
+                "segment `{id}` belongs in chapter `{}`'s file, not `{chapter}`'s",
+                chapter_of(id)
+            ),
+        ))
+    };
+    if let Some((locale, chapter)) = revision_file_key(rel) {
         for (n, line) in record_lines(text) {
-            let record = RevisionRecord::parse(line, &locale).map_err(|m| bad(n, m))?;
+            let record = RevisionRecord::parse(line, locale).map_err(|m| bad(n, m))?;
+            misplaced(n, &record.segment_id, chapter)?;
             records.revisions.push(record);
         }
     } else {
+        let chapter = rel
+            .strip_prefix(SOURCE_DIR)
+            .and_then(|r| r.strip_prefix('/'))
+            .and_then(|r| r.strip_suffix(".tsv"))
+            .unwrap_or(rel);
         for (n, line) in record_lines(text) {
-            records
-                .segments
-                .push(SegmentRecord::parse(line).map_err(|m| bad(n, m))?);
+            let record = SegmentRecord::parse(line).map_err(|m| bad(n, m))?;
+            misplaced(n, &record.id, chapter)?;
+            records.segments.push(record);
         }
     }
     Ok(records)
@@ -514,6 +538,18 @@ pub fn tidy(tm: &Path, rel: &str) -> Result<bool> {
     std::fs::write(&temporary, &text).map_err(|e| Error::io(&temporary, e))?;
     std::fs::rename(&temporary, &path).map_err(|e| Error::io(&path, e))?;
     Ok(true)
+}
+
+/// Tidies every file read into `journal` and notes the digests of those
+/// it rewrote.
+pub fn tidy_files(tm: &Path, journal: &mut Journal) -> Result<()> {
+    for (rel, known) in &mut journal.files {
+        if tidy(tm, rel)? {
+            let path = tm.join(&*rel);
+            *known = digest(&std::fs::read(&path).map_err(|e| Error::io(&path, e))?);
+        }
+    }
+    Ok(())
 }
 
 /// Segment lines with one per id: of two (a merge of two clones that each

@@ -163,7 +163,7 @@ impl Memory {
     pub fn read_journal(tm: &Path) -> Result<Memory> {
         let mut memory = Memory::open_in_memory()?;
         memory.journal = Some(tm.to_path_buf());
-        memory.rebuild_index()?;
+        memory.rebuild_index(journal::read(tm)?)?;
         memory.journal = None;
         Ok(memory)
     }

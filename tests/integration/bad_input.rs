@@ -166,6 +166,35 @@ fn a_source_character_xml_cannot_carry_is_refused_with_its_line() {
 }
 
 #[test]
+fn a_journal_line_moved_to_another_chapters_file_is_named_and_nothing_changes() {
+    let book = shipped_book();
+    let root = book.path();
+    let from = root.join("tm/revisions/tr/introduction.tsv");
+    let to = root.join("tm/revisions/tr/military-tensions.tsv");
+    let line = std::fs::read_to_string(&from)
+        .unwrap()
+        .lines()
+        .find(|l| !l.starts_with('#'))
+        .unwrap()
+        .to_string();
+    let mut target = std::fs::read_to_string(&to).unwrap();
+    target.push_str(&line);
+    target.push('\n');
+    std::fs::write(&to, &target).unwrap();
+    let at = target.lines().count();
+    let before = state(root);
+    fails_with(
+        root,
+        &["sync"],
+        &[
+            &format!("tm/revisions/tr/military-tensions.tsv:{at}"),
+            "belongs in chapter `introduction`",
+        ],
+    );
+    assert_eq!(state(root), before);
+}
+
+#[test]
 fn a_journal_line_edited_by_hand_is_named_and_nothing_changes() {
     let book = shipped_book();
     let root = book.path();

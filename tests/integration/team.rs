@@ -257,6 +257,43 @@ fn three_clones_merged_in_any_order_give_the_same_memory() {
 }
 
 #[test]
+fn an_index_updated_by_a_pull_answers_as_one_rebuilt_from_the_journal() {
+    // A pull re-indexes only the journal files it changed; what the clone
+    // then says must be what a clone rebuilding everything says.
+    let dir = tempfile::tempdir().unwrap();
+    let alice = repository(dir.path());
+    let bob = clone(&alice, "bob", true);
+    ok(&bob, &["status"]); // Bob's index knows every journal file.
+    let both = edit_and_commit(&alice, INTRO_TR, 2, "Alice böyle çevirdi.");
+    let hers = edit_and_commit(&alice, INTRO_FA, 1, "ترجمهٔ آلیس.");
+    edit_and_commit(&bob, INTRO_TR, 2, "Bob şöyle çevirdi.");
+    let his = edit_and_commit(&bob, "locales/az/introduction.po", 4, "Bobun tərcüməsi.");
+    assert!(pull(&bob, &alice, "--no-rebase").status.success());
+
+    let rebuilt = dir.path().join("rebuilt");
+    copy_dir(&bob, &rebuilt);
+    assert!(
+        !rebuilt.join("tm/memory.sqlite").exists(),
+        "copied without its index"
+    );
+    for args in [
+        vec!["status", "--json"],
+        vec!["tm", "log", &both, "--locale", "tr"],
+        vec!["tm", "log", &hers, "--locale", "fa"],
+        vec!["tm", "log", &his, "--locale", "az"],
+    ] {
+        assert_eq!(ok(&bob, &args), ok(&rebuilt, &args), "{args:?}");
+    }
+    let (pulled, fresh) = (tercuman(&bob, &["sync"]), tercuman(&rebuilt, &["sync"]));
+    assert_eq!(
+        String::from_utf8_lossy(&pulled.stderr),
+        String::from_utf8_lossy(&fresh.stderr)
+    );
+    same_files(&bob.join("locales"), &rebuilt.join("locales"));
+    assert_eq!(journal_lines(&bob), journal_lines(&rebuilt));
+}
+
+#[test]
 fn a_rebase_keeps_both_sides_work() {
     let dir = tempfile::tempdir().unwrap();
     let alice = repository(dir.path());
