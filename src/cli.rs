@@ -96,6 +96,37 @@ pub enum Command {
         length_ratio: bool,
     },
 
+    /// Record a reviewer's verdict: approve translations, or reject them with a note.
+    ///
+    /// A rejected entry turns fuzzy, with the note, until a translator
+    /// changes it. Syncs first, so the verdict is on the text the PO files
+    /// hold, and again after, so they show it.
+    ///
+    /// A reviewed translation is unreviewed again as soon as anyone edits
+    /// it or its English changes. Only translated entries can be approved.
+    ///
+    /// Example: `tercuman review --locale fa --chapter introduction --by "Leyla"`.
+    Review {
+        /// The locale reviewed.
+        #[arg(long, value_name = "LANG")]
+        locale: String,
+        /// Only this chapter (its file name without `.md`); repeatable.
+        #[arg(long, value_name = "SLUG")]
+        chapter: Vec<String>,
+        /// Only this segment (a PO entry's msgctxt); repeatable.
+        #[arg(long, value_name = "ID")]
+        segment: Vec<String>,
+        /// The reviewer's name (default: git's `user.name` in this book).
+        #[arg(long, value_name = "NAME")]
+        by: Option<String>,
+        /// Reject instead of approving (needs `--note`).
+        #[arg(long, requires = "note")]
+        reject: bool,
+        /// A note kept with the verdict (why it was rejected).
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+    },
+
     /// Write one locale's segments for a CAT tool (XLIFF 1.2 or 2.1) or the memory as TMX.
     ///
     /// XLIFF carries inline Markdown as inline codes, each translation's

@@ -61,6 +61,11 @@ fn git(dir: &Path, args: &[&str]) -> Option<String> {
         .then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
 }
 
+/// git's `user.name` where the book is, if set: who a reviewer is by default.
+pub fn user_name(root: &Path) -> Option<String> {
+    git(root, &["config", "user.name"]).filter(|n| !n.is_empty())
+}
+
 /// Whether `root` is in a git work tree.
 fn in_work_tree(root: &Path) -> bool {
     git(root, &["rev-parse", "--is-inside-work-tree"]).as_deref() == Some("true")

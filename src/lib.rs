@@ -22,6 +22,7 @@ pub mod git;
 pub mod locale;
 pub mod parallel;
 pub mod project;
+pub mod review;
 pub mod scaffold;
 pub mod source;
 pub mod status;

@@ -94,6 +94,25 @@ fn run(cli: cli::Cli) -> anyhow::Result<i32> {
             out,
         } => cmd::exchange::export(&cli.project, format, locale.as_deref(), out).map(|()| 0),
         cli::Command::Import { file } => cmd::exchange::import(&cli.project, &file).map(|()| 0),
+        cli::Command::Review {
+            locale,
+            chapter,
+            segment,
+            by,
+            reject,
+            note,
+        } => cmd::review::run(
+            &cli.project,
+            tercuman::review::Request {
+                locale,
+                chapters: chapter,
+                segments: segment,
+                by: by.unwrap_or_default(),
+                note,
+                reject,
+            },
+        )
+        .map(|()| 0),
         cli::Command::Tm(command) => match command {
             cli::TmCommand::Log { segment, locale } => {
                 cmd::tm::log(&cli.project, &segment, locale.as_deref())

@@ -5,6 +5,7 @@ pub mod check;
 pub mod exchange;
 pub mod git;
 pub mod init;
+pub mod review;
 pub mod status;
 pub mod sync;
 pub mod tm;

@@ -34,6 +34,13 @@ pub fn log(root: &Path, segment: &str, locale: Option<&str>) -> anyhow::Result<(
             (None, Some(from)) => format!(" (from {from})"),
             _ => String::new(),
         };
+        let by = match (&r.author, &r.note) {
+            (Some(by), Some(note)) => format!(" [{by}: {note}]"),
+            (Some(by), None) => format!(" [{by}]"),
+            (None, Some(note)) => format!(" [{note}]"),
+            (None, None) => String::new(),
+        };
+        let matched = matched + &by;
         crate::outln!(
             "  {}  {}  {:<13} {:<12} {}{matched}",
             r.created,

@@ -256,6 +256,7 @@ pub fn prepare<'a>(
                 let code = lang.to_string();
                 Some(Stored {
                     translations: memory.translations(&code)?,
+                    reviews: memory.reviews(&code)?,
                     po_lines: memory.po_line_numbers(&code)?,
                 })
             };
@@ -315,7 +316,8 @@ fn prepare_edition<'a>(
         is_source,
         chrome,
         chapters,
-        completeness: translations.map(|t| completeness(project, docs, words, lang, t)),
+        completeness: stored
+            .map(|s| completeness(project, docs, words, lang, &s.translations, &s.reviews)),
         failed_checks,
         build_time: options.build_time,
         languages: Vec::new(),
@@ -327,6 +329,7 @@ fn prepare_edition<'a>(
 /// What the memory holds for a translated edition.
 struct Stored {
     translations: HashMap<String, Translation>,
+    reviews: HashMap<String, crate::tm::Review>,
     /// Line of each entry's `msgstr` in its PO file, by chapter and segment.
     po_lines: HashMap<String, HashMap<String, usize>>,
 }

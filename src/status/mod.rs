@@ -23,6 +23,8 @@ pub struct Counts {
     pub translated: usize,
     pub fuzzy: usize,
     pub untranslated: usize,
+    /// Translated and approved by a reviewer (counted in `translated` too).
+    pub reviewed: usize,
 }
 
 impl Counts {
@@ -32,6 +34,15 @@ impl Counts {
             Status::Translated => self.translated += n,
             Status::Fuzzy => self.fuzzy += n,
             Status::Untranslated => self.untranslated += n,
+        }
+    }
+
+    /// Share reviewed, in percent with one decimal (100 for an empty book).
+    pub fn percent_reviewed(&self) -> f64 {
+        if self.total == 0 {
+            100.0
+        } else {
+            (self.reviewed as f64 * 1000.0 / self.total as f64).floor() / 10.0
         }
     }
 
@@ -63,6 +74,8 @@ pub struct Completeness {
     pub segments: Counts,
     pub words: Counts,
     pub percent_translated: f64,
+    /// Share of segments a reviewer approved.
+    pub percent_reviewed: f64,
     pub chapters: Vec<ChapterCompleteness>,
 }
 
@@ -100,6 +113,7 @@ pub fn completeness(
     words: &[Vec<usize>],
     locale: &unic_langid::LanguageIdentifier,
     translations: &HashMap<String, Translation>,
+    reviews: &HashMap<String, crate::tm::Review>,
 ) -> Completeness {
     let mut total_segments = Counts::default();
     let mut total_words = Counts::default();
@@ -108,10 +122,20 @@ pub fn completeness(
         let mut segments = Counts::default();
         let mut words = Counts::default();
         for (seg, n) in doc.segments().zip(chapter_words) {
-            let status = effective_status(translations.get(&seg.id));
+            let translation = translations.get(&seg.id);
+            let status = effective_status(translation);
             segments.add(status, 1);
             words.add(status, *n);
+            let approved = translation
+                .zip(reviews.get(&seg.id))
+                .is_some_and(|(t, r)| status == Status::Translated && r.approves(t));
+            if approved {
+                segments.reviewed += 1;
+                words.reviewed += *n;
+            }
         }
+        total_segments.reviewed += segments.reviewed;
+        total_words.reviewed += words.reviewed;
         total_segments.add(Status::Translated, segments.translated);
         total_segments.add(Status::Fuzzy, segments.fuzzy);
         total_segments.add(Status::Untranslated, segments.untranslated);
@@ -129,6 +153,7 @@ pub fn completeness(
     Completeness {
         locale: locale.to_string(),
         percent_translated: total_segments.percent(),
+        percent_reviewed: total_segments.percent_reviewed(),
         segments: total_segments,
         words: total_words,
         chapters,
@@ -170,16 +195,22 @@ impl fmt::Display for Table<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(
             f,
-            "{:<24} {:>6}  {:>22}  {:>22}  {:>22}",
-            "locale", "done", "translated seg/words", "fuzzy seg/words", "untranslated seg/words"
+            "{:<24} {:>6}  {:>22}  {:>22}  {:>22}  {:>22}",
+            "locale",
+            "done",
+            "translated seg/words",
+            "reviewed seg/words",
+            "fuzzy seg/words",
+            "untranslated seg/words"
         )?;
         let row = |f: &mut fmt::Formatter<'_>, name: &str, s: &Counts, w: &Counts, pct: f64| {
             writeln!(
                 f,
-                "{:<24} {:>5.1}%  {:>22}  {:>22}  {:>22}",
+                "{:<24} {:>5.1}%  {:>22}  {:>22}  {:>22}  {:>22}",
                 name,
                 pct,
                 format!("{}/{}", s.translated, w.translated),
+                format!("{}/{}", s.reviewed, w.reviewed),
                 format!("{}/{}", s.fuzzy, w.fuzzy),
                 format!("{}/{}", s.untranslated, w.untranslated),
             )
@@ -251,7 +282,15 @@ pub fn report(
     let mut locales = Vec::new();
     for lang in &project.book.locales {
         let translations = memory.translations(&lang.to_string())?;
-        locales.push(completeness(project, docs, &words, lang, &translations));
+        let reviews = memory.reviews(&lang.to_string())?;
+        locales.push(completeness(
+            project,
+            docs,
+            &words,
+            lang,
+            &translations,
+            &reviews,
+        ));
     }
     Ok(StatusReport { locales })
 }

@@ -289,6 +289,8 @@ struct LocaleEdits<'a> {
     headers: HashMap<String, String>,
     /// Segments edited in two clones since merged, until settled.
     merge_conflicts: Vec<crate::tm::MergeConflict>,
+    /// Reviewers' verdicts, shown in the entries whose text they were given on.
+    reviews: HashMap<String, crate::tm::Review>,
 }
 
 impl<'a> LocaleEdits<'a> {
@@ -310,6 +312,7 @@ impl<'a> LocaleEdits<'a> {
             comments: HashMap::new(),
             headers: HashMap::new(),
             merge_conflicts: stored.merge_conflicts,
+            reviews: stored.reviews,
         };
         for (id, t) in restored {
             locale.translations.insert(id.clone(), t.clone());
@@ -600,6 +603,7 @@ fn write_locale(
             translations: &locale.translations,
             suggestions: &locale.suggestions,
             comments: &locale.comments,
+            reviews: &locale.reviews,
             revised: &locale.revised,
             previous_header: locale.headers.get(&chapter.slug).map(String::as_str),
         };

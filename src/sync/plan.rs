@@ -281,6 +281,7 @@ pub(super) fn stored_states(
             suggestions: memory.suggestions(&code)?,
             po_lines: memory.po_lines(&code)?,
             merge_conflicts: memory.merge_conflicts(&code)?,
+            reviews: memory.reviews(&code)?,
             revised: if new_file {
                 memory.last_revisions(&code)?
             } else {
@@ -302,6 +303,8 @@ pub(super) struct StoredState {
     pub po_lines: HashMap<String, String>,
     /// Segments edited in two clones since merged.
     pub merge_conflicts: Vec<crate::tm::MergeConflict>,
+    /// Reviewers' verdicts standing, by segment id.
+    pub reviews: HashMap<String, crate::tm::Review>,
 }
 
 /// The current source's segments, compared with the memory's.

@@ -21,10 +21,30 @@ pub(super) struct CatalogSources<'a> {
     pub suggestions: &'a HashMap<String, Suggestion>,
     /// Translator comments read from the existing files, by segment id.
     pub comments: &'a HashMap<String, Vec<String>>,
+    /// Reviewers' verdicts, by segment id.
+    pub reviews: &'a HashMap<String, crate::tm::Review>,
     /// Time of each segment's latest revision in this locale.
     pub revised: &'a HashMap<String, String>,
     /// The header of the file being replaced, whose translator fields are kept.
     pub previous_header: Option<&'a str>,
+}
+
+/// `#.` comment of an entry a reviewer gave a verdict on, while the entry
+/// still holds the text (and state) the verdict was given on.
+fn review_comment(review: &crate::tm::Review, t: &Translation) -> Option<String> {
+    if !review.stands_for(t) {
+        return None;
+    }
+    let day = review.at.get(..10).unwrap_or(&review.at);
+    // One comment line whatever the note holds.
+    let one_line = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let (by, note) = (one_line(&review.by), review.note.as_deref().map(one_line));
+    Some(match (&note, review.rejected) {
+        (Some(note), true) => format!("rejected by {by} on {day}: {note}"),
+        (None, true) => format!("rejected by {by} on {day}"),
+        (Some(note), false) => format!("reviewed by {by} on {day}: {note}"),
+        (None, false) => format!("reviewed by {by} on {day}"),
+    })
 }
 
 /// `#.` comment of a fuzzy entry: where its suggestion came from.
@@ -117,7 +137,13 @@ pub(super) fn catalog_for(
         let suggestion = src.suggestions.get(id).filter(|_| fuzzy);
         po::Entry {
             translator_comments: comments.get(id).cloned().unwrap_or_default(),
-            extracted_comments: suggestion.map(suggestion_comment).into_iter().collect(),
+            extracted_comments: src
+                .reviews
+                .get(id)
+                .and_then(|r| review_comment(r, &t))
+                .into_iter()
+                .chain(suggestion.map(suggestion_comment))
+                .collect(),
             previous_msgid: suggestion
                 .map(|s| s.previous_source.clone())
                 .filter(|prev| prev != source),

@@ -318,7 +318,8 @@ impl Memory {
             rows.collect::<rusqlite::Result<_>>()?
         };
         let mut stmt = self.conn.prepare(
-            "SELECT id, segment_id, locale, created, origin, status, match_score, match_from, text
+            "SELECT id, segment_id, locale, created, origin, status, match_score, match_from, text,
+                    author, note
              FROM revision ORDER BY segment_id, locale, id",
         )?;
         let rows = stmt.query_map([], |r| {
@@ -337,6 +338,8 @@ impl Memory {
                     from: r.get(7)?,
                     previous_source: None,
                     text: r.get(8)?,
+                    author: r.get(9)?,
+                    note: r.get(10)?,
                 },
             ))
         })?;
@@ -528,7 +531,7 @@ fn insert_revisions(tx: &rusqlite::Transaction, revisions: &[RevisionRecord]) ->
     insert_rows(
         tx,
         super::write::INSERT_REVISION_COLUMNS,
-        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         "",
         &rows,
         |(r, status, parents)| {
@@ -545,6 +548,8 @@ fn insert_revisions(tx: &rusqlite::Transaction, revisions: &[RevisionRecord]) ->
                 parents,
                 &r.current,
                 &r.previous_source,
+                &r.author,
+                &r.note,
             ]
         },
     )?;

@@ -22,6 +22,8 @@ use std::path::{Path, PathBuf};
 use crate::error::{Error, Result};
 use crate::formats::Status;
 
+/// Kept as first written, so that files never change for their header; a
+/// review's line adds two fields after the text: reviewer and note.
 const REVISIONS_HEADER: &str = "# tercuman revisions, one per line, sorted: segment, time, id, replaces, role, origin, status, score, from, previous English, text";
 const SOURCE_HEADER: &str =
     "# tercuman segments, one per line, sorted: id, kind, file, line, English";
@@ -50,6 +52,10 @@ pub struct RevisionRecord {
     pub from: Option<String>,
     pub previous_source: Option<String>,
     pub text: String,
+    /// Who made it, where the tool knows (a reviewer).
+    pub author: Option<String>,
+    /// A note beside it (a reviewer's reason for rejecting).
+    pub note: Option<String>,
 }
 
 impl RevisionRecord {
@@ -71,6 +77,13 @@ impl RevisionRecord {
         ] {
             key.push_str(field);
             key.push('\u{1f}');
+        }
+        // Absent from lines written before reviews existed, whose ids stay.
+        if self.author.is_some() || self.note.is_some() {
+            for field in [&self.author, &self.note] {
+                key.push_str(field.as_deref().unwrap_or(""));
+                key.push('\u{1f}');
+            }
         }
         format!("{:016x}", crate::source::fnv1a(key.as_bytes()))
     }
@@ -99,19 +112,30 @@ impl RevisionRecord {
             }
             out.push_str(f);
         }
+        if self.author.is_some() || self.note.is_some() {
+            for field in [&self.author, &self.note] {
+                out.push('\t');
+                out.push_str(&field.as_deref().map(escape).unwrap_or_default());
+            }
+        }
         out
     }
 
     fn parse(line: &str, locale: &str) -> std::result::Result<RevisionRecord, String> {
         let fields: Vec<&str> = line.split('\t').collect();
+        let (fields, by, note) = match fields[..] {
+            [ref first @ .., by, note] if fields.len() == 13 => (first, by, note),
+            _ => (&fields[..], "", ""),
+        };
         let [id, created, hash, parents, role, origin, status, score, from, previous, text] =
             fields[..]
         else {
             return Err(format!(
-                "expected 11 tab-separated fields, found {}",
+                "expected 11 or 13 tab-separated fields, found {}",
                 fields.len()
             ));
         };
+        let optional = |field: &str| (!field.is_empty()).then(|| unescape(field)).transpose();
         let record = RevisionRecord {
             segment_id: unescape(id)?,
             locale: locale.to_string(),
@@ -143,6 +167,8 @@ impl RevisionRecord {
                 None => return Err("previous English must start with `=`".into()),
             },
             text: unescape(text)?,
+            author: optional(by)?,
+            note: optional(note)?,
         };
         if record.content_hash() != record.hash {
             return Err(format!(
@@ -606,6 +632,8 @@ mod tests {
             from: Some("ch/99".into()),
             previous_source: Some("Old\tEnglish".into()),
             text: text.into(),
+            author: None,
+            note: None,
         };
         r.hash = r.content_hash();
         r
@@ -617,6 +645,27 @@ mod tests {
         let line = r.line();
         assert!(!line.contains('\n'));
         assert_eq!(RevisionRecord::parse(&line, "tr").unwrap(), r);
+    }
+
+    #[test]
+    fn a_review_line_carries_its_reviewer_and_note_and_older_lines_keep_their_ids() {
+        let plain = revision("Merhaba.", &[]);
+        assert_eq!(plain.line().split('\t').count(), 11);
+        // A line from before reviews keeps its id: the shipped book's
+        // journal, written then, is read (ids checked) by every test on it.
+        let shipped = include_str!("../../tm/revisions/tr/introduction.tsv");
+        for line in shipped.lines().filter(|l| !l.starts_with('#')) {
+            RevisionRecord::parse(line, "tr").unwrap();
+        }
+        let mut review = revision("Merhaba.", &[&plain.hash]);
+        review.origin = "rejected".into();
+        review.author = Some("Ayşe".into());
+        review.note = Some("two\tlines\nhere".into());
+        review.hash = review.content_hash();
+        assert_ne!(review.hash, revision("Merhaba.", &[&plain.hash]).hash);
+        let line = review.line();
+        assert_eq!(line.split('\t').count(), 13);
+        assert_eq!(RevisionRecord::parse(&line, "tr").unwrap(), review);
     }
 
     #[test]

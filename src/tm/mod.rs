@@ -53,6 +53,11 @@ pub enum Origin {
     PoConflict,
     /// The memory's version kept, marked fuzzy, after a conflict.
     ConflictKept,
+    /// A reviewer approved the translation as it stands.
+    Review,
+    /// A reviewer rejected the translation (with a note): fuzzy until a
+    /// translator changes it.
+    Rejected,
     /// One of the texts two clones gave a segment, kept current as fuzzy
     /// after their merge (the other stays in the history).
     MergeConflict,
@@ -71,7 +76,39 @@ impl Origin {
             Origin::PoConflict => "po-conflict",
             Origin::ConflictKept => "conflict-kept",
             Origin::MergeConflict => "merge-conflict",
+            Origin::Review => "review",
+            Origin::Rejected => "rejected",
         }
+    }
+}
+
+/// A reviewer's verdict on a translation as it stood.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Review {
+    pub rejected: bool,
+    pub by: String,
+    /// RFC 3339 UTC.
+    pub at: String,
+    pub note: Option<String>,
+    /// The text the verdict was given on.
+    pub text: String,
+}
+
+impl Review {
+    /// Whether the verdict still stands for `t`: the same text, and the
+    /// state the verdict gave it (approved: translated; rejected: fuzzy).
+    pub fn stands_for(&self, t: &Translation) -> bool {
+        let status = if self.rejected {
+            Status::Fuzzy
+        } else {
+            Status::Translated
+        };
+        self.text == t.text && t.status == status
+    }
+
+    /// An approval that stands for `t`.
+    pub fn approves(&self, t: &Translation) -> bool {
+        !self.rejected && self.stands_for(t)
     }
 }
 
@@ -244,6 +281,31 @@ impl Memory {
         rows.collect::<rusqlite::Result<_>>().map_err(Into::into)
     }
 
+    /// The reviews standing in one locale, by segment id: translations whose
+    /// newest revision is a reviewer's verdict (an edit since, by anyone,
+    /// is a newer revision, and the translation is unreviewed again).
+    pub fn reviews(&self, locale: &str) -> Result<HashMap<String, Review>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT t.segment_id, r.origin, r.author, r.created, r.note, r.text
+             FROM translation t JOIN revision r
+               ON r.segment_id = t.segment_id AND r.locale = t.locale AND r.hash = t.heads
+             WHERE t.locale = ?1 AND r.origin IN ('review', 'rejected')",
+        )?;
+        let rows = stmt.query_map([locale], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                Review {
+                    rejected: r.get::<_, String>(1)? == Origin::Rejected.as_str(),
+                    by: r.get::<_, Option<String>>(2)?.unwrap_or_default(),
+                    at: r.get(3)?,
+                    note: r.get(4)?,
+                    text: r.get(5)?,
+                },
+            ))
+        })?;
+        rows.collect::<rusqlite::Result<_>>().map_err(Into::into)
+    }
+
     /// What the segment files said for one locale when last written, by segment id.
     pub fn exported(&self, locale: &str) -> Result<HashMap<String, Translation>> {
         self.states("exported", locale)
@@ -384,8 +446,8 @@ impl Memory {
     /// Revisions of one segment, oldest first, in one locale or all.
     pub fn history(&self, segment_id: &str, locale: Option<&str>) -> Result<Vec<Revision>> {
         let mut stmt = self.conn.prepare(
-            "SELECT locale, created, origin, status, text, match_score, match_from FROM revision
-             WHERE segment_id = ?1 AND (?2 IS NULL OR locale = ?2) ORDER BY id",
+            "SELECT locale, created, origin, status, text, match_score, match_from, author, note
+             FROM revision WHERE segment_id = ?1 AND (?2 IS NULL OR locale = ?2) ORDER BY id",
         )?;
         let rows = stmt.query_map(params![segment_id, locale], |r| {
             Ok(Revision {
@@ -396,6 +458,8 @@ impl Memory {
                 text: r.get(4)?,
                 score: r.get(5)?,
                 from: r.get(6)?,
+                author: r.get(7)?,
+                note: r.get(8)?,
             })
         })?;
         rows.collect::<rusqlite::Result<_>>().map_err(Into::into)
@@ -484,6 +548,9 @@ pub struct Revision {
     pub text: String,
     pub score: Option<u32>,
     pub from: Option<String>,
+    /// Who made it, where known (a reviewer), and the note kept with it.
+    pub author: Option<String>,
+    pub note: Option<String>,
 }
 
 /// A new translation state and where it came from.
@@ -496,6 +563,10 @@ pub struct TranslationChange {
     pub suggestion: Option<Suggestion>,
     /// False to record only a revision (history) without changing the current translation.
     pub current: bool,
+    /// Who made it, where the tool knows (a reviewer).
+    pub author: Option<String>,
+    /// A note kept with it (a reviewer's reason for rejecting).
+    pub note: Option<String>,
 }
 
 impl TranslationChange {
@@ -513,6 +584,8 @@ impl TranslationChange {
             origin,
             suggestion: None,
             current: true,
+            author: None,
+            note: None,
         }
     }
 }

@@ -127,6 +127,10 @@ const MIGRATIONS: &[&str] = &[
      INSERT INTO exported_keyed SELECT segment_id, locale, text, status FROM exported;
      DROP TABLE exported;
      ALTER TABLE exported_keyed RENAME TO exported;",
+    // 10: who made a revision, where the tool knows (a reviewer), and a
+    // note beside it (why a reviewer rejected a translation).
+    "ALTER TABLE revision ADD COLUMN author TEXT;
+     ALTER TABLE revision ADD COLUMN note TEXT;",
 ];
 
 /// Brings the database to the latest schema in one transaction. A database

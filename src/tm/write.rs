@@ -12,10 +12,10 @@ use super::{index, journal, Changes, StoredSegment, TranslationChange};
 use crate::error::Result;
 
 /// A revision row: segment, locale, text, status, origin, created, match
-/// score and source, hash, parents, current, previous English.
+/// score and source, hash, parents, current, previous English, author, note.
 pub(super) const INSERT_REVISION_COLUMNS: &str =
     "INSERT INTO revision (segment_id, locale, text, status, origin, created,
-    match_score, match_from, hash, parents, current, previous_source)";
+    match_score, match_from, hash, parents, current, previous_source, author, note)";
 
 /// What a commit adds to the journal.
 #[derive(Default)]
@@ -113,7 +113,7 @@ fn write_changes(
            match_from = excluded.match_from, heads = excluded.heads",
     )?;
     let mut insert_revision = tx.prepare(&format!(
-        "{INSERT_REVISION_COLUMNS} VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
+        "{INSERT_REVISION_COLUMNS} VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
     ))?;
     let mut stored_heads =
         tx.prepare("SELECT heads FROM translation WHERE segment_id = ?1 AND locale = ?2")?;
@@ -162,7 +162,9 @@ fn write_changes(
             record.hash,
             record.parents.join(","),
             t.current,
-            previous
+            previous,
+            t.author,
+            t.note
         ])?;
         records.push(record);
     }
@@ -215,6 +217,8 @@ fn revision_record(
         from: suggestion.map(|g| g.from.clone()),
         previous_source: suggestion.map(|g| g.previous_source.clone()),
         text: t.translation.text.clone(),
+        author: t.author.clone(),
+        note: t.note.clone(),
     };
     record.hash = record.content_hash();
     record

@@ -13,6 +13,7 @@ mod hostile;
 mod memory;
 mod omegat;
 mod quality;
+mod review;
 mod shipped_book;
 mod support;
 mod team;

@@ -73,3 +73,11 @@ git-setup-commit-hint = `.gitattributes` faylını commit edin ki, hər klon jur
 git-not-set-up = bu klon birləşdirmələr üçün qurulmayıb ({ $missing }): iki klonda redaktə edilmiş PO faylları birləşdirməni münaqişə işarələri ilə dayandıracaq
 git-not-set-up-hint = bu klonda bir dəfə `tercuman git-setup` işlədin
 git-merge-po-by-lines = { $file }: hər abzasda bir giriş deyil, ona görə sətir-sətir birləşdirildi
+
+review-no-reviewer = yoxlayanı `--by AD` ilə göstərin (və ya bu kitabda git-in `user.name` ayarını edin)
+review-approved = yoxlama: { $count } { $locale } tərcüməsi { $by } tərəfindən təsdiqləndi
+review-rejected = yoxlama: { $count } { $locale } tərcüməsi { $by } tərəfindən rədd edildi, qeydlə birlikdə indi qeyri-dəqiqdir
+review-unchanged =   { $count } tərcümə eyni mətn üçün bu qərarı artıq almışdı
+review-skipped-fuzzy =   { $count } qeyri-dəqiq tərcüməyə toxunulmadı: əvvəlcə tərcüməçi təsdiqləməlidir
+review-skipped-untranslated =   { $count } tərcümə olunmamış girişə toxunulmadı
+review-files-written =   { $count } PO faylı qərarlarla yenidən yazıldı

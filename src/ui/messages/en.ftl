@@ -74,3 +74,11 @@ git-setup-commit-hint = commit `.gitattributes`, so that every clone merges the 
 git-not-set-up = this clone is not set up for merges ({ $missing }): PO files edited in two clones will stop a merge with conflict markers
 git-not-set-up-hint = run `tercuman git-setup` once in this clone
 git-merge-po-by-lines = { $file }: not one entry per paragraph, so merged line by line
+
+review-no-reviewer = name the reviewer with `--by NAME` (or set git's `user.name` in this book)
+review-approved = review: { $count } { $locale } translations approved by { $by }
+review-rejected = review: { $count } { $locale } translations rejected by { $by }, now fuzzy with the note
+review-unchanged =   { $count } already had this verdict on the same text
+review-skipped-fuzzy =   { $count } fuzzy ones left alone: a translator must confirm them first
+review-skipped-untranslated =   { $count } untranslated ones left alone
+review-files-written =   { $count } PO files rewritten with the verdicts

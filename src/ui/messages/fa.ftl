@@ -73,3 +73,11 @@ git-setup-commit-hint = `.gitattributes` را commit کنید تا هر نسخه
 git-not-set-up = این نسخهٔ مخزن برای ادغام آماده نیست ({ $missing }): فایل‌های PO که در دو نسخه ویرایش شده‌اند ادغام را با نشانه‌های تعارض متوقف می‌کنند
 git-not-set-up-hint = یک بار در این نسخهٔ مخزن `tercuman git-setup` را اجرا کنید
 git-merge-po-by-lines = { $file }: هر بند یک مدخل نیست، پس خط به خط ادغام شد
+
+review-no-reviewer = بازبین را با `--by NAME` نام ببرید (یا `user.name` گیت را در این کتاب تنظیم کنید)
+review-approved = بازبینی: { $count } ترجمهٔ { $locale } را { $by } تأیید کرد
+review-rejected = بازبینی: { $count } ترجمهٔ { $locale } را { $by } رد کرد؛ اکنون با یادداشت، مبهم (fuzzy) است
+review-unchanged =   { $count } ترجمه پیش‌تر همین حکم را برای همین متن داشت
+review-skipped-fuzzy =   به { $count } ترجمهٔ مبهم دست زده نشد: نخست مترجم باید آن‌ها را تأیید کند
+review-skipped-untranslated =   به { $count } مدخل ترجمه‌نشده دست زده نشد
+review-files-written =   { $count } پروندهٔ PO با حکم‌ها بازنویسی شد

@@ -73,3 +73,11 @@ git-setup-commit-hint = her klon günlüğü aynı biçimde birleştirsin diye `
 git-not-set-up = bu klon birleştirmeler için hazır değil ({ $missing }): iki klonda düzenlenen PO dosyaları birleştirmeyi çakışma işaretleriyle durdurur
 git-not-set-up-hint = bu klonda bir kez `tercuman git-setup` çalıştırın
 git-merge-po-by-lines = { $file }: her paragrafta bir girdi değil, bu yüzden satır satır birleştirildi
+
+review-no-reviewer = gözden geçireni `--by AD` ile belirtin (ya da bu kitapta git'in `user.name` ayarını yapın)
+review-approved = gözden geçirme: { $count } { $locale } çevirisi { $by } tarafından onaylandı
+review-rejected = gözden geçirme: { $count } { $locale } çevirisi { $by } tarafından reddedildi, notla birlikte artık belirsiz
+review-unchanged =   { $count } çeviri aynı metin için bu kararı zaten almıştı
+review-skipped-fuzzy =   { $count } belirsiz çeviriye dokunulmadı: önce bir çevirmen onaylamalı
+review-skipped-untranslated =   { $count } çevrilmemiş girdiye dokunulmadı
+review-files-written =   { $count } PO dosyası kararlarla yeniden yazıldı
