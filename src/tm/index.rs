@@ -79,11 +79,7 @@ impl Memory {
             if Path::new(temporary).exists() {
                 std::fs::rename(temporary, &path).map_err(|e| Error::io(&path, e))?;
             }
-            let (size, mtime) = journal::stat(&path).unzip();
-            tx.execute(
-                "UPDATE journal_file SET size = ?2, mtime = ?3 WHERE path = ?1",
-                params![target, size, mtime],
-            )?;
+            restamp(&tx, &tm, target)?;
         }
         tx.execute("DELETE FROM journal_pending", [])?;
         tx.commit()?;
@@ -142,11 +138,7 @@ impl Memory {
         }
         let tx = self.conn.transaction()?;
         for rel in restamped {
-            let (size, mtime) = journal::stat(&tm.join(rel)).unzip();
-            tx.execute(
-                "UPDATE journal_file SET size = ?2, mtime = ?3 WHERE path = ?1",
-                params![rel, size, mtime],
-            )?;
+            restamp(&tx, &tm, rel)?;
         }
         tx.commit()?;
         Ok(())
@@ -210,9 +202,11 @@ impl Memory {
             tx.execute("DELETE FROM journal_file WHERE path = ?1", [rel])?;
         }
         note_files(&tx, &tm, &journal.files)?;
+        for rel in &changes.restamped {
+            restamp(&tx, &tm, rel)?;
+        }
         tx.commit()?;
-        drop(_t);
-        self.note_restamped(&changes.restamped)
+        Ok(())
     }
 
     /// Rebuilds the segments' English, the revisions and the current
@@ -429,6 +423,16 @@ impl JournalChanges {
     }
 }
 
+/// Notes a known journal file's size and time as they now are on disk.
+fn restamp(tx: &rusqlite::Transaction, tm: &Path, rel: &str) -> Result<()> {
+    let (size, mtime) = journal::stat(&tm.join(rel)).unzip();
+    tx.execute(
+        "UPDATE journal_file SET size = ?2, mtime = ?3 WHERE path = ?1",
+        params![rel, size, mtime],
+    )?;
+    Ok(())
+}
+
 /// Records how journal files stand on disk, with their digests.
 fn note_files(tx: &rusqlite::Transaction, tm: &Path, files: &[(String, String)]) -> Result<()> {
     let mut note = tx.prepare(
@@ -553,6 +557,15 @@ fn insert_revisions(tx: &rusqlite::Transaction, revisions: &[RevisionRecord]) ->
             ]
         },
     )?;
+    insert_translations(tx, translations)
+}
+
+/// Each key's current translation: its newest head, with its status (fuzzy
+/// while heads disagree) and every head's hash.
+fn insert_translations(
+    tx: &rusqlite::Transaction,
+    translations: Vec<(&RevisionRecord, Status, String)>,
+) -> Result<()> {
     let rows: Vec<(&RevisionRecord, &str, String)> = translations
         .into_iter()
         .map(|(r, status, heads)| (r, status.as_str(), heads))
