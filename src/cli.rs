@@ -153,10 +153,16 @@ pub enum Command {
     /// changed in the memory (a PO edit) since the export: then both are
     /// kept, the memory's is current and the file's is in the history.
     ///
+    /// Units a reviewer approved in the file (1.2 `approved="yes"`, 2.x
+    /// `state="reviewed"`) are recorded as reviewed by `--by`.
+    ///
     /// Example: `tercuman import fa.xlf`.
     Import {
         /// The `.xlf`/`.xliff` or `.tmx` file to read.
         file: PathBuf,
+        /// Who approved the file's approved units (default: git's `user.name` in this book).
+        #[arg(long, value_name = "NAME")]
+        by: Option<String>,
     },
 
     /// Set this clone up for merges: `.gitattributes` and the PO merge driver in git's config.

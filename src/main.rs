@@ -93,7 +93,9 @@ fn run(cli: cli::Cli) -> anyhow::Result<i32> {
             locale,
             out,
         } => cmd::exchange::export(&cli.project, format, locale.as_deref(), out).map(|()| 0),
-        cli::Command::Import { file } => cmd::exchange::import(&cli.project, &file).map(|()| 0),
+        cli::Command::Import { file, by } => {
+            cmd::exchange::import(&cli.project, &file, by.as_deref()).map(|()| 0)
+        }
         cli::Command::Review {
             locale,
             chapter,

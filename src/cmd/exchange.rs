@@ -7,7 +7,7 @@ use crate::cli::ExportFormat;
 use crate::t;
 use crate::ui::{self, progress::Progress};
 use tercuman::formats::xliff;
-use tercuman::tm::exchange::{export_tmx, export_xliff, import_xliff};
+use tercuman::tm::exchange::{export_tmx, export_xliff, import_xliff, ImportBy};
 
 /// `export --format F [--locale L] [--out FILE]`
 pub fn export(
@@ -141,7 +141,7 @@ fn locale_list(project: &tercuman::project::Project) -> String {
 /// `import FILE`: XLIFF (or TMX, told apart by the root element). PO edits
 /// are synced first so that a conflict with them is seen, and the PO files
 /// are rewritten after.
-pub fn import(root: &Path, file: &Path) -> anyhow::Result<()> {
+pub fn import(root: &Path, file: &Path, by: Option<&str>) -> anyhow::Result<()> {
     let text = tercuman::error::read_utf8(file)?;
     if is_tmx(&text) {
         return super::tm::import_text(root, file, &text);
@@ -154,7 +154,14 @@ pub fn import(root: &Path, file: &Path) -> anyhow::Result<()> {
         let _progress = Progress::spinner(t!("progress-import"));
         let before = tercuman::sync::sync(&project, &mut memory, tercuman::date::now())?;
         let _t = tercuman::timings::phase(|| "import: XLIFF into the memory".into());
-        let report = import_xliff(&mut memory, &project, &doc, file, tercuman::date::now())?;
+        let reviewer = by
+            .filter(|b| !b.trim().is_empty())
+            .map(str::to_string)
+            .or_else(|| tercuman::git::user_name(root));
+        let by = ImportBy {
+            reviewer: reviewer.as_deref(),
+        };
+        let report = import_xliff(&mut memory, &project, &doc, file, by, tercuman::date::now())?;
         (before, report)
     };
     // The sync before the import speaks only when it did or found something.
@@ -175,6 +182,9 @@ pub fn import(root: &Path, file: &Path) -> anyhow::Result<()> {
         "stale" => report.stale,
         "empty" => report.empty
     ));
+    if report.reviewed > 0 {
+        ui::note(&t!("xliff-import-reviewed", "count" => report.reviewed));
+    }
     for (line, segment) in &report.conflicts {
         ui::warning(&t!(
             "xliff-import-conflict",

@@ -35,16 +35,7 @@ fn review_comment(review: &crate::tm::Review, t: &Translation) -> Option<String>
     if !review.stands_for(t) {
         return None;
     }
-    let day = review.at.get(..10).unwrap_or(&review.at);
-    // One comment line whatever the note holds.
-    let one_line = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let (by, note) = (one_line(&review.by), review.note.as_deref().map(one_line));
-    Some(match (&note, review.rejected) {
-        (Some(note), true) => format!("rejected by {by} on {day}: {note}"),
-        (None, true) => format!("rejected by {by} on {day}"),
-        (Some(note), false) => format!("reviewed by {by} on {day}: {note}"),
-        (None, false) => format!("reviewed by {by} on {day}"),
-    })
+    Some(review.describe())
 }
 
 /// `#.` comment of a fuzzy entry: where its suggestion came from.

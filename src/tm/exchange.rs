@@ -308,6 +308,7 @@ fn xliff_document(
     let segments = memory.segments()?;
     let translations = memory.translations(&code)?;
     let suggestions = memory.suggestions(&code)?;
+    let reviews = memory.reviews(&code)?;
     let mut files: Vec<xliff::File> = project
         .chapters
         .iter()
@@ -332,6 +333,14 @@ fn xliff_document(
             .then(|| suggestions.get(&seg.id))
             .flatten()
             .map(|s| (s.previous_source.clone(), s.score));
+        let verdict = reviews
+            .get(&seg.id)
+            .filter(|r| r.stands_for(&t))
+            .map(|r| xliff::Verdict {
+                rejected: r.rejected,
+                by: r.by.clone(),
+                comment: r.describe(),
+            });
         file.units.push(xliff::Unit {
             id: seg.id.clone(),
             source: seg.source.clone(),
@@ -339,6 +348,7 @@ fn xliff_document(
             status: t.status,
             previous_source,
             line: seg.line,
+            verdict,
         });
     }
     files.retain(|f| !f.units.is_empty());
@@ -368,6 +378,16 @@ pub struct XliffReport {
     pub stale: usize,
     /// Units without a target.
     pub empty: usize,
+    /// Targets a reviewer approved in the file, now approved in the memory
+    /// (by the importer, [`ImportBy`]).
+    pub reviewed: usize,
+}
+
+/// Who an import's approvals are recorded for: the reviewer who approved
+/// units in the CAT tool. XLIFF has no attribute naming them.
+#[derive(Debug, Clone, Copy)]
+pub struct ImportBy<'a> {
+    pub reviewer: Option<&'a str>,
 }
 
 /// Imports a CAT tool's XLIFF for one locale. Every unit is checked before
@@ -378,11 +398,13 @@ pub fn import_xliff(
     project: &Project,
     doc: &xliff::ReadDocument,
     path: &Path,
+    by: ImportBy,
     now: i64,
 ) -> Result<XliffReport> {
     let locale = xliff_locale(project, doc, path)?;
     let segments = memory.segments()?;
     let translations = memory.translations(&locale)?;
+    let reviews = memory.reviews(&locale)?;
     let revised = match doc.memory_revision {
         Some(r) => Some(memory.revised_since(&locale, r)?),
         None => None,
@@ -426,8 +448,15 @@ pub fn import_xliff(
             changes.translations.push(change);
             continue;
         }
+        let approval = unit
+            .reviewed
+            .then(|| approval(&incoming, &unit.id, &locale));
         if current == incoming {
             report.unchanged += 1;
+            let approved = reviews.get(&unit.id).is_some_and(|r| r.approves(&current));
+            if let Some(approval) = approval.filter(|_| !approved) {
+                changes.translations.push(approval);
+            }
             continue;
         }
         let changed_here = match &revised {
@@ -437,13 +466,42 @@ pub fn import_xliff(
         if changed_here && current.status != Status::Untranslated {
             change.current = false;
             report.conflicts.push((unit.line, unit.id.clone()));
+            changes.translations.push(change);
         } else {
             report.updated += 1;
+            changes.translations.push(change);
+            changes.translations.extend(approval);
         }
-        changes.translations.push(change);
+    }
+    let approvals: Vec<&mut TranslationChange> = changes
+        .translations
+        .iter_mut()
+        .filter(|c| c.origin == Origin::Review)
+        .collect();
+    report.reviewed = approvals.len();
+    if !approvals.is_empty() {
+        let Some(reviewer) = by.reviewer else {
+            return Err(Error::parse(
+                path,
+                1,
+                format!(
+                    "{} approved targets, and no reviewer is known to record them for\nhint: name the reviewer with `--by NAME` (or set git's `user.name`)",
+                    approvals.len()
+                ),
+            ));
+        };
+        for approval in approvals {
+            approval.author = Some(reviewer.to_string());
+        }
     }
     memory.apply(&changes, now)?;
     Ok(report)
+}
+
+/// A reviewer's approval of `translation` as it stands (its author is set
+/// once the import knows every unit is good).
+fn approval(translation: &Translation, segment: &str, locale: &str) -> TranslationChange {
+    TranslationChange::new(segment, locale, translation.clone(), Origin::Review)
 }
 
 /// The book locale an XLIFF document is for; its source language must be

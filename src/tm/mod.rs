@@ -110,6 +110,23 @@ impl Review {
     pub fn approves(&self, t: &Translation) -> bool {
         !self.rejected && self.stands_for(t)
     }
+
+    /// `reviewed by Leyla on 2026-11-02[: note]` or `rejected by Leyla on
+    /// 2026-11-02: note`, on one line whatever the note holds: the PO
+    /// comment and the XLIFF note.
+    pub fn describe(&self) -> String {
+        let what = if self.rejected {
+            "rejected"
+        } else {
+            "reviewed"
+        };
+        let day = self.at.get(..10).unwrap_or(&self.at);
+        let one_line = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        match self.note.as_deref().map(one_line) {
+            Some(note) => format!("{what} by {} on {day}: {note}", one_line(&self.by)),
+            None => format!("{what} by {} on {day}", one_line(&self.by)),
+        }
+    }
 }
 
 /// A source segment as the memory knows it.

@@ -327,10 +327,26 @@ fn build_shows_a_translation_failing_a_check_in_english_unless_allowed() {
     assert!(html.contains("<td>45 gün</td>"), "{html}");
 }
 
+/// translate-toolkit reads `approved="yes"` as the XLIFF spec means it
+/// (passed review): pocount counts approved units as translated and
+/// translated units waiting for review as fuzzy.
 #[test]
-fn pocount_counts_our_xliff_as_status_counts_the_locale() {
+fn pocount_counts_our_xliff_as_status_counts_the_locale_and_its_review() {
     let book = partly_translated();
     let root = book.path();
+    let hello = segment_id(&root.join("locales/tr/first.po"), "Hello, world.");
+    ok(
+        root,
+        &[
+            "review",
+            "--locale",
+            "tr",
+            "--segment",
+            &hello,
+            "--by",
+            "Ayşe",
+        ],
+    );
     let tr = locale_status(root, "tr");
     let xliff = root.join("tr.xlf");
     ok(
@@ -358,10 +374,15 @@ fn pocount_counts_our_xliff_as_status_counts_the_locale() {
         .filter_map(|c| c.trim().parse().ok())
         .collect();
     // Translated msgs, words, target words, fuzzy msgs, words, untranslated msgs, words, total.
-    assert_eq!(tr["segments"]["translated"], cells[0], "{row}");
-    assert_eq!(tr["segments"]["fuzzy"], cells[3], "{row}");
-    assert_eq!(tr["segments"]["untranslated"], cells[5], "{row}");
-    assert_eq!(tr["segments"]["total"], cells[7], "{row}");
+    let seg = |k: &str| tr["segments"][k].as_u64().unwrap() as usize;
+    assert_eq!((seg("reviewed"), cells[0]), (1, 1), "{row}");
+    assert_eq!(
+        seg("translated") - seg("reviewed") + seg("fuzzy"),
+        cells[3],
+        "{row}"
+    );
+    assert_eq!(seg("untranslated"), cells[5], "{row}");
+    assert_eq!(seg("total"), cells[7], "{row}");
 }
 
 /// The memory (`status`), the PO files (`msgfmt --statistics`) and the

@@ -169,3 +169,118 @@ fn a_rejected_translation_turns_fuzzy_with_the_reviewers_note() {
         "{said}"
     );
 }
+
+/// `export` of `lang` in `format` to a file in `dir`, read back.
+fn export(root: &Path, format: &str, lang: &str, out: &Path) -> String {
+    ok(
+        root,
+        &[
+            "export",
+            "--format",
+            format,
+            "--locale",
+            lang,
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    std::fs::read_to_string(out).unwrap()
+}
+
+/// The unit of segment `id` in an XLIFF file, as text.
+fn unit<'a>(xliff: &'a str, id: &str) -> &'a str {
+    let start = xliff
+        .find(&format!("resname=\"{id}\""))
+        .or_else(|| xliff.find(&format!("name=\"{id}\"")))
+        .unwrap_or_else(|| panic!("no unit {id}"));
+    let start = xliff[..start].rfind('<').unwrap();
+    let end = start
+        + xliff[start..]
+            .find("</trans-unit>")
+            .or_else(|| xliff[start..].find("</unit>"))
+            .unwrap();
+    &xliff[start..end]
+}
+
+#[test]
+fn review_states_travel_to_a_cat_tool_in_xliff_and_come_back() {
+    let dir = tempfile::tempdir().unwrap();
+    for (format, approved, file) in [
+        ("xliff", "approved=\"yes\"", "tr.xlf"),
+        ("xliff2", "state=\"reviewed\"", "tr.xliff"),
+    ] {
+        let book = shipped_book();
+        let root = book.path();
+        ok(root, APPROVE_INTRODUCTION);
+        let rejected = nth_id(root, "locales/tr/military-tensions.po", 0);
+        ok(
+            root,
+            &[
+                "review",
+                "--locale",
+                "tr",
+                "--segment",
+                &rejected,
+                "--reject",
+                "--note",
+                "Use İktidar",
+                "--by",
+                "Ayşe",
+            ],
+        );
+        let reviewed = locale_status(root, "tr")["segments"]["reviewed"]
+            .as_u64()
+            .unwrap() as usize;
+        let path = dir.path().join(file);
+        let xliff = export(root, format, "tr", &path);
+
+        // Only what a reviewer approved is approved in the file, and the
+        // translator sees the rejection's reason beside the target.
+        assert_eq!(count(&xliff, approved), reviewed, "{format}");
+        assert!(
+            unit(&xliff, &rejected).contains("rejected by Ayşe on ")
+                && unit(&xliff, &rejected).contains(": Use İktidar"),
+            "{}",
+            unit(&xliff, &rejected)
+        );
+        let schema = match format {
+            "xliff" => "tests/schemas/xliff/xliff-core-1.2-strict.xsd",
+            _ => "tests/schemas/xliff/xliff_core_2.0.xsd",
+        };
+        let schema = repo_root().join(schema);
+        if let Some(report) = run_validator(
+            "xmllint",
+            &["--noout", "--schema", schema.to_str().unwrap()],
+            &path,
+        ) {
+            assert!(report.contains("validates"), "{format}: {report}");
+        }
+
+        // A reviewer approves one more unit in the CAT tool.
+        let more = nth_id(root, "locales/tr/iranian-propaganda.po", 1);
+        let old = unit(&xliff, &more).to_string();
+        assert!(!old.contains(approved), "{old}");
+        let new = match format {
+            "xliff" => old
+                .replacen(" xml:space=", " approved=\"yes\" xml:space=", 1)
+                .replace("state=\"translated\"", "state=\"signed-off\""),
+            _ => old.replace("state=\"translated\"", "state=\"reviewed\""),
+        };
+        std::fs::write(&path, xliff.replace(&old, &new)).unwrap();
+        let out = tercuman(root, &["import", path.to_str().unwrap(), "--by", "Murat"]);
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success() && said.contains("1 targets"), "{said}");
+        let now = locale_status(root, "tr")["segments"]["reviewed"]
+            .as_u64()
+            .unwrap() as usize;
+        assert_eq!(now, reviewed + 1, "{format}: {said}");
+        let e = entry(root, "locales/tr/iranian-propaganda.po", &more);
+        assert!(e.contains("#. reviewed by Murat on "), "{e}");
+        assert!(entry(root, "locales/tr/military-tensions.po", &rejected).contains("#, fuzzy"));
+
+        // The same file again changes nothing.
+        let journal = snapshot(&root.join("tm/revisions"));
+        ok(root, &["import", path.to_str().unwrap(), "--by", "Murat"]);
+        assert_eq!(journal, snapshot(&root.join("tm/revisions")), "{format}");
+    }
+}

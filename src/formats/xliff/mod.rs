@@ -69,6 +69,28 @@ pub struct Unit {
     pub previous_source: Option<(String, Option<u32>)>,
     /// Line of the segment in its chapter file.
     pub line: i64,
+    /// A reviewer's verdict that stands for this target.
+    pub verdict: Option<Verdict>,
+}
+
+/// A reviewer's verdict on a target: 1.2 writes an approval as
+/// `approved="yes"` with `state="signed-off"` (the XLIFF spec's "passed
+/// its final review", which Weblate imports as Approved) and 2.1 as
+/// `state="reviewed"`; a rejection leaves the target for review. Either
+/// way a note names the reviewer, the date and the reason, so the
+/// translator sees them in the CAT tool.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verdict {
+    pub rejected: bool,
+    pub by: String,
+    /// The note's text: who, when and why.
+    pub comment: String,
+}
+
+impl Verdict {
+    fn approves(&self) -> bool {
+        !self.rejected
+    }
 }
 
 /// XML-escaped; a carriage return as `&#13;`, because XML parsers turn a
@@ -317,8 +339,9 @@ fn max_id(pieces: &[Piece]) -> u32 {
         .unwrap_or(0)
 }
 
-fn state_1_2(status: Status) -> &'static str {
+fn state_1_2(status: Status, approved: bool) -> &'static str {
     match status {
+        Status::Translated if approved => "signed-off",
         Status::Translated => "translated",
         Status::Fuzzy => "needs-review-translation",
         Status::Untranslated => "new",
@@ -349,16 +372,15 @@ fn write_1_2(doc: &Document, for_omegat: bool) -> String {
         for unit in &file.units {
             let source = super::inline_codes::split(&unit.source);
             let known = max_id(&source);
-            // `approved="yes"` on a translated unit: translate-toolkit
-            // (pocount, xliff2po) and Okapi count only approved units as
-            // translated, the rest as fuzzy. Review is a state of its own.
-            let approved = if unit.status == Status::Translated && !for_omegat {
-                " approved=\"yes\""
-            } else {
-                ""
-            };
+            // `approved="yes"` only where a reviewer approved the target,
+            // as the spec means it (translate-toolkit counts the other
+            // translated units as fuzzy: waiting for review).
+            let approved = unit.status == Status::Translated
+                && !for_omegat
+                && unit.verdict.as_ref().is_some_and(Verdict::approves);
+            let approved_attr = if approved { " approved=\"yes\"" } else { "" };
             out.push_str(&format!(
-                "      <trans-unit id=\"{}\" resname=\"{}\"{approved} xml:space=\"preserve\">\n        <source>{}</source>\n",
+                "      <trans-unit id=\"{}\" resname=\"{}\"{approved_attr} xml:space=\"preserve\">\n        <source>{}</source>\n",
                 esc(&unit.id),
                 esc(&unit.id),
                 inline_1_2(&source, known)
@@ -372,9 +394,16 @@ fn write_1_2(doc: &Document, for_omegat: bool) -> String {
                 let target = super::inline_codes::split_like(&unit.target, &source);
                 out.push_str(&format!(
                     "        <target state=\"{}\">{}</target>\n",
-                    state_1_2(unit.status),
+                    state_1_2(unit.status, approved),
                     inline_1_2(&target, known)
                 ));
+                if let Some(verdict) = &unit.verdict {
+                    out.push_str(&format!(
+                        "        <note from=\"{}\" annotates=\"target\">{}</note>\n",
+                        esc(&verdict.by),
+                        esc(&verdict.comment)
+                    ));
+                }
             }
             out.push_str(&format!(
                 "        <context-group purpose=\"location\">\n          <context context-type=\"sourcefile\">{}</context>\n          <context context-type=\"linenumber\">{}</context>\n        </context-group>\n",
@@ -440,8 +469,9 @@ fn inline_2_1(pieces: &[Piece], data: &mut Vec<(String, String)>) -> String {
     out
 }
 
-fn state_2_1(status: Status) -> &'static str {
+fn state_2_1(status: Status, verdict: Option<&Verdict>) -> &'static str {
     match status {
+        Status::Translated if verdict.is_some_and(Verdict::approves) => "reviewed",
         Status::Translated => "translated",
         Status::Fuzzy | Status::Untranslated => "initial",
     }
@@ -486,8 +516,19 @@ fn write_2_1(doc: &Document) -> String {
                     esc(&unit.target)
                 ));
             }
+            let verdict_note = unit
+                .verdict
+                .as_ref()
+                .filter(|_| target_xml.is_some())
+                .map(|v| {
+                    format!(
+                        "        <note category=\"review\" appliesTo=\"target\">{}</note>\n",
+                        esc(&v.comment)
+                    )
+                })
+                .unwrap_or_default();
             out.push_str(&format!(
-                "      <notes>\n        <note category=\"location\">{}:{}</note>\n      </notes>\n",
+                "      <notes>\n        <note category=\"location\">{}:{}</note>\n{verdict_note}      </notes>\n",
                 esc(&file.original),
                 unit.line
             ));
@@ -501,14 +542,15 @@ fn write_2_1(doc: &Document) -> String {
                 }
                 out.push_str("      </originalData>\n");
             }
-            let sub_state = if unit.status == Status::Fuzzy {
-                " subState=\"tercuman:fuzzy\""
-            } else {
-                ""
+            let rejected = unit.verdict.as_ref().is_some_and(|v| v.rejected);
+            let sub_state = match unit.status {
+                Status::Fuzzy if rejected => " subState=\"tercuman:rejected\"",
+                Status::Fuzzy => " subState=\"tercuman:fuzzy\"",
+                _ => "",
             };
             out.push_str(&format!(
                 "      <segment id=\"s1\" state=\"{}\"{sub_state}>\n        <source>{source_xml}</source>\n",
-                state_2_1(unit.status)
+                state_2_1(unit.status, unit.verdict.as_ref())
             ));
             if let Some(t) = target_xml {
                 out.push_str(&format!("        <target>{t}</target>\n"));
@@ -571,6 +613,7 @@ mod tests {
                     previous_source: (status == Status::Fuzzy)
                         .then(|| ("Read the report.".to_string(), Some(80))),
                     line: 3,
+                    verdict: None,
                 }],
             }],
         }
@@ -611,6 +654,39 @@ mod tests {
             assert_eq!(untranslated.units[0].target, None);
             assert_eq!(untranslated.units[0].status, Status::Untranslated);
         }
+    }
+
+    #[test]
+    fn only_an_approval_reads_back_as_reviewed_in_both_versions() {
+        let verdict = |rejected| Verdict {
+            rejected,
+            by: "Ayşe".into(),
+            comment: "reviewed by Ayşe on 2026-12-01 <ok>".into(),
+        };
+        for version in [Version::V1_2, Version::V2_1] {
+            let mut d = doc(Status::Translated, "Raporu oku.");
+            let read = |d: &Document| parse(&write(d, version), Path::new("x.xlf")).unwrap();
+            assert!(!read(&d).units[0].reviewed, "translated is not reviewed");
+            d.files[0].units[0].verdict = Some(verdict(false));
+            let text = write(&d, version);
+            assert!(
+                text.contains("reviewed by Ayşe on 2026-12-01 &lt;ok&gt;"),
+                "{text}"
+            );
+            let unit = &read(&d).units[0];
+            assert!(unit.reviewed && unit.status == Status::Translated, "{text}");
+            let mut d = doc(Status::Fuzzy, "Raporu oku.");
+            d.files[0].units[0].verdict = Some(verdict(true));
+            let unit = &read(&d).units[0];
+            assert!(!unit.reviewed && unit.status == Status::Fuzzy);
+        }
+        // A target's `signed-off` counts unless the unit says `approved="no"`.
+        let unit = |attrs: &str| {
+            let text = format!("<xliff version=\"1.2\"><file source-language=\"en\" target-language=\"tr\"><body><trans-unit id=\"c/1\"{attrs}><source>x</source><target state=\"signed-off\">y</target></trans-unit></body></file></xliff>");
+            parse(&text, Path::new("x.xlf")).unwrap().units[0].reviewed
+        };
+        assert!(unit(""));
+        assert!(!unit(" approved=\"no\""));
     }
 
     #[test]

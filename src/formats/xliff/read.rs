@@ -31,6 +31,10 @@ pub struct ReadUnit {
     /// `None` when the unit has no target (or an empty one).
     pub target: Option<Vec<Inline>>,
     pub status: Status,
+    /// A reviewer approved the target: 1.2 `approved="yes"` or a target
+    /// `state` of `signed-off`/`final` (unless `approved="no"`), 2.x every
+    /// segment `reviewed` or `final`.
+    pub reviewed: bool,
     /// Line of the target (of the unit when it has none).
     pub line: usize,
 }
@@ -123,7 +127,10 @@ struct UnitState {
     has_target: bool,
     target_line: usize,
     status: Option<Status>,
-    approved: bool,
+    /// 1.2 `approved`, when the unit has it.
+    approved: Option<bool>,
+    /// The target's (1.2) or every segment's (2.x) state says reviewed.
+    reviewed_state: Option<bool>,
     /// 2.x `<originalData>`.
     data: HashMap<String, String>,
 }
@@ -353,7 +360,7 @@ impl XliffReader {
         self.unit = Some(UnitState {
             id,
             line: e.line(),
-            approved: e.attr("approved")?.as_deref() == Some("yes"),
+            approved: e.attr("approved")?.map(|a| a == "yes"),
             ..UnitState::default()
         });
         Ok(())
@@ -368,6 +375,8 @@ impl XliffReader {
                 _ => Status::Fuzzy,
             };
             u.status = Some(u.status.map_or(status, |s| s.min(status)));
+            let reviewed = matches!(state.as_str(), "reviewed" | "final");
+            u.reviewed_state = Some(u.reviewed_state.unwrap_or(true) && reviewed);
         }
         Ok(())
     }
@@ -380,6 +389,7 @@ impl XliffReader {
                 u.has_target = true;
                 u.target_line = e.line();
                 if let Some(state) = state {
+                    u.reviewed_state = Some(matches!(state.as_str(), "signed-off" | "final"));
                     u.status = Some(match state.as_str() {
                         "translated" | "signed-off" | "final" => Status::Translated,
                         "new" | "needs-translation" => Status::Untranslated,
@@ -507,7 +517,7 @@ fn finish_unit(u: UnitState, version: Version) -> ReadUnit {
     // segment with text that a PO file could not show as such.
     let status = if !u.has_target || empty {
         Status::Untranslated
-    } else if u.approved {
+    } else if u.approved == Some(true) {
         Status::Translated
     } else {
         match u.status.unwrap_or(Status::Translated) {
@@ -515,11 +525,14 @@ fn finish_unit(u: UnitState, version: Version) -> ReadUnit {
             status => status,
         }
     };
+    let reviewed = status == Status::Translated
+        && u.approved.unwrap_or_else(|| u.reviewed_state == Some(true));
     ReadUnit {
         id: u.id,
         source,
         target: (u.has_target && !empty).then_some(target),
         status,
+        reviewed,
         line: if u.has_target { u.target_line } else { u.line },
     }
 }

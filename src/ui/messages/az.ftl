@@ -62,6 +62,7 @@ tmx-import-hint = seqment fayllarını yeniləmək üçün `tercuman sync` işə
 xliff-import-report = idxal: { $locale }: { $updated } tərcümə yeniləndi, { $unchanged } dəyişmədi, { $conflicts } münaqişə, { $stale } köhnə ingilis mətni üçün, { $empty } hədəfsiz
 xliff-import-conflict = { $file }:{ $line }: `{ $segment }` bu fayl ixrac ediləndən sonra yaddaşda dəyişib
 xliff-import-conflict-hint = yaddaşın versiyası saxlanıldı; faylınkı `tercuman tm log { $segment }` içindədir
+xliff-import-reviewed =   faylın təsdiqlənmiş kimi işarələdiyi { $count } tərcümə indi yoxlanılmışdır (--by ilə verilən adla və ya git-in user.name dəyəri ilə)
 tm-rebuild-moved = köhnə yaddaş { $path } yerinə köçürüldü
 
 ## init

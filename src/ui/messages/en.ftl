@@ -63,6 +63,7 @@ tmx-import-hint = run `tercuman sync` to update the segment files
 xliff-import-report = import: { $locale }: { $updated } translations updated, { $unchanged } unchanged, { $conflicts } conflicts, { $stale } made for older English, { $empty } without a target
 xliff-import-conflict = { $file }:{ $line }: `{ $segment }` was changed in the memory since this file was exported
 xliff-import-conflict-hint = the memory's version is kept; the file's is in `tercuman tm log { $segment }`
+xliff-import-reviewed =   { $count } targets the file marks approved are now reviewed (by the name given with --by, or git's user.name)
 tm-rebuild-moved = moved the old memory to { $path }
 
 ## init

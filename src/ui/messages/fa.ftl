@@ -62,6 +62,7 @@ tmx-import-hint = برای به‌روزرسانی فایل‌های بخش‌ه
 xliff-import-report = ورود: { $locale }: { $updated } ترجمه به‌روز شد، { $unchanged } بی‌تغییر، { $conflicts } ناسازگاری، { $stale } برای انگلیسی قدیمی‌تر، { $empty } بی‌مقصد
 xliff-import-conflict = { $file }:{ $line }: `{ $segment }` پس از برون‌بری این فایل در حافظه تغییر کرده است
 xliff-import-conflict-hint = نسخهٔ حافظه نگه داشته شد؛ نسخهٔ فایل در `tercuman tm log { $segment }` است
+xliff-import-reviewed =   { $count } ترجمه که فایل آن‌ها را تأییدشده نشان می‌دهد اکنون بازبینی‌شده است (به نامی که با --by داده شد، یا user.name در git)
 tm-rebuild-moved = حافظهٔ قدیمی به { $path } منتقل شد
 
 ## init

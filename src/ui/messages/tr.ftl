@@ -62,6 +62,7 @@ tmx-import-hint = bölüt dosyalarını güncellemek için `tercuman sync` çal�
 xliff-import-report = içe aktarma: { $locale }: { $updated } çeviri güncellendi, { $unchanged } değişmedi, { $conflicts } çakışma, { $stale } eski İngilizce metne göre, { $empty } hedefsiz
 xliff-import-conflict = { $file }:{ $line }: `{ $segment }` bu dosya dışa aktarıldıktan sonra bellekte değişti
 xliff-import-conflict-hint = belleğin sürümü korundu; dosyanınki `tercuman tm log { $segment }` içinde
+xliff-import-reviewed =   dosyanın onaylı olarak işaretlediği { $count } çeviri artık gözden geçirilmiş (--by ile verilen adla ya da git'in user.name değeriyle)
 tm-rebuild-moved = eski bellek { $path } konumuna taşındı
 
 ## init
