@@ -75,6 +75,9 @@ pub enum Command {
         /// Fail (exit 1) if any locale has less than PERCENT of its segments translated.
         #[arg(long, value_name = "PERCENT", value_parser = parse_percent)]
         min: Option<f64>,
+        /// Fail (exit 1) if any locale has less than PERCENT of its segments reviewed.
+        #[arg(long, value_name = "PERCENT", value_parser = parse_percent)]
+        min_reviewed: Option<f64>,
     },
 
     /// Check translations: markup and numbers as in the source, blank or

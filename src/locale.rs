@@ -94,16 +94,89 @@ pub struct Chrome {
     fallback: Option<Box<Chrome>>,
 }
 
+fn new_bundle(lang: &LanguageIdentifier) -> FluentBundle<FluentResource> {
+    let mut bundle = FluentBundle::new_concurrent(vec![lang.clone()]);
+    // Isolation marks would end up in titles and metadata; direction is
+    // handled with markup (`dir`, `<bdi>`) instead.
+    bundle.set_use_isolating(false);
+    if uses_arabic_indic_digits(lang) {
+        bundle.set_formatter(Some(persian_number));
+    }
+    bundle
+}
+
+/// Parses Fluent `text` into `bundle`; an error names `path` and the line.
+fn add_resource(
+    bundle: &mut FluentBundle<FluentResource>,
+    text: String,
+    path: &Path,
+) -> Result<()> {
+    let resource = FluentResource::try_new(text).map_err(|(res, errors)| {
+        let first = &errors[0];
+        let line = crate::project::line_of(res.source(), first.pos.start);
+        Error::parse(path, line, format!("Fluent syntax error: {}", first.kind))
+    })?;
+    bundle.add_resource(resource).map_err(|errors| {
+        Error::parse(
+            path,
+            0,
+            format!(
+                "Fluent: {}",
+                errors.first().map(|e| e.to_string()).unwrap_or_default()
+            ),
+        )
+    })
+}
+
+/// Chrome messages tercuman ships, by language: the generic ones are
+/// reused by new books and stand in for messages a book's files lack.
+const SHIPPED_CHROME: &[(&str, &str)] = &[
+    ("az", include_str!("../locales/az/book.ftl")),
+    ("en", include_str!("../locales/en/book.ftl")),
+    ("fa", include_str!("../locales/fa/book.ftl")),
+    ("tr", include_str!("../locales/tr/book.ftl")),
+];
+
+/// Messages about one particular book, never used for another.
+const BOOK_SPECIFIC: &[&str] = &[
+    "book-title",
+    "book-subtitle",
+    "book-author",
+    "translator-name",
+    "translator-credit",
+];
+
+/// tercuman's own chrome messages for `lang`'s language, without the
+/// shipped book's particulars and comments (empty for a language tercuman
+/// has none for).
+pub fn generic_chrome(lang: &LanguageIdentifier) -> String {
+    let code = lang.language.as_str();
+    let Some((_, shipped)) = SHIPPED_CHROME.iter().find(|(c, _)| *c == code) else {
+        return String::new();
+    };
+    let mut out = String::new();
+    let mut skipping = false;
+    for line in shipped.lines() {
+        let starts_message = line
+            .split_once(" =")
+            .filter(|(id, _)| !id.starts_with([' ', '#']) && !id.is_empty());
+        if let Some((id, _)) = starts_message {
+            skipping = BOOK_SPECIFIC.contains(&id);
+        } else if line.starts_with('#') && !line.starts_with("# ") {
+            skipping = false;
+        }
+        if !skipping && !line.starts_with('#') {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
 impl Chrome {
     /// Loads every `.ftl` file in `dir` (sorted by name) into one bundle.
     pub fn load(dir: &Path, lang: &LanguageIdentifier, fallback: Option<Chrome>) -> Result<Chrome> {
-        let mut bundle = FluentBundle::new_concurrent(vec![lang.clone()]);
-        // Isolation marks would end up in titles and metadata; direction is
-        // handled with markup (`dir`, `<bdi>`) instead.
-        bundle.set_use_isolating(false);
-        if uses_arabic_indic_digits(lang) {
-            bundle.set_formatter(Some(persian_number));
-        }
+        let mut bundle = new_bundle(lang);
         let mut files: Vec<_> = match std::fs::read_dir(dir) {
             Ok(entries) => entries
                 .filter_map(|e| e.ok().map(|e| e.path()))
@@ -114,23 +187,22 @@ impl Chrome {
         };
         files.sort();
         for path in files {
-            let text = crate::error::read_utf8(&path)?;
-            let resource = FluentResource::try_new(text).map_err(|(res, errors)| {
-                let first = &errors[0];
-                let line = crate::project::line_of(res.source(), first.pos.start);
-                Error::parse(&path, line, format!("Fluent syntax error: {}", first.kind))
-            })?;
-            bundle.add_resource(resource).map_err(|errors| {
-                Error::parse(
-                    &path,
-                    0,
-                    format!(
-                        "Fluent: {}",
-                        errors.first().map(|e| e.to_string()).unwrap_or_default()
-                    ),
-                )
-            })?;
+            add_resource(&mut bundle, crate::error::read_utf8(&path)?, &path)?;
         }
+        Ok(Chrome {
+            lang: lang.clone(),
+            bundle,
+            fallback: fallback.map(Box::new),
+        })
+    }
+
+    /// tercuman's own generic messages for `lang` ([`generic_chrome`]): what
+    /// stands in for a message a book's Fluent files lack (one added in a
+    /// later version of tercuman, say), before the id itself would.
+    pub fn builtin(lang: &LanguageIdentifier, fallback: Option<Chrome>) -> Result<Chrome> {
+        let mut bundle = new_bundle(lang);
+        let name = format!("tercuman's own locales/{lang}/book.ftl");
+        add_resource(&mut bundle, generic_chrome(lang), Path::new(&name))?;
         Ok(Chrome {
             lang: lang.clone(),
             bundle,

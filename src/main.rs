@@ -67,13 +67,17 @@ fn run(cli: cli::Cli) -> anyhow::Result<i32> {
             by_chapter,
             html,
             min,
+            min_reviewed,
         } => cmd::status::run(
             &cli.project,
             &cmd::status::StatusArgs {
                 json,
                 by_chapter,
                 html,
-                min,
+                min: tercuman::status::Minimums {
+                    translated: min,
+                    reviewed: min_reviewed,
+                },
             },
         ),
         cli::Command::Check {

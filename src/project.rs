@@ -49,7 +49,23 @@ struct LocaleTable {
     #[serde(default)]
     min_translated: Option<f64>,
     #[serde(default)]
+    min_reviewed: Option<f64>,
+    #[serde(default)]
     untranslated: Untranslated,
+    #[serde(default)]
+    publish: Publish,
+}
+
+/// Which translations an edition publishes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Publish {
+    /// Every translated segment (the default).
+    #[default]
+    Translated,
+    /// Only translations a reviewer approved; the others are shown as the
+    /// source text, marked, like untranslated ones.
+    Reviewed,
 }
 
 /// What an edition does with a segment that has no published translation.
@@ -68,8 +84,11 @@ pub enum Untranslated {
 pub struct LocaleSettings {
     /// Percent of segments that must be translated for `status` to pass its gate.
     pub min_translated: Option<f64>,
+    /// Percent of segments a reviewer must have approved, likewise.
+    pub min_reviewed: Option<f64>,
     /// Fallback to English, or refusal, for untranslated segments.
     pub untranslated: Untranslated,
+    pub publish: Publish,
 }
 
 #[derive(Debug, Deserialize)]
@@ -337,8 +356,8 @@ fn parse_locales(
     Ok(locales)
 }
 
-/// `[locale.<code>]` tables: each for one of the book's locales, with a
-/// percentage for `min-translated`.
+/// `[locale.<code>]` tables: each for one of the book's locales, with
+/// percentages for `min-translated` and `min-reviewed`.
 fn locale_settings(
     tables: std::collections::BTreeMap<String, LocaleTable>,
     locales: &[LanguageIdentifier],
@@ -350,10 +369,13 @@ fn locale_settings(
                 "[locale.{code}]: `{code}` is not one of the book's locales"
             ));
         }
-        if let Some(min) = table.min_translated {
-            if !(0.0..=100.0).contains(&min) {
+        for (key, min) in [
+            ("min-translated", table.min_translated),
+            ("min-reviewed", table.min_reviewed),
+        ] {
+            if let Some(min) = min.filter(|m| !(0.0..=100.0).contains(m)) {
                 return Err(format!(
-                    "[locale.{code}] min-translated: {min} is not a percentage (0 to 100)"
+                    "[locale.{code}] {key}: {min} is not a percentage (0 to 100)"
                 ));
             }
         }
@@ -361,7 +383,9 @@ fn locale_settings(
             code,
             LocaleSettings {
                 min_translated: table.min_translated,
+                min_reviewed: table.min_reviewed,
                 untranslated: table.untranslated,
+                publish: table.publish,
             },
         );
     }

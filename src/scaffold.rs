@@ -9,23 +9,6 @@ use unic_langid::LanguageIdentifier;
 
 use crate::error::{write_if_changed, Error, Result};
 
-/// Chrome messages tercuman ships, by language: the generic ones are reused.
-const SHIPPED_CHROME: &[(&str, &str)] = &[
-    ("az", include_str!("../locales/az/book.ftl")),
-    ("en", include_str!("../locales/en/book.ftl")),
-    ("fa", include_str!("../locales/fa/book.ftl")),
-    ("tr", include_str!("../locales/tr/book.ftl")),
-];
-
-/// Messages about one particular book, never copied into another.
-const BOOK_SPECIFIC: &[&str] = &[
-    "book-title",
-    "book-subtitle",
-    "book-author",
-    "translator-name",
-    "translator-credit",
-];
-
 /// The sample chapter's file name.
 pub const SAMPLE_CHAPTER: &str = "chapter-1.md";
 
@@ -135,33 +118,15 @@ chapters = [
 /// A locale's chrome: tercuman's own for its language, minus another book's
 /// particulars, plus a place for this book's title.
 fn chrome_for(lang: &LanguageIdentifier) -> String {
-    let code = lang.language.as_str();
     let mut out = format!(
         "# Edition chrome for `{lang}` (Fluent). Messages missing here are shown\n# from locales/en/book.ftl.\n"
     );
-    if code == "en" {
+    if lang.language.as_str() == "en" {
         out.push_str("# The title and the author come from source/book.toml.\n");
     } else {
         out.push_str("# book-title = (the title in this language)\n");
     }
-    let Some((_, shipped)) = SHIPPED_CHROME.iter().find(|(c, _)| *c == code) else {
-        return out;
-    };
-    let mut skipping = false;
-    for line in shipped.lines() {
-        let starts_message = line
-            .split_once(" =")
-            .filter(|(id, _)| !id.starts_with([' ', '#']) && !id.is_empty());
-        if let Some((id, _)) = starts_message {
-            skipping = BOOK_SPECIFIC.contains(&id);
-        } else if line.starts_with('#') && !line.starts_with("# ") {
-            skipping = false;
-        }
-        if !skipping && !line.starts_with('#') {
-            out.push_str(line);
-            out.push('\n');
-        }
-    }
+    out.push_str(&crate::locale::generic_chrome(lang));
     out
 }
 

@@ -12,11 +12,15 @@ nav-previous = Əvvəlki
 nav-next = Növbəti
 colophon-source = İngilis dilindəki orijinaldan tərcümə: “{ $title }”.
 translator-name = tercuman layihəsi (süni intellektlə hazırlanmış ilkin qaralama)
-translator-credit = Tərcümə: tercuman layihəsi üçün süni intellekt dil modeli ilə hazırlanmış ilkin qaralama; hələ ana dili azərbaycanca olan redaktor tərəfindən yoxlanılmayıb.
+translator-credit = Tərcümə: tercuman layihəsi üçün süni intellekt dil modeli ilə hazırlanmış ilkin qaralama.
 colophon-completeness = { $total } seqmentdən { $translated } seqment tərcümə olunub ({ $percent }%).
 colophon-fallback = { $count ->
     [0] Bu nəşrin bütün seqmentləri tərcümə olunub.
    *[other] Hələ tərcümə olunmamış { $count } seqment ingiliscə, işarələnmiş şəkildə göstərilir.
+}
+colophon-reviewed = { $reviewed ->
+    [0] Bu tərcümənin heç bir seqmenti hələ yoxlayıcı tərəfindən təsdiqlənməyib.
+   *[other] { $reviewed } seqment yoxlayıcı tərəfindən təsdiqlənib (nəşrin { $percent }%-i).
 }
 colophon-built = Tərtib tarixi: { $date }.
 colophon-generator = tercuman ilə tərcümə yaddaşından hazırlanıb.

@@ -14,12 +14,17 @@ nav-next = Next
 colophon-original = This is the original English edition.
 colophon-source = Translated from the English original, “{ $title }”.
 translator-name = The tercuman project (AI-assisted first draft)
-translator-credit = Translation: a first draft made with an AI language model for the tercuman project; it has not yet been reviewed by a native-speaking editor.
+translator-credit = Translation: a first draft made with an AI language model for the tercuman project.
 colophon-completeness = { $translated } of { $total } segments are translated ({ $percent }%).
 colophon-fallback = { $count ->
     [0] Every segment of this edition is translated.
     [one] One segment not yet translated is shown in English, marked.
    *[other] { $count } segments not yet translated are shown in English, marked.
+}
+colophon-reviewed = { $reviewed ->
+    [0] No segment of this translation has been approved by a reviewer yet.
+    [one] One segment has been approved by a reviewer ({ $percent }% of the edition).
+   *[other] { $reviewed } segments have been approved by a reviewer ({ $percent }% of the edition).
 }
 colophon-built = Built on { $date }.
 colophon-generator = Made with tercuman from a translation memory.

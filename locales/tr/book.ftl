@@ -12,11 +12,15 @@ nav-previous = Önceki
 nav-next = Sonraki
 colophon-source = İngilizce aslından çevrilmiştir: “{ $title }”.
 translator-name = tercuman projesi (yapay zekâ destekli ilk taslak)
-translator-credit = Çeviri: tercuman projesi için bir yapay zekâ dil modeliyle hazırlanmış ilk taslak; henüz anadili Türkçe olan bir editör tarafından gözden geçirilmedi.
+translator-credit = Çeviri: tercuman projesi için bir yapay zekâ dil modeliyle hazırlanmış ilk taslak.
 colophon-completeness = { $total } bölütten { $translated } tanesi çevrildi (%{ $percent }).
 colophon-fallback = { $count ->
     [0] Bu baskının bütün bölütleri çevrildi.
    *[other] Henüz çevrilmemiş { $count } bölüt İngilizce olarak, işaretli biçimde gösteriliyor.
+}
+colophon-reviewed = { $reviewed ->
+    [0] Bu çevirinin hiçbir bölütü henüz bir gözden geçiren tarafından onaylanmadı.
+   *[other] { $reviewed } bölüt bir gözden geçiren tarafından onaylandı (baskının %{ $percent } kadarı).
 }
 colophon-built = Derleme tarihi: { $date }.
 colophon-generator = tercuman ile bir çeviri belleğinden hazırlandı.

@@ -74,6 +74,14 @@ pub fn run(
             ));
             ui::hint(&t!("build-failed-checks-hint", "locale" => locale.as_str()));
         }
+        if e.unreviewed > 0 {
+            ui::note(&t!(
+                "build-unreviewed",
+                "count" => e.unreviewed,
+                "locale" => locale.as_str(),
+                "source" => source.as_str()
+            ));
+        }
     }
     ui::note(&t!(
         "build-status-page",

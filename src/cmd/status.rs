@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::t;
 use anyhow::Context;
-use tercuman::status::{dashboard, gate, report, Table};
+use tercuman::status::{dashboard, gate, report, Minimums, Share, Table};
 use tercuman::sync::load_chapters;
 
 /// What `tercuman status` was asked for.
@@ -13,7 +13,7 @@ pub struct StatusArgs {
     pub json: bool,
     pub by_chapter: bool,
     pub html: Option<PathBuf>,
-    pub min: Option<f64>,
+    pub min: Minimums,
 }
 
 /// Returns the exit code: 0 when every locale meets its minimum, 1 when not.
@@ -41,8 +41,12 @@ pub fn run(root: &Path, args: &StatusArgs) -> anyhow::Result<i32> {
     }
     let failures = gate(&report, &project, args.min);
     for f in &failures {
+        let key = match f.share {
+            Share::Translated => "error-status-below-minimum",
+            Share::Reviewed => "error-status-below-reviewed",
+        };
         crate::ui::error(&t!(
-            "error-status-below-minimum",
+            key,
             "locale" => f.locale.as_str(),
             "percent" => format!("{:.1}", f.percent),
             "min" => f.min.to_string()

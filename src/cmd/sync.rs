@@ -65,6 +65,18 @@ pub fn print_report(report: &SyncReport) {
     for c in &report.obsolete_edits {
         segment_warning("sync-obsolete-edit", c);
     }
+    for (c, verdict) in &report.po_verdicts {
+        ui::note(&t!(
+            "sync-po-verdict",
+            "file" => c.file.as_str(),
+            "line" => c.line,
+            "segment" => c.segment.as_str(),
+            "verdict" => verdict.as_str()
+        ));
+    }
+    for (c, why) in &report.markers_left {
+        segment_warning(why.message_id(), c);
+    }
     for file in &report.kept {
         ui::warning(&t!("sync-kept", "file" => file.as_str()));
     }

@@ -158,9 +158,28 @@ table.proof tr.translated td.status { background: #d8f0d8; }
 table.proof tr.fuzzy td { background: #fff1cc; }
 table.proof tr.untranslated td { background: #fde0e0; }
 table.proof tr.check-failed td { background: #ecdcf7; }
+table.proof tr.reviewed td.status { background: #9fd89f; font-weight: bold; }
+table.proof tr.unreviewed td { background: #e4ecf7; }
+table.proof small.verdict { font-weight: normal; }
 table.proof td.fix { white-space: nowrap; font-family: monospace; font-size: 0.85em; }
 main.proof { max-inline-size: none; }
 ";
+
+/// A proof row's class and its status label.
+fn proof_state(row: &crate::edition::ProofRow) -> (&'static str, &'static str) {
+    use crate::edition::Withheld;
+    use crate::tm::Status;
+    let approved = matches!(row.verdict, Some((_, true)));
+    match (row.withheld, row.status) {
+        (Some(Withheld::FailedCheck), _) => ("check-failed", "check failed: not published"),
+        (Some(Withheld::Unreviewed), _) => ("unreviewed", "not reviewed: not published"),
+        (None, Status::Translated) if approved => ("reviewed", "reviewed"),
+        (None, Status::Translated) => ("translated", "translated"),
+        (None, Status::Fuzzy) if row.verdict.is_some() => ("fuzzy", "rejected: not published"),
+        (None, Status::Fuzzy) => ("fuzzy", "fuzzy: not published"),
+        (None, Status::Untranslated) => ("untranslated", "untranslated"),
+    }
+}
 
 /// One chapter of a translated edition, English beside the translation,
 /// each row naming the PO file and line where it is fixed. The page frame is
@@ -177,11 +196,14 @@ fn proof_page(edition: &Edition, i: usize) -> String {
     );
     let mut rows = String::new();
     for (n, row) in chapter.proof.iter().enumerate() {
-        let (class, label) = match (row.failed_check, row.status) {
-            (true, _) => ("check-failed", "check failed: not published"),
-            (false, crate::tm::Status::Translated) => ("translated", "translated"),
-            (false, crate::tm::Status::Fuzzy) => ("fuzzy", "fuzzy: not published"),
-            (false, crate::tm::Status::Untranslated) => ("untranslated", "untranslated"),
+        let (class, label) = proof_state(row);
+        let label = match &row.verdict {
+            Some((verdict, _)) => format!(
+                "{}<br /><small class=\"verdict\">{}</small>",
+                escape(label),
+                escape(verdict)
+            ),
+            None => escape(label),
         };
         let fix = match row.po_line {
             Some(line) => format!("{}:{line}", chapter.po_file),
@@ -198,7 +220,7 @@ fn proof_page(edition: &Edition, i: usize) -> String {
         ));
     }
     let body = format!(
-        "<main id=\"content\" class=\"proof\">\n<h1>Proof: <bdi lang=\"{code}\" dir=\"{dir}\">{title}</bdi> ({code})</h1>\n<p>{source_name} beside the translation. Rows: translated, <span class=\"fuzzy\">fuzzy</span>, untranslated, check failed. Fix a row in the PO file and line it names, then run <code>tercuman sync</code>.</p>\n<table class=\"proof\">\n<thead><tr><th>#</th><th>{source_name}</th><th>{name}</th><th>Status</th><th>Fix in</th></tr></thead>\n<tbody>\n{rows}</tbody>\n</table>\n</main>\n",
+        "<main id=\"content\" class=\"proof\">\n<h1>Proof: <bdi lang=\"{code}\" dir=\"{dir}\">{title}</bdi> ({code})</h1>\n<p>{source_name} beside the translation. Rows: reviewed (with who and when), translated, <span class=\"fuzzy\">fuzzy</span> (a rejection with its reason), untranslated, check failed, not reviewed (where only reviewed text is published). Fix a row in the PO file and line it names, then run <code>tercuman sync</code>.</p>\n<table class=\"proof\">\n<thead><tr><th>#</th><th>{source_name}</th><th>{name}</th><th>Status</th><th>Fix in</th></tr></thead>\n<tbody>\n{rows}</tbody>\n</table>\n</main>\n",
         title = escape(&chapter.title),
         name = escape(&crate::locale::english_name(&edition.lang)),
         source_name = escape(&crate::locale::english_name(source)),

@@ -22,7 +22,8 @@ use crate::locale::{self, Chrome};
 use crate::project::Project;
 use crate::source::{plain_text, ChapterDoc, Node};
 use crate::status::{completeness, effective_status, Completeness};
-use crate::tm::{Memory, Status, Translation};
+use crate::tm::{Memory, Review, Status, Translation};
+pub use render::Withheld;
 
 /// What a build needs from outside its inputs.
 #[derive(Debug, Clone)]
@@ -54,6 +55,17 @@ impl Default for Formats {
     }
 }
 
+/// A percentage as Fluent shows it, with one decimal.
+fn one_decimal(percent: f64) -> FluentValue<'static> {
+    FluentValue::Number(fluent_bundle::types::FluentNumber::new(
+        percent,
+        fluent_bundle::types::FluentNumberOptions {
+            minimum_fraction_digits: Some(1),
+            ..Default::default()
+        },
+    ))
+}
+
 /// One language's edition, ready to be written in any format.
 pub struct Edition<'a> {
     pub project: &'a Project,
@@ -66,6 +78,9 @@ pub struct Edition<'a> {
     pub completeness: Option<Completeness>,
     /// Translated segments not published because a check found an error in them.
     pub failed_checks: Vec<String>,
+    /// Translated segments not published because the locale publishes only
+    /// reviewed translations.
+    pub unreviewed: usize,
     pub build_time: i64,
     /// Every language of the book, source first, with its own name, for language switchers.
     pub languages: Vec<(LanguageIdentifier, String)>,
@@ -101,8 +116,11 @@ pub struct ProofRow {
     /// The translation, rendered and sanitized; empty when there is none.
     pub translation_html: String,
     pub status: Status,
-    /// Translated, but not published because a check found an error.
-    pub failed_check: bool,
+    /// Translated, but not published, and why.
+    pub withheld: Option<Withheld>,
+    /// The reviewer's verdict that stands for this translation
+    /// (`reviewed by Leyla on 2026-12-02`), and whether it approves it.
+    pub verdict: Option<(String, bool)>,
     /// Line of the msgstr in the PO file, when the file has the entry.
     pub po_line: Option<usize>,
 }
@@ -129,6 +147,8 @@ pub struct EditionReport {
     pub fallbacks: usize,
     /// Segments whose translation failed a check and was not published.
     pub failed_checks: Vec<String>,
+    /// Translations not published because no reviewer approved them.
+    pub unreviewed: usize,
     pub epub: PathBuf,
     pub html_dir: PathBuf,
 }
@@ -203,16 +223,17 @@ impl Edition<'_> {
                 &[
                     ("translated", FluentValue::from(done.segments.translated)),
                     ("total", FluentValue::from(done.segments.total)),
-                    (
-                        "percent",
-                        FluentValue::Number(fluent_bundle::types::FluentNumber::new(
-                            done.percent_translated,
-                            fluent_bundle::types::FluentNumberOptions {
-                                minimum_fraction_digits: Some(1),
-                                ..Default::default()
-                            },
-                        )),
-                    ),
+                    ("percent", one_decimal(done.percent_translated)),
+                ],
+            ));
+            // Counted from the memory: only approvals that stand for the
+            // text published.
+            lines.push(c.format(
+                "colophon-reviewed",
+                &[
+                    ("reviewed", FluentValue::from(done.segments.reviewed)),
+                    ("total", FluentValue::from(done.segments.total)),
+                    ("percent", one_decimal(done.percent_reviewed)),
                 ],
             ));
             lines.push(c.format(
@@ -295,13 +316,18 @@ fn prepare_edition<'a>(
         (Some(t), false) => failing_checks(docs, t),
         _ => Vec::new(),
     };
-    let blocked: HashSet<String> = failed_checks.iter().cloned().collect();
+    let withheld = withheld(project, docs, lang, stored, &failed_checks);
+    let unreviewed = withheld
+        .values()
+        .filter(|w| **w == Withheld::Unreviewed)
+        .count();
     let figures = figures::collect(project, docs, (!is_source).then_some(lang))?;
     let render = RenderSettings {
         translations,
         po_lines: stored.map(|s| &s.po_lines),
         rtl: locale::direction(lang) == "rtl",
-        blocked: &blocked,
+        reviews: stored.map(|s| &s.reviews),
+        withheld: &withheld,
         figures: &figures,
     };
     let chapters: Vec<EditionChapter> = docs
@@ -319,6 +345,7 @@ fn prepare_edition<'a>(
         completeness: stored
             .map(|s| completeness(project, docs, words, lang, &s.translations, &s.reviews)),
         failed_checks,
+        unreviewed,
         build_time: options.build_time,
         languages: Vec::new(),
         figures: figures.files,
@@ -339,8 +366,10 @@ struct RenderSettings<'a> {
     translations: Option<&'a HashMap<String, Translation>>,
     po_lines: Option<&'a HashMap<String, HashMap<String, usize>>>,
     rtl: bool,
-    /// Segments whose translation fails an error-level check: shown in English.
-    blocked: &'a HashSet<String>,
+    reviews: Option<&'a HashMap<String, Review>>,
+    /// Translated segments shown in English (a failed check, or unreviewed
+    /// where the locale publishes only reviewed text).
+    withheld: &'a HashMap<String, Withheld>,
     figures: &'a figures::Figures,
 }
 
@@ -349,15 +378,18 @@ struct RenderSettings<'a> {
 fn load_chrome(project: &Project, lang: &LanguageIdentifier, is_source: bool) -> Result<Chrome> {
     let locales_dir = project.root.join("locales");
     let source_lang = &project.book.source_language;
-    if is_source {
-        return Chrome::load(&locales_dir.join(lang.to_string()), lang, None);
-    }
-    let fallback = Chrome::load(
+    let source = Chrome::load(
         &locales_dir.join(source_lang.to_string()),
         source_lang,
-        None,
+        Some(Chrome::builtin(source_lang, None)?),
     )?;
-    Chrome::load(&project.locale_dir(lang), lang, Some(fallback))
+    if is_source {
+        return Ok(source);
+    }
+    // The book's messages for the locale, then tercuman's own for it, then
+    // the source language's.
+    let builtin = Chrome::builtin(lang, Some(source))?;
+    Chrome::load(&project.locale_dir(lang), lang, Some(builtin))
 }
 
 /// One chapter's bodies for the editions being written, its title and its
@@ -379,7 +411,7 @@ fn prepare_chapter(
                 source_lang: &source_lang,
                 source_rtl: locale::direction(&project.book.source_language) == "rtl",
                 chapter_ext,
-                blocked: settings.blocked,
+                withheld: settings.withheld,
                 figures: Some(settings.figures),
             },
         )
@@ -388,7 +420,7 @@ fn prepare_chapter(
     let html = options.formats.html.then(|| render("html"));
     let xhtml = options.formats.epub.then(|| render("xhtml"));
     let fallbacks = html.as_ref().or(xhtml.as_ref()).map_or(0, |r| r.fallbacks);
-    let (title, title_is_fallback) = chapter_title(doc, settings.translations, settings.blocked);
+    let (title, title_is_fallback) = chapter_title(doc, settings.translations, settings.withheld);
     let chapter = project
         .chapters
         .iter()
@@ -398,7 +430,14 @@ fn prepare_chapter(
     let proof = match settings.translations {
         Some(t) if options.formats.html => {
             let lines = settings.po_lines.and_then(|l| l.get(&doc.slug));
-            proof_rows(doc, t, settings.blocked, lines, settings.figures)
+            let rows = ProofInputs {
+                translations: t,
+                reviews: settings.reviews,
+                withheld: settings.withheld,
+                po_lines: lines,
+                figures: settings.figures,
+            };
+            proof_rows(doc, &rows)
         }
         _ => Vec::new(),
     };
@@ -434,29 +473,36 @@ fn refuse_untranslated(
     Ok(())
 }
 
-/// The proof rows of one chapter, with the PO line of each segment as the
-/// last sync left the file.
-fn proof_rows(
-    doc: &ChapterDoc,
-    translations: &HashMap<String, Translation>,
-    blocked: &HashSet<String>,
-    po_lines: Option<&HashMap<String, usize>>,
-    figures: &figures::Figures,
-) -> Vec<ProofRow> {
+/// What a chapter's proof rows are made from.
+struct ProofInputs<'a> {
+    translations: &'a HashMap<String, Translation>,
+    reviews: Option<&'a HashMap<String, Review>>,
+    withheld: &'a HashMap<String, Withheld>,
+    /// Line of each segment's msgstr as the last sync left the PO file.
+    po_lines: Option<&'a HashMap<String, usize>>,
+    figures: &'a figures::Figures,
+}
+
+/// The proof rows of one chapter.
+fn proof_rows(doc: &ChapterDoc, inputs: &ProofInputs) -> Vec<ProofRow> {
     let inline_html = |text: &str, source: Option<&str>| {
         let mut html = String::new();
         let events = render::inline_events(text, &doc.links, source, "html");
         let events = render::footnotes(events, &doc.footnotes, render::NoteStyle::Plain);
         // Proof pages are one folder down from the edition's pages.
-        let events = render::images(events, &doc.slug, Some(figures), false, "../");
+        let events = render::images(events, &doc.slug, Some(inputs.figures), false, "../");
         let events = render::links_from_subfolder(events);
         pulldown_cmark::html::push_html(&mut html, events.into_iter());
         html
     };
     doc.segments()
         .map(|seg| {
-            let t = translations.get(&seg.id);
+            let t = inputs.translations.get(&seg.id);
             let status = effective_status(t);
+            let verdict = t
+                .zip(inputs.reviews.and_then(|r| r.get(&seg.id)))
+                .filter(|(t, r)| r.stands_for(t))
+                .map(|(_, r)| (r.describe(), !r.rejected));
             ProofRow {
                 segment: seg.id.clone(),
                 source_html: inline_html(&seg.text, None),
@@ -465,11 +511,48 @@ fn proof_rows(
                     .map(|t| inline_html(&t.text, Some(&seg.text)))
                     .unwrap_or_default(),
                 status,
-                failed_check: blocked.contains(&seg.id),
-                po_line: po_lines.and_then(|l| l.get(&seg.id)).copied(),
+                withheld: inputs.withheld.get(&seg.id).copied(),
+                verdict,
+                po_line: inputs.po_lines.and_then(|l| l.get(&seg.id)).copied(),
             }
         })
         .collect()
+}
+
+/// Translated segments an edition shows in English instead: those failing
+/// an error-level check, and where the locale publishes only reviewed
+/// translations, those no reviewer's approval stands for.
+fn withheld(
+    project: &Project,
+    docs: &[ChapterDoc],
+    lang: &LanguageIdentifier,
+    stored: Option<&Stored>,
+    failed_checks: &[String],
+) -> HashMap<String, Withheld> {
+    let mut withheld: HashMap<String, Withheld> = failed_checks
+        .iter()
+        .map(|id| (id.clone(), Withheld::FailedCheck))
+        .collect();
+    let only_reviewed = project
+        .book
+        .locale_settings
+        .get(&lang.to_string())
+        .is_some_and(|s| s.publish == crate::project::Publish::Reviewed);
+    let Some(stored) = stored.filter(|_| only_reviewed) else {
+        return withheld;
+    };
+    for seg in docs.iter().flat_map(|d| d.segments()) {
+        let Some(t) = stored.translations.get(&seg.id) else {
+            continue;
+        };
+        let approved = stored.reviews.get(&seg.id).is_some_and(|r| r.approves(t));
+        if effective_status(Some(t)) == Status::Translated && !approved {
+            withheld
+                .entry(seg.id.clone())
+                .or_insert(Withheld::Unreviewed);
+        }
+    }
+    withheld
 }
 
 /// Current segments whose translation fails an error-level check, in book order.
@@ -490,7 +573,7 @@ fn failing_checks(docs: &[ChapterDoc], translations: &HashMap<String, Translatio
 fn chapter_title(
     doc: &ChapterDoc,
     translations: Option<&HashMap<String, Translation>>,
-    blocked: &HashSet<String>,
+    withheld: &HashMap<String, Withheld>,
 ) -> (String, bool) {
     let heading = doc.nodes.iter().find_map(|n| match n {
         Node::Leaf(l) if l.anchor.is_some() => Some(l),
@@ -508,7 +591,7 @@ fn chapter_title(
             match t {
                 Some(t)
                     if effective_status(Some(t)) == Status::Translated
-                        && !blocked.contains(&s.id) =>
+                        && !withheld.contains_key(&s.id) =>
                 {
                     plain_text(&t.text, &doc.links)
                 }
@@ -624,6 +707,7 @@ pub fn build(
             lang: edition.lang.to_string(),
             fallbacks: edition.fallbacks(),
             failed_checks: edition.failed_checks.clone(),
+            unreviewed: edition.unreviewed,
             epub: epub_path,
             html_dir: html_root.join(edition.lang.to_string()),
         };

@@ -28,10 +28,30 @@ pub struct RenderOptions<'a> {
     /// Extension of chapter files in this format (`html`, `xhtml`): links to
     /// `chapter.md` in the source are rewritten to it.
     pub chapter_ext: &'a str,
-    /// Segments whose translation failed a check: shown in English instead.
-    pub blocked: &'a HashSet<String>,
+    /// Translated segments shown in English instead, and why.
+    pub withheld: &'a HashMap<String, Withheld>,
     /// Where the edition publishes each local image (`None`: as written).
     pub figures: Option<&'a Figures>,
+}
+
+/// Why a translated segment is shown in the source language instead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Withheld {
+    /// An error-level check failed on it.
+    FailedCheck,
+    /// The locale publishes only reviewed translations, and no reviewer's
+    /// approval stands for it.
+    Unreviewed,
+}
+
+impl Withheld {
+    /// The class its fallback text and proof row carry.
+    pub fn class(self) -> &'static str {
+        match self {
+            Withheld::FailedCheck => "check-failed",
+            Withheld::Unreviewed => "unreviewed",
+        }
+    }
 }
 
 /// A rendered chapter body.
@@ -307,8 +327,8 @@ fn push_segment(
         return true;
     };
     let t = translations.get(&seg.id);
-    let blocked = options.blocked.contains(&seg.id);
-    if effective_status(t) == Status::Translated && !blocked {
+    let withheld = options.withheld.get(&seg.id).copied();
+    if effective_status(t) == Status::Translated && withheld.is_none() {
         if let Some(t) = t {
             // Whatever direction controls it leaves open end with it.
             events.extend(inline_events(
@@ -320,12 +340,10 @@ fn push_segment(
             return true;
         }
     }
-    let class = if blocked {
-        "fallback check-failed"
-    } else if effective_status(t) == Status::Fuzzy {
-        "fallback fuzzy"
-    } else {
-        "fallback"
+    let class = match withheld {
+        Some(why) => format!("fallback {}", why.class()),
+        None if effective_status(t) == Status::Fuzzy => "fallback fuzzy".to_string(),
+        None => "fallback".to_string(),
     };
     events.push(Event::InlineHtml(
         format!(
@@ -660,7 +678,7 @@ mod tests {
                 source_lang: "en",
                 source_rtl: false,
                 chapter_ext: "xhtml",
-                blocked: &HashSet::new(),
+                withheld: &HashMap::new(),
                 figures: None,
             },
         );

@@ -65,6 +65,7 @@ pub struct ChapterCompleteness {
     pub segments: Counts,
     pub words: Counts,
     pub percent_translated: f64,
+    pub percent_reviewed: f64,
 }
 
 /// Completeness of one locale.
@@ -146,6 +147,7 @@ pub fn completeness(
             chapter: chapter.slug.clone(),
             file: project.display_path(&project.po_path(locale, chapter)),
             percent_translated: segments.percent(),
+            percent_reviewed: segments.percent_reviewed(),
             segments,
             words,
         });
@@ -241,35 +243,61 @@ impl fmt::Display for Table<'_> {
     }
 }
 
-/// A locale below its minimum.
+/// A locale below one of its minimums.
 #[derive(Debug, Clone, PartialEq)]
 pub struct GateFailure {
     pub locale: String,
+    /// Which share: translated or reviewed.
+    pub share: Share,
     pub percent: f64,
     pub min: f64,
 }
 
-/// Checks every locale against its minimum: `cli_min` when given, else the
-/// locale's `min-translated` in `book.toml`. Returns the locales below it.
-pub fn gate(report: &StatusReport, project: &Project, cli_min: Option<f64>) -> Vec<GateFailure> {
-    report
-        .locales
-        .iter()
-        .filter_map(|l| {
-            let min = cli_min.or_else(|| {
-                project
-                    .book
-                    .locale_settings
-                    .get(&l.locale)
-                    .and_then(|s| s.min_translated)
-            })?;
-            (l.percent_translated < min).then(|| GateFailure {
-                locale: l.locale.clone(),
-                percent: l.percent_translated,
-                min,
-            })
-        })
-        .collect()
+/// The shares a locale can be required to reach.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Share {
+    Translated,
+    Reviewed,
+}
+
+/// Minimums given on the command line; each replaces the book's.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Minimums {
+    pub translated: Option<f64>,
+    pub reviewed: Option<f64>,
+}
+
+/// Checks every locale against its minimums: those of `cli` when given,
+/// else the locale's `min-translated` and `min-reviewed` in `book.toml`.
+/// Returns each share below its minimum.
+pub fn gate(report: &StatusReport, project: &Project, cli: Minimums) -> Vec<GateFailure> {
+    let mut failures = Vec::new();
+    for l in &report.locales {
+        let settings = project.book.locale_settings.get(&l.locale);
+        let shares = [
+            (
+                Share::Translated,
+                l.percent_translated,
+                cli.translated.or(settings.and_then(|s| s.min_translated)),
+            ),
+            (
+                Share::Reviewed,
+                l.percent_reviewed,
+                cli.reviewed.or(settings.and_then(|s| s.min_reviewed)),
+            ),
+        ];
+        for (share, percent, min) in shares {
+            if let Some(min) = min.filter(|&min| percent < min) {
+                failures.push(GateFailure {
+                    locale: l.locale.clone(),
+                    share,
+                    percent,
+                    min,
+                });
+            }
+        }
+    }
+    failures
 }
 
 /// Completeness of every target locale.

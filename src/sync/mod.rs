@@ -29,6 +29,8 @@ mod commit;
 mod files;
 mod import;
 mod leverage;
+mod markers;
+pub use markers::MarkerLeft;
 mod orphans;
 mod plan;
 mod write;
@@ -86,6 +88,11 @@ pub struct SyncReport {
     /// this sync used, when they differ: the segments that changed did so
     /// (at least in part) because of it.
     pub segmentation_changed: Option<(String, String)>,
+    /// Verdicts taken from reviewers' markers in PO files (`# reviewed`,
+    /// `# rejected: why`), each with what the entry now says of it.
+    pub po_verdicts: Vec<(Conflict, String)>,
+    /// Markers that could not be taken, left in their file, and why.
+    pub markers_left: Vec<(Conflict, MarkerLeft)>,
 }
 
 /// A segment changed both in a PO file and in the memory since the file was written.
@@ -205,6 +212,7 @@ fn sync_inputs(
         originals: &plan.originals,
         orphans: &plan.orphans,
         seen: &plan.seen,
+        now,
     };
     // 6. Commit, the segment rows written beside steps 3 to 5 (`commit.rs`).
     let MadeFiles {
@@ -269,6 +277,8 @@ struct FileInputs<'a> {
     /// segments they name.
     orphans: &'a [orphans::Orphan],
     seen: &'a HashMap<(String, String), HashSet<Translation>>,
+    /// When this sync runs (a verdict from a PO marker is dated by it).
+    now: i64,
 }
 
 /// One locale's translations and suggestions while its translators' edits
@@ -383,15 +393,18 @@ fn import_chapter_files(
         locale
             .headers
             .insert(chapter.slug.clone(), catalog.header.clone());
+        let taken = markers::take_verdicts(catalog, &display, locale, changes, report, inputs.now);
         for e in catalog
             .entries
             .iter()
             .filter(|e| !e.translator_comments.is_empty())
         {
             if let Some(id) = &e.msgctxt {
-                locale
-                    .comments
-                    .insert(id.clone(), e.translator_comments.clone());
+                let mut comments = e.translator_comments.clone();
+                if taken.contains(id) {
+                    comments.retain(|c| !markers::is_marker(c));
+                }
+                locale.comments.insert(id.clone(), comments);
             }
         }
     }

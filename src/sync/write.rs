@@ -57,6 +57,9 @@ fn suggestion_comment(s: &Suggestion) -> String {
     }
 }
 
+/// `Last-Translator` of a file no translator's tool has saved yet.
+pub(super) const NO_TRANSLATOR: &str = "none yet";
+
 /// Header fields that belong to the translator's tools and survive a rewrite.
 pub(super) const KEPT_HEADER_FIELDS: &[&str] =
     &["PO-Revision-Date", "Last-Translator", "Language-Team"];
@@ -181,7 +184,7 @@ pub(super) fn catalog_for(
             .map(|t| format!("{} {}+0000", &t[..10], &t[11..16]))
             .unwrap_or_else(|| "1970-01-01 00:00+0000".into())
     });
-    let last_translator = kept(KEPT_HEADER_FIELDS[1]).unwrap_or_else(|| "none yet".into());
+    let last_translator = kept(KEPT_HEADER_FIELDS[1]).unwrap_or_else(|| NO_TRANSLATOR.into());
     let team = kept(KEPT_HEADER_FIELDS[2]).unwrap_or_else(|| name.clone());
     po::Catalog {
         header_comments: vec![

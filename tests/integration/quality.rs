@@ -177,7 +177,7 @@ fn status_writes_a_dashboard_and_respects_no_color() {
     assert!(table.contains("  first "), "{table}");
     let html = std::fs::read_to_string(&page).unwrap();
     assert!(
-        html.contains("aria-label=\"3 translated, 1 fuzzy, 14 untranslated of 18\""),
+        html.contains("aria-label=\"3 translated (0 reviewed), 1 fuzzy, 14 untranslated of 18\""),
         "{html}"
     );
     assert!(

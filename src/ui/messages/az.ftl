@@ -16,6 +16,7 @@ error-write = `{ $path }` yazıla bilmədi
 error-source-date-epoch = SOURCE_DATE_EPOCH saniyə sayı deyil: `{ $value }`
 error-init-not-empty = `{ $dir }` artıq bir kitab saxlayır (`source/book.toml`); başqa qovluq seçin
 error-status-below-minimum = { $locale } { $percent }% tərcümə olunub, minimum { $min }% həddindən aşağıdır
+error-status-below-reviewed = { $locale } { $percent }% yoxlanılıb, minimum { $min }% həddindən aşağıdır
 error-no-segment = yaddaşda `{ $segment }` seqmenti yoxdur (identifikatorlar PO yazılarının msgctxt dəyəridir)
 
 ## sync
@@ -30,6 +31,12 @@ sync-segmentation-changed-hint = onun böldüyü və ya birləşdirdiyi seqmentl
 sync-bom = { $file }: əvvəlindəki bayt sırası işarəsi (U+FEFF) nəzərə alınmadı və yenidən yazılan fayldan çıxarılır
 sync-cleared = { $file }:{ $line }: `{ $segment }` tərcüməsi silindi; köhnəsi `tercuman tm log { $segment }` içindədir
 sync-obsolete-edit = { $file }:{ $line }: `{ $segment }` köhnəlib (ingiliscə mətni mənbədən çıxıb), ona görə yalnız oxunur: düzəlişiniz tətbiq olunmadı, `tercuman tm log { $segment }` içində saxlanıldı
+sync-po-verdict = { $file }:{ $line }: `{ $segment }` { $verdict } (fayldakı yoxlayıcı işarəsi)
+sync-marker-no-reviewer = { $file }:{ $line }: `{ $segment }` üzərində yoxlama işarəsi var, amma faylın Last-Translator sahəsi heç kimi adlandırmır: onu təyin edin (Poedit: Ayarlar, Kimlik) və ya `tercuman review` istifadə edin; işarə yerində qalır
+sync-marker-nothing = { $file }:{ $line }: `{ $segment }` üzərində yoxlama işarəsi var, amma yoxlanılacaq tərcüməsi yoxdur; işarə yerində qalır
+sync-marker-conflict = { $file }:{ $line }: `{ $segment }` üzərində yoxlama işarəsi var, amma redaktəsi yaddaşla toqquşur; əvvəlcə toqquşmanı həll edin, işarə yerində qalır
+sync-marker-no-reason = { $file }:{ $line }: `{ $segment }` üzərindəki `# rejected` səbəb tələb edir (`# rejected: səbəb`); işarə yerində qalır
+sync-marker-fuzzy = { $file }:{ $line }: `{ $segment }` üzərində `# reviewed` var, amma girdi qeyri-dəqiqdir: yalnız tərcümə olunmuş girdi təsdiqlənə bilər; işarə yerində qalır
 sync-kept = { $file } sinxronlaşdırma gedərkən saxlanıldı: saxlandığı kimi qaldı, yenidən yazılmadı
 sync-kept-hint = onu idxal etmək üçün `tercuman sync` əmrini yenidən işlədin
 sync-orphan = { $file } heç bir fəslə aid deyil: ondan { $imported } tərcümə götürüldü, { $unmatched } qeyd heç bir seqmentə uyğun gəlmir
@@ -44,6 +51,7 @@ build-built = { $locale } quruldu: { $outputs }
 build-built-fallbacks = { $locale } quruldu: { $outputs } ({ $count } seqment mənbə dilində göstərilir)
 build-failed-checks = { $count } { $locale } tərcüməsi yoxlamadan keçmədi və mənbə dilində göstərilir: { $segments }
 build-failed-checks-hint = `tercuman check --locale { $locale }` işə salın və ya --allow-check-errors ilə qurun
+build-unreviewed = heç bir yoxlayıcının təsdiqləmədiyi { $count } { $locale } tərcüməsi mənbə dilində, işarələnmiş göstərilir: book.toml yalnız yoxlanılmışları dərc edir (`publish = "reviewed"`)
 build-script-removed = { $file }:{ $line }: buradakı xam HTML skript işlədir (`<script>`, `on…=` atributu və ya `javascript:` ünvanı); nəşrlər onu daxil etmir
 build-script-removed-hint = EPUB oxuyucuları skript işlətmir, HTML nəşri də işlətmir; HTML-in qalanı yazıldığı kimi dərc olunur
 build-remote-image = { $file }:{ $line }: `{ $url }` şəkli internetdədir; EPUB öz şəkillərini daşımalıdır, ona görə EPUB onun yerinə ona keçid verir (HTML saytı onu göstərir)

@@ -17,6 +17,7 @@ error-write = failed to write `{ $path }`
 error-source-date-epoch = SOURCE_DATE_EPOCH is not a number of seconds: `{ $value }`
 error-init-not-empty = `{ $dir }` already holds a book (`source/book.toml`); choose another directory
 error-status-below-minimum = { $locale } is { $percent }% translated, below the minimum of { $min }%
+error-status-below-reviewed = { $locale } is { $percent }% reviewed, below the minimum of { $min }%
 error-no-segment = no segment `{ $segment }` in the memory (ids are the msgctxt of PO entries)
 
 ## sync
@@ -31,6 +32,12 @@ sync-segmentation-changed-hint = segments it split or joined got their old trans
 sync-bom = { $file }: the byte-order mark (U+FEFF) at its start was read past and is dropped from the rewritten file
 sync-cleared = { $file }:{ $line }: the translation of `{ $segment }` was cleared; the old one is in `tercuman tm log { $segment }`
 sync-obsolete-edit = { $file }:{ $line }: `{ $segment }` is obsolete (its English left the source), so it is read-only: your edit is kept in `tercuman tm log { $segment }`, not applied
+sync-po-verdict = { $file }:{ $line }: `{ $segment }` { $verdict } (the reviewer's marker in the file)
+sync-marker-no-reviewer = { $file }:{ $line }: a review marker on `{ $segment }`, but the file's Last-Translator names no one: set it (Poedit: Settings, Identity) or use `tercuman review`; the marker stays
+sync-marker-nothing = { $file }:{ $line }: a review marker on `{ $segment }`, which has no translation to review; the marker stays
+sync-marker-conflict = { $file }:{ $line }: a review marker on `{ $segment }`, whose edit conflicts with the memory; settle it first, the marker stays
+sync-marker-no-reason = { $file }:{ $line }: `# rejected` on `{ $segment }` needs its reason (`# rejected: why`); the marker stays
+sync-marker-fuzzy = { $file }:{ $line }: `# reviewed` on `{ $segment }`, which is fuzzy: only a translated entry can be approved; the marker stays
 sync-kept = { $file } was saved while the sync ran: it is left as it was saved, not rewritten
 sync-kept-hint = run `tercuman sync` again to import it
 sync-orphan = { $file } belongs to no chapter: { $imported } translations taken from it, { $unmatched } entries match no segment
@@ -45,6 +52,7 @@ build-built = built { $locale }: { $outputs }
 build-built-fallbacks = built { $locale }: { $outputs } ({ $count } segments shown in { $source })
 build-failed-checks = { $count } { $locale } translations fail a check and are shown in { $source }: { $segments }
 build-failed-checks-hint = run `tercuman check --locale { $locale }`, or build with --allow-check-errors
+build-unreviewed = { $count } { $locale } translations no reviewer has approved are shown in { $source }, marked: book.toml publishes only reviewed ones (`publish = "reviewed"`)
 build-script-removed = { $file }:{ $line }: raw HTML here runs a script (`<script>`, an `on…=` attribute or a `javascript:` URL); the editions leave that out
 build-script-removed-hint = EPUB readers run no scripts and the HTML edition runs none either; the rest of the HTML is published as written
 build-remote-image = { $file }:{ $line }: the image `{ $url }` is on the web; an EPUB must carry its own images, so the EPUB links to it instead (the HTML site shows it)

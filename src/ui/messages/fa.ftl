@@ -16,6 +16,7 @@ error-write = نوشتن `{ $path }` ممکن نشد
 error-source-date-epoch = SOURCE_DATE_EPOCH عددی از ثانیه‌ها نیست: `{ $value }`
 error-init-not-empty = `{ $dir }` از پیش یک کتاب دارد (`source/book.toml`)؛ پوشهٔ دیگری برگزینید
 error-status-below-minimum = { $locale } { $percent }٪ ترجمه شده است، کمتر از کمینهٔ { $min }٪
+error-status-below-reviewed = { $locale } { $percent }٪ بازبینی شده است، کمتر از کمینهٔ { $min }٪
 error-no-segment = در حافظه بخشی با شناسهٔ `{ $segment }` نیست (شناسه‌ها همان msgctxt مدخل‌های PO هستند)
 
 ## sync
@@ -30,6 +31,12 @@ sync-segmentation-changed-hint = بخش‌هایی که شکسته یا یکی �
 sync-bom = { $file }: نشانهٔ ترتیب بایت (U+FEFF) در آغاز آن نادیده گرفته شد و از فایل بازنویسی‌شده حذف می‌شود
 sync-cleared = { $file }:{ $line }: ترجمهٔ `{ $segment }` پاک شد؛ ترجمهٔ پیشین در `tercuman tm log { $segment }` است
 sync-obsolete-edit = { $file }:{ $line }: `{ $segment }` منسوخ است (متن انگلیسی‌اش از منبع رفته) و فقط‌خواندنی است: ویرایش شما اعمال نشد و در `tercuman tm log { $segment }` نگه داشته شد
+sync-po-verdict = { $file }:{ $line }: `{ $segment }` { $verdict } (نشانهٔ بازبین در فایل)
+sync-marker-no-reviewer = { $file }:{ $line }: روی `{ $segment }` نشانهٔ بازبینی هست، اما Last-Translator فایل کسی را نام نمی‌برد: آن را تنظیم کنید (Poedit: تنظیمات، هویت) یا از `tercuman review` استفاده کنید؛ نشانه می‌ماند
+sync-marker-nothing = { $file }:{ $line }: روی `{ $segment }` نشانهٔ بازبینی هست، اما ترجمه‌ای برای بازبینی ندارد؛ نشانه می‌ماند
+sync-marker-conflict = { $file }:{ $line }: روی `{ $segment }` نشانهٔ بازبینی هست، اما ویرایشش با حافظه تعارض دارد؛ نخست تعارض را حل کنید، نشانه می‌ماند
+sync-marker-no-reason = { $file }:{ $line }: `# rejected` روی `{ $segment }` دلیل می‌خواهد (`# rejected: دلیل`)؛ نشانه می‌ماند
+sync-marker-fuzzy = { $file }:{ $line }: روی `{ $segment }` نشانهٔ `# reviewed` هست، اما مدخل مبهم است: فقط مدخل ترجمه‌شده تأییدپذیر است؛ نشانه می‌ماند
 sync-kept = { $file } هنگام همگام‌سازی ذخیره شد: همان‌گونه که ذخیره شده بود ماند و بازنویسی نشد
 sync-kept-hint = برای وارد کردن آن، `tercuman sync` را دوباره اجرا کنید
 sync-orphan = { $file } به هیچ فصلی تعلق ندارد: { $imported } ترجمه از آن برداشته شد و { $unmatched } مدخل با هیچ بخشی جور نیست
@@ -44,6 +51,7 @@ build-built = { $locale } ساخته شد: { $outputs }
 build-built-fallbacks = { $locale } ساخته شد: { $outputs } ({ $count } بخش به زبان مبدأ نمایش داده می‌شود)
 build-failed-checks = { $count } ترجمهٔ { $locale } از یک بررسی رد شد و به زبان مبدأ نمایش داده می‌شود: { $segments }
 build-failed-checks-hint = `tercuman check --locale { $locale }` را اجرا کنید، یا با --allow-check-errors بسازید
+build-unreviewed = { $count } ترجمهٔ { $locale } که هیچ بازبینی تأییدشان نکرده، به زبان مبدأ و نشان‌دار نمایش داده می‌شود: book.toml فقط ترجمه‌های بازبینی‌شده را منتشر می‌کند (`publish = "reviewed"`)
 build-script-removed = { $file }:{ $line }: HTML خام اینجا اسکریپت اجرا می‌کند (`<script>`، ویژگی `on…=` یا نشانی `javascript:`)؛ ویراست‌ها آن را کنار می‌گذارند
 build-script-removed-hint = کتاب‌خوان‌های EPUB هیچ اسکریپتی اجرا نمی‌کنند و ویراست HTML هم اجرا نمی‌کند؛ بقیهٔ HTML همان‌گونه که نوشته شده منتشر می‌شود
 build-remote-image = { $file }:{ $line }: تصویر `{ $url }` روی وب است؛ EPUB باید تصویرهای خودش را همراه داشته باشد، پس EPUB به‌جای آن به تصویر پیوند می‌دهد (سایت HTML آن را نشان می‌دهد)

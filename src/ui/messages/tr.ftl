@@ -16,6 +16,7 @@ error-write = `{ $path }` yazılamadı
 error-source-date-epoch = SOURCE_DATE_EPOCH bir saniye sayısı değil: `{ $value }`
 error-init-not-empty = `{ $dir }` zaten bir kitap içeriyor (`source/book.toml`); başka bir dizin seçin
 error-status-below-minimum = { $locale } dilinin %{ $percent } kadarı çevrildi; alt sınır %{ $min }
+error-status-below-reviewed = { $locale } dilinin %{ $percent } kadarı gözden geçirildi; alt sınır %{ $min }
 error-no-segment = bellekte `{ $segment }` diye bir bölüt yok (kimlikler PO girdilerinin msgctxt değeridir)
 
 ## sync
@@ -30,6 +31,12 @@ sync-segmentation-changed-hint = böldüğü ya da birleştirdiği bölütler es
 sync-bom = { $file }: başındaki bayt sırası işareti (U+FEFF) atlandı ve yeniden yazılan dosyadan çıkarılıyor
 sync-cleared = { $file }:{ $line }: `{ $segment }` çevirisi silindi; eskisi `tercuman tm log { $segment }` içinde
 sync-obsolete-edit = { $file }:{ $line }: `{ $segment }` eskimiş (İngilizcesi kaynaktan çıkmış), bu yüzden salt okunur: düzenlemeniz uygulanmadı, `tercuman tm log { $segment }` içinde saklandı
+sync-po-verdict = { $file }:{ $line }: `{ $segment }` { $verdict } (dosyadaki gözden geçiren işareti)
+sync-marker-no-reviewer = { $file }:{ $line }: `{ $segment }` üzerinde bir gözden geçirme işareti var, ama dosyanın Last-Translator alanı kimseyi adlandırmıyor: onu ayarlayın (Poedit: Ayarlar, Kimlik) ya da `tercuman review` kullanın; işaret yerinde kalır
+sync-marker-nothing = { $file }:{ $line }: `{ $segment }` üzerinde bir gözden geçirme işareti var, ama gözden geçirilecek bir çevirisi yok; işaret yerinde kalır
+sync-marker-conflict = { $file }:{ $line }: `{ $segment }` üzerinde bir gözden geçirme işareti var, ama düzenlemesi bellekle çakışıyor; önce çakışmayı çözün, işaret yerinde kalır
+sync-marker-no-reason = { $file }:{ $line }: `{ $segment }` üzerindeki `# rejected` bir gerekçe ister (`# rejected: neden`); işaret yerinde kalır
+sync-marker-fuzzy = { $file }:{ $line }: `{ $segment }` üzerinde `# reviewed` var, ama girdi belirsiz: yalnızca çevrilmiş bir girdi onaylanabilir; işaret yerinde kalır
 sync-kept = { $file } eşitleme sürerken kaydedildi: kaydedildiği gibi bırakıldı, yeniden yazılmadı
 sync-kept-hint = içe aktarmak için `tercuman sync` komutunu yeniden çalıştırın
 sync-orphan = { $file } hiçbir bölüme ait değil: ondan { $imported } çeviri alındı, { $unmatched } girdi hiçbir bölütle eşleşmiyor
@@ -44,6 +51,7 @@ build-built = { $locale } oluşturuldu: { $outputs }
 build-built-fallbacks = { $locale } oluşturuldu: { $outputs } ({ $count } bölüt kaynak dilde gösteriliyor)
 build-failed-checks = { $count } { $locale } çevirisi bir denetimden geçemedi ve kaynak dilde gösteriliyor: { $segments }
 build-failed-checks-hint = `tercuman check --locale { $locale }` çalıştırın ya da --allow-check-errors ile oluşturun
+build-unreviewed = hiçbir gözden geçirenin onaylamadığı { $count } { $locale } çevirisi kaynak dilde, işaretli olarak gösteriliyor: book.toml yalnızca gözden geçirilmiş çevirileri yayımlıyor (`publish = "reviewed"`)
 build-script-removed = { $file }:{ $line }: buradaki ham HTML betik çalıştırıyor (`<script>`, bir `on…=` özniteliği ya da `javascript:` adresi); basımlar bunu dışarıda bırakır
 build-script-removed-hint = EPUB okuyucuları betik çalıştırmaz, HTML basımı da çalıştırmaz; HTML'nin geri kalanı yazıldığı gibi yayımlanır
 build-remote-image = { $file }:{ $line }: `{ $url }` görseli web üzerinde; bir EPUB kendi görsellerini taşımalıdır, bu yüzden EPUB onun yerine görsele bağlantı verir (HTML sitesi onu gösterir)
