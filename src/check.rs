@@ -11,6 +11,7 @@ use pulldown_cmark::{Event, Parser, Tag};
 use serde::Serialize;
 
 use crate::formats::po;
+use crate::glossary::{self, Glossary};
 use crate::source;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -510,12 +511,14 @@ fn brackets(source: &str, translation: &str, out: &mut Vec<Issue>) {
     }
 }
 
-/// Checks every translated or fuzzy entry of a parsed PO file.
+/// Checks every translated or fuzzy entry of a parsed PO file, against
+/// the book's glossary too.
 pub fn check_catalog(
     catalog: &po::Catalog,
     locale: &str,
     display: &str,
     options: &CheckOptions,
+    glossary: &Glossary,
 ) -> Vec<Finding> {
     let mut findings = Vec::new();
     for e in catalog
@@ -525,7 +528,8 @@ pub fn check_catalog(
     {
         let issues = check_translation(&e.msgid, &e.msgstr, options);
         let script = script(locale, &e.msgid, &e.msgstr);
-        for i in issues.into_iter().chain(script) {
+        let terms = terms(glossary, locale, &e.msgid, &e.msgstr);
+        for i in issues.into_iter().chain(script).chain(terms) {
             findings.push(Finding {
                 locale: locale.to_string(),
                 file: display.to_string(),
@@ -537,6 +541,121 @@ pub fn check_catalog(
             });
         }
     }
+    findings
+}
+
+/// The glossary's rules on one translation: `term` (a preferred term of
+/// the English without any of its translations), `do-not-translate` (a
+/// term that must stand as the English writes it) and `forbidden-term` (a
+/// translation the glossary forbids for a term of the English).
+pub fn terms(glossary: &Glossary, locale: &str, source: &str, translation: &str) -> Vec<Issue> {
+    let mut out = Vec::new();
+    let at = |t: &glossary::Term| format!("{}:{}", glossary::FILE, t.line);
+    for t in glossary.terms_in(source) {
+        let shown = t.shown(locale);
+        match t.kind {
+            glossary::Kind::Preferred
+                if !shown.is_empty() && !t.translated_in(locale, translation) =>
+            {
+                out.push(issue(
+                    "term",
+                    Severity::Warning,
+                    format!(
+                        "“{}” is in the English, but not its glossary translation {} ({})",
+                        t.source,
+                        quoted(&shown),
+                        at(t)
+                    ),
+                ))
+            }
+            glossary::Kind::DoNotTranslate if !t.kept_in(locale, translation) => out.push(issue(
+                "do-not-translate",
+                Severity::Warning,
+                format!(
+                    "“{}” should stand as the English writes it ({})",
+                    t.source,
+                    at(t)
+                ),
+            )),
+            glossary::Kind::Forbidden if t.translated_in(locale, translation) => out.push(issue(
+                "forbidden-term",
+                Severity::Warning,
+                format!(
+                    "the glossary forbids {} for “{}” ({})",
+                    quoted(&shown),
+                    t.source,
+                    at(t)
+                ),
+            )),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn quoted(terms: &[String]) -> String {
+    terms
+        .iter()
+        .map(|t| format!("“{t}”"))
+        .collect::<Vec<_>>()
+        .join(" or ")
+}
+
+/// An entry as `inconsistent` compares it: where it is and what it says.
+struct Said<'a> {
+    file: &'a str,
+    entry: &'a po::Entry,
+}
+
+/// `inconsistent`: across one locale's files, the same English translated
+/// differently, and the same translation standing for different English
+/// (the reviewer's consistency checks of Xbench and Verifika). Each entry
+/// involved is named with another entry it disagrees with.
+fn inconsistencies(locale: &str, catalogs: &[(String, po::Catalog)]) -> Vec<Finding> {
+    let said: Vec<Said> = catalogs
+        .iter()
+        .flat_map(|(file, c)| c.entries.iter().map(move |entry| Said { file, entry }))
+        .filter(|s| !s.entry.obsolete && !s.entry.fuzzy && !s.entry.msgstr.is_empty())
+        .filter(|s| s.entry.msgstr != s.entry.msgid)
+        .collect();
+    let mut by_source: BTreeMap<&str, Vec<&Said>> = BTreeMap::new();
+    let mut by_translation: BTreeMap<&str, Vec<&Said>> = BTreeMap::new();
+    for s in &said {
+        by_source.entry(&s.entry.msgid).or_default().push(s);
+        by_translation.entry(&s.entry.msgstr).or_default().push(s);
+    }
+    let mut findings = Vec::new();
+    let mut disagree = |group: &[&Said], differ: fn(&po::Entry, &po::Entry) -> bool, what: &str| {
+        for s in group {
+            let Some(other) = group.iter().find(|o| differ(s.entry, o.entry)) else {
+                continue;
+            };
+            findings.push(Finding {
+                locale: locale.to_string(),
+                file: s.file.to_string(),
+                line: s.entry.msgstr_line,
+                segment: s.entry.msgctxt.clone().unwrap_or_default(),
+                rule: "inconsistent",
+                severity: Severity::Warning,
+                message: format!("{what} at {}:{}", other.file, other.entry.msgstr_line),
+            });
+        }
+    };
+    for group in by_source.values().filter(|g| g.len() > 1) {
+        disagree(
+            group,
+            |a, b| a.msgstr != b.msgstr,
+            "the same English is translated differently",
+        );
+    }
+    for group in by_translation.values().filter(|g| g.len() > 1) {
+        disagree(
+            group,
+            |a, b| a.msgid != b.msgid,
+            "the same translation stands for other English",
+        );
+    }
+    findings.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
     findings
 }
 
@@ -554,6 +673,8 @@ pub fn check_project(
     };
     let mut findings = Vec::new();
     for lang in locales {
+        let code = lang.to_string();
+        let mut catalogs = Vec::new();
         for chapter in &project.chapters {
             let path = project.po_path(lang, chapter);
             if !path.exists() {
@@ -561,14 +682,19 @@ pub fn check_project(
             }
             let text = po::read(&path)?;
             let catalog = po::parse(&text, &path)?;
-            po::check_language(&text, &catalog, &lang.to_string(), &path)?;
+            po::check_language(&text, &catalog, &code, &path)?;
+            let display = project.display_path(&path);
             findings.extend(check_catalog(
                 &catalog,
-                &lang.to_string(),
-                &project.display_path(&path),
+                &code,
+                &display,
                 options,
+                &project.glossary,
             ));
+            catalogs.push((display, catalog));
         }
+        let mut across = inconsistencies(&code, &catalogs);
+        findings.append(&mut across);
     }
     Ok(findings)
 }

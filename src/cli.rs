@@ -207,6 +207,10 @@ pub enum Command {
     #[command(subcommand)]
     Tm(TmCommand),
 
+    /// Exchange the book's glossary (`source/glossary.tsv`) as TBX-Basic.
+    #[command(subcommand)]
+    Glossary(GlossaryCommand),
+
     /// Sync, then build the EPUB 3 and HTML editions of every language into `dist/`.
     ///
     /// Example: `SOURCE_DATE_EPOCH=1767225600 tercuman build` for a reproducible build.
@@ -255,6 +259,25 @@ fn parse_percent(s: &str) -> Result<f64, String> {
     } else {
         Err(format!("`{s}` is not between 0 and 100"))
     }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GlossaryCommand {
+    /// Write the glossary as TBX-Basic, for Weblate, memoQ, Trados MultiTerm or translate-toolkit.
+    ///
+    /// Example: `tercuman glossary export --out glossary.tbx`.
+    Export {
+        /// The file to write (default: `glossary.tbx`).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Add a TBX file's terms to the glossary: entries it lacks are appended, others left as they are.
+    ///
+    /// Example: `tercuman glossary import weblate-glossary.tbx`.
+    Import {
+        /// The `.tbx` file to read.
+        file: PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]

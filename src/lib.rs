@@ -8,7 +8,8 @@
 //!    with a status, and every revision.
 //! 4. [`formats::po`]: gettext PO segment files, one per chapter per locale.
 //! 5. [`sync`]: source -> memory, translators' PO edits -> memory, memory -> PO files.
-//! 6. [`status`]: completeness per locale and chapter; [`check`]: quality checks on translations.
+//! 6. [`status`]: completeness per locale and chapter; [`check`]: quality checks on
+//!    translations, with the book's [`glossary`].
 //! 7. [`edition`]: memory + source -> HTML site and EPUB 3 per locale, chrome from Fluent.
 
 pub mod bidi;
@@ -19,6 +20,7 @@ pub mod error;
 pub mod fingerprint;
 pub mod formats;
 pub mod git;
+pub mod glossary;
 pub mod locale;
 pub mod parallel;
 pub mod project;

@@ -119,6 +119,11 @@ fn run(cli: cli::Cli) -> anyhow::Result<i32> {
             },
         )
         .map(|()| 0),
+        cli::Command::Glossary(command) => match command {
+            cli::GlossaryCommand::Export { out } => cmd::glossary::export(&cli.project, out),
+            cli::GlossaryCommand::Import { file } => cmd::glossary::import(&cli.project, &file),
+        }
+        .map(|()| 0),
         cli::Command::Tm(command) => match command {
             cli::TmCommand::Log { segment, locale } => {
                 cmd::tm::log(&cli.project, &segment, locale.as_deref())

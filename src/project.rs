@@ -152,6 +152,8 @@ pub struct Project {
     pub root: PathBuf,
     pub book: Book,
     pub chapters: Vec<Chapter>,
+    /// `source/glossary.tsv` (empty when the book has none).
+    pub glossary: crate::glossary::Glossary,
 }
 
 impl Project {
@@ -159,7 +161,14 @@ impl Project {
     pub fn load(root: &Path) -> Result<Project> {
         let config_path = root.join("source").join("book.toml");
         let text = std::fs::read_to_string(&config_path).map_err(|e| Error::io(&config_path, e))?;
-        Project::from_config(root, &config_path, &text)
+        let mut project = Project::from_config(root, &config_path, &text)?;
+        let locales: Vec<String> = project.book.locales.iter().map(|l| l.to_string()).collect();
+        project.glossary = crate::glossary::Glossary::load(
+            &root.join(crate::glossary::FILE),
+            &project.book.source_language.to_string(),
+            &locales,
+        )?;
+        Ok(project)
     }
 
     /// Validates `text` as the `book.toml` of a book in `root` (named
@@ -214,6 +223,7 @@ impl Project {
                 fuzzy_threshold,
             },
             chapters,
+            glossary: crate::glossary::Glossary::default(),
         })
     }
 

@@ -82,6 +82,10 @@ fn export_omegat_project(
     write(dir.join("source").join(format!("{name}.xlf")), &xliff)?;
     write(dir.join("tm/auto").join(format!("{name}.tmx")), &tmx)?;
     write(
+        dir.join("glossary/glossary.txt"),
+        &project.glossary.to_omegat(&lang.to_string()),
+    )?;
+    write(
         dir.join("omegat.project"),
         &omegat_project(&project.book.source_language.to_string(), &lang.to_string()),
     )?;

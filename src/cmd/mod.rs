@@ -4,6 +4,7 @@ pub mod build;
 pub mod check;
 pub mod exchange;
 pub mod git;
+pub mod glossary;
 pub mod init;
 pub mod review;
 pub mod status;

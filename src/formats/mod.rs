@@ -5,6 +5,7 @@
 
 pub mod inline_codes;
 pub mod po;
+pub mod tbx;
 pub mod tmx;
 pub mod xliff;
 pub mod xml;

@@ -121,6 +121,7 @@ pub(super) fn catalog_for(
     src: &CatalogSources,
 ) -> po::Catalog {
     let (translations, comments) = (src.translations, src.comments);
+    let (glossary, code) = (&project.glossary, lang.to_string());
     let entry = |id: &str, source: &str, obsolete: bool, reference: Option<String>| {
         let t = translations
             .get(id)
@@ -136,6 +137,7 @@ pub(super) fn catalog_for(
                 .get(id)
                 .and_then(|r| review_comment(r, &t))
                 .into_iter()
+                .chain(glossary.hints(source, &code))
                 .chain(suggestion.map(suggestion_comment))
                 .collect(),
             previous_msgid: suggestion

@@ -349,6 +349,7 @@ fn xliff_document(
             previous_source,
             line: seg.line,
             verdict,
+            glossary: project.glossary.hints(&seg.source, &code),
         });
     }
     files.retain(|f| !f.units.is_empty());

@@ -9,6 +9,7 @@ mod cli;
 mod commonmark;
 mod crashers;
 mod editions;
+mod glossary;
 mod hostile;
 mod memory;
 mod omegat;

@@ -349,18 +349,7 @@ fn pocount_counts_our_xliff_as_status_counts_the_locale_and_its_review() {
     );
     let tr = locale_status(root, "tr");
     let xliff = root.join("tr.xlf");
-    ok(
-        root,
-        &[
-            "export",
-            "--format",
-            "xliff",
-            "--locale",
-            "tr",
-            "--out",
-            xliff.to_str().unwrap(),
-        ],
-    );
+    export(root, "xliff", "tr", &xliff);
     let Some(out) = run_validator("pocount", &["--csv"], &xliff) else {
         return;
     };
@@ -438,18 +427,7 @@ fn every_kind_of_import_leaves_memory_po_files_and_editions_agreeing() {
     assert_one_truth(root, "a PO edit");
     // XLIFF: a translated target and a filled one still marked needs-translation.
     let xliff = root.join("tr.xlf");
-    ok(
-        root,
-        &[
-            "export",
-            "--format",
-            "xliff",
-            "--locale",
-            "tr",
-            "--out",
-            xliff.to_str().unwrap(),
-        ],
-    );
+    export(root, "xliff", "tr", &xliff);
     let mut text = std::fs::read_to_string(&xliff).unwrap();
     for (english, turkish, state) in [
         ("Yes.", "Evet.", "translated"),

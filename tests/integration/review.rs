@@ -170,23 +170,6 @@ fn a_rejected_translation_turns_fuzzy_with_the_reviewers_note() {
     );
 }
 
-/// `export` of `lang` in `format` to a file in `dir`, read back.
-fn export(root: &Path, format: &str, lang: &str, out: &Path) -> String {
-    ok(
-        root,
-        &[
-            "export",
-            "--format",
-            format,
-            "--locale",
-            lang,
-            "--out",
-            out.to_str().unwrap(),
-        ],
-    );
-    std::fs::read_to_string(out).unwrap()
-}
-
 /// The unit of segment `id` in an XLIFF file, as text.
 fn unit<'a>(xliff: &'a str, id: &str) -> &'a str {
     let start = xliff

@@ -366,3 +366,20 @@ pub fn git_command(dir: &Path, args: &[&str]) -> Command {
         .current_dir(dir);
     cmd
 }
+
+/// `tercuman export --format FORMAT --locale LANG --out OUT`, the file read back.
+pub fn export(root: &Path, format: &str, lang: &str, out: &Path) -> String {
+    ok(
+        root,
+        &[
+            "export",
+            "--format",
+            format,
+            "--locale",
+            lang,
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    std::fs::read_to_string(out).unwrap()
+}

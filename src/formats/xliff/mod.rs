@@ -71,6 +71,8 @@ pub struct Unit {
     pub line: i64,
     /// A reviewer's verdict that stands for this target.
     pub verdict: Option<Verdict>,
+    /// What the book's glossary says of the source's terms, one per note.
+    pub glossary: Vec<String>,
 }
 
 /// A reviewer's verdict on a target: 1.2 writes an approval as
@@ -405,6 +407,12 @@ fn write_1_2(doc: &Document, for_omegat: bool) -> String {
                     ));
                 }
             }
+            for hint in unit.glossary.iter().filter(|_| !for_omegat) {
+                out.push_str(&format!(
+                    "        <note from=\"glossary\" annotates=\"source\">{}</note>\n",
+                    esc(hint)
+                ));
+            }
             out.push_str(&format!(
                 "        <context-group purpose=\"location\">\n          <context context-type=\"sourcefile\">{}</context>\n          <context context-type=\"linenumber\">{}</context>\n        </context-group>\n",
                 esc(&file.original),
@@ -527,8 +535,18 @@ fn write_2_1(doc: &Document) -> String {
                     )
                 })
                 .unwrap_or_default();
+            let glossary_notes: String = unit
+                .glossary
+                .iter()
+                .map(|hint| {
+                    format!(
+                        "        <note category=\"glossary\" appliesTo=\"source\">{}</note>\n",
+                        esc(hint)
+                    )
+                })
+                .collect();
             out.push_str(&format!(
-                "      <notes>\n        <note category=\"location\">{}:{}</note>\n{verdict_note}      </notes>\n",
+                "      <notes>\n        <note category=\"location\">{}:{}</note>\n{glossary_notes}{verdict_note}      </notes>\n",
                 esc(&file.original),
                 unit.line
             ));
@@ -614,6 +632,7 @@ mod tests {
                         .then(|| ("Read the report.".to_string(), Some(80))),
                     line: 3,
                     verdict: None,
+                    glossary: vec!["glossary: report = rapor".into()],
                 }],
             }],
         }

@@ -90,3 +90,8 @@ review-unchanged =   { $count } tərcümə eyni mətn üçün bu qərarı artıq
 review-skipped-fuzzy =   { $count } qeyri-dəqiq tərcüməyə toxunulmadı: əvvəlcə tərcüməçi təsdiqləməlidir
 review-skipped-untranslated =   { $count } tərcümə olunmamış girişə toxunulmadı
 review-files-written =   { $count } PO faylı qərarlarla yenidən yazıldı
+
+## glossary
+glossary-exported = { $count } lüğət girdisi TBX-Basic kimi { $path } faylına yazıldı
+glossary-imported = lüğət: { $path } faylına { $added } girdi əlavə olundu, artıq olan { $known } girdiyə toxunulmadı, mənbə dilində və ya kitabın bir dilində termini olmayan { $skipped } girdi buraxıldı
+glossary-import-missing-columns = { $count } tərcümə lüğətin başlığında sütunu olmayan dillərdədir və əlavə olunmadı; sütunu başlığa əlavə edib yenidən idxal edin

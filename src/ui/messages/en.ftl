@@ -91,3 +91,8 @@ review-unchanged =   { $count } already had this verdict on the same text
 review-skipped-fuzzy =   { $count } fuzzy ones left alone: a translator must confirm them first
 review-skipped-untranslated =   { $count } untranslated ones left alone
 review-files-written =   { $count } PO files rewritten with the verdicts
+
+## glossary
+glossary-exported = wrote { $count } glossary entries as TBX-Basic to { $path }
+glossary-imported = glossary: { $added } entries added to { $path }, { $known } it already had left as they are, { $skipped } without a term in the source language or a book locale skipped
+glossary-import-missing-columns = { $count } translations are in locales the glossary's header has no column for, and were not added; add the column to the header and import again

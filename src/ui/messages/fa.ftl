@@ -90,3 +90,8 @@ review-unchanged =   { $count } ترجمه پیش‌تر همین حکم را ب
 review-skipped-fuzzy =   به { $count } ترجمهٔ مبهم دست زده نشد: نخست مترجم باید آن‌ها را تأیید کند
 review-skipped-untranslated =   به { $count } مدخل ترجمه‌نشده دست زده نشد
 review-files-written =   { $count } پروندهٔ PO با حکم‌ها بازنویسی شد
+
+## glossary
+glossary-exported = { $count } مدخل واژه‌نامه به‌صورت TBX-Basic در { $path } نوشته شد
+glossary-imported = واژه‌نامه: { $added } مدخل به { $path } افزوده شد، به { $known } مدخلی که از پیش داشت دست زده نشد، { $skipped } مدخل بی‌اصطلاح در زبان مبدأ یا یکی از زبان‌های کتاب کنار گذاشته شد
+glossary-import-missing-columns = { $count } ترجمه به زبان‌هایی است که سرآیند واژه‌نامه ستونی برایشان ندارد و افزوده نشد؛ ستون را به سرآیند بیفزایید و دوباره وارد کنید

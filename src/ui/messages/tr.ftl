@@ -90,3 +90,8 @@ review-unchanged =   { $count } çeviri aynı metin için bu kararı zaten almı
 review-skipped-fuzzy =   { $count } belirsiz çeviriye dokunulmadı: önce bir çevirmen onaylamalı
 review-skipped-untranslated =   { $count } çevrilmemiş girdiye dokunulmadı
 review-files-written =   { $count } PO dosyası kararlarla yeniden yazıldı
+
+## glossary
+glossary-exported = { $count } sözlük girdisi TBX-Basic olarak { $path } dosyasına yazıldı
+glossary-imported = sözlük: { $path } dosyasına { $added } girdi eklendi, zaten var olan { $known } girdiye dokunulmadı, kaynak dilde ya da kitabın bir dilinde terimi olmayan { $skipped } girdi atlandı
+glossary-import-missing-columns = { $count } çeviri, sözlüğün başlığında sütunu olmayan dillerde ve eklenmedi; sütunu başlığa ekleyip yeniden içe aktarın
