@@ -254,6 +254,16 @@ PY
             "/usr/bin/python3 /usr/bin/tmx2po $W/m.tmx $W/t2p.po"
     fi
 
+    # 5b. Concordance: a name looked up in the English and every locale's
+    # translations, the first time (the index is built) and then warm;
+    # against grep over the PO files, what a translator does without it.
+    measure "$N" "concordance: first query" tercuman 1 "rm -f $W/r/tm/concordance.sqlite*" \
+        "$T --project $W/r tm concordance Tehran"
+    measure "$N" "concordance: a name" tercuman "$RUNS" "true" "$T --project $W/r tm concordance Tehran"
+    measure "$N" "concordance: a name" "grep -ri (PO files)" "$RUNS" "true" "grep -ri Tehran $W/r/locales"
+    measure "$N" "concordance: a phrase" tercuman "$RUNS" "true" "$T --project $W/r tm concordance 'northern region'"
+    measure "$N" "concordance: a phrase" "grep -ri (PO files)" "$RUNS" "true" "grep -ri 'northern region' $W/r/locales"
+
     # 6. Nothing changed: sync + build must skip their work.
     measure "$N" "no-op sync + build" tercuman "$RUNS" "true" \
         "$T --project $W/r sync && $T --project $W/r build --out $W/dist"

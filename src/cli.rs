@@ -307,6 +307,29 @@ pub enum TmCommand {
         #[arg(long, default_value_t = 10)]
         limit: usize,
     },
+    /// Find every segment whose English or translation holds a word or phrase (concordance).
+    ///
+    /// Words match the words they begin (`Tahran` finds `Tahran'ın`), with
+    /// Turkish/Azerbaijani İ/ı, Persian ی/ي, ک/ك and ZWNJ, and diacritics
+    /// folded. Syncs first; the index is built on the first search and kept
+    /// up to date.
+    ///
+    /// Example: `tercuman tm concordance "Mighty Power" --locale tr`.
+    Concordance {
+        text: String,
+        /// Only this locale's translations.
+        #[arg(long, value_name = "LANG")]
+        locale: Option<String>,
+        /// Also segments that left the source, and earlier revisions.
+        #[arg(long)]
+        history: bool,
+        /// How many segments to list.
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Write the memory as TMX 1.4b (translated segments only).
     ///
     /// Example: `tercuman tm export --tmx book.tmx --locale fa`.

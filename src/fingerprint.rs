@@ -13,6 +13,7 @@ use crate::project::Project;
 fn ignored(name: &str) -> bool {
     matches!(name, ".lock" | ".sync-stamp" | ".tercuman-build")
         || name.starts_with(".build-stamp-")
+        || name.starts_with(crate::tm::concordance::FILE)
         || name.ends_with(".tercuman-tmp")
 }
 

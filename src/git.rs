@@ -20,6 +20,7 @@ use crate::formats::po;
 pub const GITIGNORE: &str = "# Written by `tercuman init`: what is local to this clone.
 /dist/
 /tm/memory.sqlite*
+/tm/concordance.sqlite*
 /tm/.lock
 /tm/.sync-stamp
 /tm/.build-stamp-*

@@ -134,6 +134,22 @@ fn run(cli: cli::Cli) -> anyhow::Result<i32> {
                 min,
                 limit,
             } => cmd::tm::search(&cli.project, &text, locale.as_deref(), min, limit),
+            cli::TmCommand::Concordance {
+                text,
+                locale,
+                history,
+                limit,
+                json,
+            } => cmd::tm::concordance(
+                &cli.project,
+                &cmd::tm::ConcordanceArgs {
+                    text,
+                    locale,
+                    history,
+                    limit,
+                    json,
+                },
+            ),
             cli::TmCommand::Export { tmx, locale, plain } => {
                 cmd::tm::export(&cli.project, &tmx, locale.as_deref(), plain)
             }

@@ -35,7 +35,8 @@ pub fn run(root: &Path, args: &StatusArgs) -> anyhow::Result<i32> {
             Table {
                 report: &report,
                 by_chapter: args.by_chapter,
-                color
+                color,
+                labels: &labels(),
             }
         ));
     }
@@ -53,4 +54,17 @@ pub fn run(root: &Path, args: &StatusArgs) -> anyhow::Result<i32> {
         ));
     }
     Ok(if failures.is_empty() { 0 } else { 1 })
+}
+
+/// The table's words in the user's language.
+fn labels() -> tercuman::status::Labels {
+    tercuman::status::Labels {
+        locale: t!("status-locale"),
+        done: t!("status-done"),
+        translated: t!("status-translated"),
+        reviewed: t!("status-reviewed"),
+        fuzzy: t!("status-fuzzy"),
+        untranslated: t!("status-untranslated"),
+        total: |segments, words| t!("status-total", "segments" => segments, "words" => words),
+    }
 }

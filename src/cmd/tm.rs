@@ -169,3 +169,101 @@ fn free_name(path: &Path) -> PathBuf {
     }
     candidate
 }
+
+/// What `tm concordance` was asked for.
+pub struct ConcordanceArgs {
+    pub text: String,
+    pub locale: Option<String>,
+    pub history: bool,
+    pub limit: usize,
+    pub json: bool,
+}
+
+/// `tm concordance TEXT`: the segments holding the words, English and
+/// translations, the words highlighted on a terminal.
+pub fn concordance(root: &Path, args: &ConcordanceArgs) -> anyhow::Result<()> {
+    use std::io::IsTerminal;
+    let (project, mut memory, _lock) = super::open(root)?;
+    let locale = super::locale_arg(&project, args.locale.as_deref())?
+        .first()
+        .map(|l| l.to_string());
+    let query = tercuman::tm::concordance::Query {
+        text: args.text.clone(),
+        source_lang: project.book.source_language.to_string(),
+        locales: project.book.locales.iter().map(|l| l.to_string()).collect(),
+        locale,
+        history: args.history,
+        limit: args.limit,
+    };
+    // Synced first, so that what translators saved a moment ago is found
+    // and the segments of a fresh clone have their places.
+    super::sync::sync_now(&project, &mut memory)?;
+    let found = {
+        let _progress = crate::ui::progress::Progress::spinner(t!("progress-concordance"));
+        memory.concordance(&query)?
+    };
+    if args.json {
+        let out = serde_json::json!({
+            "query": args.text,
+            "total": found.total,
+            "matches": found.matches,
+        });
+        crate::outln!("{}", serde_json::to_string_pretty(&out)?);
+        return Ok(());
+    }
+    let color = std::io::stdout().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let mark = |lang: &str, text: &str| marked(lang, text, &args.text, color);
+    for f in &found.matches {
+        let retired = if f.current {
+            String::new()
+        } else {
+            format!(" {}", t!("concordance-retired"))
+        };
+        crate::outln!("{}  {}:{}{retired}", f.segment, f.file, f.line);
+        crate::outln!(
+            "  {}: {}",
+            query.source_lang,
+            mark(&query.source_lang, &f.source)
+        );
+        for (lang, text) in &f.translations {
+            crate::outln!("  {lang}: {}", mark(lang, text));
+        }
+        for old in &f.history {
+            crate::outln!(
+                "  {} ({} {}): {}",
+                old.locale,
+                old.origin,
+                old.created.get(..10).unwrap_or(&old.created),
+                mark(&old.locale, &old.text)
+            );
+        }
+    }
+    if found.total == 0 {
+        crate::outln!("{}", t!("concordance-none", "text" => args.text.as_str()));
+    } else if found.total > found.matches.len() {
+        crate::outln!(
+            "{}",
+            t!("concordance-more", "shown" => found.matches.len(), "total" => found.total)
+        );
+    }
+    Ok(())
+}
+
+/// `text` with the words the query begins in bold, on a terminal.
+fn marked(lang: &str, text: &str, query: &str, color: bool) -> String {
+    if !color {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut at = 0;
+    for range in tercuman::tm::concordance::highlights(lang, text, query) {
+        out.push_str(&text[at..range.start]);
+        out.push_str("\x1b[1;33m");
+        out.push_str(&text[range.clone()]);
+        out.push_str("\x1b[0m");
+        at = range.end;
+    }
+    out.push_str(&text[at..]);
+    out
+}

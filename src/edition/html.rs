@@ -209,18 +209,30 @@ fn proof_page(edition: &Edition, i: usize) -> String {
             Some(line) => format!("{}:{line}", chapter.po_file),
             None => chapter.po_file.clone(),
         };
+        // A translated row no approval stands for: the command that
+        // approves it, to copy.
+        let approve = if row.status == crate::tm::Status::Translated
+            && !matches!(row.verdict, Some((_, true)))
+        {
+            format!(
+                "<br /><code class=\"approve\">tercuman review --locale {code} --segment {}</code>",
+                escape(&row.segment)
+            )
+        } else {
+            String::new()
+        };
+        let fix = format!("{}{approve}", escape(&fix));
         rows.push_str(&format!(
             "<tr class=\"{class}\" id=\"{id}\"><td>{n}</td><td{source_attributes}>{source}</td><td lang=\"{code}\" dir=\"{dir}\">{translation}</td><td class=\"status\">{label}</td><td class=\"fix\">{fix}</td></tr>\n",
             id = escape(&row.segment.replace('/', "-")),
             n = n + 1,
             source = row.source_html,
             translation = row.translation_html,
-            fix = escape(&fix),
             source_attributes = source_cell,
         ));
     }
     let body = format!(
-        "<main id=\"content\" class=\"proof\">\n<h1>Proof: <bdi lang=\"{code}\" dir=\"{dir}\">{title}</bdi> ({code})</h1>\n<p>{source_name} beside the translation. Rows: reviewed (with who and when), translated, <span class=\"fuzzy\">fuzzy</span> (a rejection with its reason), untranslated, check failed, not reviewed (where only reviewed text is published). Fix a row in the PO file and line it names, then run <code>tercuman sync</code>.</p>\n<table class=\"proof\">\n<thead><tr><th>#</th><th>{source_name}</th><th>{name}</th><th>Status</th><th>Fix in</th></tr></thead>\n<tbody>\n{rows}</tbody>\n</table>\n</main>\n",
+        "<main id=\"content\" class=\"proof\">\n<h1>Proof: <bdi lang=\"{code}\" dir=\"{dir}\">{title}</bdi> ({code})</h1>\n<p>{source_name} beside the translation. Rows: reviewed (with who and when), translated, <span class=\"fuzzy\">fuzzy</span> (a rejection with its reason), untranslated, check failed, not reviewed (where only reviewed text is published). Fix a row in the PO file and line it names, then run <code>tercuman sync</code>; approve a translated row with the command it shows.</p>\n<table class=\"proof\">\n<thead><tr><th>#</th><th>{source_name}</th><th>{name}</th><th>Status</th><th>Fix in</th></tr></thead>\n<tbody>\n{rows}</tbody>\n</table>\n</main>\n",
         title = escape(&chapter.title),
         name = escape(&crate::locale::english_name(&edition.lang)),
         source_name = escape(&crate::locale::english_name(source)),

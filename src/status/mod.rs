@@ -168,6 +168,37 @@ pub struct Table<'a> {
     pub report: &'a StatusReport,
     pub by_chapter: bool,
     pub color: bool,
+    /// The words of the table, in the user's language.
+    pub labels: &'a Labels,
+}
+
+/// The headers of the table's columns, and its last line.
+#[derive(Debug, Clone)]
+pub struct Labels {
+    pub locale: String,
+    pub done: String,
+    pub translated: String,
+    pub reviewed: String,
+    pub fuzzy: String,
+    pub untranslated: String,
+    /// `total: N segments, M source words per locale`, given the counts.
+    pub total: fn(usize, usize) -> String,
+}
+
+impl Default for Labels {
+    fn default() -> Labels {
+        Labels {
+            locale: "locale".into(),
+            done: "done".into(),
+            translated: "translated seg/words".into(),
+            reviewed: "reviewed seg/words".into(),
+            fuzzy: "fuzzy seg/words".into(),
+            untranslated: "untranslated seg/words".into(),
+            total: |segments, words| {
+                format!("total: {segments} segments, {words} source words per locale")
+            },
+        }
+    }
 }
 
 /// A bar of `width` cells: translated `█`, fuzzy `▒`, untranslated `░`.
@@ -195,15 +226,11 @@ fn bar(counts: &Counts, width: usize, color: bool) -> String {
 
 impl fmt::Display for Table<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let l = self.labels;
         writeln!(
             f,
             "{:<24} {:>6}  {:>22}  {:>22}  {:>22}  {:>22}",
-            "locale",
-            "done",
-            "translated seg/words",
-            "reviewed seg/words",
-            "fuzzy seg/words",
-            "untranslated seg/words"
+            l.locale, l.done, l.translated, l.reviewed, l.fuzzy, l.untranslated
         )?;
         let row = |f: &mut fmt::Formatter<'_>, name: &str, s: &Counts, w: &Counts, pct: f64| {
             writeln!(
@@ -232,11 +259,11 @@ impl fmt::Display for Table<'_> {
                 }
             }
         }
-        if let Some(l) = self.report.locales.first() {
+        if let Some(first) = self.report.locales.first() {
             writeln!(
                 f,
-                "total: {} segments, {} source words per locale",
-                l.segments.total, l.words.total
+                "{}",
+                (self.labels.total)(first.segments.total, first.words.total)
             )?;
         }
         Ok(())

@@ -131,6 +131,10 @@ const MIGRATIONS: &[&str] = &[
     // note beside it (why a reviewer rejected a translation).
     "ALTER TABLE revision ADD COLUMN author TEXT;
      ALTER TABLE revision ADD COLUMN note TEXT;",
+    // 11: an identity for this index, new whenever it is built (a fresh
+    // clone, `tm rebuild`): caches keyed by its row ids (the concordance)
+    // know they belong to another index when it changes.
+    "INSERT OR REPLACE INTO setting (key, value) VALUES ('index-id', lower(hex(randomblob(8))));",
 ];
 
 /// Brings the database to the latest schema in one transaction. A database

@@ -515,7 +515,7 @@ fn a_byte_order_mark_is_read_past_and_dropped_and_one_mid_file_is_named() {
         stderr.contains("locales/fa/first.po: the byte-order mark"),
         "{stderr}"
     );
-    assert!(stderr.contains("fa: 1 translations imported"), "{stderr}");
+    assert!(stderr.contains("fa: 1 translation imported"), "{stderr}");
     let rewritten = read(&po);
     assert!(!rewritten.starts_with('\u{FEFF}') && rewritten.contains("سطر نقل‌شده"));
 
@@ -548,7 +548,7 @@ fn a_po_file_saved_in_nfd_is_the_same_text() {
     assert!(!decomposed.contains("café"), "the file is in NFD");
     std::fs::write(&po, decomposed).unwrap();
     let stderr = succeeds(root, &["sync"]);
-    assert!(stderr.contains("tr: 1 translations imported"), "{stderr}");
+    assert!(stderr.contains("tr: 1 translation imported"), "{stderr}");
     let text = read(&po);
     assert!(text.contains("msgid \"A café in Tiflis.\""), "{text}");
     assert!(
@@ -582,7 +582,7 @@ fn a_memory_held_by_another_program_is_announced_while_sync_waits() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stderr}");
     assert!(stderr.contains("waiting for another program"), "{stderr}");
-    assert!(stderr.contains("az: 1 translations imported"), "{stderr}");
+    assert!(stderr.contains("az: 1 translation imported"), "{stderr}");
 }
 
 /// The author renames a chapter; a translator who still has the old PO

@@ -228,3 +228,37 @@ fn quiet_keeps_errors_and_drops_reports() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("error: az is 0.0% translated"));
 }
+
+#[test]
+fn the_status_table_speaks_the_users_language() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(
+        &repo_root().join("tests/fixtures/small"),
+        &dir.path().join("small"),
+    );
+    assert!(run_in(dir.path(), &["--project", "small", "sync"], "C")
+        .status
+        .success());
+    let english = [
+        "locale",
+        "done",
+        "translated seg/words",
+        "fuzzy seg/words",
+        "source words per locale",
+    ];
+    for (lang, says) in [
+        ("C.UTF-8", "translated seg/words"),
+        ("tr_TR.UTF-8", "çevrilmiş bölüt/kelime"),
+        ("az_AZ.UTF-8", "tərcümə seq/söz"),
+        ("fa_IR.UTF-8", "ترجمه‌شده بخش/واژه"),
+    ] {
+        let out = run_in(dir.path(), &["--project", "small", "status"], lang);
+        let table = String::from_utf8_lossy(&out.stdout);
+        assert!(table.contains(says), "{lang}: {table}");
+        if !lang.starts_with('C') {
+            for word in english {
+                assert!(!table.contains(word), "{lang}: English `{word}` in {table}");
+            }
+        }
+    }
+}

@@ -134,7 +134,7 @@ fn the_bilingual_proof_shows_each_segment_with_its_status_and_po_line() {
     let line = msgstr_line(&root.join("locales/tr/first.po"), "Hello, world.");
     assert!(
         hello.contains(&format!(
-            "<td class=\"fix\">locales/tr/first.po:{line}</td>"
+            "<td class=\"fix\">locales/tr/first.po:{line}<br /><code class=\"approve\">tercuman review --locale tr --segment "
         )),
         "{hello}"
     );
@@ -201,7 +201,7 @@ fn an_unchanged_book_is_not_rebuilt_but_any_change_or_missing_output_is() {
     let out = tercuman(root, &["build"]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains("1 translations imported") && stderr.contains("built tr:"),
+        stderr.contains("1 translation imported") && stderr.contains("built tr:"),
         "{stderr}"
     );
     let html = std::fs::read_to_string(root.join("dist/html/tr/first.html")).unwrap();

@@ -408,7 +408,7 @@ fn an_edit_saved_while_a_sync_runs_is_never_lost() {
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(out.status.success(), "{point}: {stderr}");
         assert!(
-            stderr.contains("fa: 1 translations imported"),
+            stderr.contains("fa: 1 translation imported"),
             "{point}: {stderr}"
         );
         let text = std::fs::read_to_string(&po).unwrap();

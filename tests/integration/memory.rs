@@ -600,3 +600,120 @@ fn changing_the_sentence_rules_loses_no_translation() {
         assert_eq!((turkish.as_str(), *fuzzy), (expected, false), "{english}");
     }
 }
+
+/// `tm concordance ARGS --json`.
+fn concordance(root: &Path, args: &[&str]) -> serde_json::Value {
+    let mut all = vec!["tm", "concordance"];
+    all.extend_from_slice(args);
+    all.push("--json");
+    serde_json::from_str(&ok(root, &all)).unwrap()
+}
+
+fn segments_of(found: &serde_json::Value) -> Vec<String> {
+    found["matches"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["segment"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn concordance_finds_a_name_in_english_and_translations_with_suffixes_and_folding() {
+    let book = shipped_book();
+    let root = book.path();
+    // Every current segment whose English names Tehran, and no other.
+    let found = concordance(root, &["Tehran", "--limit", "500"]);
+    let expected = [
+        "introduction",
+        "the-terror-in-tehran",
+        "military-tensions",
+        "iranian-propaganda",
+    ]
+    .iter()
+    .map(|c| std::fs::read_to_string(root.join(format!("locales/tr/{c}.po"))).unwrap())
+    .map(|po| {
+        po.lines()
+            .filter(|l| l.starts_with("msgid ") && l.contains("Tehran"))
+            .count()
+    })
+    .sum::<usize>();
+    assert_eq!(found["total"], expected, "{found}");
+
+    // A Turkish word found whatever its case and suffix, where the English
+    // says something else.
+    let found = concordance(root, &["iktidar", "--locale", "tr"]);
+    assert!(
+        segments_of(&found).contains(&"military-tensions/6c52b9f0".to_string()),
+        "{found}"
+    );
+    let m = &found["matches"][0];
+    assert_eq!(m["matched"], serde_json::json!(["tr"]), "{found}");
+    assert!(m["translations"]["tr"]
+        .as_str()
+        .unwrap()
+        .contains("İktidar tatbikatlarıyla"));
+    assert_eq!(
+        m["translations"].as_object().unwrap().len(),
+        1,
+        "only the locale asked for"
+    );
+    let phrase = concordance(root, &["İKTİDAR tatbikat", "--locale", "tr"]);
+    assert_eq!(
+        segments_of(&phrase),
+        segments_of(&found),
+        "a phrase of word beginnings"
+    );
+    // Persian without its ZWNJ finds the word written with it.
+    let found = concordance(root, &["قرهباغ", "--locale", "fa"]);
+    assert!(found["total"].as_u64().unwrap() >= 2, "{found}");
+    let none = concordance(root, &["Zanzibar"]);
+    assert_eq!(none["total"], 0);
+}
+
+#[test]
+fn concordance_finds_an_earlier_translation_with_history_and_a_new_one_at_once() {
+    let book = shipped_book();
+    let root = book.path();
+    let po = root.join("locales/tr/military-tensions.po");
+    let msgid = "In October 2021, Tehran launched the Zolfaghar exercises along the Araz River.";
+    assert!(concordance(root, &["Zülfikar"])["total"].as_u64().unwrap() >= 1);
+    translate(
+        &po,
+        msgid,
+        "Ekim 2021'de Tahran, Aras Nehri boyunca yeni bir tatbikat başlattı.",
+    );
+    ok(root, &["sync"]);
+
+    assert_eq!(
+        concordance(root, &["Zülfikar", "--locale", "tr"])["total"],
+        0,
+        "no longer current"
+    );
+    let old = concordance(root, &["Zülfikar", "--locale", "tr", "--history"]);
+    let history = &old["matches"][0]["history"];
+    assert_eq!(history.as_array().unwrap().len(), 1, "{old}");
+    assert!(
+        history[0]["text"]
+            .as_str()
+            .unwrap()
+            .contains("Zülfikar tatbikatlarını"),
+        "{old}"
+    );
+    assert_eq!(history[0]["locale"], "tr");
+    let new = concordance(root, &["yeni bir tatbikat"]);
+    assert_eq!(
+        new["matches"][0]["matched"],
+        serde_json::json!(["tr"]),
+        "{new}"
+    );
+
+    // A memory index rebuilt from the journal has new row ids: the cache
+    // notices and answers as before.
+    ok(root, &["tm", "rebuild"]);
+    assert_eq!(concordance(root, &["yeni bir tatbikat"]), new);
+    assert_eq!(
+        concordance(root, &["Zülfikar", "--locale", "tr", "--history"]),
+        old
+    );
+}

@@ -252,7 +252,11 @@ fn review_states_travel_to_a_cat_tool_in_xliff_and_come_back() {
         std::fs::write(&path, xliff.replace(&old, &new)).unwrap();
         let out = tercuman(root, &["import", path.to_str().unwrap(), "--by", "Murat"]);
         let said = String::from_utf8_lossy(&out.stderr);
-        assert!(out.status.success() && said.contains("1 targets"), "{said}");
+        assert!(
+            out.status.success()
+                && said.contains("1 target the file marks approved is now reviewed"),
+            "{said}"
+        );
         let now = locale_status(root, "tr")["segments"]["reviewed"]
             .as_u64()
             .unwrap() as usize;
@@ -352,6 +356,33 @@ fn a_locale_that_publishes_only_reviewed_text_shows_the_rest_in_english_marked()
     let proof =
         std::fs::read_to_string(root.join("dist/html/tr/proof/military-tensions.html")).unwrap();
     assert!(proof.contains("not reviewed: not published"), "{proof}");
+
+    // Each row waiting for review shows the command that approves it; the
+    // command works as shown.
+    let intro = std::fs::read_to_string(root.join("dist/html/tr/proof/introduction.html")).unwrap();
+    assert!(
+        !intro.contains("class=\"approve\""),
+        "every row there is approved"
+    );
+    let start = proof.find("<code class=\"approve\">").expect("a command")
+        + "<code class=\"approve\">".len();
+    let command = &proof[start..start + proof[start..].find("</code>").unwrap()];
+    let args: Vec<&str> = command
+        .split_whitespace()
+        .skip(1)
+        .chain(["--by", "Ayşe"])
+        .collect();
+    assert_eq!(args[..3], ["review", "--locale", "tr"], "{command}");
+    let before = locale_status(root, "tr")["segments"]["reviewed"]
+        .as_u64()
+        .unwrap();
+    ok(root, &args);
+    assert_eq!(
+        locale_status(root, "tr")["segments"]["reviewed"]
+            .as_u64()
+            .unwrap(),
+        before + 1
+    );
 }
 
 #[test]

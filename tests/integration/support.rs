@@ -93,6 +93,7 @@ fn is_cache(name: &std::ffi::OsStr) -> bool {
     matches!(name.to_str(), Some(".lock" | ".sync-stamp"))
         || name.to_string_lossy().starts_with(".build-stamp-")
         || name.to_string_lossy().starts_with("memory.sqlite")
+        || name.to_string_lossy().starts_with("concordance.sqlite")
 }
 
 /// `status --json`'s entry for one locale.

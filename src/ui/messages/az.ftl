@@ -63,6 +63,10 @@ check-summary = { $errors } xəta, { $warnings } xəbərdarlıq
 
 ## tm, export, import
 tm-search-none = { $min }% və ya daha yüksək bal alan seqment yoxdur
+progress-concordance = yaddaşda axtarılır
+concordance-none = heç bir seqmentdə “{ $text }” yoxdur
+concordance-more = { $total } seqmentdən { $shown } göstərildi; daha çoxu üçün --limit
+concordance-retired = (mənbədən çıxıb)
 tm-no-longer-in-source = , artıq mənbədə yoxdur
 wrote-file = { $path } yazıldı
 tmx-import-report = idxal: { $filled } seqment tərcümə olundu, { $history } fərqli tərcümə tarixçədə saxlanıldı, { $stored } vahid uyğunlaşdırma üçün saxlanıldı, { $skipped } vahid buraxıldı
@@ -95,3 +99,12 @@ review-files-written =   { $count } PO faylı qərarlarla yenidən yazıldı
 glossary-exported = { $count } lüğət girdisi TBX-Basic kimi { $path } faylına yazıldı
 glossary-imported = lüğət: { $path } faylına { $added } girdi əlavə olundu, artıq olan { $known } girdiyə toxunulmadı, mənbə dilində və ya kitabın bir dilində termini olmayan { $skipped } girdi buraxıldı
 glossary-import-missing-columns = { $count } tərcümə lüğətin başlığında sütunu olmayan dillərdədir və əlavə olunmadı; sütunu başlığa əlavə edib yenidən idxal edin
+
+## status table
+status-locale = dil
+status-done = hazır
+status-translated = tərcümə seq/söz
+status-reviewed = təsdiqli seq/söz
+status-fuzzy = qeyri-dəqiq seq/söz
+status-untranslated = tərcüməsiz seq/söz
+status-total = cəmi: hər dil üçün { $segments } seqment, { $words } mənbə sözü

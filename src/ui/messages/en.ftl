@@ -21,8 +21,26 @@ error-status-below-reviewed = { $locale } is { $percent }% reviewed, below the m
 error-no-segment = no segment `{ $segment }` in the memory (ids are the msgctxt of PO entries)
 
 ## sync
-sync-report = sync: { $new } new and { $retired } retired segments, { $imported } translations imported, { $exact } exact matches reused, { $fuzzy } fuzzy suggestions, { $written } files written
-sync-locale-imported =   { $locale }: { $count } translations imported
+sync-report = sync: { $new } new and { $retired } retired { $retired ->
+        [one] segment
+       *[other] segments
+    }, { $imported ->
+        [one] { $imported } translation imported
+       *[other] { $imported } translations imported
+    }, { $exact ->
+        [one] { $exact } exact match reused
+       *[other] { $exact } exact matches reused
+    }, { $fuzzy ->
+        [one] { $fuzzy } fuzzy suggestion
+       *[other] { $fuzzy } fuzzy suggestions
+    }, { $written ->
+        [one] { $written } file written
+       *[other] { $written } files written
+    }
+sync-locale-imported =   { $locale }: { $count ->
+        [one] { $count } translation imported
+       *[other] { $count } translations imported
+    }
 sync-conflict = { $file }:{ $line }: `{ $segment }` was changed in this file and in the memory since the file was written
 sync-conflict-hint = the memory's version is kept, marked fuzzy; yours is in `tercuman tm log { $segment }`
 sync-merge-conflict = { $file }:{ $line }: `{ $segment }` was translated differently in two clones since merged: { $texts }
@@ -49,10 +67,19 @@ progress-import = importing…
 ## build
 build-up-to-date = editions in { $dir } are up to date: nothing changed since they were built
 build-built = built { $locale }: { $outputs }
-build-built-fallbacks = built { $locale }: { $outputs } ({ $count } segments shown in { $source })
-build-failed-checks = { $count } { $locale } translations fail a check and are shown in { $source }: { $segments }
+build-built-fallbacks = built { $locale }: { $outputs } ({ $count ->
+        [one] { $count } segment
+       *[other] { $count } segments
+    } shown in { $source })
+build-failed-checks = { $count ->
+        [one] { $count } { $locale } translation fails a check and is
+       *[other] { $count } { $locale } translations fail a check and are
+    } shown in { $source }: { $segments }
 build-failed-checks-hint = run `tercuman check --locale { $locale }`, or build with --allow-check-errors
-build-unreviewed = { $count } { $locale } translations no reviewer has approved are shown in { $source }, marked: book.toml publishes only reviewed ones (`publish = "reviewed"`)
+build-unreviewed = { $count ->
+        [one] { $count } { $locale } translation no reviewer has approved is
+       *[other] { $count } { $locale } translations no reviewer has approved are
+    } shown in { $source }, marked: book.toml publishes only reviewed ones (`publish = "reviewed"`)
 build-script-removed = { $file }:{ $line }: raw HTML here runs a script (`<script>`, an `on…=` attribute or a `javascript:` URL); the editions leave that out
 build-script-removed-hint = EPUB readers run no scripts and the HTML edition runs none either; the rest of the HTML is published as written
 build-remote-image = { $file }:{ $line }: the image `{ $url }` is on the web; an EPUB must carry its own images, so the EPUB links to it instead (the HTML site shows it)
@@ -60,18 +87,52 @@ build-remote-image-hint = save the image under source/ (e.g. source/images/) and
 build-status-page = status page: { $path }
 
 ## check
-check-summary = { $errors } errors, { $warnings } warnings
+check-summary = { $errors ->
+        [one] { $errors } error
+       *[other] { $errors } errors
+    }, { $warnings ->
+        [one] { $warnings } warning
+       *[other] { $warnings } warnings
+    }
 
 ## tm, export, import
 tm-search-none = no segment scores { $min }% or more
+progress-concordance = searching the memory…
+concordance-none = no segment holds “{ $text }”
+concordance-more = { $shown } of { $total ->
+        [one] { $total } segment
+       *[other] { $total } segments
+    } shown; use --limit for more
+concordance-retired = (left the source)
 tm-no-longer-in-source = , no longer in the source
 wrote-file = wrote { $path }
-tmx-import-report = import: { $filled } segments translated, { $history } differing translations kept in the history, { $stored } units stored for matching, { $skipped } units skipped
+tmx-import-report = import: { $filled ->
+        [one] { $filled } segment translated
+       *[other] { $filled } segments translated
+    }, { $history ->
+        [one] { $history } differing translation
+       *[other] { $history } differing translations
+    } kept in the history, { $stored ->
+        [one] { $stored } unit
+       *[other] { $stored } units
+    } stored for matching, { $skipped ->
+        [one] { $skipped } unit
+       *[other] { $skipped } units
+    } skipped
 tmx-import-hint = run `tercuman sync` to update the segment files
-xliff-import-report = import: { $locale }: { $updated } translations updated, { $unchanged } unchanged, { $conflicts } conflicts, { $stale } made for older English, { $empty } without a target
+xliff-import-report = import: { $locale }: { $updated ->
+        [one] { $updated } translation updated
+       *[other] { $updated } translations updated
+    }, { $unchanged } unchanged, { $conflicts ->
+        [one] { $conflicts } conflict
+       *[other] { $conflicts } conflicts
+    }, { $stale } made for older English, { $empty } without a target
 xliff-import-conflict = { $file }:{ $line }: `{ $segment }` was changed in the memory since this file was exported
 xliff-import-conflict-hint = the memory's version is kept; the file's is in `tercuman tm log { $segment }`
-xliff-import-reviewed =   { $count } targets the file marks approved are now reviewed (by the name given with --by, or git's user.name)
+xliff-import-reviewed =   { $count ->
+        [one] { $count } target the file marks approved is
+       *[other] { $count } targets the file marks approved are
+    } now reviewed (by the name given with --by, or git's user.name)
 tm-rebuild-moved = moved the old memory to { $path }
 
 ## init
@@ -85,14 +146,44 @@ git-not-set-up-hint = run `tercuman git-setup` once in this clone
 git-merge-po-by-lines = { $file }: not one entry per paragraph, so merged line by line
 
 review-no-reviewer = name the reviewer with `--by NAME` (or set git's `user.name` in this book)
-review-approved = review: { $count } { $locale } translations approved by { $by }
-review-rejected = review: { $count } { $locale } translations rejected by { $by }, now fuzzy with the note
+review-approved = review: { $count ->
+        [one] { $count } { $locale } translation
+       *[other] { $count } { $locale } translations
+    } approved by { $by }
+review-rejected = review: { $count ->
+        [one] { $count } { $locale } translation
+       *[other] { $count } { $locale } translations
+    } rejected by { $by }, now fuzzy with the note
 review-unchanged =   { $count } already had this verdict on the same text
 review-skipped-fuzzy =   { $count } fuzzy ones left alone: a translator must confirm them first
 review-skipped-untranslated =   { $count } untranslated ones left alone
-review-files-written =   { $count } PO files rewritten with the verdicts
+review-files-written =   { $count ->
+        [one] { $count } PO file
+       *[other] { $count } PO files
+    } rewritten with the verdicts
 
 ## glossary
-glossary-exported = wrote { $count } glossary entries as TBX-Basic to { $path }
-glossary-imported = glossary: { $added } entries added to { $path }, { $known } it already had left as they are, { $skipped } without a term in the source language or a book locale skipped
+glossary-exported = wrote { $count ->
+        [one] { $count } glossary entry
+       *[other] { $count } glossary entries
+    } as TBX-Basic to { $path }
+glossary-imported = glossary: { $added ->
+        [one] { $added } entry
+       *[other] { $added } entries
+    } added to { $path }, { $known } it already had left as they are, { $skipped } without a term in the source language or a book locale skipped
 glossary-import-missing-columns = { $count } translations are in locales the glossary's header has no column for, and were not added; add the column to the header and import again
+
+## status table
+status-locale = locale
+status-done = done
+status-translated = translated seg/words
+status-reviewed = reviewed seg/words
+status-fuzzy = fuzzy seg/words
+status-untranslated = untranslated seg/words
+status-total = total: { $segments ->
+        [one] { $segments } segment
+       *[other] { $segments } segments
+    }, { $words ->
+        [one] { $words } source word
+       *[other] { $words } source words
+    } per locale

@@ -63,6 +63,10 @@ check-summary = { $errors } خطا، { $warnings } هشدار
 
 ## tm, export, import
 tm-search-none = هیچ بخشی امتیاز { $min }٪ یا بیشتر ندارد
+progress-concordance = جست‌وجو در حافظه
+concordance-none = هیچ بخشی «{ $text }» را ندارد
+concordance-more = { $shown } از { $total } بخش نشان داده شد؛ برای بیشتر --limit
+concordance-retired = (از متن مبدأ بیرون رفته)
 tm-no-longer-in-source = ، دیگر در متن مبدأ نیست
 wrote-file = { $path } نوشته شد
 tmx-import-report = ورود: { $filled } بخش ترجمه شد، { $history } ترجمهٔ متفاوت در تاریخچه نگه داشته شد، { $stored } واحد برای تطبیق ذخیره شد، { $skipped } واحد نادیده گرفته شد
@@ -95,3 +99,12 @@ review-files-written =   { $count } پروندهٔ PO با حکم‌ها باز�
 glossary-exported = { $count } مدخل واژه‌نامه به‌صورت TBX-Basic در { $path } نوشته شد
 glossary-imported = واژه‌نامه: { $added } مدخل به { $path } افزوده شد، به { $known } مدخلی که از پیش داشت دست زده نشد، { $skipped } مدخل بی‌اصطلاح در زبان مبدأ یا یکی از زبان‌های کتاب کنار گذاشته شد
 glossary-import-missing-columns = { $count } ترجمه به زبان‌هایی است که سرآیند واژه‌نامه ستونی برایشان ندارد و افزوده نشد؛ ستون را به سرآیند بیفزایید و دوباره وارد کنید
+
+## status table
+status-locale = زبان
+status-done = انجام
+status-translated = ترجمه‌شده بخش/واژه
+status-reviewed = بازبینی‌شده بخش/واژه
+status-fuzzy = مبهم بخش/واژه
+status-untranslated = ترجمه‌نشده بخش/واژه
+status-total = جمع: برای هر زبان { $segments } بخش و { $words } واژهٔ مبدأ

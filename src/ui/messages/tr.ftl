@@ -63,6 +63,10 @@ check-summary = { $errors } hata, { $warnings } uyarı
 
 ## tm, export, import
 tm-search-none = %{ $min } ya da daha yüksek puan alan bölüt yok
+progress-concordance = bellekte aranıyor
+concordance-none = hiçbir bölütte “{ $text }” yok
+concordance-more = { $total } bölütten { $shown } tanesi gösterildi; daha fazlası için --limit
+concordance-retired = (kaynaktan çıktı)
 tm-no-longer-in-source = , artık kaynakta yok
 wrote-file = { $path } yazıldı
 tmx-import-report = içe aktarma: { $filled } bölüt çevrildi, { $history } farklı çeviri geçmişte saklandı, { $stored } birim eşleştirme için saklandı, { $skipped } birim atlandı
@@ -95,3 +99,12 @@ review-files-written =   { $count } PO dosyası kararlarla yeniden yazıldı
 glossary-exported = { $count } sözlük girdisi TBX-Basic olarak { $path } dosyasına yazıldı
 glossary-imported = sözlük: { $path } dosyasına { $added } girdi eklendi, zaten var olan { $known } girdiye dokunulmadı, kaynak dilde ya da kitabın bir dilinde terimi olmayan { $skipped } girdi atlandı
 glossary-import-missing-columns = { $count } çeviri, sözlüğün başlığında sütunu olmayan dillerde ve eklenmedi; sütunu başlığa ekleyip yeniden içe aktarın
+
+## status table
+status-locale = dil
+status-done = tamam
+status-translated = çevrilmiş bölüt/kelime
+status-reviewed = onaylı bölüt/kelime
+status-fuzzy = belirsiz bölüt/kelime
+status-untranslated = çevrilmemiş bölüt/kelime
+status-total = toplam: dil başına { $segments } bölüt, { $words } kaynak kelime
