@@ -124,39 +124,7 @@ fn run(cli: cli::Cli) -> anyhow::Result<i32> {
             cli::GlossaryCommand::Import { file } => cmd::glossary::import(&cli.project, &file),
         }
         .map(|()| 0),
-        cli::Command::Tm(command) => match command {
-            cli::TmCommand::Log { segment, locale } => {
-                cmd::tm::log(&cli.project, &segment, locale.as_deref())
-            }
-            cli::TmCommand::Search {
-                text,
-                locale,
-                min,
-                limit,
-            } => cmd::tm::search(&cli.project, &text, locale.as_deref(), min, limit),
-            cli::TmCommand::Concordance {
-                text,
-                locale,
-                history,
-                limit,
-                json,
-            } => cmd::tm::concordance(
-                &cli.project,
-                &cmd::tm::ConcordanceArgs {
-                    text,
-                    locale,
-                    history,
-                    limit,
-                    json,
-                },
-            ),
-            cli::TmCommand::Export { tmx, locale, plain } => {
-                cmd::tm::export(&cli.project, &tmx, locale.as_deref(), plain)
-            }
-            cli::TmCommand::Import { file } => cmd::tm::import(&cli.project, &file),
-            cli::TmCommand::Rebuild => cmd::tm::rebuild(&cli.project),
-        }
-        .map(|()| 0),
+        cli::Command::Tm(command) => cmd::tm::run(&cli.project, command).map(|()| 0),
         cli::Command::Build {
             out,
             allow_check_errors,

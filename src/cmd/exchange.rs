@@ -7,7 +7,7 @@ use crate::cli::ExportFormat;
 use crate::t;
 use crate::ui::{self, progress::Progress};
 use tercuman::formats::xliff;
-use tercuman::tm::exchange::{export_tmx, export_xliff, import_xliff, ImportBy};
+use tercuman::tm::exchange::{export_tmx, export_xliff, import_xliff};
 
 /// `export --format F [--locale L] [--out FILE]`
 pub fn export(
@@ -162,10 +162,14 @@ pub fn import(root: &Path, file: &Path, by: Option<&str>) -> anyhow::Result<()> 
             .filter(|b| !b.trim().is_empty())
             .map(str::to_string)
             .or_else(|| tercuman::git::user_name(root));
-        let by = ImportBy {
-            reviewer: reviewer.as_deref(),
-        };
-        let report = import_xliff(&mut memory, &project, &doc, file, by, tercuman::date::now())?;
+        let report = import_xliff(
+            &mut memory,
+            &project,
+            &doc,
+            file,
+            reviewer.as_deref(),
+            tercuman::date::now(),
+        )?;
         (before, report)
     };
     // The sync before the import speaks only when it did or found something.

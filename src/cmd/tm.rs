@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 use tercuman::formats::tmx;
 
+use crate::cli::TmCommand;
 use crate::t;
 use crate::ui::{self, progress::Progress};
 
@@ -266,4 +267,36 @@ fn marked(lang: &str, text: &str, query: &str, color: bool) -> String {
     }
     out.push_str(&text[at..]);
     out
+}
+
+/// `tm …`: one subcommand of the memory's.
+pub fn run(root: &Path, command: TmCommand) -> anyhow::Result<()> {
+    match command {
+        TmCommand::Log { segment, locale } => log(root, &segment, locale.as_deref()),
+        TmCommand::Search {
+            text,
+            locale,
+            min,
+            limit,
+        } => search(root, &text, locale.as_deref(), min, limit),
+        TmCommand::Concordance {
+            text,
+            locale,
+            history,
+            limit,
+            json,
+        } => concordance(
+            root,
+            &ConcordanceArgs {
+                text,
+                locale,
+                history,
+                limit,
+                json,
+            },
+        ),
+        TmCommand::Export { tmx, locale, plain } => export(root, &tmx, locale.as_deref(), plain),
+        TmCommand::Import { file } => import(root, &file),
+        TmCommand::Rebuild => rebuild(root),
+    }
 }

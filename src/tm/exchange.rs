@@ -379,27 +379,21 @@ pub struct XliffReport {
     pub stale: usize,
     /// Units without a target.
     pub empty: usize,
-    /// Targets a reviewer approved in the file, now approved in the memory
-    /// (by the importer, [`ImportBy`]).
+    /// Targets a reviewer approved in the file, now approved in the memory.
     pub reviewed: usize,
-}
-
-/// Who an import's approvals are recorded for: the reviewer who approved
-/// units in the CAT tool. XLIFF has no attribute naming them.
-#[derive(Debug, Clone, Copy)]
-pub struct ImportBy<'a> {
-    pub reviewer: Option<&'a str>,
 }
 
 /// Imports a CAT tool's XLIFF for one locale. Every unit is checked before
 /// anything is written: an unknown segment id or inline code stops the
-/// import with the file and line, and the memory stays as it was.
+/// import with the file and line, and the memory stays as it was. The
+/// file's approvals are recorded as reviews by `reviewer` (XLIFF has no
+/// attribute naming who approved a unit).
 pub fn import_xliff(
     memory: &mut Memory,
     project: &Project,
     doc: &xliff::ReadDocument,
     path: &Path,
-    by: ImportBy,
+    reviewer: Option<&str>,
     now: i64,
 ) -> Result<XliffReport> {
     let locale = xliff_locale(project, doc, path)?;
@@ -474,29 +468,36 @@ pub fn import_xliff(
             changes.translations.extend(approval);
         }
     }
+    report.reviewed = sign_approvals(&mut changes, reviewer, path)?;
+    memory.apply(&changes, now)?;
+    Ok(report)
+}
+
+/// Names `reviewer` as the author of every approval in `changes`; approvals
+/// with no reviewer known are an error. Returns how many there are.
+fn sign_approvals(changes: &mut Changes, reviewer: Option<&str>, path: &Path) -> Result<usize> {
     let approvals: Vec<&mut TranslationChange> = changes
         .translations
         .iter_mut()
         .filter(|c| c.origin == Origin::Review)
         .collect();
-    report.reviewed = approvals.len();
-    if !approvals.is_empty() {
-        let Some(reviewer) = by.reviewer else {
-            return Err(Error::parse(
-                path,
-                1,
-                format!(
-                    "{} approved targets, and no reviewer is known to record them for\nhint: name the reviewer with `--by NAME` (or set git's `user.name`)",
-                    approvals.len()
-                ),
-            ));
-        };
-        for approval in approvals {
-            approval.author = Some(reviewer.to_string());
-        }
+    let count = approvals.len();
+    if count == 0 {
+        return Ok(0);
     }
-    memory.apply(&changes, now)?;
-    Ok(report)
+    let Some(reviewer) = reviewer else {
+        return Err(Error::parse(
+            path,
+            1,
+            format!(
+                "{count} approved targets, and no reviewer is known to record them for\nhint: name the reviewer with `--by NAME` (or set git's `user.name`)"
+            ),
+        ));
+    };
+    for approval in approvals {
+        approval.author = Some(reviewer.to_string());
+    }
+    Ok(count)
 }
 
 /// A reviewer's approval of `translation` as it stands (its author is set

@@ -290,7 +290,7 @@ fn check_exits_0_on_warnings_only_and_2_on_an_unreadable_file() {
         "{}",
         String::from_utf8_lossy(&out.stdout)
     );
-    assert!(String::from_utf8_lossy(&out.stdout).contains("0 errors, 1 warnings"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("0 errors, 1 warning"));
     assert_eq!(
         tercuman(root, &["check", "--locale", "xx-invalid-"])
             .status
@@ -316,7 +316,7 @@ fn build_shows_a_translation_failing_a_check_in_english_unless_allowed() {
     assert!(out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains("warning: 1 az translations fail a check"),
+        stderr.contains("warning: 1 az translation fails a check"),
         "{stderr}"
     );
     let html = std::fs::read_to_string(root.join("dist/html/az/second.html")).unwrap();

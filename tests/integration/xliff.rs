@@ -418,7 +418,7 @@ fn xliff_1_1_from_po2xliff_imports_like_1_2() {
     std::fs::write(&file, edited).unwrap();
     let said =
         String::from_utf8(tercuman(root, &["import", file.to_str().unwrap()]).stderr).unwrap();
-    assert!(said.contains("1 translations updated"), "{said}");
+    assert!(said.contains("1 translation updated"), "{said}");
     let po = std::fs::read_to_string(root.join("locales/fa/first.po")).unwrap();
     assert!(
         po.contains("msgstr \"این بند *نخست* کتاب آقای اسمیت است.\""),
