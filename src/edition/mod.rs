@@ -8,7 +8,8 @@ pub mod cover;
 pub mod epub;
 pub mod figures;
 pub mod html;
-pub mod render;
+mod proof;
+mod render;
 
 use crate::formats::xml::escape;
 use std::collections::{HashMap, HashSet};
@@ -430,14 +431,14 @@ fn prepare_chapter(
     let proof = match settings.translations {
         Some(t) if options.formats.html => {
             let lines = settings.po_lines.and_then(|l| l.get(&doc.slug));
-            let rows = ProofInputs {
+            let rows = proof::ProofInputs {
                 translations: t,
                 reviews: settings.reviews,
                 withheld: settings.withheld,
                 po_lines: lines,
                 figures: settings.figures,
             };
-            proof_rows(doc, &rows)
+            proof::proof_rows(doc, &rows)
         }
         _ => Vec::new(),
     };
@@ -471,52 +472,6 @@ fn refuse_untranslated(
         )));
     }
     Ok(())
-}
-
-/// What a chapter's proof rows are made from.
-struct ProofInputs<'a> {
-    translations: &'a HashMap<String, Translation>,
-    reviews: Option<&'a HashMap<String, Review>>,
-    withheld: &'a HashMap<String, Withheld>,
-    /// Line of each segment's msgstr as the last sync left the PO file.
-    po_lines: Option<&'a HashMap<String, usize>>,
-    figures: &'a figures::Figures,
-}
-
-/// The proof rows of one chapter.
-fn proof_rows(doc: &ChapterDoc, inputs: &ProofInputs) -> Vec<ProofRow> {
-    let inline_html = |text: &str, source: Option<&str>| {
-        let mut html = String::new();
-        let events = render::inline_events(text, &doc.links, source, "html");
-        let events = render::footnotes(events, &doc.footnotes, render::NoteStyle::Plain);
-        // Proof pages are one folder down from the edition's pages.
-        let events = render::images(events, &doc.slug, Some(inputs.figures), false, "../");
-        let events = render::links_from_subfolder(events);
-        pulldown_cmark::html::push_html(&mut html, events.into_iter());
-        html
-    };
-    doc.segments()
-        .map(|seg| {
-            let t = inputs.translations.get(&seg.id);
-            let status = effective_status(t);
-            let verdict = t
-                .zip(inputs.reviews.and_then(|r| r.get(&seg.id)))
-                .filter(|(t, r)| r.stands_for(t))
-                .map(|(_, r)| (r.describe(), !r.rejected));
-            ProofRow {
-                segment: seg.id.clone(),
-                source_html: inline_html(&seg.text, None),
-                translation_html: t
-                    .filter(|t| !t.text.is_empty())
-                    .map(|t| inline_html(&t.text, Some(&seg.text)))
-                    .unwrap_or_default(),
-                status,
-                withheld: inputs.withheld.get(&seg.id).copied(),
-                verdict,
-                po_line: inputs.po_lines.and_then(|l| l.get(&seg.id)).copied(),
-            }
-        })
-        .collect()
 }
 
 /// Translated segments an edition shows in English instead: those failing
