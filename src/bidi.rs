@@ -101,9 +101,98 @@ pub fn balanced(text: &str) -> std::borrow::Cow<'_, str> {
     out.into()
 }
 
+/// Whether `c` is a letter of a right-to-left script (Hebrew, Arabic,
+/// Syriac, Thaana, N'Ko and their presentation forms).
+fn is_rtl_letter(c: char) -> bool {
+    matches!(c as u32,
+        0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF)
+}
+
+/// What starts and ends a left-to-right run: a letter of a left-to-right
+/// script, or a Latin digit.
+fn is_ltr_anchor(c: char) -> bool {
+    c.is_ascii_digit() || (c.is_alphabetic() && !is_rtl_letter(c))
+}
+
+/// What a left-to-right run may hold between its anchors: spaces,
+/// punctuation that joins words and numbers, combining marks. Brackets and
+/// quotes end a run, so a pair never straddles its edge.
+fn continues_ltr_run(c: char) -> bool {
+    c == ' ' || ".,:;/\\-_@#%+&'’=*~^|!?".contains(c) || matches!(c as u32, 0x0300..=0x036F)
+}
+
+/// `text` cut into runs, each with whether it is a left-to-right run
+/// (Latin words, numbers in Latin digits with their sign and `%`) inside
+/// text that is not. Concatenated, the runs are `text`.
+pub fn ltr_runs(text: &str) -> Vec<(&str, bool)> {
+    let mut runs = Vec::new();
+    let mut done = 0;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (at, c) = chars[i];
+        if !is_ltr_anchor(c) {
+            i += 1;
+            continue;
+        }
+        // A sign or currency just before a number belongs to it.
+        let start = match i.checked_sub(1).map(|p| chars[p]) {
+            Some((p, '+' | '-' | '$' | '€' | '£')) if c.is_ascii_digit() && p >= done => p,
+            _ => at,
+        };
+        let mut end = at + c.len_utf8();
+        let mut j = i + 1;
+        let mut last = c;
+        while j < chars.len() {
+            let (at, c) = chars[j];
+            if is_ltr_anchor(c) || (last.is_ascii_digit() && matches!(c, '%' | '‰' | '°')) {
+                end = at + c.len_utf8();
+            } else if !continues_ltr_run(c) {
+                break;
+            }
+            last = c;
+            j += 1;
+        }
+        if start > done {
+            runs.push((&text[done..start], false));
+        }
+        runs.push((&text[start..end], true));
+        done = end;
+        i = chars.partition_point(|(at, _)| *at < end);
+    }
+    if done < text.len() {
+        runs.push((&text[done..], false));
+    }
+    runs
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn left_to_right_runs_inside_persian_are_found_whole() {
+        let runs = |t| {
+            ltr_runs(t)
+                .into_iter()
+                .filter(|(_, ltr)| *ltr)
+                .map(|(r, _)| r)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(runs("سفر به Baku City در سال 2024."), ["Baku City", "2024"]);
+        assert_eq!(runs("رشد 50% و -3 درصد"), ["50%", "-3"]);
+        assert_eq!(
+            runs("نشانی www.example.com/a-b است"),
+            ["www.example.com/a-b"]
+        );
+        assert_eq!(runs("(UN) و «NATO»"), ["UN", "NATO"]);
+        assert_eq!(runs("می‌خواهم ۱۲۳"), Vec::<&str>::new());
+        assert_eq!(runs("İlham Əliyev"), ["İlham Əliyev"]);
+        let text = "الف Tehran, ب 1990-1995 ج";
+        let whole: String = ltr_runs(text).into_iter().map(|(r, _)| r).collect();
+        assert_eq!(whole, text);
+        assert_eq!(runs(text), ["Tehran", "1990-1995"]);
+    }
 
     #[test]
     fn controls_left_open_are_found_and_closed() {

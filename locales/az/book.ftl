@@ -25,3 +25,6 @@ colophon-reviewed = { $reviewed ->
 colophon-built = Tərtib tarixi: { $date }.
 colophon-generator = tercuman ilə tərcümə yaddaşından hazırlanıb.
 accessibility-summary = Naviqasiya edilə bilən mündəricatı və oxu ardıcıllığında başlıqları olan yalnız mətndən ibarət kitab; heç bir təhlükə yoxdur.
+landmarks = Əsas bölmələr
+task-done = tamamlanıb
+task-open = tamamlanmayıb

@@ -29,3 +29,6 @@ colophon-reviewed = { $reviewed ->
 colophon-built = Built on { $date }.
 colophon-generator = Made with tercuman from a translation memory.
 accessibility-summary = A text-only book with a navigable table of contents and headings in reading order; no hazards.
+landmarks = Landmarks
+task-done = done
+task-open = not done

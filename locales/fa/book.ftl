@@ -25,3 +25,6 @@ colophon-reviewed = { $reviewed ->
 colophon-built = تاریخ ساخت: { $date }.
 colophon-generator = ساخته‌شده با ترجمان از یک حافظهٔ ترجمه.
 accessibility-summary = کتابی فقط متنی با فهرست مطالب پیمایش‌پذیر و سرفصل‌هایی به ترتیب خواندن؛ بدون هیچ خطری.
+landmarks = بخش‌های اصلی
+task-done = انجام شده
+task-open = انجام نشده

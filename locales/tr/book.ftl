@@ -25,3 +25,6 @@ colophon-reviewed = { $reviewed ->
 colophon-built = Derleme tarihi: { $date }.
 colophon-generator = tercuman ile bir çeviri belleğinden hazırlandı.
 accessibility-summary = Gezinilebilir içindekiler tablosu ve okuma sırasında başlıkları olan, yalnızca metinden oluşan bir kitap; hiçbir tehlike içermez.
+landmarks = Önemli bölümler
+task-done = tamamlandı
+task-open = tamamlanmadı

@@ -126,7 +126,7 @@ fn add_front_matter(builder: &mut Builder, edition: &Edition) -> std::result::Re
 fn add_chapters(builder: &mut Builder, edition: &Edition) -> std::result::Result<(), String> {
     for (i, chapter) in edition.chapters.iter().enumerate() {
         let body = format!(
-            "<section epub:type=\"chapter\">\n{}</section>\n",
+            "<section epub:type=\"chapter\" role=\"doc-chapter\">\n{}</section>\n",
             chapter.xhtml_body
         );
         let mut content = EpubContent::new(
@@ -162,7 +162,7 @@ fn add_figures(builder: &mut Builder, edition: &Edition) -> std::result::Result<
 fn add_colophon(builder: &mut Builder, edition: &Edition) -> std::result::Result<(), String> {
     let c = &edition.chrome;
     let mut colophon = format!(
-        "<section epub:type=\"colophon\">\n<h1>{}</h1>\n",
+        "<section epub:type=\"colophon\" role=\"doc-colophon\">\n<h1>{}</h1>\n",
         escape(&c.get("colophon"))
     );
     for line in edition.colophon() {
@@ -269,11 +269,7 @@ fn finish_archive(raw: &[u8], edition: &Edition) -> std::result::Result<Vec<u8>,
                 if name.ends_with("content.opf") {
                     text = fix_package(&text, edition, &lang, dir)?;
                 } else if name.ends_with("nav.xhtml") {
-                    text = text.replacen(
-                        "<html xmlns=\"http://www.w3.org/1999/xhtml\"",
-                        &format!("<html lang=\"{lang}\" xml:lang=\"{lang}\" dir=\"{dir}\" xmlns=\"http://www.w3.org/1999/xhtml\""),
-                        1,
-                    );
+                    text = fix_nav(&text, edition, &lang, dir);
                 }
                 text.into_bytes()
             };
@@ -285,6 +281,33 @@ fn finish_archive(raw: &[u8], edition: &Edition) -> std::result::Result<Vec<u8>,
         zip.finish().map_err(|e| e.to_string())?;
     }
     Ok(out.into_inner())
+}
+
+/// The navigation document fixes: its language and direction, and the
+/// roles and distinct labels assistive technology needs to tell the table
+/// of contents from the landmarks (DAISY Ace: `epub-type-has-matching-role`,
+/// `landmark-unique`).
+fn fix_nav(nav: &str, edition: &Edition, lang: &str, dir: &str) -> String {
+    let attributes = format!("lang=\"{lang}\" xml:lang=\"{lang}\" dir=\"{dir}\"");
+    nav.replacen(
+        "<html xmlns=\"http://www.w3.org/1999/xhtml\"",
+        &format!("<html {attributes} xmlns=\"http://www.w3.org/1999/xhtml\""),
+        1,
+    )
+    .replacen("<body>", &format!("<body {attributes}>"), 1)
+    .replacen(
+        "<nav epub:type = \"toc\" id=\"toc\">",
+        "<nav epub:type=\"toc\" id=\"toc\" role=\"doc-toc\" aria-labelledby=\"toc-title\">",
+        1,
+    )
+    .replacen(
+        "<nav epub:type = \"landmarks\">",
+        &format!(
+            "<nav epub:type=\"landmarks\" aria-label=\"{}\" hidden=\"hidden\">",
+            escape(&edition.chrome.get("landmarks"))
+        ),
+        1,
+    )
 }
 
 /// The package document fixes: language ids, package language and

@@ -323,7 +323,9 @@ fn prepare_edition<'a>(
         .filter(|w| **w == Withheld::Unreviewed)
         .count();
     let figures = figures::collect(project, docs, (!is_source).then_some(lang))?;
+    let task_labels = [chrome.get("task-done"), chrome.get("task-open")];
     let render = RenderSettings {
+        task_labels: [&task_labels[0], &task_labels[1]],
         translations,
         po_lines: stored.map(|s| &s.po_lines),
         rtl: locale::direction(lang) == "rtl",
@@ -372,6 +374,7 @@ struct RenderSettings<'a> {
     /// where the locale publishes only reviewed text).
     withheld: &'a HashMap<String, Withheld>,
     figures: &'a figures::Figures,
+    task_labels: [&'a str; 2],
 }
 
 /// The language's Fluent chrome; a translation's falls back to the
@@ -414,6 +417,8 @@ fn prepare_chapter(
                 chapter_ext,
                 withheld: settings.withheld,
                 figures: Some(settings.figures),
+                task_labels: settings.task_labels,
+                native_digits: locale::uses_arabic_indic_digits(lang),
             },
         )
     };
@@ -738,6 +743,8 @@ pub struct Page<'a> {
 
 impl Page<'_> {
     /// Polyglot XHTML5; `xml_declaration` for EPUB content documents.
+    /// `lang` and `dir` are on `<body>` as well as `<html>`: converters
+    /// (calibre to Kindle's AZW3) keep only the body's.
     pub fn render(&self, xml_declaration: bool) -> String {
         let decl = if xml_declaration {
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -745,7 +752,7 @@ impl Page<'_> {
             ""
         };
         format!(
-            "{decl}<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\" lang=\"{lang}\" xml:lang=\"{lang}\" dir=\"{dir}\">\n<head>\n<meta charset=\"utf-8\" />\n<title>{title}</title>\n<link rel=\"stylesheet\" type=\"text/css\" href=\"{css}\" />\n{head}</head>\n<body>\n{body}</body>\n</html>\n",
+            "{decl}<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\" lang=\"{lang}\" xml:lang=\"{lang}\" dir=\"{dir}\">\n<head>\n<meta charset=\"utf-8\" />\n<title>{title}</title>\n<link rel=\"stylesheet\" type=\"text/css\" href=\"{css}\" />\n{head}</head>\n<body lang=\"{lang}\" xml:lang=\"{lang}\" dir=\"{dir}\">\n{body}</body>\n</html>\n",
             lang = escape(self.lang),
             dir = self.dir,
             title = escape(self.title),

@@ -24,7 +24,9 @@ pub(super) fn proof_rows(doc: &ChapterDoc, inputs: &ProofInputs) -> Vec<ProofRow
     let inline_html = |text: &str, source: Option<&str>| {
         let mut html = String::new();
         let events = render::inline_events(text, &doc.links, source, "html");
-        let events = render::footnotes(events, &doc.footnotes, render::NoteStyle::Plain);
+        let events = render::footnotes(events, &doc.footnotes, render::NoteStyle::Plain, |n| {
+            n.to_string()
+        });
         // Proof pages are one folder down from the edition's pages.
         let events = render::images(events, &doc.slug, Some(inputs.figures), false, "../");
         let events = render::links_from_subfolder(events);

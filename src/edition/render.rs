@@ -32,6 +32,11 @@ pub struct RenderOptions<'a> {
     pub withheld: &'a HashMap<String, Withheld>,
     /// Where the edition publishes each local image (`None`: as written).
     pub figures: Option<&'a Figures>,
+    /// What a task list's checked and unchecked boxes are called, in the
+    /// edition's language (a box needs a name for screen readers).
+    pub task_labels: [&'a str; 2],
+    /// Footnote numbers in the edition's own digits (Persian `۱`).
+    pub native_digits: bool,
 }
 
 /// Why a translated segment is shown in the source language instead.
@@ -67,7 +72,7 @@ pub fn render_chapter(doc: &ChapterDoc, options: &RenderOptions) -> RenderedChap
     let mut fallbacks = 0;
     for node in &doc.nodes {
         match node {
-            Node::Event(e) => events.push(without_scripts(e.clone())),
+            Node::Event(e) => events.push(structure_event(without_scripts(e.clone()), options)),
             Node::Leaf(leaf) => {
                 for (i, seg) in leaf.segments.iter().enumerate() {
                     if i > 0 {
@@ -83,7 +88,12 @@ pub fn render_chapter(doc: &ChapterDoc, options: &RenderOptions) -> RenderedChap
     } else {
         NoteStyle::Html
     };
-    let events = footnotes(events, &doc.footnotes, style);
+    let digits = if options.native_digits {
+        |n: usize| crate::locale::persian_digits(&n.to_string())
+    } else {
+        |n: usize| n.to_string()
+    };
+    let events = footnotes(events, &doc.footnotes, style, digits);
     let events = images(
         events,
         &doc.slug,
@@ -250,6 +260,7 @@ pub fn footnotes(
     events: Vec<Event<'static>>,
     notes: &[String],
     style: NoteStyle,
+    digits: fn(usize) -> String,
 ) -> Vec<Event<'static>> {
     let number = |label: &str| notes.iter().position(|l| l == label).map(|i| i + 1);
     let epub_type = |kind: &str| match style {
@@ -270,7 +281,7 @@ pub fn footnotes(
             Event::FootnoteReference(label) => match number(&label) {
                 None => Event::Text(format!("[^{label}]").into()),
                 Some(n) if style == NoteStyle::Plain => {
-                    Event::InlineHtml(format!("<sup class=\"noteref\">{n}</sup>").into())
+                    Event::InlineHtml(format!("<sup class=\"noteref\">{}</sup>", digits(n)).into())
                 }
                 Some(n) => {
                     let count = seen.entry(n).or_insert(0);
@@ -281,8 +292,9 @@ pub fn footnotes(
                     };
                     Event::InlineHtml(
                         format!(
-                            "<sup><a class=\"noteref\" id=\"{id}\" href=\"#fn-{n}\"{} role=\"doc-noteref\">{n}</a></sup>",
-                            epub_type("noteref")
+                            "<sup><a class=\"noteref\" id=\"{id}\" href=\"#fn-{n}\"{} role=\"doc-noteref\">{}</a></sup>",
+                            epub_type("noteref"),
+                            digits(n)
                         )
                         .into(),
                     )
@@ -290,10 +302,11 @@ pub fn footnotes(
             },
             Event::Start(Tag::FootnoteDefinition(label)) => {
                 let n = number(&label).unwrap_or_default();
+                let shown = digits(n);
                 let back = if style != NoteStyle::Plain && referenced.contains(&n) {
-                    format!("<a class=\"footnote-back\" href=\"#fnref-{n}\" role=\"doc-backlink\">{n}.</a> ")
+                    format!("<a class=\"footnote-back\" href=\"#fnref-{n}\" role=\"doc-backlink\">{shown}.</a> ")
                 } else {
-                    format!("{n}. ")
+                    format!("{shown}. ")
                 };
                 Event::Html(
                     format!(
@@ -318,12 +331,8 @@ fn push_segment(
 ) -> bool {
     let cell = seg.kind == source::BlockKind::TableCell;
     let Some(translations) = options.translations else {
-        events.extend(inline_events(
-            &in_block(&seg.text, cell),
-            links,
-            None,
-            options.chapter_ext,
-        ));
+        let source = inline_events(&in_block(&seg.text, cell), links, None, options.chapter_ext);
+        events.extend(in_direction(source, options.rtl));
         return true;
     };
     let t = translations.get(&seg.id);
@@ -331,12 +340,13 @@ fn push_segment(
     if effective_status(t) == Status::Translated && withheld.is_none() {
         if let Some(t) = t {
             // Whatever direction controls it leaves open end with it.
-            events.extend(inline_events(
+            let translated = inline_events(
                 &in_block(&crate::bidi::balanced(&t.text), cell),
                 links,
                 Some(&seg.text),
                 options.chapter_ext,
-            ));
+            );
+            events.extend(in_direction(translated, options.rtl));
             return true;
         }
     }
@@ -360,6 +370,86 @@ fn push_segment(
     ));
     events.push(Event::InlineHtml("</span>".into()));
     false
+}
+
+/// A structural event of the page as the edition writes it: a task list's
+/// box with its name, and in a right-to-left edition a code block set left
+/// to right (EPUB style sheets may not set `direction`).
+fn structure_event(event: Event<'static>, options: &RenderOptions) -> Event<'static> {
+    match event {
+        Event::TaskListMarker(checked) => {
+            let (state, label) = if checked {
+                (" checked=\"checked\"", options.task_labels[0])
+            } else {
+                ("", options.task_labels[1])
+            };
+            Event::Html(
+                format!(
+                    "<input type=\"checkbox\" disabled=\"disabled\"{state} aria-label=\"{}\" />\n",
+                    escape(label)
+                )
+                .into(),
+            )
+        }
+        Event::Start(Tag::CodeBlock(kind)) if options.rtl => {
+            let language = match &kind {
+                pulldown_cmark::CodeBlockKind::Fenced(info) => info
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or_default()
+                    .to_string(),
+                pulldown_cmark::CodeBlockKind::Indented => String::new(),
+            };
+            let class = if language.is_empty() {
+                String::new()
+            } else {
+                format!(" class=\"language-{}\"", escape(&language))
+            };
+            Event::Html(format!("<pre dir=\"ltr\"><code{class}>").into())
+        }
+        Event::End(TagEnd::CodeBlock) if options.rtl => Event::Html("</code></pre>\n".into()),
+        e => e,
+    }
+}
+
+/// In a right-to-left page, each run of left-to-right text (Latin words,
+/// numbers in Latin digits, code) is isolated with `dir="ltr"`, so that it
+/// keeps its order in readers whose bidirectional support is weak and
+/// through conversions (calibre to Kindle). Image alt text is left as text.
+fn in_direction(events: Vec<Event<'static>>, rtl: bool) -> Vec<Event<'static>> {
+    if !rtl {
+        return events;
+    }
+    let mut out = Vec::with_capacity(events.len());
+    let mut in_image = 0usize;
+    for event in events {
+        match event {
+            Event::Start(Tag::Image { .. }) => {
+                in_image += 1;
+                out.push(event);
+            }
+            Event::End(TagEnd::Image) => {
+                in_image = in_image.saturating_sub(1);
+                out.push(event);
+            }
+            Event::Text(text) if in_image == 0 => {
+                for (run, ltr) in crate::bidi::ltr_runs(&text) {
+                    if ltr {
+                        out.push(Event::InlineHtml(
+                            format!("<span dir=\"ltr\">{}</span>", escape(run)).into(),
+                        ));
+                    } else {
+                        out.push(Event::Text(run.to_string().into()));
+                    }
+                }
+            }
+            Event::Code(code) if in_image == 0 => out.push(Event::InlineHtml(
+                format!("<code dir=\"ltr\">{}</code>", escape(&code)).into(),
+            )),
+            e => out.push(e),
+        }
+    }
+    out
 }
 
 /// `lang` (and `dir` when it differs from the page's) of text in the
@@ -680,10 +770,61 @@ mod tests {
                 chapter_ext: "xhtml",
                 withheld: &HashMap::new(),
                 figures: None,
+                task_labels: ["done", "not done"],
+                native_digits: false,
             },
         );
         assert_eq!(out.fallbacks, 2);
         assert!(out.body.contains("<h1 id=\"title\"><span class=\"fallback\" lang=\"en\" xml:lang=\"en\" dir=\"ltr\">Title</span></h1>"), "{}", out.body);
-        assert!(out.body.contains("<p>Bir. <span class=\"fallback fuzzy\" lang=\"en\" xml:lang=\"en\" dir=\"ltr\">Two.</span></p>"), "{}", out.body);
+        // The page is right to left: the Latin word is isolated.
+        assert!(out.body.contains("<p><span dir=\"ltr\">Bir</span>. <span class=\"fallback fuzzy\" lang=\"en\" xml:lang=\"en\" dir=\"ltr\">Two.</span></p>"), "{}", out.body);
+    }
+
+    #[test]
+    fn right_to_left_pages_isolate_latin_code_and_name_task_boxes() {
+        let doc = segment_chapter(
+            "ch",
+            "Visit Baku in 2024 with `cargo`.\n\n- [x] Packed\n\n```rust\nfn main() {}\n```\n\n![Map of Baku](map.png)\n",
+        );
+        let ids: Vec<String> = doc.segments().map(|s| s.id.clone()).collect();
+        let mut translations = HashMap::new();
+        for (id, text) in ids.iter().zip([
+            "در سال 2024 با `cargo` به Baku بروید.",
+            "بسته شد",
+            "![نقشهٔ Baku](map.png)",
+        ]) {
+            translations.insert(
+                id.clone(),
+                Translation {
+                    text: text.into(),
+                    status: Status::Translated,
+                },
+            );
+        }
+        let out = render_chapter(
+            &doc,
+            &RenderOptions {
+                translations: Some(&translations),
+                rtl: true,
+                source_lang: "en",
+                source_rtl: false,
+                chapter_ext: "xhtml",
+                withheld: &HashMap::new(),
+                figures: None,
+                task_labels: ["انجام شده", "انجام نشده"],
+                native_digits: true,
+            },
+        );
+        let body = &out.body;
+        assert!(body.contains("<p>در سال <span dir=\"ltr\">2024</span> با <code dir=\"ltr\">cargo</code> به <span dir=\"ltr\">Baku</span> بروید.</p>"), "{body}");
+        assert!(body.contains("<input type=\"checkbox\" disabled=\"disabled\" checked=\"checked\" aria-label=\"انجام شده\" />"), "{body}");
+        assert!(
+            body.contains(
+                "<pre dir=\"ltr\"><code class=\"language-rust\">fn main() {}\n</code></pre>"
+            ),
+            "{body}"
+        );
+        // Alt text stays text.
+        assert!(body.contains("alt=\"نقشهٔ Baku\""), "{body}");
     }
 }

@@ -14,6 +14,7 @@ mod hostile;
 mod memory;
 mod omegat;
 mod quality;
+mod readers;
 mod review;
 mod shipped_book;
 mod support;

@@ -384,3 +384,80 @@ pub fn export(root: &Path, format: &str, lang: &str, out: &Path) -> String {
     );
     std::fs::read_to_string(out).unwrap()
 }
+
+/// DAISY Ace's violations in one EPUB, each as `page: rule (impact)`;
+/// `None` when Ace is missing and not required. Ace is `ace-puppeteer` (the
+/// npm package `@daisy/ace`), named by `ACE_PUPPETEER` or found on PATH,
+/// driving the browser `PUPPETEER_EXECUTABLE_PATH` names (Debian's
+/// chromium by default).
+pub fn ace_violations(epub: &Path) -> Option<Vec<String>> {
+    let ace = std::env::var_os("ACE_PUPPETEER")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("ace-puppeteer"));
+    let available = Command::new(&ace).arg("--version").output().is_ok();
+    if !validator("DAISY Ace (ace-puppeteer)", available) {
+        return None;
+    }
+    let out_dir = tempfile::tempdir().unwrap();
+    let browser =
+        std::env::var_os("PUPPETEER_EXECUTABLE_PATH").unwrap_or_else(|| "/usr/bin/chromium".into());
+    let out = Command::new(&ace)
+        .env("PUPPETEER_EXECUTABLE_PATH", browser)
+        .args(["--silent", "--force", "--outdir"])
+        .arg(out_dir.path())
+        .arg(epub)
+        .output()
+        .expect("run ace-puppeteer");
+    let report = out_dir.path().join("report.json");
+    let text = std::fs::read_to_string(&report).unwrap_or_else(|_| {
+        panic!(
+            "Ace wrote no report for {}: {}{}",
+            epub.display(),
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    let report: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let mut violations = Vec::new();
+    for page in report["assertions"].as_array().into_iter().flatten() {
+        let url = page["earl:testSubject"]["url"].as_str().unwrap_or("?");
+        for found in page["assertions"].as_array().into_iter().flatten() {
+            violations.push(format!(
+                "{url}: {} ({}) at {}",
+                found["earl:test"]["dct:title"].as_str().unwrap_or("?"),
+                found["earl:test"]["earl:impact"].as_str().unwrap_or("?"),
+                found["earl:result"]["html"].as_str().unwrap_or("")
+            ));
+        }
+    }
+    Some(violations)
+}
+
+/// Runs calibre's `ebook-convert FROM TO` (headless, as root too); `None`
+/// when calibre is missing and not required.
+pub fn ebook_convert(from: &Path, to: &Path) -> Option<()> {
+    let available = Command::new("ebook-convert")
+        .arg("--version")
+        .output()
+        .is_ok();
+    if !validator("calibre (ebook-convert)", available) {
+        return None;
+    }
+    let out = Command::new("ebook-convert")
+        .env("QTWEBENGINE_DISABLE_SANDBOX", "1")
+        .env("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
+        .env("QT_QPA_PLATFORM", "offscreen")
+        .arg(from)
+        .arg(to)
+        .output()
+        .expect("run ebook-convert");
+    assert!(
+        out.status.success(),
+        "ebook-convert {} {}: {}{}",
+        from.display(),
+        to.display(),
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    Some(())
+}
