@@ -150,12 +150,12 @@ fn what_the_author_wrote_keeps_its_meaning_in_every_language() {
         "{fa}"
     );
     assert!(
-        fa.contains("<td style=\"text-align: right\"><code>n/a</code></td>"),
+        fa.contains("<td style=\"text-align: right\"><code dir=\"ltr\">n/a</code></td>"),
         "{fa}"
     );
     // Task lists, nested lists and quotes, strikethrough.
     assert!(
-        fa.contains("<input disabled=\"\" type=\"checkbox\" checked=\"\"/>\nنقشه بازبینی شده است"),
+        fa.contains("<input type=\"checkbox\" disabled=\"disabled\" checked=\"checked\" aria-label=\"انجام شده\" />\nنقشه بازبینی شده است"),
         "{fa}"
     );
     assert!(
