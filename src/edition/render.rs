@@ -104,6 +104,11 @@ pub fn render_chapter(doc: &ChapterDoc, options: &RenderOptions) -> RenderedChap
     let events = as_figures(events);
     let mut body = String::new();
     pulldown_cmark::html::push_html(&mut body, events.into_iter());
+    if options.rtl && body.contains("<pre><code") {
+        // Code blocks read left to right (EPUB style sheets may not set
+        // `direction`).
+        body = body.replace("<pre><code", "<pre dir=\"ltr\"><code");
+    }
     RenderedChapter { body, fallbacks }
 }
 
@@ -373,8 +378,7 @@ fn push_segment(
 }
 
 /// A structural event of the page as the edition writes it: a task list's
-/// box with its name, and in a right-to-left edition a code block set left
-/// to right (EPUB style sheets may not set `direction`).
+/// box with its name.
 fn structure_event(event: Event<'static>, options: &RenderOptions) -> Event<'static> {
     match event {
         Event::TaskListMarker(checked) => {
@@ -391,23 +395,6 @@ fn structure_event(event: Event<'static>, options: &RenderOptions) -> Event<'sta
                 .into(),
             )
         }
-        Event::Start(Tag::CodeBlock(kind)) if options.rtl => {
-            let language = match &kind {
-                pulldown_cmark::CodeBlockKind::Fenced(info) => info
-                    .split_whitespace()
-                    .next()
-                    .unwrap_or_default()
-                    .to_string(),
-                pulldown_cmark::CodeBlockKind::Indented => String::new(),
-            };
-            let class = if language.is_empty() {
-                String::new()
-            } else {
-                format!(" class=\"language-{}\"", escape(&language))
-            };
-            Event::Html(format!("<pre dir=\"ltr\"><code{class}>").into())
-        }
-        Event::End(TagEnd::CodeBlock) if options.rtl => Event::Html("</code></pre>\n".into()),
         e => e,
     }
 }
@@ -436,7 +423,7 @@ fn in_direction(events: Vec<Event<'static>>, rtl: bool) -> Vec<Event<'static>> {
                 for (run, ltr) in crate::bidi::ltr_runs(&text) {
                     if ltr {
                         out.push(Event::InlineHtml(
-                            format!("<span dir=\"ltr\">{}</span>", escape(run)).into(),
+                            format!("<span dir=\"ltr\">{}</span>", escape_text(run)).into(),
                         ));
                     } else {
                         out.push(Event::Text(run.to_string().into()));
@@ -444,12 +431,20 @@ fn in_direction(events: Vec<Event<'static>>, rtl: bool) -> Vec<Event<'static>> {
                 }
             }
             Event::Code(code) if in_image == 0 => out.push(Event::InlineHtml(
-                format!("<code dir=\"ltr\">{}</code>", escape(&code)).into(),
+                format!("<code dir=\"ltr\">{}</code>", escape_text(&code)).into(),
             )),
             e => out.push(e),
         }
     }
     out
+}
+
+/// Text content escaped as pulldown-cmark escapes it (quotes need no
+/// escape outside attributes), so isolating a run changes nothing else.
+fn escape_text(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 /// `lang` (and `dir` when it differs from the page's) of text in the
