@@ -26,6 +26,103 @@ pub fn now() -> i64 {
         .unwrap_or(0)
 }
 
+/// Year, month and day in the Solar Hijri calendar (the official calendar
+/// of Iran and Afghanistan) of seconds since 1970-01-01 UTC.
+///
+/// The year begins at Nowruz. Its leap years follow the astronomical
+/// calendar through the 33-year cycles between the "break" years
+/// Borkowski found (The Persian calendar for 3000 years, 1996); valid for
+/// the years 1 to 3177.
+pub fn solar_hijri(secs: i64) -> (i64, u32, u32) {
+    let days = secs.div_euclid(86_400);
+    let (gregorian_year, _, _) = civil_from_days(days);
+    let mut year = gregorian_year - 621;
+    let (nowruz_day, previous_is_leap) = nowruz(year);
+    let mut day_of_year = days - days_from_civil(gregorian_year, 3, nowruz_day);
+    if day_of_year < 0 {
+        // Before this Gregorian year's Nowruz: the end of the last Solar year.
+        year -= 1;
+        day_of_year += if previous_is_leap { 366 } else { 365 };
+    }
+    // Six months of 31 days, five of 30, then Esfand of 29 or 30.
+    let (month, day) = if day_of_year < 186 {
+        (day_of_year / 31 + 1, day_of_year % 31 + 1)
+    } else {
+        let rest = day_of_year - 186;
+        (rest / 30 + 7, rest % 30 + 1)
+    };
+    (year, month as u32, day as u32)
+}
+
+/// Solar Hijri years in which a 33-year cycle of leap years restarts.
+const BREAKS: [i64; 20] = [
+    -61, 9, 38, 199, 426, 686, 756, 818, 1111, 1181, 1210, 1635, 2060, 2097, 2192, 2262, 2324,
+    2394, 2456, 3178,
+];
+
+/// The March day on which Solar Hijri `year` begins, and whether the year
+/// before it was a leap year.
+fn nowruz(year: i64) -> (i64, bool) {
+    let gregorian_year = year + 621;
+    // Leap days in the Solar Hijri calendar before `year`, counted from
+    // the first break: eight in each 33 years, one in each 4 of the rest.
+    let mut leap_days = -14;
+    let mut start = BREAKS[0];
+    let mut jump = 0;
+    for &next in &BREAKS[1..] {
+        jump = next - start;
+        if year < next {
+            break;
+        }
+        leap_days += jump / 33 * 8 + jump % 33 / 4;
+        start = next;
+    }
+    let mut into_cycle = year - start;
+    leap_days += into_cycle / 33 * 8 + (into_cycle % 33 + 3) / 4;
+    if jump % 33 == 4 && jump - into_cycle == 4 {
+        leap_days += 1;
+    }
+    let gregorian_leap_days = gregorian_year / 4 - (gregorian_year / 100 + 1) * 3 / 4 - 150;
+    let march_day = 20 + leap_days - gregorian_leap_days;
+    // Years since the last leap year, to tell whether `year - 1` was one.
+    if jump - into_cycle < 6 {
+        into_cycle = into_cycle - jump + (jump + 4) / 33 * 33;
+    }
+    let since_leap = match (into_cycle + 1) % 33 - 1 {
+        -1 => 4,
+        n => n % 4,
+    };
+    (march_day, since_leap == 1)
+}
+
+/// Solar Hijri month names, in Persian and in the usual Latin transliteration.
+pub const SOLAR_HIJRI_MONTHS: [(&str, &str); 12] = [
+    ("فروردین", "Farvardin"),
+    ("اردیبهشت", "Ordibehesht"),
+    ("خرداد", "Khordad"),
+    ("تیر", "Tir"),
+    ("مرداد", "Mordad"),
+    ("شهریور", "Shahrivar"),
+    ("مهر", "Mehr"),
+    ("آبان", "Aban"),
+    ("آذر", "Azar"),
+    ("دی", "Dey"),
+    ("بهمن", "Bahman"),
+    ("اسفند", "Esfand"),
+];
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Hinnant's
+/// days-from-civil, the inverse of [`civil_from_days`]).
+fn days_from_civil(year: i64, month: u32, day: i64) -> i64 {
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y.rem_euclid(400);
+    let m = i64::from(month);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
 /// Howard Hinnant's days-to-civil algorithm (proleptic Gregorian calendar).
 fn civil_from_days(days: i64) -> (i64, u32, u32) {
     let z = days + 719_468;
@@ -50,5 +147,63 @@ mod tests {
         assert_eq!(rfc3339(1_674_816_000), "2023-01-27T10:40:00Z");
         assert_eq!(rfc3339(951_782_400), "2000-02-29T00:00:00Z");
         assert_eq!(ymd(1_798_675_199), "2026-12-30");
+    }
+
+    fn at(date: &str) -> i64 {
+        let (y, rest) = date.split_once('-').unwrap();
+        let (m, d) = rest.split_once('-').unwrap();
+        days_from_civil(y.parse().unwrap(), m.parse().unwrap(), d.parse().unwrap()) * 86_400
+    }
+
+    #[test]
+    fn solar_hijri_dates_match_the_iranian_calendar() {
+        // Nowruz, the last day of a leap and a common year, and days
+        // between, as the calendar of Iran has them.
+        for (gregorian, solar) in [
+            ("2024-03-20", (1403, 1, 1)),
+            ("2025-03-21", (1404, 1, 1)),
+            ("2020-03-20", (1399, 1, 1)),
+            ("2026-12-03", (1405, 9, 12)),
+            ("2025-03-20", (1403, 12, 30)),
+            ("2024-03-19", (1402, 12, 29)),
+            ("1975-03-21", (1354, 1, 1)),
+            ("2016-03-20", (1395, 1, 1)),
+            ("2000-02-29", (1378, 12, 10)),
+            ("1970-01-01", (1348, 10, 11)),
+            ("2029-03-19", (1407, 12, 29)),
+            ("2030-03-20", (1408, 12, 30)),
+        ] {
+            assert_eq!(solar_hijri(at(gregorian)), solar, "{gregorian}");
+        }
+        assert_eq!(solar_hijri(at("2026-12-03") + 86_399), (1405, 9, 12));
+    }
+
+    #[test]
+    fn solar_hijri_days_follow_each_other_for_three_centuries() {
+        let mut previous = solar_hijri(at("1900-01-01"));
+        for day in 1..(300 * 366) {
+            let (y, m, d) = solar_hijri(at("1900-01-01") + day * 86_400);
+            let (py, pm, pd) = previous;
+            let month_length = match pm {
+                1..=6 => 31,
+                7..=11 => 30,
+                _ => pd.max(29),
+            };
+            let next = if pd < month_length {
+                (py, pm, pd + 1)
+            } else if pm < 12 {
+                (py, pm + 1, 1)
+            } else {
+                (py + 1, 1, 1)
+            };
+            // Esfand has 29 days, or 30 in a leap year.
+            let esfand_30 = pm == 12 && pd == 29 && (y, m, d) == (py, 12, 30);
+            assert!(
+                (y, m, d) == next || esfand_30,
+                "{previous:?} then {:?}",
+                (y, m, d)
+            );
+            previous = (y, m, d);
+        }
     }
 }

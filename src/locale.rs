@@ -30,6 +30,38 @@ pub fn direction(lang: &LanguageIdentifier) -> &'static str {
     }
 }
 
+/// The letters and digits a font must have to write the language (empty
+/// for a language tercuman knows no alphabet of).
+pub fn alphabet(lang: &LanguageIdentifier) -> &'static str {
+    const LATIN: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    let code = lang.language.as_str();
+    let usual_script = if code == "fa" { "Arab" } else { "Latn" };
+    if lang.script.is_some_and(|s| s.as_str() != usual_script) {
+        return "";
+    }
+    match code {
+        "fa" => "آابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیءأؤئۀ۰۱۲۳۴۵۶۷۸۹،؛؟«»",
+        "tr" => "ABCÇDEFGĞHIİJKLMNOÖPRSŞTUÜVYZabcçdefgğhıijklmnoöprsştuüvyzÂâÎîÛû0123456789",
+        "az" => "ABCÇDEƏFGĞHXIİJKQLMNOÖPRSŞTUÜVYZabcçdeəfgğhxıijkqlmnoöprsştuüvyz0123456789",
+        "en" => LATIN,
+        _ => "",
+    }
+}
+
+/// Whether the language's letters join (Arabic script): a font for it
+/// needs the substitutions that give letters their joining forms.
+pub fn letters_join(lang: &LanguageIdentifier) -> bool {
+    lang.script.map_or_else(
+        || {
+            matches!(
+                lang.language.as_str(),
+                "fa" | "ar" | "ur" | "ps" | "ckb" | "sd" | "ug"
+            )
+        },
+        |s| s.as_str() == "Arab",
+    )
+}
+
 /// The PO `Plural-Forms` header: gettext's and CLDR's rules for the language.
 pub fn plural_forms(lang: &LanguageIdentifier) -> &'static str {
     match lang.language.as_str() {

@@ -54,6 +54,40 @@ struct LocaleTable {
     untranslated: Untranslated,
     #[serde(default)]
     publish: Publish,
+    #[serde(default)]
+    calendar: Calendar,
+    #[serde(default)]
+    font: Option<FontTable>,
+}
+
+/// `font = { files = [...], license = "..." }` in `[locale.<code>]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FontTable {
+    files: Vec<String>,
+    license: String,
+}
+
+/// The calendar an edition's colophon dates its build in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Calendar {
+    /// `2026-12-03` (the default).
+    #[default]
+    Gregorian,
+    /// The Solar Hijri calendar of Iran and Afghanistan: `۱۲ آذر ۱۴۰۵`.
+    Persian,
+}
+
+/// A font a locale's editions embed, because readers may have none that
+/// writes its script well.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FontChoice {
+    /// Font files (TrueType or OpenType), relative to `source/`: one per
+    /// weight and style the editions use.
+    pub files: Vec<String>,
+    /// The font's licence text, relative to `source/`: published in the book.
+    pub license: String,
 }
 
 /// Which translations an edition publishes.
@@ -89,6 +123,10 @@ pub struct LocaleSettings {
     /// Fallback to English, or refusal, for untranslated segments.
     pub untranslated: Untranslated,
     pub publish: Publish,
+    /// The colophon's calendar.
+    pub calendar: Calendar,
+    /// The font the editions embed for this locale, if any.
+    pub font: Option<FontChoice>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -289,7 +327,15 @@ impl Project {
 /// File names the editions use for their own pages (HTML index, EPUB cover,
 /// title page, colophon, navigation): a chapter with one of these names is
 /// published under `<name>-chapter` instead, so it never overwrites them.
-const RESERVED_PAGES: &[&str] = &["index", "cover", "title", "colophon", "nav", "toc"];
+const RESERVED_PAGES: &[&str] = &[
+    "index",
+    "cover",
+    "title",
+    "colophon",
+    "nav",
+    "toc",
+    "font-license",
+];
 
 /// The file name (without extension) a chapter is published under in the
 /// editions: its slug, unless that is one of the editions' own pages.
@@ -389,6 +435,10 @@ fn locale_settings(
                 ));
             }
         }
+        let font = table
+            .font
+            .map(|f| font_choice(f).map_err(|m| format!("[locale.{code}] font: {m}")))
+            .transpose()?;
         settings.insert(
             code,
             LocaleSettings {
@@ -396,10 +446,49 @@ fn locale_settings(
                 min_reviewed: table.min_reviewed,
                 untranslated: table.untranslated,
                 publish: table.publish,
+                calendar: table.calendar,
+                font,
             },
         );
     }
     Ok(settings)
+}
+
+/// A font's files: at least one, each a TrueType or OpenType file, and
+/// its licence, all plain relative paths inside `source/`.
+fn font_choice(table: FontTable) -> std::result::Result<FontChoice, String> {
+    if table.files.is_empty() {
+        return Err("`files` names no font file".into());
+    }
+    for file in &table.files {
+        let extension = Path::new(file)
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        if !is_inside_source(file) || !matches!(extension.as_deref(), Some("ttf" | "otf")) {
+            return Err(format!(
+                "`{file}` must be a relative `.ttf` or `.otf` path inside `source/`"
+            ));
+        }
+    }
+    if !is_inside_source(&table.license) {
+        return Err(format!(
+            "license: `{}` must be a relative path inside `source/`",
+            table.license
+        ));
+    }
+    Ok(FontChoice {
+        files: table.files,
+        license: table.license,
+    })
+}
+
+/// A relative path with no `..`, `.` or root: it names a file under `source/`.
+fn is_inside_source(path: &str) -> bool {
+    !path.is_empty()
+        && Path::new(path)
+            .components()
+            .all(|c| matches!(c, Component::Normal(_)))
 }
 
 /// `chapters`: at least one, each listed once, no two published under one

@@ -78,6 +78,8 @@ chapters = [
 # [locale.fa]
 # min-translated = 90          # `tercuman status` exits 1 below this share
 # untranslated = \"english\"     # or \"refuse\": never publish English in this edition
+# calendar = \"persian\"         # colophon date in the Solar Hijri calendar
+# font = {{ files = [\"fonts/Vazirmatn-Regular.ttf\"], license = \"fonts/OFL.txt\" }}  # embedded
 ",
         title = toml_string(book.title),
         author = toml_string(book.author),

@@ -24,6 +24,8 @@ colophon-reviewed = { $reviewed ->
 }
 colophon-built = Tərtib tarixi: { $date }.
 colophon-generator = tercuman ilə tərcümə yaddaşından hazırlanıb.
+colophon-font = Kitab { $family } şrifti ilə yığılıb; şrift öz lisenziyası ilə kitaba daxil edilib.
+font-license = Şriftin lisenziyası
 accessibility-summary = Naviqasiya edilə bilən mündəricatı və oxu ardıcıllığında başlıqları olan yalnız mətndən ibarət kitab; heç bir təhlükə yoxdur.
 landmarks = Əsas bölmələr
 task-done = tamamlanıb

@@ -28,6 +28,8 @@ colophon-reviewed = { $reviewed ->
 }
 colophon-built = Built on { $date }.
 colophon-generator = Made with tercuman from a translation memory.
+colophon-font = Set in { $family }, a font embedded under its licence, which the book includes.
+font-license = Font licence
 accessibility-summary = A text-only book with a navigable table of contents and headings in reading order; no hazards.
 landmarks = Landmarks
 task-done = done

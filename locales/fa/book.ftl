@@ -24,6 +24,8 @@ colophon-reviewed = { $reviewed ->
 }
 colophon-built = تاریخ ساخت: { $date }.
 colophon-generator = ساخته‌شده با ترجمان از یک حافظهٔ ترجمه.
+colophon-font = این کتاب با قلم { $family } حروف‌چینی شده است؛ قلم با پروانه‌اش در کتاب آمده است.
+font-license = پروانهٔ قلم
 accessibility-summary = کتابی فقط متنی با فهرست مطالب پیمایش‌پذیر و سرفصل‌هایی به ترتیب خواندن؛ بدون هیچ خطری.
 landmarks = بخش‌های اصلی
 task-done = انجام شده

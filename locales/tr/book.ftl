@@ -24,6 +24,8 @@ colophon-reviewed = { $reviewed ->
 }
 colophon-built = Derleme tarihi: { $date }.
 colophon-generator = tercuman ile bir çeviri belleğinden hazırlandı.
+colophon-font = Bu kitap { $family } yazı tipiyle dizildi; yazı tipi, lisansıyla birlikte kitaba eklendi.
+font-license = Yazı tipi lisansı
 accessibility-summary = Gezinilebilir içindekiler tablosu ve okuma sırasında başlıkları olan, yalnızca metinden oluşan bir kitap; hiçbir tehlike içermez.
 landmarks = Önemli bölümler
 task-done = tamamlandı

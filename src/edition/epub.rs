@@ -33,6 +33,7 @@ pub fn build(edition: &Edition) -> std::result::Result<Vec<u8>, String> {
     add_chapters(&mut builder, edition)?;
     add_figures(&mut builder, edition)?;
     add_colophon(&mut builder, edition)?;
+    add_font(&mut builder, edition)?;
     let mut raw = Vec::new();
     builder.generate(&mut raw).map_err(|e| e.to_string())?;
     finish_archive(&raw, edition)
@@ -57,8 +58,9 @@ fn new_builder(edition: &Edition) -> std::result::Result<Builder, String> {
     meta(&mut builder, "generator", "tercuman".into())?;
     meta(&mut builder, "toc_name", escape(&c.get("contents")))?;
     meta(&mut builder, "direction", edition.dir().into())?;
+    let css = format!("{BASE_CSS}{}", edition.font_css("fonts/", false));
     builder
-        .stylesheet(BASE_CSS.as_bytes())
+        .stylesheet(css.as_bytes())
         .map_err(|e| e.to_string())?;
     Ok(builder)
 }
@@ -168,6 +170,12 @@ fn add_colophon(builder: &mut Builder, edition: &Edition) -> std::result::Result
     for line in edition.colophon() {
         colophon.push_str(&format!("<p>{}</p>\n", escape(&line)));
     }
+    if edition.font.is_some() {
+        colophon.push_str(&format!(
+            "<p><a href=\"{FONT_LICENSE}\">{}</a></p>\n",
+            escape(&c.get("font-license"))
+        ));
+    }
     colophon.push_str("</section>\n");
     add(
         builder,
@@ -176,6 +184,34 @@ fn add_colophon(builder: &mut Builder, edition: &Edition) -> std::result::Result
         ReferenceType::Colophon,
         document(edition, &c.get("colophon"), colophon),
     )
+}
+
+/// The licence page of the embedded font, last in the book.
+const FONT_LICENSE: &str = "font-license.xhtml";
+
+/// The locale's embedded font: its files, and its licence as a page.
+fn add_font(builder: &mut Builder, edition: &Edition) -> std::result::Result<(), String> {
+    let Some(font) = &edition.font else {
+        return Ok(());
+    };
+    for face in &font.faces {
+        builder
+            .add_resource(
+                format!("fonts/{}", face.published),
+                Cursor::new(face.bytes.clone()),
+                face.media_type,
+            )
+            .map_err(|e| e.to_string())?;
+    }
+    let title = edition.chrome.get("font-license");
+    let body = super::fonts::license_markup(font, &title);
+    builder
+        .add_content(
+            EpubContent::new(FONT_LICENSE, Cursor::new(document(edition, &title, body)))
+                .title(escape(&title)),
+        )
+        .map(|_| ())
+        .map_err(|e| e.to_string())
 }
 
 fn add(

@@ -26,9 +26,13 @@ nav.pager { display: flex; justify-content: space-between; max-inline-size: 40re
 /// Returns the files that make it up.
 pub fn write_site_root(editions: &[Edition], root: &Path) -> Result<Vec<PathBuf>> {
     let files = vec![root.join("style.css"), root.join("index.html")];
+    let fonts: String = editions
+        .iter()
+        .map(|e| e.font_css(&format!("{}/fonts/", e.lang), true))
+        .collect();
     write_if_changed(
         &files[0],
-        format!("{BASE_CSS}{SITE_CSS}{PROOF_CSS}").as_bytes(),
+        format!("{BASE_CSS}{fonts}{SITE_CSS}{PROOF_CSS}").as_bytes(),
     )?;
     write_if_changed(&files[1], languages_page(editions).as_bytes())?;
     Ok(files)
@@ -71,6 +75,40 @@ pub fn write_edition(edition: &Edition, root: &Path) -> Result<Vec<PathBuf>> {
         write_if_changed(&path, &read_figure(figure)?)?;
         files.push(path);
     }
+    if let Some(font) = &edition.font {
+        files.extend(write_font(edition, font, &dir)?);
+    }
+    Ok(files)
+}
+
+/// The page of the embedded font's licence.
+const FONT_LICENSE: &str = "font-license.html";
+
+/// The embedded font's files under `<lang>/fonts/` and its licence page.
+fn write_font(edition: &Edition, font: &super::fonts::Font, dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for face in &font.faces {
+        let path = dir.join("fonts").join(&face.published);
+        write_if_changed(&path, &face.bytes)?;
+        files.push(path);
+    }
+    let title = edition.chrome.get("font-license");
+    let page = Page {
+        lang: &edition.lang.to_string(),
+        dir: edition.dir(),
+        title: &format!("{title} · {}", edition.title()),
+        stylesheet: "../style.css",
+        // Other languages may embed no font: their switcher links go home.
+        head: "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n".into(),
+        body: format!(
+            "{nav}<main id=\"content\">\n{body}</main>\n",
+            nav = site_nav(edition, "index.html"),
+            body = super::fonts::license_markup(font, &title),
+        ),
+    };
+    let path = dir.join(FONT_LICENSE);
+    write_if_changed(&path, page.render(false).as_bytes())?;
+    files.push(path);
     Ok(files)
 }
 
@@ -287,6 +325,12 @@ fn index_page(edition: &Edition) -> String {
     body.push_str(&format!("<h2>{}</h2>\n", escape(&c.get("colophon"))));
     for line in edition.colophon() {
         body.push_str(&format!("<p>{}</p>\n", escape(&line)));
+    }
+    if edition.font.is_some() {
+        body.push_str(&format!(
+            "<p><a href=\"{FONT_LICENSE}\">{}</a></p>\n",
+            escape(&c.get("font-license"))
+        ));
     }
     body.push_str("</section>\n</main>\n");
     Page {

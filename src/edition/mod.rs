@@ -7,6 +7,7 @@
 pub mod cover;
 pub mod epub;
 pub mod figures;
+pub mod fonts;
 pub mod html;
 mod proof;
 mod render;
@@ -20,7 +21,7 @@ use unic_langid::LanguageIdentifier;
 
 use crate::error::{write_if_changed, Result};
 use crate::locale::{self, Chrome};
-use crate::project::Project;
+use crate::project::{Calendar, Project};
 use crate::source::{plain_text, ChapterDoc, Node};
 use crate::status::{completeness, effective_status, Completeness};
 use crate::tm::{Memory, Review, Status, Translation};
@@ -89,6 +90,8 @@ pub struct Edition<'a> {
     pub figures: Vec<figures::Figure>,
     /// The author's cover image, if book.toml names one.
     pub cover: Option<figures::Figure>,
+    /// The font the locale embeds, if book.toml names one.
+    pub font: Option<fonts::Font>,
 }
 
 /// One chapter of an edition.
@@ -201,6 +204,32 @@ impl Edition<'_> {
         }
     }
 
+    /// The build's date in the locale's calendar and digits: `2026-12-03`,
+    /// or `۱۲ آذر ۱۴۰۵` where the locale asks for the Solar Hijri calendar.
+    pub fn build_date(&self) -> String {
+        let calendar = self
+            .project
+            .book
+            .locale_settings
+            .get(&self.lang.to_string())
+            .map(|s| s.calendar)
+            .unwrap_or_default();
+        let text = match calendar {
+            Calendar::Gregorian => crate::date::ymd(self.build_time),
+            Calendar::Persian => {
+                let (year, month, day) = crate::date::solar_hijri(self.build_time);
+                let (persian, latin) = crate::date::SOLAR_HIJRI_MONTHS[month as usize - 1];
+                let name = if self.lang.language.as_str() == "fa" {
+                    persian
+                } else {
+                    latin
+                };
+                format!("{day} {name} {year}")
+            }
+        };
+        locale::localize_digits(&text, &self.lang)
+    }
+
     /// The colophon's paragraphs, localized.
     pub fn colophon(&self) -> Vec<String> {
         let c = &self.chrome;
@@ -244,16 +273,28 @@ impl Edition<'_> {
         }
         lines.push(c.format(
             "colophon-built",
-            &[(
-                "date",
-                FluentValue::from(locale::localize_digits(
-                    &crate::date::ymd(self.build_time),
-                    &self.lang,
-                )),
-            )],
+            &[("date", FluentValue::from(self.build_date()))],
         ));
+        if let Some(font) = &self.font {
+            lines.push(c.format(
+                "colophon-font",
+                &[(
+                    "family",
+                    FluentValue::from(format!("\u{2068}{}\u{2069}", font.family)),
+                )],
+            ));
+        }
         lines.push(c.get("colophon-generator"));
         lines
+    }
+
+    /// The edition's style sheet: the shared one, and the locale's font
+    /// with its files in `folder` (relative to the style sheet).
+    pub fn font_css(&self, folder: &str, web: bool) -> String {
+        self.font
+            .as_ref()
+            .map(|font| fonts::css(font, folder, &self.lang, web))
+            .unwrap_or_default()
     }
 }
 
@@ -353,6 +394,7 @@ fn prepare_edition<'a>(
         languages: Vec::new(),
         figures: figures.files,
         cover: figures::cover(project, (!is_source).then_some(lang))?,
+        font: fonts::load(project, lang)?,
     })
 }
 

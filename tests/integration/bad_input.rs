@@ -217,3 +217,51 @@ fn a_journal_line_edited_by_hand_is_named_and_nothing_changes() {
     );
     assert_eq!(state(root), before);
 }
+
+/// A font the Persian edition cannot use (not a font, or one from a
+/// subsetter that dropped the tables that join letters) stops the build
+/// before anything is written, naming book.toml and the file.
+#[test]
+fn a_font_the_persian_edition_cannot_use_is_refused_before_anything_is_built() {
+    let book = shipped_book();
+    let root = book.path();
+    let fonts = root.join("source/fonts");
+    std::fs::write(fonts.join("notes.ttf"), "this is not a font\n").unwrap();
+    let mut unjoined = std::fs::read(fonts.join("Vazirmatn-Regular.ttf")).unwrap();
+    let at = unjoined.windows(4).position(|w| w == b"GSUB").unwrap();
+    unjoined[at..at + 4].copy_from_slice(b"XSUB");
+    std::fs::write(fonts.join("subset.ttf"), unjoined).unwrap();
+    let config = root.join("source/book.toml");
+    let text = std::fs::read_to_string(&config).unwrap();
+    for (file, complaint) in [
+        (
+            "notes.ttf",
+            "`fonts/notes.ttf` is not a TrueType or OpenType font",
+        ),
+        (
+            "subset.ttf",
+            "`fonts/subset.ttf` cannot join Arabic-script letters",
+        ),
+    ] {
+        std::fs::write(
+            &config,
+            text.replace("fonts/Vazirmatn-Regular.ttf", &format!("fonts/{file}")),
+        )
+        .unwrap();
+        let out = tercuman(root, &["build"]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        let error = format!("source/book.toml: [locale.fa] font: {complaint}");
+        assert!(stderr.contains(&error), "expected {error:?} in:\n{stderr}");
+        assert!(!root.join("dist").exists(), "nothing built");
+    }
+    std::fs::write(&config, text.replace("fonts/OFL.txt", "../OFL.txt")).unwrap();
+    fails_with(
+        root,
+        &["status"],
+        &[
+            "book.toml",
+            "license: `../OFL.txt` must be a relative path inside `source/`",
+        ],
+    );
+}

@@ -410,3 +410,84 @@ fn a_real_books_site_has_no_broken_image_or_link() {
     // Two figures in each chapter page, one in each translated proof.
     assert!(images >= 4 * 2 + 3 * 2, "{images} images checked");
 }
+
+/// What Chromium makes of the Persian text on the page open: whether the
+/// embedded faces loaded, the font a paragraph asks for, and whether the
+/// font joins letters (a joined word is narrower than the same letters
+/// kept apart by zero-width non-joiners).
+fn persian_font_facts(browser: &Browser) -> Value {
+    let started = Instant::now();
+    loop {
+        let facts = browser.eval(
+            "const faces = Array.from(document.fonts).filter(f => f.family.replace(/\"/g, '') === 'Vazirmatn');
+             const width = text => {
+               const span = document.createElement('span');
+               span.style.fontFamily = 'Vazirmatn'; span.style.fontSize = '40px'; span.textContent = text;
+               document.body.appendChild(span);
+               const w = span.getBoundingClientRect().width; span.remove(); return w;
+             };
+             return {
+               faces: faces.map(f => f.weight + ' ' + f.status),
+               paragraph: getComputedStyle(document.querySelector('main p, section p')).fontFamily,
+               joined: width('بببب'), apart: width('ب\\u200cب\\u200cب\\u200cب'),
+               ready: document.fonts.status,
+             };",
+        );
+        let loaded = facts["faces"]
+            .as_array()
+            .is_some_and(|f| f.iter().any(|s| s.as_str().unwrap().ends_with("loaded")));
+        if (loaded && facts["ready"] == "loaded") || started.elapsed() > Duration::from_secs(20) {
+            return facts;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+#[test]
+fn the_persian_editions_are_set_in_their_embedded_font_and_its_letters_join() {
+    let Some(browser) = Browser::start() else {
+        return;
+    };
+    let book = shipped_book();
+    let root = book.path();
+    ok(root, &["build"]);
+    let epub = root.join("dist/epub/iran-and-azerbaijan-neighbors-in-distrust.fa.epub");
+    let unpacked = tempfile::tempdir().unwrap();
+    zip::ZipArchive::new(std::fs::File::open(&epub).unwrap())
+        .unwrap()
+        .extract(unpacked.path())
+        .unwrap();
+    for page in [
+        root.join("dist/html/fa/the-terror-in-tehran.html"),
+        unpacked.path().join("OEBPS/the-terror-in-tehran.xhtml"),
+    ] {
+        browser.open(&page);
+        let facts = persian_font_facts(&browser);
+        let where_ = page.display();
+        assert!(
+            facts["paragraph"]
+                .as_str()
+                .unwrap()
+                .starts_with("Vazirmatn"),
+            "{where_}: paragraphs ask for the embedded font: {facts}"
+        );
+        let faces = facts["faces"].as_array().unwrap();
+        assert!(
+            faces.iter().any(|f| f == "400 loaded"),
+            "{where_}: the regular face loaded from the book: {facts}"
+        );
+        let (joined, apart) = (
+            facts["joined"].as_f64().unwrap(),
+            facts["apart"].as_f64().unwrap(),
+        );
+        assert!(
+            joined > 0.0 && joined < apart * 0.9,
+            "{where_}: joined letters take their joining forms: {facts}"
+        );
+        assert!(browser.console_errors().is_empty(), "{where_}");
+        browser.screenshot(&format!(
+            "fa-font-{}",
+            page.extension().unwrap().to_string_lossy()
+        ));
+    }
+}

@@ -112,3 +112,105 @@ fn direction_survives_a_conversion_to_kindle_and_back_with_calibre() {
         }
     }
 }
+
+/// The EPUB's entries, by name, as bytes.
+fn entries(epub: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(epub).unwrap()).unwrap();
+    (0..archive.len())
+        .map(|i| {
+            let mut entry = archive.by_index(i).unwrap();
+            let mut bytes = Vec::new();
+            std::io::Read::read_to_end(&mut entry, &mut bytes).unwrap();
+            (entry.name().to_string(), bytes)
+        })
+        .collect()
+}
+
+fn text(entries: &std::collections::BTreeMap<String, Vec<u8>>, name: &str) -> String {
+    String::from_utf8(entries[name].clone()).unwrap()
+}
+
+#[test]
+fn the_persian_edition_carries_its_font_and_licence_and_dates_itself_in_the_solar_hijri_calendar() {
+    let book = shipped_book();
+    let root = book.path();
+    ok(root, &["build"]);
+    let fa = entries(&root.join("dist/epub/iran-and-azerbaijan-neighbors-in-distrust.fa.epub"));
+    for weight in ["Regular", "Bold"] {
+        let file = format!("Vazirmatn-{weight}.ttf");
+        let shipped = std::fs::read(root.join("source/fonts").join(&file)).unwrap();
+        assert!(
+            fa[&format!("OEBPS/fonts/{file}")] == shipped,
+            "{file} embedded whole, not obfuscated"
+        );
+        assert_eq!(
+            std::fs::read(root.join("dist/html/fa/fonts").join(&file)).unwrap(),
+            shipped,
+            "the HTML edition serves the same file"
+        );
+        let opf = text(&fa, "OEBPS/content.opf");
+        assert!(
+            opf.contains(&format!(
+                "media-type=\"font/ttf\" id=\"id_fonts_{file}\" href=\"fonts/{file}\""
+            )),
+            "{opf}"
+        );
+    }
+    let css = text(&fa, "OEBPS/stylesheet.css");
+    assert!(css.contains("@font-face { font-family: \"Vazirmatn\"; src: url(\"fonts/Vazirmatn-Bold.ttf\") format(\"truetype\"); font-weight: 700;"), "{css}");
+    assert!(
+        css.contains("[lang|=\"fa\"] { font-family: \"Vazirmatn\","),
+        "{css}"
+    );
+    let site_css = std::fs::read_to_string(root.join("dist/html/style.css")).unwrap();
+    assert!(
+        site_css.contains("url(\"fa/fonts/Vazirmatn-Regular.ttf\")"),
+        "{site_css}"
+    );
+    assert!(
+        text(&fa, "META-INF/com.apple.ibooks.display-options.xml")
+            .contains("<option name=\"specified-fonts\">true</option>"),
+        "Apple Books uses the embedded font"
+    );
+    // The licence is the book's last page, reachable from the colophon.
+    let opf = text(&fa, "OEBPS/content.opf");
+    let spine = &opf[opf.find("<spine").unwrap()..];
+    let last = spine.rsplit("<itemref ").next().unwrap();
+    assert!(
+        last.starts_with("idref=\"id_font-license.xhtml\""),
+        "{spine}"
+    );
+    let license = text(&fa, "OEBPS/font-license.xhtml");
+    assert!(
+        license.contains("SIL OPEN FONT LICENSE Version 1.1"),
+        "{license}"
+    );
+    assert!(
+        license.contains("<div lang=\"en\" xml:lang=\"en\" dir=\"ltr\">"),
+        "{license}"
+    );
+    let colophon = text(&fa, "OEBPS/colophon.xhtml");
+    // SOURCE_DATE_EPOCH is 2026-01-01, the 11th of Dey 1404.
+    assert!(colophon.contains("تاریخ ساخت: ۱۱ دی ۱۴۰۴."), "{colophon}");
+    assert!(
+        colophon.contains("قلم \u{2068}Vazirmatn\u{2069}"),
+        "{colophon}"
+    );
+    assert!(
+        colophon.contains("<a href=\"font-license.xhtml\">"),
+        "{colophon}"
+    );
+    let html_colophon = std::fs::read_to_string(root.join("dist/html/fa/index.html")).unwrap();
+    assert!(
+        html_colophon.contains("<a href=\"font-license.html\">"),
+        "{html_colophon}"
+    );
+    assert!(root.join("dist/html/fa/font-license.html").is_file());
+
+    // Turkish asks for neither: no font, a Gregorian date.
+    let tr = entries(&root.join("dist/epub/iran-and-azerbaijan-neighbors-in-distrust.tr.epub"));
+    assert!(!tr
+        .keys()
+        .any(|k| k.contains("fonts/") || k.contains("font-license")));
+    assert!(text(&tr, "OEBPS/colophon.xhtml").contains("Derleme tarihi: 2026-01-01."));
+}

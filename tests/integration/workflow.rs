@@ -207,14 +207,15 @@ fn written_po_files_pass_msgfmt_check() {
     }
 }
 
-/// The files of an EPUB, by name, as text.
+/// The files of an EPUB, by name, as text (`<binary>` for fonts and images).
 pub fn epub_files(epub: &std::path::Path) -> std::collections::BTreeMap<String, String> {
     let mut archive = zip::ZipArchive::new(std::fs::File::open(epub).unwrap()).unwrap();
     let mut files = std::collections::BTreeMap::new();
     for i in 0..archive.len() {
         let mut f = archive.by_index(i).unwrap();
-        let mut text = String::new();
-        std::io::Read::read_to_string(&mut f, &mut text).unwrap();
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut f, &mut bytes).unwrap();
+        let text = String::from_utf8(bytes).unwrap_or_else(|_| "<binary>".into());
         files.insert(f.name().to_string(), text);
     }
     files
