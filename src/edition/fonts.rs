@@ -70,9 +70,11 @@ fn read_font(
         let bytes = read(&path, file)?;
         let (face, face_family) = read_face(&bytes, file, lang)?;
         match &family {
-            Some(first) if *first != face_family => return Err(format!(
+            Some(first) if *first != face_family => {
+                return Err(format!(
                 "`{file}` is of the family `{face_family}`, not `{first}`: list one family's files"
-            )),
+            ))
+            }
             _ => family = Some(face_family),
         }
         if let Some(twin) = faces
