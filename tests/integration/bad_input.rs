@@ -265,3 +265,38 @@ fn a_font_the_persian_edition_cannot_use_is_refused_before_anything_is_built() {
         ],
     );
 }
+
+/// A segment's line lost from `tm/source/` (a hand-made merge) while its
+/// revisions stay: a clone rebuilding its index names the revision file
+/// and the segment, and writes nothing.
+#[test]
+fn a_revision_of_a_segment_the_journal_lost_is_named_when_the_index_is_rebuilt() {
+    let book = shipped_book();
+    let root = book.path();
+    for file in std::fs::read_dir(root.join("tm")).unwrap() {
+        let path = file.unwrap().path();
+        if path
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .starts_with("memory.sqlite")
+        {
+            std::fs::remove_file(path).unwrap();
+        }
+    }
+    let segments = root.join("tm/source/introduction.tsv");
+    let text = std::fs::read_to_string(&segments).unwrap();
+    let lost = text.lines().nth(1).unwrap();
+    let id = lost.split('\t').next().unwrap().to_string();
+    std::fs::write(&segments, text.replacen(&format!("{lost}\n"), "", 1)).unwrap();
+    let before = state(root);
+    fails_with(
+        root,
+        &["status"],
+        &[
+            "/introduction.tsv: a revision of segment",
+            &format!("`{id}`, which no line of tm/source/ names"),
+        ],
+    );
+    assert_eq!(state(root), before);
+}
