@@ -11,7 +11,6 @@ use clap::{Parser, Subcommand};
     version,
     about,
     long_about = None,
-    after_help = "Examples:\n  tercuman init my-book --locales az,fa,tr   # start a book\n  tercuman sync                             # after editing source/ or a PO file\n  tercuman status --by-chapter              # how complete each locale is\n  tercuman build                            # EPUB 3 and HTML for every language\n\nMessages follow LC_ALL, LC_MESSAGES or LANG (English, Azerbaijani, Persian, Turkish)."
 )]
 pub struct Cli {
     /// The book project (holding `source/book.toml`).
@@ -247,6 +246,30 @@ pub enum ExportFormat {
     /// An OmegaT project folder: XLIFF shaped for OmegaT, the locale's
     /// translations as 100 % matches (tm/auto/), omegat.project
     Omegat,
+}
+
+/// The examples under `--help`, their comments in the user's language
+/// (clap's own text stays English).
+pub fn examples() -> String {
+    let examples = [
+        (
+            "tercuman init my-book --locales az,fa,tr",
+            "help-example-init",
+        ),
+        ("tercuman sync", "help-example-sync"),
+        ("tercuman status --by-chapter", "help-example-status"),
+        ("tercuman build", "help-example-build"),
+    ];
+    let mut text = format!("{}\n", crate::ui::message_unstored("help-examples"));
+    for (command, comment) in examples {
+        text.push_str(&format!(
+            "  {command:<41} # {}\n",
+            crate::ui::message_unstored(comment)
+        ));
+    }
+    text.push('\n');
+    text.push_str(&crate::ui::message_unstored("help-languages"));
+    text
 }
 
 fn parse_percent(s: &str) -> Result<f64, String> {

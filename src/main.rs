@@ -6,8 +6,6 @@ mod cli;
 mod cmd;
 mod ui;
 
-use clap::Parser;
-
 /// mimalloc instead of glibc's malloc: a sync or build allocates millions of
 /// small strings from several threads, where glibc's arenas were a fifth of
 /// the profile.
@@ -15,7 +13,11 @@ use clap::Parser;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
-    let cli = cli::Cli::parse();
+    let command = <cli::Cli as clap::CommandFactory>::command().after_help(cli::examples());
+    let cli = match <cli::Cli as clap::FromArgMatches>::from_arg_matches(&command.get_matches()) {
+        Ok(cli) => cli,
+        Err(err) => err.exit(),
+    };
     ui::init(cli.quiet);
     match run(cli) {
         Ok(code) => std::process::exit(code),
@@ -37,14 +39,15 @@ fn run(cli: cli::Cli) -> anyhow::Result<i32> {
             author,
         } => cmd::init::run(&dir, &locales, &title, &author).map(|()| 0),
         cli::Command::Completions { shell } => {
-            let mut command = <cli::Cli as clap::CommandFactory>::command();
+            let mut command =
+                <cli::Cli as clap::CommandFactory>::command().after_help(cli::examples());
             let mut script = Vec::new();
             clap_complete::generate(shell, &mut command, "tercuman", &mut script);
             ui::out(&String::from_utf8_lossy(&script));
             Ok(0)
         }
         cli::Command::Man => {
-            let command = <cli::Cli as clap::CommandFactory>::command();
+            let command = <cli::Cli as clap::CommandFactory>::command().after_help(cli::examples());
             let mut page = Vec::new();
             clap_mangen::Man::new(command)
                 .render(&mut page)

@@ -49,7 +49,7 @@ pub fn run(root: &Path, args: &StatusArgs) -> anyhow::Result<i32> {
         crate::ui::error(&t!(
             key,
             "locale" => f.locale.as_str(),
-            "percent" => format!("{:.1}", f.percent),
+            "percent" => crate::ui::decimal(f.percent),
             "min" => f.min.to_string()
         ));
     }
@@ -66,5 +66,6 @@ fn labels() -> tercuman::status::Labels {
         fuzzy: t!("status-fuzzy"),
         untranslated: t!("status-untranslated"),
         total: |segments, words| t!("status-total", "segments" => segments, "words" => words),
+        percent: crate::ui::percent,
     }
 }

@@ -31,8 +31,11 @@ pub fn log(root: &Path, segment: &str, locale: Option<&str>) -> anyhow::Result<(
     let code = locales.first().map(|l| l.to_string());
     for r in memory.history(segment, code.as_deref())? {
         let matched = match (&r.score, &r.from) {
-            (Some(score), Some(from)) => format!(" ({score}% from {from})"),
-            (None, Some(from)) => format!(" (from {from})"),
+            (Some(score), Some(from)) => format!(
+                " {}",
+                t!("log-matched", "score" => *score, "from" => from.as_str())
+            ),
+            (None, Some(from)) => format!(" {}", t!("log-from", "from" => from.as_str())),
             _ => String::new(),
         };
         let by = match (&r.author, &r.note) {
@@ -47,11 +50,11 @@ pub fn log(root: &Path, segment: &str, locale: Option<&str>) -> anyhow::Result<(
             r.created,
             r.locale,
             r.origin,
-            r.status.as_str(),
+            t!("revision-status", "status" => r.status.as_str()),
             if r.text.is_empty() {
-                "(empty)"
+                t!("log-empty")
             } else {
-                &r.text
+                r.text.clone()
             }
         );
     }
@@ -90,13 +93,20 @@ pub fn search(
         crate::outln!(
             "{:>3}% [{}] {}  {}",
             m.score.percent,
-            m.score.band.label(),
+            match m.score.band {
+                tercuman::tm::matching::Band::Context => t!("band-context"),
+                band => band.label().to_string(),
+            },
             seg.id,
             seg.source
         );
         for (code, t) in &translations {
             if let Some(t) = t.get(&seg.id).filter(|t| !t.text.is_empty()) {
-                crate::outln!("      {code} ({}): {}", t.status.as_str(), t.text);
+                crate::outln!(
+                    "      {code} ({}): {}",
+                    t!("revision-status", "status" => t.status.as_str()),
+                    t.text
+                );
             }
         }
     }

@@ -183,6 +183,8 @@ pub struct Labels {
     pub untranslated: String,
     /// `total: N segments, M source words per locale`, given the counts.
     pub total: fn(usize, usize) -> String,
+    /// A share in percent, as the reader's language writes it.
+    pub percent: fn(f64) -> String,
 }
 
 impl Default for Labels {
@@ -197,6 +199,7 @@ impl Default for Labels {
             total: |segments, words| {
                 format!("total: {segments} segments, {words} source words per locale")
             },
+            percent: |p| format!("{p:.1}%"),
         }
     }
 }
@@ -235,9 +238,9 @@ impl fmt::Display for Table<'_> {
         let row = |f: &mut fmt::Formatter<'_>, name: &str, s: &Counts, w: &Counts, pct: f64| {
             writeln!(
                 f,
-                "{:<24} {:>5.1}%  {:>22}  {:>22}  {:>22}  {:>22}",
+                "{:<24} {:>6}  {:>22}  {:>22}  {:>22}  {:>22}",
                 name,
-                pct,
+                (self.labels.percent)(pct),
                 format!("{}/{}", s.translated, w.translated),
                 format!("{}/{}", s.reviewed, w.reviewed),
                 format!("{}/{}", s.fuzzy, w.fuzzy),

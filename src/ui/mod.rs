@@ -26,6 +26,8 @@ const MESSAGES: &[(&str, &str)] = &[
 ];
 
 struct Ui {
+    /// The language negotiated (`en`, `az`, `fa`, `tr`).
+    code: &'static str,
     bundle: FluentBundle<FluentResource>,
     english: FluentBundle<FluentResource>,
     color: bool,
@@ -99,6 +101,7 @@ pub fn init(quiet: bool) {
 fn from_env(quiet: bool) -> Ui {
     let code = negotiate(requested_language().as_ref());
     Ui {
+        code,
         bundle: bundle(code),
         english: bundle("en"),
         color: std::io::stderr().is_terminal()
@@ -114,6 +117,37 @@ fn ui() -> &'static Ui {
 /// Whether `--quiet` was given: reports and progress stay silent.
 pub fn quiet() -> bool {
     ui().quiet
+}
+
+/// A message in the user's language before `init` (for `--help`, which
+/// clap prints before `--quiet` is known).
+pub fn message_unstored(id: &str) -> String {
+    let ui = from_env(false);
+    for bundle in [&ui.bundle, &ui.english] {
+        if let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) {
+            let mut errors = Vec::new();
+            return bundle
+                .format_pattern(pattern, None, &mut errors)
+                .into_owned();
+        }
+    }
+    id.to_string()
+}
+
+/// A share with one decimal, as the user's language writes it: `93.2`,
+/// `93,2` in Azerbaijani and Turkish (a decimal comma).
+pub fn decimal(value: f64) -> String {
+    let text = format!("{value:.1}");
+    match ui().code {
+        "az" | "tr" => text.replace('.', ","),
+        _ => text,
+    }
+}
+
+/// A percentage as the user's language writes it: `93.2%`, `%93,2`
+/// (Turkish puts the sign first), `93.2٪`.
+pub fn percent(value: f64) -> String {
+    message("percent", &[("value", FluentValue::from(decimal(value)))])
 }
 
 /// A message in the user's language (English when that language lacks it).

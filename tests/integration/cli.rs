@@ -262,3 +262,170 @@ fn the_status_table_speaks_the_users_language() {
         }
     }
 }
+
+/// The literal runs of every English CLI message (the text between its
+/// placeables) that hold at least two words: what a message left in
+/// English, or copied from English into code, would show.
+fn english_phrases() -> Vec<String> {
+    let catalog = std::fs::read_to_string(repo_root().join("src/ui/messages/en.ftl")).unwrap();
+    let mut phrases = Vec::new();
+    for line in catalog.lines() {
+        let value = match line.split_once(" = ") {
+            Some((id, value)) if !id.starts_with([' ', '#']) => value,
+            // A variant or continuation line: `[one] … file`, `*[other] …`.
+            _ if line.starts_with(' ') => line.trim().split_once(']').map_or(line.trim(), |v| v.1),
+            _ => continue,
+        };
+        let mut literal = String::new();
+        let mut depth = 0;
+        for c in value.chars() {
+            match c {
+                '{' => {
+                    depth += 1;
+                    literal.push('\n');
+                }
+                '}' => depth -= 1,
+                c if depth == 0 => literal.push(c),
+                _ => {}
+            }
+        }
+        for run in literal.split(['\n', '`', ':', '(', ')', ';', '.', ',', '—']) {
+            let words: Vec<&str> = run
+                .split_whitespace()
+                .filter(|w| w.chars().all(|c| c.is_ascii_alphabetic() || c == '\''))
+                .collect();
+            if words.len() >= 2 && run.split_whitespace().count() == words.len() {
+                phrases.push(words.join(" "));
+            }
+        }
+    }
+    phrases.sort();
+    phrases.dedup();
+    phrases
+}
+
+/// Whether a line carries English words of its own: two words of three
+/// or more Latin letters in a row, outside paths, ids and options.
+fn has_english_words(line: &str) -> bool {
+    let words: Vec<bool> = line
+        .split_whitespace()
+        .map(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            w.len() >= 3 && w.chars().all(|c| c.is_ascii_alphabetic())
+        })
+        .collect();
+    words.windows(2).any(|pair| pair[0] && pair[1])
+}
+
+#[test]
+fn every_command_speaks_azerbaijani_persian_and_turkish_with_no_english_left() {
+    let phrases = english_phrases();
+    assert!(
+        phrases.len() > 100,
+        "the catalog was read: {}",
+        phrases.len()
+    );
+    let segment = "introduction/02ae316a";
+    let commands: Vec<Vec<&str>> = vec![
+        vec!["sync"],
+        vec!["status"],
+        vec!["status", "--by-chapter"],
+        vec!["status", "--min-reviewed", "50"],
+        vec!["check"],
+        vec!["tm", "log", "--locale", "tr", segment],
+        vec!["tm", "log", "no/such-segment"],
+        vec![
+            "tm",
+            "search",
+            "That’s not accountability; that’s avoidance.",
+        ],
+        vec!["tm", "search", "Tehran"],
+        vec!["tm", "concordance", "Tehran"],
+        vec!["tm", "concordance", "--history", "accountability"],
+        vec![
+            "export", "--format", "xliff", "--locale", "tr", "--out", "x.xlf",
+        ],
+        vec!["import", "x.xlf"],
+        vec!["export", "--format", "tmx", "--out", "m.tmx"],
+        vec!["glossary", "export", "--out", "g.tbx"],
+        vec![
+            "review",
+            "--locale",
+            "tr",
+            "--segment",
+            segment,
+            "--by",
+            "Leyla",
+        ],
+        vec!["build"],
+    ];
+    for lang in ["az_AZ.UTF-8", "fa_IR.UTF-8", "tr_TR.UTF-8"] {
+        let localized = shipped_book();
+        let english = shipped_book();
+        for args in &commands {
+            let output = |book: &tempfile::TempDir, lang: &str| {
+                let out = run_in(book.path(), args, lang);
+                format!(
+                    "{}{}",
+                    String::from_utf8_lossy(&out.stdout),
+                    String::from_utf8_lossy(&out.stderr)
+                )
+            };
+            let theirs = output(&localized, lang);
+            let ours = output(&english, "C");
+            let command = args.join(" ");
+            for phrase in &phrases {
+                // The book's English, shown beside its translations, is data.
+                let chrome: String = theirs
+                    .lines()
+                    .filter(|l| !l.trim_start().starts_with("en:"))
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                assert!(
+                    !chrome.contains(phrase.as_str()),
+                    "{lang} `{command}`: English {phrase:?} in\n{theirs}"
+                );
+            }
+            // A line the same in English and in the user's language may
+            // hold only data: ids, paths, numbers, the book's own text.
+            for line in theirs.lines().filter(|l| ours.lines().any(|o| o == *l)) {
+                let trimmed = line.trim_start();
+                let data = ["en", "az", "fa", "tr"].iter().any(|code| {
+                    trimmed.starts_with(&format!("{code}:"))
+                        || trimmed.starts_with(&format!("{code} ("))
+                }) || line.starts_with("introduction/")
+                    || line.contains(segment);
+                assert!(
+                    data || !has_english_words(line),
+                    "{lang} `{command}`: this line is as in English:\n{line}\nin\n{theirs}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn help_examples_are_explained_in_the_users_language() {
+    let dir = tempfile::tempdir().unwrap();
+    for (lang, heading, comment) in [
+        ("az_AZ.UTF-8", "Nümunələr:", "# yeni kitab başlatmaq"),
+        ("fa_IR.UTF-8", "نمونه‌ها:", "# آغاز یک کتاب"),
+        ("tr_TR.UTF-8", "Örnekler:", "# yeni bir kitap başlatır"),
+    ] {
+        let out = run_in(dir.path(), &["--help"], lang);
+        let help = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success(), "{help}");
+        assert!(
+            help.contains(heading) && help.contains(comment),
+            "{lang}:\n{help}"
+        );
+        assert!(
+            help.contains("tercuman init my-book --locales az,fa,tr"),
+            "commands stay as typed"
+        );
+        assert!(
+            !help.contains("Examples:") && !help.contains("# start a book"),
+            "{lang}:\n{help}"
+        );
+    }
+}

@@ -108,3 +108,23 @@ status-reviewed = təsdiqli seq/söz
 status-fuzzy = qeyri-dəqiq seq/söz
 status-untranslated = tərcüməsiz seq/söz
 status-total = cəmi: hər dil üçün { $segments } seqment, { $words } mənbə sözü
+
+## Numbers and the memory's history (`tm log`, `tm search`, `tm concordance`)
+percent = { $value }%
+revision-status = { $status ->
+    [translated] tərcümə olunub
+    [fuzzy] qeyri-dəqiq
+   *[untranslated] tərcüməsiz
+}
+log-empty = (boş)
+log-matched = ({ $from } seqmentindən, { $score }%)
+log-from = ({ $from } seqmentindən)
+band-context = kontekst
+
+## `--help`
+help-examples = Nümunələr:
+help-example-init = yeni kitab başlatmaq
+help-example-sync = source/ və ya PO faylı dəyişdikdən sonra
+help-example-status = hər dilin nə qədər hazır olduğu
+help-example-build = hər dil üçün EPUB 3 və HTML
+help-languages = Mesajlar LC_ALL, LC_MESSAGES və ya LANG dəyişəninə uyur (ingilis, azərbaycan, fars, türk dilləri).

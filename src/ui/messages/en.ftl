@@ -187,3 +187,23 @@ status-total = total: { $segments ->
         [one] { $words } source word
        *[other] { $words } source words
     } per locale
+
+## Numbers and the memory's history (`tm log`, `tm search`, `tm concordance`)
+percent = { $value }%
+revision-status = { $status ->
+    [translated] translated
+    [fuzzy] fuzzy
+   *[untranslated] untranslated
+}
+log-empty = (empty)
+log-matched = ({ $score }% from { $from })
+log-from = (from { $from })
+band-context = context
+
+## `--help`
+help-examples = Examples:
+help-example-init = start a book
+help-example-sync = after editing source/ or a PO file
+help-example-status = how complete each locale is
+help-example-build = EPUB 3 and HTML for every language
+help-languages = Messages follow LC_ALL, LC_MESSAGES or LANG (English, Azerbaijani, Persian, Turkish).

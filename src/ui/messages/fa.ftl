@@ -108,3 +108,23 @@ status-reviewed = بازبینی‌شده بخش/واژه
 status-fuzzy = مبهم بخش/واژه
 status-untranslated = ترجمه‌نشده بخش/واژه
 status-total = جمع: برای هر زبان { $segments } بخش و { $words } واژهٔ مبدأ
+
+## Numbers and the memory's history (`tm log`, `tm search`, `tm concordance`)
+percent = { $value }٪
+revision-status = { $status ->
+    [translated] ترجمه‌شده
+    [fuzzy] مبهم
+   *[untranslated] ترجمه‌نشده
+}
+log-empty = (خالی)
+log-matched = ({ $score }٪ از { $from })
+log-from = (از { $from })
+band-context = بافت
+
+## `--help`
+help-examples = نمونه‌ها:
+help-example-init = آغاز یک کتاب
+help-example-sync = پس از ویرایش source/ یا یک پروندهٔ PO
+help-example-status = هر زبان چقدر کامل است
+help-example-build = EPUB 3 و HTML برای هر زبان
+help-languages = پیام‌ها از LC_ALL، LC_MESSAGES یا LANG پیروی می‌کنند (انگلیسی، آذربایجانی، فارسی، ترکی).

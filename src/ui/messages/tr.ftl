@@ -108,3 +108,23 @@ status-reviewed = onaylı bölüt/kelime
 status-fuzzy = belirsiz bölüt/kelime
 status-untranslated = çevrilmemiş bölüt/kelime
 status-total = toplam: dil başına { $segments } bölüt, { $words } kaynak kelime
+
+## Numbers and the memory's history (`tm log`, `tm search`, `tm concordance`)
+percent = %{ $value }
+revision-status = { $status ->
+    [translated] çevrilmiş
+    [fuzzy] belirsiz
+   *[untranslated] çevrilmemiş
+}
+log-empty = (boş)
+log-matched = ({ $from } bölütünden, %{ $score })
+log-from = ({ $from } bölütünden)
+band-context = bağlam
+
+## `--help`
+help-examples = Örnekler:
+help-example-init = yeni bir kitap başlatır
+help-example-sync = source/ ya da bir PO dosyası düzenlendikten sonra
+help-example-status = her dilin ne kadar tamamlandığı
+help-example-build = her dil için EPUB 3 ve HTML
+help-languages = İletiler LC_ALL, LC_MESSAGES ya da LANG değişkenine uyar (İngilizce, Azerbaycanca, Farsça, Türkçe).
