@@ -37,7 +37,20 @@ pub const DEFAULT_LENGTH_RATIO: (f64, f64) = (0.33, 3.0);
 pub struct Issue {
     pub rule: &'static str,
     pub severity: Severity,
+    /// In English, as `check --json`, the proofs and English runs give it.
     pub message: String,
+    #[serde(skip)]
+    pub wording: Wording,
+}
+
+/// What an issue says, for a console in another language: a message id
+/// of its catalog (`check-…`) and the values it takes. Kinds of markup,
+/// punctuation and scripts travel as ids (`heading`, `full-stop`), which
+/// the catalog names in its language.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Wording {
+    pub id: &'static str,
+    pub args: Vec<(&'static str, String)>,
 }
 
 /// An issue located in a segment file.
@@ -50,13 +63,22 @@ pub struct Finding {
     pub rule: &'static str,
     pub severity: Severity,
     pub message: String,
+    #[serde(skip)]
+    pub wording: Wording,
 }
 
-fn issue(rule: &'static str, severity: Severity, message: String) -> Issue {
+fn issue(
+    rule: &'static str,
+    severity: Severity,
+    message: String,
+    id: &'static str,
+    args: Vec<(&'static str, String)>,
+) -> Issue {
     Issue {
         rule,
         severity,
         message,
+        wording: Wording { id, args },
     }
 }
 
@@ -71,6 +93,8 @@ pub fn check_translation(source: &str, translation: &str, options: &CheckOptions
             "identical",
             Severity::Warning,
             "the translation is identical to the English source".into(),
+            "check-identical",
+            vec![],
         ));
     }
     whitespace(source, translation, &mut out);
@@ -83,6 +107,12 @@ pub fn check_translation(source: &str, translation: &str, options: &CheckOptions
                 "length",
                 Severity::Warning,
                 format!("the translation is {ratio:.2} times the length of the source (expected {low}–{high})"),
+                "check-length",
+                vec![
+                    ("ratio", format!("{ratio:.2}")),
+                    ("low", low.to_string()),
+                    ("high", high.to_string()),
+                ],
             ));
         }
     }
@@ -98,6 +128,8 @@ fn error_rules(source: &str, translation: &str, out: &mut Vec<Issue>) -> bool {
                 "blank",
                 Severity::Error,
                 "the translation is only whitespace".into(),
+                "check-blank",
+                vec![],
             ));
         }
         return false;
@@ -114,20 +146,22 @@ fn error_rules(source: &str, translation: &str, out: &mut Vec<Issue>) -> bool {
 /// starts a heading, a list, a fence, a table, a thematic break or an HTML
 /// block where the English has none would put that block inside a
 /// paragraph, which breaks the page and the EPUB.
-fn blocks(text: &str) -> BTreeMap<&'static str, usize> {
+fn blocks(text: &str) -> BTreeMap<(&'static str, &'static str), usize> {
     let (wrapped, _, end) = source::wrap_inline(text);
     let mut found = BTreeMap::new();
     let parser = Parser::new_ext(&wrapped, source::markdown_options());
     for (event, _) in parser.into_offset_iter().take_while(|(_, r)| r.start < end) {
         let kind = match event {
-            Event::Start(Tag::Heading { .. }) => "a heading",
-            Event::Start(Tag::Item) => "a list item",
-            Event::Start(Tag::CodeBlock(_)) => "a code block",
-            Event::Start(Tag::Table(_)) => "a table",
-            Event::Start(Tag::BlockQuote(_)) => "a block quote",
-            Event::Start(Tag::HtmlBlock) => "an HTML block",
-            Event::Start(Tag::FootnoteDefinition(_)) => "a footnote definition",
-            Event::Rule => "a thematic break",
+            Event::Start(Tag::Heading { .. }) => ("heading", "a heading"),
+            Event::Start(Tag::Item) => ("list-item", "a list item"),
+            Event::Start(Tag::CodeBlock(_)) => ("code-block", "a code block"),
+            Event::Start(Tag::Table(_)) => ("table", "a table"),
+            Event::Start(Tag::BlockQuote(_)) => ("block-quote", "a block quote"),
+            Event::Start(Tag::HtmlBlock) => ("html-block", "an HTML block"),
+            Event::Start(Tag::FootnoteDefinition(_)) => {
+                ("footnote-definition", "a footnote definition")
+            }
+            Event::Rule => ("thematic-break", "a thematic break"),
             _ => continue,
         };
         *found.entry(kind).or_insert(0) += 1;
@@ -141,12 +175,14 @@ fn block_structure(source: &str, translation: &str, out: &mut Vec<Issue>) {
         return;
     }
     let ours = blocks(source);
-    for (kind, n) in theirs {
-        if n > ours.get(kind).copied().unwrap_or(0) {
+    for ((id, kind), n) in theirs {
+        if n > ours.get(&(id, kind)).copied().unwrap_or(0) {
             out.push(issue(
                 "block",
                 Severity::Error,
                 format!("the translation starts {kind}, which the English does not have (a line that begins with `#`, `-`, `1.`, `|`, `>`, a fence, `---` or an HTML tag starts a block; add a character before it or join the lines)"),
+                "check-block",
+                vec![("kind", id.to_string())],
             ));
         }
     }
@@ -159,6 +195,8 @@ fn bidi_controls(translation: &str, out: &mut Vec<Issue>) {
             "bidi",
             Severity::Error,
             format!("{} bidirectional embedding, override or isolate (U+202A–U+202E, U+2066–U+2068) left open: it would reverse the text after it; close it with U+202C (PDF) or U+2069 (PDI)", balance.unclosed),
+            "check-bidi-open",
+            vec![("count", balance.unclosed.to_string())],
         ));
     }
     if balance.unmatched > 0 {
@@ -169,6 +207,8 @@ fn bidi_controls(translation: &str, out: &mut Vec<Issue>) {
                 "{} bidirectional closing mark (U+202C PDF or U+2069 PDI) with nothing to close",
                 balance.unmatched
             ),
+            "check-bidi-unmatched",
+            vec![("count", balance.unmatched.to_string())],
         ));
     }
 }
@@ -191,6 +231,8 @@ fn long_runs(source: &str, translation: &str, out: &mut Vec<Issue>) {
                 format!(
                     "an unbroken run of {length} characters (`{start}…`); break it with spaces"
                 ),
+                "check-long-run",
+                vec![("length", length.to_string()), ("start", start)],
             ));
             return;
         }
@@ -207,7 +249,7 @@ pub fn script(locale: &str, source: &str, translation: &str) -> Option<Issue> {
             && c.is_alphabetic()
     };
     let cyrillic = |c: char| matches!(c as u32, 0x0400..=0x052F) && c.is_alphabetic();
-    let foreign = |test: &dyn Fn(char) -> bool, name: &str| {
+    let foreign = |test: &dyn Fn(char) -> bool, name: &str, id: &str| {
         let letters: String = translation
             .chars()
             .filter(|&c| test(c) && !source.contains(c))
@@ -218,12 +260,19 @@ pub fn script(locale: &str, source: &str, translation: &str) -> Option<Issue> {
                 "script",
                 Severity::Warning,
                 format!("{name} letters (`{letters}`) in a `{locale}` translation"),
+                "check-script",
+                vec![
+                    ("script", id.to_string()),
+                    ("letters", letters),
+                    ("locale", locale.to_string()),
+                ],
             )
         })
     };
     let primary = locale.split('-').next().unwrap_or(locale);
     match primary {
-        "az" | "tr" => foreign(&arabic, "Arabic-script").or_else(|| foreign(&cyrillic, "Cyrillic")),
+        "az" | "tr" => foreign(&arabic, "Arabic-script", "arabic")
+            .or_else(|| foreign(&cyrillic, "Cyrillic", "cyrillic")),
         "fa" => {
             let english_words: Vec<&str> = source.split(|c: char| !c.is_alphabetic()).collect();
             let unexplained_latin = translation
@@ -234,9 +283,11 @@ pub fn script(locale: &str, source: &str, translation: &str) -> Option<Issue> {
                     "script",
                     Severity::Warning,
                     "the Persian translation has no Arabic-script letter: is it still English, or in another language?".into(),
+                    "check-script-not-persian",
+                    vec![],
                 ))
             } else {
-                foreign(&cyrillic, "Cyrillic")
+                foreign(&cyrillic, "Cyrillic", "cyrillic")
             }
         }
         _ => None,
@@ -255,8 +306,10 @@ pub fn errors(source: &str, translation: &str) -> Vec<Issue> {
 /// Inline markup of a segment: counts per kind, and link and image targets.
 #[derive(Debug, Default, PartialEq)]
 struct Markup {
-    kinds: BTreeMap<&'static str, usize>,
-    targets: Vec<String>,
+    /// (id, English name) of each kind, and how many.
+    kinds: BTreeMap<(&'static str, &'static str), usize>,
+    /// Each link and image: `link to URL` or `image URL`, and the URL.
+    targets: Vec<(String, String)>,
 }
 
 fn markup(text: &str) -> Markup {
@@ -275,19 +328,21 @@ fn markup(text: &str) -> Markup {
     let mut m = Markup::default();
     for (event, _) in parser.into_offset_iter().take_while(|(_, r)| r.start < end) {
         let kind = match event {
-            Event::Start(Tag::Emphasis) => "emphasis",
-            Event::Start(Tag::Strong) => "strong",
-            Event::Start(Tag::Strikethrough) => "strikethrough",
-            Event::Code(_) => "inline code",
-            Event::FootnoteReference(_) => "footnote reference",
-            Event::InlineHtml(_) => "inline HTML",
+            Event::Start(Tag::Emphasis) => ("emphasis", "emphasis"),
+            Event::Start(Tag::Strong) => ("strong", "strong"),
+            Event::Start(Tag::Strikethrough) => ("strikethrough", "strikethrough"),
+            Event::Code(_) => ("inline-code", "inline code"),
+            Event::FootnoteReference(_) => ("footnote-reference", "footnote reference"),
+            Event::InlineHtml(_) => ("inline-html", "inline HTML"),
             Event::Start(Tag::Link { dest_url, .. }) => {
-                m.targets.push(format!("link to {dest_url}"));
-                "link"
+                m.targets
+                    .push((format!("link to {dest_url}"), dest_url.to_string()));
+                ("link", "link")
             }
             Event::Start(Tag::Image { dest_url, .. }) => {
-                m.targets.push(format!("image {dest_url}"));
-                "image"
+                m.targets
+                    .push((format!("image {dest_url}"), dest_url.to_string()));
+                ("image", "image")
             }
             _ => continue,
         };
@@ -299,33 +354,49 @@ fn markup(text: &str) -> Markup {
 
 fn markup_parity(source: &str, translation: &str, out: &mut Vec<Issue>) {
     let (s, t) = (markup(source), markup(translation));
-    let kinds: std::collections::BTreeSet<&str> =
+    let kinds: std::collections::BTreeSet<(&str, &str)> =
         s.kinds.keys().chain(t.kinds.keys()).copied().collect();
-    for kind in kinds {
+    for (id, kind) in kinds {
         let (a, b) = (
-            s.kinds.get(kind).copied().unwrap_or(0),
-            t.kinds.get(kind).copied().unwrap_or(0),
+            s.kinds.get(&(id, kind)).copied().unwrap_or(0),
+            t.kinds.get(&(id, kind)).copied().unwrap_or(0),
         );
         if a != b {
             out.push(issue(
                 "markup",
                 Severity::Error,
                 format!("{kind}: the source has {a}, the translation {b}"),
+                "check-markup",
+                vec![
+                    ("kind", id.to_string()),
+                    ("source", a.to_string()),
+                    ("translation", b.to_string()),
+                ],
             ));
         }
     }
-    if s.kinds.get("link") == t.kinds.get("link")
-        && s.kinds.get("image") == t.kinds.get("image")
+    let count = |m: &Markup, id: &'static str| m.kinds.get(&(id, id)).copied();
+    if count(&s, "link") == count(&t, "link")
+        && count(&s, "image") == count(&t, "image")
         && s.targets != t.targets
     {
+        let list = |m: &Markup, bare: bool| {
+            m.targets
+                .iter()
+                .map(|(named, url)| if bare { url.as_str() } else { named.as_str() })
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
         out.push(issue(
             "markup",
             Severity::Error,
             format!(
                 "targets differ: the source has {}, the translation {}",
-                s.targets.join(", "),
-                t.targets.join(", ")
+                list(&s, false),
+                list(&t, false)
             ),
+            "check-targets",
+            vec![("source", list(&s, true)), ("translation", list(&t, true))],
         ));
     }
 }
@@ -397,6 +468,8 @@ fn numbers(source: &str, translation: &str, out: &mut Vec<Issue>) {
                 s.join(", "),
                 t.join(", ")
             ),
+            "check-numbers",
+            vec![("source", s.join(", ")), ("translation", t.join(", "))],
         ));
     }
 }
@@ -409,6 +482,8 @@ fn whitespace(source: &str, translation: &str, out: &mut Vec<Issue>) {
             "whitespace",
             Severity::Warning,
             "leading or trailing whitespace differs from the source".into(),
+            "check-whitespace-edges",
+            vec![],
         ));
     }
     if translation.contains("  ") && !source.contains("  ") {
@@ -416,12 +491,14 @@ fn whitespace(source: &str, translation: &str, out: &mut Vec<Issue>) {
             "whitespace",
             Severity::Warning,
             "doubled space".into(),
+            "check-doubled-space",
+            vec![],
         ));
     }
 }
 
 /// The class of a text's final punctuation, closing quotes and markup ignored.
-fn end_class(text: &str) -> Option<&'static str> {
+fn end_class(text: &str) -> Option<(&'static str, &'static str)> {
     let last = text.trim_end().chars().rev().find(|c| {
         !matches!(
             c,
@@ -429,13 +506,13 @@ fn end_class(text: &str) -> Option<&'static str> {
         )
     })?;
     Some(match last {
-        '.' | '۔' | '。' => "full stop",
-        '?' | '؟' => "question mark",
-        '!' => "exclamation mark",
-        ':' => "colon",
-        ';' | '؛' => "semicolon",
-        ',' | '،' => "comma",
-        '…' => "ellipsis",
+        '.' | '۔' | '。' => ("full-stop", "full stop"),
+        '?' | '؟' => ("question-mark", "question mark"),
+        '!' => ("exclamation-mark", "exclamation mark"),
+        ':' => ("colon", "colon"),
+        ';' | '؛' => ("semicolon", "semicolon"),
+        ',' | '،' => ("comma", "comma"),
+        '…' => ("ellipsis", "ellipsis"),
         _ => return None,
     })
 }
@@ -443,16 +520,17 @@ fn end_class(text: &str) -> Option<&'static str> {
 fn end_punctuation(source: &str, translation: &str, out: &mut Vec<Issue>) {
     let (s, t) = (end_class(source), end_class(translation));
     // An ellipsis written as three full stops is still an ellipsis.
-    let norm = |text: &str, class: Option<&'static str>| {
+    let norm = |text: &str, class: Option<(&'static str, &'static str)>| {
         if text.trim_end().ends_with("...") {
-            Some("ellipsis")
+            Some(("ellipsis", "ellipsis"))
         } else {
             class
         }
     };
     let (s, t) = (norm(source, s), norm(translation, t));
     if s != t {
-        let name = |c: Option<&str>| c.unwrap_or("no punctuation").to_string();
+        let id = |c: Option<(&str, &str)>| c.map_or("none", |c| c.0).to_string();
+        let name = |c: Option<(&str, &str)>| c.map_or("no punctuation", |c| c.1).to_string();
         out.push(issue(
             "end-punctuation",
             Severity::Warning,
@@ -461,6 +539,8 @@ fn end_punctuation(source: &str, translation: &str, out: &mut Vec<Issue>) {
                 name(s),
                 name(t)
             ),
+            "check-end-punctuation",
+            vec![("source", id(s)), ("translation", id(t))],
         ));
     }
 }
@@ -506,6 +586,8 @@ fn brackets(source: &str, translation: &str, out: &mut Vec<Issue>) {
                 "brackets",
                 Severity::Warning,
                 format!("unbalanced {pair} in the translation"),
+                "check-brackets",
+                vec![("pair", pair.clone())],
             ));
         }
     }
@@ -538,6 +620,7 @@ pub fn check_catalog(
                 rule: i.rule,
                 severity: i.severity,
                 message: i.message,
+                wording: i.wording,
             });
         }
     }
@@ -566,6 +649,12 @@ pub fn terms(glossary: &Glossary, locale: &str, source: &str, translation: &str)
                         quoted(&shown),
                         at(t)
                     ),
+                    "check-term",
+                    vec![
+                        ("term", t.source.clone()),
+                        ("translations", alternatives(&shown)),
+                        ("at", at(t)),
+                    ],
                 ))
             }
             glossary::Kind::DoNotTranslate if !t.kept_in(locale, translation) => out.push(issue(
@@ -576,6 +665,8 @@ pub fn terms(glossary: &Glossary, locale: &str, source: &str, translation: &str)
                     t.source,
                     at(t)
                 ),
+                "check-do-not-translate",
+                vec![("term", t.source.clone()), ("at", at(t))],
             )),
             glossary::Kind::Forbidden if t.translated_in(locale, translation) => out.push(issue(
                 "forbidden-term",
@@ -586,11 +677,26 @@ pub fn terms(glossary: &Glossary, locale: &str, source: &str, translation: &str)
                     t.source,
                     at(t)
                 ),
+                "check-forbidden-term",
+                vec![
+                    ("term", t.source.clone()),
+                    ("translations", alternatives(&shown)),
+                    ("at", at(t)),
+                ],
             )),
             _ => {}
         }
     }
     out
+}
+
+/// Terms for a message in any language: `“a” / “b”`.
+fn alternatives(terms: &[String]) -> String {
+    terms
+        .iter()
+        .map(|t| format!("“{t}”"))
+        .collect::<Vec<_>>()
+        .join(" / ")
 }
 
 fn quoted(terms: &[String]) -> String {
@@ -625,7 +731,10 @@ fn inconsistencies(locale: &str, catalogs: &[(String, po::Catalog)]) -> Vec<Find
         by_translation.entry(&s.entry.msgstr).or_default().push(s);
     }
     let mut findings = Vec::new();
-    let mut disagree = |group: &[&Said], differ: fn(&po::Entry, &po::Entry) -> bool, what: &str| {
+    let mut disagree = |group: &[&Said],
+                        differ: fn(&po::Entry, &po::Entry) -> bool,
+                        what: &str,
+                        id: &'static str| {
         for s in group {
             let Some(other) = group.iter().find(|o| differ(s.entry, o.entry)) else {
                 continue;
@@ -638,6 +747,10 @@ fn inconsistencies(locale: &str, catalogs: &[(String, po::Catalog)]) -> Vec<Find
                 rule: "inconsistent",
                 severity: Severity::Warning,
                 message: format!("{what} at {}:{}", other.file, other.entry.msgstr_line),
+                wording: Wording {
+                    id,
+                    args: vec![("at", format!("{}:{}", other.file, other.entry.msgstr_line))],
+                },
             });
         }
     };
@@ -646,6 +759,7 @@ fn inconsistencies(locale: &str, catalogs: &[(String, po::Catalog)]) -> Vec<Find
             group,
             |a, b| a.msgstr != b.msgstr,
             "the same English is translated differently",
+            "check-inconsistent-translation",
         );
     }
     for group in by_translation.values().filter(|g| g.len() > 1) {
@@ -653,6 +767,7 @@ fn inconsistencies(locale: &str, catalogs: &[(String, po::Catalog)]) -> Vec<Find
             group,
             |a, b| a.msgid != b.msgid,
             "the same translation stands for other English",
+            "check-inconsistent-source",
         );
     }
     findings.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));

@@ -35,12 +35,13 @@ pub fn run(root: &Path, args: &CheckArgs) -> anyhow::Result<i32> {
                 Severity::Error => t!("severity-error"),
                 Severity::Warning => t!("severity-warning"),
             };
+            let message = crate::ui::localized(f.wording.id, &f.wording.args)
+                .unwrap_or_else(|| f.message.clone());
             crate::outln!(
-                "{}:{}: {severity}[{}]: {} ({})",
+                "{}:{}: {severity}[{}]: {message} ({})",
                 f.file,
                 f.line,
                 f.rule,
-                f.message,
                 f.segment
             );
         }

@@ -134,6 +134,26 @@ pub fn message_unstored(id: &str) -> String {
     id.to_string()
 }
 
+/// Message `id` in the user's language, when that is not English and its
+/// catalog has it: how `check`'s findings, worded in English by the
+/// library, reach other languages.
+pub fn localized(id: &str, args: &[(&str, String)]) -> Option<String> {
+    let ui = ui();
+    if ui.code == "en" {
+        return None;
+    }
+    let pattern = ui.bundle.get_message(id)?.value()?;
+    let mut fluent_args = FluentArgs::new();
+    for (key, value) in args {
+        fluent_args.set(*key, FluentValue::from(value.as_str()));
+    }
+    let mut errors = Vec::new();
+    let text = ui
+        .bundle
+        .format_pattern(pattern, Some(&fluent_args), &mut errors);
+    errors.is_empty().then(|| text.into_owned())
+}
+
 /// A share with one decimal, as the user's language writes it: `93.2`,
 /// `93,2` in Azerbaijani and Turkish (a decimal comma).
 pub fn decimal(value: f64) -> String {

@@ -362,6 +362,22 @@ fn every_command_speaks_azerbaijani_persian_and_turkish_with_no_english_left() {
     for lang in ["az_AZ.UTF-8", "fa_IR.UTF-8", "tr_TR.UTF-8"] {
         let localized = shipped_book();
         let english = shipped_book();
+        // Translations `check` finds fault with: a number added, a doubled
+        // space, an unbalanced bracket, the end punctuation changed,
+        // markup lost, a Cyrillic letter.
+        for book in [&localized, &english] {
+            let po = |lang: &str| book.path().join(format!("locales/{lang}/introduction.po"));
+            translate(
+                &po("tr"),
+                "That’s not accountability; that’s avoidance.",
+                "Bu hesap  verebilirlik değil (kaçamaktır 5",
+            );
+            translate(
+                &po("az"),
+                "That’s not accountability; that’s avoidance.",
+                "Bu hesabatlılıq deyil; bu qaçmaqdır ж.",
+            );
+        }
         for args in &commands {
             let output = |book: &tempfile::TempDir, lang: &str| {
                 let out = run_in(book.path(), args, lang);
@@ -374,6 +390,20 @@ fn every_command_speaks_azerbaijani_persian_and_turkish_with_no_english_left() {
             let theirs = output(&localized, lang);
             let ours = output(&english, "C");
             let command = args.join(" ");
+            if args[0] == "check" {
+                // The findings' own English, which the library words.
+                let json = run_in(english.path(), &["check", "--json"], "C");
+                let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+                let findings = json["findings"].as_array().unwrap();
+                assert!(findings.len() >= 5, "the planted faults are found: {json}");
+                for finding in findings {
+                    let message = finding["message"].as_str().unwrap();
+                    assert!(
+                        !theirs.contains(message),
+                        "{lang} `check`: English {message:?} in\n{theirs}"
+                    );
+                }
+            }
             for phrase in &phrases {
                 // The book's English, shown beside its translations, is data.
                 let chrome: String = theirs

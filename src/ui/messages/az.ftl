@@ -128,3 +128,65 @@ help-example-sync = source/ və ya PO faylı dəyişdikdən sonra
 help-example-status = hər dilin nə qədər hazır olduğu
 help-example-build = hər dil üçün EPUB 3 və HTML
 help-languages = Mesajlar LC_ALL, LC_MESSAGES və ya LANG dəyişəninə uyur (ingilis, azərbaycan, fars, türk dilləri).
+
+## `check`: what a finding says (English comes from the library)
+check-identical = tərcümə ingilis mənbəsi ilə eynidir
+check-length = tərcümə mənbədən { $ratio } dəfə uzundur (gözlənilən: { $low }–{ $high })
+check-blank = tərcümə yalnız boşluqdan ibarətdir
+check-block = tərcümə ingilis mətnində olmayan { $kind ->
+        [heading] başlıq
+        [list-item] siyahı bəndi
+        [code-block] kod bloku
+        [table] cədvəl
+        [block-quote] sitat bloku
+        [html-block] HTML bloku
+        [footnote-definition] haşiyə tərifi
+       *[thematic-break] üfüqi xətt
+    } ilə başlayır (`#`, `-`, `1.`, `|`, `>`, kod hasarı, `---` və ya HTML teqi ilə başlayan sətir blok açır; qabağına bir simvol əlavə edin və ya sətirləri birləşdirin)
+check-bidi-open = { $count } istiqamət daxiletməsi, üstələməsi və ya təcridi (U+202A–U+202E, U+2066–U+2068) açıq qalıb: ondan sonrakı mətni tərsinə çevirər; U+202C (PDF) və ya U+2069 (PDI) ilə bağlayın
+check-bidi-unmatched = bağlayacağı heç nə olmayan { $count } istiqamət bağlama işarəsi (U+202C PDF və ya U+2069 PDI)
+check-long-run = { $length } simvolluq fasiləsiz sıra (`{ $start }…`); boşluqlarla bölün
+check-script = `{ $locale }` tərcüməsində { $script ->
+        [arabic] ərəb əlifbası
+       *[cyrillic] kiril əlifbası
+    } hərfləri (`{ $letters }`)
+check-script-not-persian = fars tərcüməsində ərəb əlifbasından heç bir hərf yoxdur: hələ ingiliscədir, yoxsa başqa dildədir?
+check-markup = { $kind ->
+        [emphasis] vurğu
+        [strong] qalın yazı
+        [strikethrough] üstüxətli yazı
+        [inline-code] sətirdaxili kod
+        [footnote-reference] haşiyə istinadı
+        [inline-html] sətirdaxili HTML
+        [link] keçid
+       *[image] şəkil
+    }: mənbədə { $source }, tərcümədə { $translation }
+check-targets = hədəflər fərqlidir: mənbədə { $source }, tərcümədə { $translation }
+check-numbers = rəqəmlər fərqlidir: mənbədə [{ $source }], tərcümədə [{ $translation }]
+check-whitespace-edges = əvvəldəki və ya sondakı boşluq mənbədəkindən fərqlidir
+check-doubled-space = ikiqat boşluq
+check-end-punctuation = mənbə { $source ->
+        [full-stop] nöqtə ilə
+        [question-mark] sual işarəsi ilə
+        [exclamation-mark] nida işarəsi ilə
+        [colon] iki nöqtə ilə
+        [semicolon] nöqtəli vergül ilə
+        [comma] vergül ilə
+        [ellipsis] üç nöqtə ilə
+       *[none] durğu işarəsi olmadan
+    }, tərcümə isə { $translation ->
+        [full-stop] nöqtə ilə
+        [question-mark] sual işarəsi ilə
+        [exclamation-mark] nida işarəsi ilə
+        [colon] iki nöqtə ilə
+        [semicolon] nöqtəli vergül ilə
+        [comma] vergül ilə
+        [ellipsis] üç nöqtə ilə
+       *[none] durğu işarəsi olmadan
+    } bitir
+check-brackets = tərcümədə tarazlaşmamış { $pair }
+check-term = “{ $term }” ingilis mətnində var, amma lüğətdəki tərcüməsi { $translations } tərcümədə yoxdur ({ $at })
+check-do-not-translate = “{ $term }” ingilis mətnindəki kimi qalmalıdır ({ $at })
+check-forbidden-term = lüğət “{ $term }” üçün { $translations } işlətməyi qadağan edir ({ $at })
+check-inconsistent-translation = eyni ingilis mətni fərqli tərcümə olunub: { $at }
+check-inconsistent-source = eyni tərcümə başqa ingilis mətninin qarşılığıdır: { $at }

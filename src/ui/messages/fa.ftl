@@ -128,3 +128,65 @@ help-example-sync = پس از ویرایش source/ یا یک پروندهٔ PO
 help-example-status = هر زبان چقدر کامل است
 help-example-build = EPUB 3 و HTML برای هر زبان
 help-languages = پیام‌ها از LC_ALL، LC_MESSAGES یا LANG پیروی می‌کنند (انگلیسی، آذربایجانی، فارسی، ترکی).
+
+## `check`: what a finding says (English comes from the library)
+check-identical = ترجمه با متن انگلیسی یکی است
+check-length = ترجمه { $ratio } برابر متن مبدأ است (انتظار: { $low } تا { $high })
+check-blank = ترجمه فقط فاصله است
+check-block = ترجمه با { $kind ->
+        [heading] یک سرفصل
+        [list-item] یک بند فهرست
+        [code-block] یک قطعهٔ کد
+        [table] یک جدول
+        [block-quote] یک نقل‌قول
+        [html-block] یک بلوک HTML
+        [footnote-definition] تعریف یک پانوشت
+       *[thematic-break] یک خط جداکننده
+    } آغاز می‌شود که در انگلیسی نیست (سطری که با `#`، `-`، `1.`، `|`، `>`، حصار کد، `---` یا یک برچسب HTML آغاز شود بلوک می‌سازد؛ پیش از آن نویسه‌ای بگذارید یا سطرها را یکی کنید)
+check-bidi-open = { $count } نشانهٔ جاسازی، لغو یا جداسازی جهت (U+202A–U+202E، U+2066–U+2068) باز مانده است: متن پس از آن را وارونه می‌کند؛ با U+202C (PDF) یا U+2069 (PDI) ببندید
+check-bidi-unmatched = { $count } نشانهٔ بستن جهت (U+202C PDF یا U+2069 PDI) که چیزی برای بستن ندارد
+check-long-run = رشته‌ای پیوسته از { $length } نویسه (`{ $start }…`)؛ با فاصله بشکنید
+check-script = حروف { $script ->
+        [arabic] عربی‌نویس
+       *[cyrillic] سیریلیک
+    } (`{ $letters }`) در ترجمهٔ `{ $locale }`
+check-script-not-persian = ترجمهٔ فارسی هیچ حرف فارسی ندارد: هنوز انگلیسی است یا به زبانی دیگر؟
+check-markup = { $kind ->
+        [emphasis] تأکید
+        [strong] درشت‌نویسی
+        [strikethrough] خط‌خوردگی
+        [inline-code] کد درون‌خطی
+        [footnote-reference] ارجاع پانوشت
+        [inline-html] HTML درون‌خطی
+        [link] پیوند
+       *[image] تصویر
+    }: در مبدأ { $source }، در ترجمه { $translation }
+check-targets = مقصدها فرق دارند: در مبدأ { $source }، در ترجمه { $translation }
+check-numbers = عددها فرق دارند: در مبدأ [{ $source }]، در ترجمه [{ $translation }]
+check-whitespace-edges = فاصلهٔ آغاز یا پایان با مبدأ فرق دارد
+check-doubled-space = فاصلهٔ دوتایی
+check-end-punctuation = مبدأ با { $source ->
+        [full-stop] نقطه
+        [question-mark] علامت پرسش
+        [exclamation-mark] علامت تعجب
+        [colon] دونقطه
+        [semicolon] نقطه‌ویرگول
+        [comma] ویرگول
+        [ellipsis] سه‌نقطه
+       *[none] بی‌نشانه
+    } پایان می‌یابد و ترجمه با { $translation ->
+        [full-stop] نقطه
+        [question-mark] علامت پرسش
+        [exclamation-mark] علامت تعجب
+        [colon] دونقطه
+        [semicolon] نقطه‌ویرگول
+        [comma] ویرگول
+        [ellipsis] سه‌نقطه
+       *[none] بی‌نشانه
+    }
+check-brackets = { $pair } ناجفت در ترجمه
+check-term = «{ $term }» در انگلیسی هست، اما ترجمهٔ واژه‌نامه‌ای آن { $translations } در ترجمه نیست ({ $at })
+check-do-not-translate = «{ $term }» باید همان‌گونه که در انگلیسی نوشته شده بماند ({ $at })
+check-forbidden-term = واژه‌نامه { $translations } را برای «{ $term }» ممنوع کرده است ({ $at })
+check-inconsistent-translation = همین متن انگلیسی جای دیگری به گونه‌ای دیگر ترجمه شده است: { $at }
+check-inconsistent-source = همین ترجمه جای دیگری برای متن انگلیسی دیگری آمده است: { $at }

@@ -128,3 +128,65 @@ help-example-sync = source/ ya da bir PO dosyası düzenlendikten sonra
 help-example-status = her dilin ne kadar tamamlandığı
 help-example-build = her dil için EPUB 3 ve HTML
 help-languages = İletiler LC_ALL, LC_MESSAGES ya da LANG değişkenine uyar (İngilizce, Azerbaycanca, Farsça, Türkçe).
+
+## `check`: what a finding says (English comes from the library)
+check-identical = çeviri İngilizce kaynakla aynı
+check-length = çeviri kaynağın { $ratio } katı uzunlukta (beklenen: { $low }–{ $high })
+check-blank = çeviri yalnızca boşluktan oluşuyor
+check-block = çeviri, İngilizcede olmayan { $kind ->
+        [heading] bir başlık
+        [list-item] bir liste öğesi
+        [code-block] bir kod bloğu
+        [table] bir tablo
+        [block-quote] bir alıntı bloğu
+        [html-block] bir HTML bloğu
+        [footnote-definition] bir dipnot tanımı
+       *[thematic-break] bir yatay çizgi
+    } başlatıyor (`#`, `-`, `1.`, `|`, `>`, bir kod çiti, `---` ya da bir HTML etiketiyle başlayan satır blok başlatır; önüne bir karakter ekleyin ya da satırları birleştirin)
+check-bidi-open = { $count } yön gömmesi, geçersiz kılması ya da yalıtımı (U+202A–U+202E, U+2066–U+2068) açık kalmış: ardından gelen metni ters çevirir; U+202C (PDF) ya da U+2069 (PDI) ile kapatın
+check-bidi-unmatched = kapatacak bir şeyi olmayan { $count } yön kapatma işareti (U+202C PDF ya da U+2069 PDI)
+check-long-run = { $length } karakterlik kesintisiz bir dizi (`{ $start }…`); boşluklarla bölün
+check-script = `{ $locale }` çevirisinde { $script ->
+        [arabic] Arap alfabesi
+       *[cyrillic] Kiril alfabesi
+    } harfleri (`{ $letters }`)
+check-script-not-persian = Farsça çeviride hiç Arap alfabesi harfi yok: hâlâ İngilizce mi, yoksa başka bir dilde mi?
+check-markup = { $kind ->
+        [emphasis] vurgu
+        [strong] kalın yazı
+        [strikethrough] üstü çizili yazı
+        [inline-code] satır içi kod
+        [footnote-reference] dipnot göndermesi
+        [inline-html] satır içi HTML
+        [link] bağlantı
+       *[image] görsel
+    }: kaynakta { $source }, çeviride { $translation }
+check-targets = hedefler farklı: kaynakta { $source }, çeviride { $translation }
+check-numbers = sayılar farklı: kaynakta [{ $source }], çeviride [{ $translation }]
+check-whitespace-edges = baştaki ya da sondaki boşluk kaynaktakinden farklı
+check-doubled-space = çift boşluk
+check-end-punctuation = kaynak { $source ->
+        [full-stop] noktayla
+        [question-mark] soru işaretiyle
+        [exclamation-mark] ünlemle
+        [colon] iki noktayla
+        [semicolon] noktalı virgülle
+        [comma] virgülle
+        [ellipsis] üç noktayla
+       *[none] noktalama işaretsiz
+    }, çeviri { $translation ->
+        [full-stop] noktayla
+        [question-mark] soru işaretiyle
+        [exclamation-mark] ünlemle
+        [colon] iki noktayla
+        [semicolon] noktalı virgülle
+        [comma] virgülle
+        [ellipsis] üç noktayla
+       *[none] noktalama işaretsiz
+    } bitiyor
+check-brackets = çeviride dengesiz { $pair }
+check-term = “{ $term }” İngilizcede geçiyor, ama sözlükteki çevirisi { $translations } çeviride yok ({ $at })
+check-do-not-translate = “{ $term }” İngilizcede yazıldığı gibi kalmalı ({ $at })
+check-forbidden-term = sözlük “{ $term }” için { $translations } kullanımını yasaklıyor ({ $at })
+check-inconsistent-translation = aynı İngilizce farklı çevrilmiş: { $at }
+check-inconsistent-source = aynı çeviri başka bir İngilizce metnin karşılığı: { $at }
