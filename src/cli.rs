@@ -249,7 +249,8 @@ pub enum ExportFormat {
 }
 
 /// The examples under `--help`, their comments in the user's language
-/// (clap's own text stays English).
+/// (clap's own text stays English). Built before `--quiet` is known,
+/// which messages do not depend on.
 pub fn examples() -> String {
     let examples = [
         (
@@ -260,15 +261,12 @@ pub fn examples() -> String {
         ("tercuman status --by-chapter", "help-example-status"),
         ("tercuman build", "help-example-build"),
     ];
-    let mut text = format!("{}\n", crate::ui::message_unstored("help-examples"));
+    let mut text = format!("{}\n", crate::t!("help-examples"));
     for (command, comment) in examples {
-        text.push_str(&format!(
-            "  {command:<41} # {}\n",
-            crate::ui::message_unstored(comment)
-        ));
+        text.push_str(&format!("  {command:<41} # {}\n", crate::t!(comment)));
     }
     text.push('\n');
-    text.push_str(&crate::ui::message_unstored("help-languages"));
+    text.push_str(&crate::t!("help-languages"));
     text
 }
 

@@ -18,7 +18,7 @@ fn main() {
         Ok(cli) => cli,
         Err(err) => err.exit(),
     };
-    ui::init(cli.quiet);
+    ui::set_quiet(cli.quiet);
     match run(cli) {
         Ok(code) => std::process::exit(code),
         Err(err) => {

@@ -9,7 +9,7 @@
 //! Persian) the substitutions that join them. The files are embedded whole:
 //! subsetting tools that drop the shaping tables would break joining.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use ttf_parser::{name_id, Face, Tag};
 use unic_langid::LanguageIdentifier;
@@ -287,11 +287,6 @@ pub fn license_markup(font: &Font, heading: &str) -> String {
     }
     out.push_str("</div>\n</section>\n");
     out
-}
-
-/// Where the font files of `lang`'s HTML edition are written.
-pub fn html_dir(root: &Path, lang: &LanguageIdentifier) -> PathBuf {
-    root.join(lang.to_string()).join("fonts")
 }
 
 #[cfg(test)]

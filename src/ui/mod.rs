@@ -31,7 +31,6 @@ struct Ui {
     bundle: FluentBundle<FluentResource>,
     english: FluentBundle<FluentResource>,
     color: bool,
-    quiet: bool,
 }
 
 static UI: OnceLock<Ui> = OnceLock::new();
@@ -93,12 +92,18 @@ pub fn negotiate(requested: Option<&LanguageIdentifier>) -> &'static str {
         .unwrap_or("en")
 }
 
-/// Sets up the CLI's language, colour and verbosity once, from the environment.
-pub fn init(quiet: bool) {
-    let _ = UI.set(from_env(quiet));
+/// Whether `--quiet` was given: set once the arguments are parsed, after
+/// `--help` (worded in the user's language) may already have needed the
+/// messages.
+static QUIET: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Sets the verbosity; language and colour come from the environment on
+/// first use.
+pub fn set_quiet(quiet: bool) {
+    QUIET.store(quiet, std::sync::atomic::Ordering::Relaxed);
 }
 
-fn from_env(quiet: bool) -> Ui {
+fn from_env() -> Ui {
     let code = negotiate(requested_language().as_ref());
     Ui {
         code,
@@ -106,32 +111,16 @@ fn from_env(quiet: bool) -> Ui {
         english: bundle("en"),
         color: std::io::stderr().is_terminal()
             && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
-        quiet,
     }
 }
 
 fn ui() -> &'static Ui {
-    UI.get_or_init(|| from_env(false))
+    UI.get_or_init(from_env)
 }
 
 /// Whether `--quiet` was given: reports and progress stay silent.
 pub fn quiet() -> bool {
-    ui().quiet
-}
-
-/// A message in the user's language before `init` (for `--help`, which
-/// clap prints before `--quiet` is known).
-pub fn message_unstored(id: &str) -> String {
-    let ui = from_env(false);
-    for bundle in [&ui.bundle, &ui.english] {
-        if let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) {
-            let mut errors = Vec::new();
-            return bundle
-                .format_pattern(pattern, None, &mut errors)
-                .into_owned();
-        }
-    }
-    id.to_string()
+    QUIET.load(std::sync::atomic::Ordering::Relaxed)
 }
 
 /// Message `id` in the user's language, when that is not English and its
