@@ -736,6 +736,26 @@ mod tests {
         );
     }
 
+    /// A right-to-left translated page of an English book, in XHTML.
+    fn persian_page<'a>(
+        translations: &'a HashMap<String, Translation>,
+        withheld: &'a HashMap<String, Withheld>,
+        task_labels: [&'a str; 2],
+        native_digits: bool,
+    ) -> RenderOptions<'a> {
+        RenderOptions {
+            translations: Some(translations),
+            rtl: true,
+            source_lang: "en",
+            source_rtl: false,
+            chapter_ext: "xhtml",
+            withheld,
+            figures: None,
+            task_labels,
+            native_digits,
+        }
+    }
+
     #[test]
     fn untranslated_segments_fall_back_to_marked_english() {
         let doc = segment_chapter("ch", "# Title\n\nOne. Two.\n");
@@ -755,19 +775,10 @@ mod tests {
                 status: Status::Fuzzy,
             },
         );
+        let withheld = HashMap::new();
         let out = render_chapter(
             &doc,
-            &RenderOptions {
-                translations: Some(&translations),
-                rtl: true,
-                source_lang: "en",
-                source_rtl: false,
-                chapter_ext: "xhtml",
-                withheld: &HashMap::new(),
-                figures: None,
-                task_labels: ["done", "not done"],
-                native_digits: false,
-            },
+            &persian_page(&translations, &withheld, ["done", "not done"], false),
         );
         assert_eq!(out.fallbacks, 2);
         assert!(out.body.contains("<h1 id=\"title\"><span class=\"fallback\" lang=\"en\" xml:lang=\"en\" dir=\"ltr\">Title</span></h1>"), "{}", out.body);
@@ -796,19 +807,10 @@ mod tests {
                 },
             );
         }
+        let withheld = HashMap::new();
         let out = render_chapter(
             &doc,
-            &RenderOptions {
-                translations: Some(&translations),
-                rtl: true,
-                source_lang: "en",
-                source_rtl: false,
-                chapter_ext: "xhtml",
-                withheld: &HashMap::new(),
-                figures: None,
-                task_labels: ["انجام شده", "انجام نشده"],
-                native_digits: true,
-            },
+            &persian_page(&translations, &withheld, ["انجام شده", "انجام نشده"], true),
         );
         let body = &out.body;
         assert!(body.contains("<p>در سال <span dir=\"ltr\">2024</span> با <code dir=\"ltr\">cargo</code> به <span dir=\"ltr\">Baku</span> بروید.</p>"), "{body}");
