@@ -95,8 +95,17 @@ fn nowruz(year: i64) -> (i64, bool) {
     (march_day, since_leap == 1)
 }
 
+/// `12 Azar 1405` (`12 آذر 1405` with `persian_names`): a Solar Hijri date
+/// as a colophon writes it, in ASCII digits.
+pub fn solar_hijri_long(secs: i64, persian_names: bool) -> String {
+    let (year, month, day) = solar_hijri(secs);
+    let (persian, latin) = SOLAR_HIJRI_MONTHS[month as usize - 1];
+    let name = if persian_names { persian } else { latin };
+    format!("{day} {name} {year}")
+}
+
 /// Solar Hijri month names, in Persian and in the usual Latin transliteration.
-pub const SOLAR_HIJRI_MONTHS: [(&str, &str); 12] = [
+const SOLAR_HIJRI_MONTHS: [(&str, &str); 12] = [
     ("فروردین", "Farvardin"),
     ("اردیبهشت", "Ordibehesht"),
     ("خرداد", "Khordad"),

@@ -217,14 +217,7 @@ impl Edition<'_> {
         let text = match calendar {
             Calendar::Gregorian => crate::date::ymd(self.build_time),
             Calendar::Persian => {
-                let (year, month, day) = crate::date::solar_hijri(self.build_time);
-                let (persian, latin) = crate::date::SOLAR_HIJRI_MONTHS[month as usize - 1];
-                let name = if self.lang.language.as_str() == "fa" {
-                    persian
-                } else {
-                    latin
-                };
-                format!("{day} {name} {year}")
+                crate::date::solar_hijri_long(self.build_time, self.lang.language.as_str() == "fa")
             }
         };
         locale::localize_digits(&text, &self.lang)
