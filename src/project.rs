@@ -335,6 +335,7 @@ const RESERVED_PAGES: &[&str] = &[
     "nav",
     "toc",
     "font-license",
+    "print",
 ];
 
 /// The file name (without extension) a chapter is published under in the

@@ -30,3 +30,19 @@ accessibility-summary = Naviqasiya edilə bilən mündəricatı və oxu ardıcı
 landmarks = Əsas bölmələr
 task-done = tamamlanıb
 task-open = tamamlanmayıb
+skip-to-content = Məzmuna keç
+theme-dark = Tünd mövzu
+search = Bu kitabda axtar
+search-placeholder = Axtar…
+search-loading = Axtarılır…
+search-no-results = Heç nə tapılmadı.
+search-results = Tapıldı:
+print-book = Bütün kitab bir səhifədə
+chapters = Fəsillər
+fallback-notice = { $count ->
+    [one] Bu fəslin bir hissəsi hələ tərcümə olunmayıb; orijinal dildə göstərilir və belə işarələnir:
+   *[other] Bu fəslin { $count } hissəsi hələ tərcümə olunmayıb; orijinal dildə göstərilir və belə işarələnir:
+}
+fallback-sample = orijinal mətn
+edition-original = Orijinal nəşr
+edition-translated = { $percent }% tərcümə olunub

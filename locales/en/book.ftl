@@ -34,3 +34,19 @@ accessibility-summary = A text-only book with a navigable table of contents and 
 landmarks = Landmarks
 task-done = done
 task-open = not done
+skip-to-content = Skip to content
+theme-dark = Dark theme
+search = Search this book
+search-placeholder = Search…
+search-loading = Searching…
+search-no-results = Nothing found.
+search-results = Found:
+print-book = The whole book on one page
+chapters = Chapters
+fallback-notice = { $count ->
+    [one] One passage of this chapter is not translated yet; it is shown in the original language and marked like this:
+   *[other] { $count } passages of this chapter are not translated yet; they are shown in the original language and marked like this:
+}
+fallback-sample = original text
+edition-original = The original edition
+edition-translated = { $percent }% translated

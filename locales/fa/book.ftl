@@ -30,3 +30,19 @@ accessibility-summary = کتابی فقط متنی با فهرست مطالب پ
 landmarks = بخش‌های اصلی
 task-done = انجام شده
 task-open = انجام نشده
+skip-to-content = رفتن به متن
+theme-dark = پوستهٔ تیره
+search = جست‌وجو در این کتاب
+search-placeholder = جست‌وجو…
+search-loading = در حال جست‌وجو…
+search-no-results = چیزی پیدا نشد.
+search-results = یافته‌ها:
+print-book = همهٔ کتاب در یک صفحه
+chapters = فصل‌ها
+fallback-notice = { $count ->
+    [one] یک بخش از این فصل هنوز ترجمه نشده است؛ به زبان اصلی نشان داده می‌شود و این‌گونه علامت می‌خورد:
+   *[other] { $count } بخش از این فصل هنوز ترجمه نشده است؛ به زبان اصلی نشان داده می‌شوند و این‌گونه علامت می‌خورند:
+}
+fallback-sample = متن اصلی
+edition-original = نسخهٔ اصلی
+edition-translated = { $percent }٪ ترجمه شده

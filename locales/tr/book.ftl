@@ -30,3 +30,19 @@ accessibility-summary = Gezinilebilir içindekiler tablosu ve okuma sırasında 
 landmarks = Önemli bölümler
 task-done = tamamlandı
 task-open = tamamlanmadı
+skip-to-content = İçeriğe geç
+theme-dark = Koyu tema
+search = Bu kitapta ara
+search-placeholder = Ara…
+search-loading = Aranıyor…
+search-no-results = Hiçbir şey bulunamadı.
+search-results = Bulunan:
+print-book = Kitabın tamamı tek sayfada
+chapters = Bölümler
+fallback-notice = { $count ->
+    [one] Bu bölümün bir parçası henüz çevrilmedi; özgün dilinde gösterilir ve şöyle işaretlenir:
+   *[other] Bu bölümün { $count } parçası henüz çevrilmedi; özgün dilinde gösterilir ve şöyle işaretlenir:
+}
+fallback-sample = özgün metin
+edition-original = Özgün baskı
+edition-translated = %{ $percent } çevrildi

@@ -22,7 +22,7 @@ pub fn run(root: &Path, args: &StatusArgs) -> anyhow::Result<i32> {
     let docs = load_chapters(&project)?;
     let report = report(&project, &docs, &memory)?;
     if let Some(path) = &args.html {
-        std::fs::write(path, dashboard::render(&report, &project.book.title))
+        std::fs::write(path, dashboard::render(&report, &project.book.title, None))
             .with_context(|| t!("error-write", "path" => path.display().to_string()))?;
     }
     if args.json {

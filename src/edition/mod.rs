@@ -22,7 +22,7 @@ use unic_langid::LanguageIdentifier;
 use crate::error::{write_if_changed, Result};
 use crate::locale::{self, Chrome};
 use crate::project::{Calendar, Project};
-use crate::source::{plain_text, ChapterDoc, Node};
+use crate::source::{plain_text, BlockKind, ChapterDoc, Node, Segment};
 use crate::status::{completeness, effective_status, Completeness};
 use crate::tm::{Memory, Review, Status, Translation};
 pub use render::Withheld;
@@ -110,6 +110,26 @@ pub struct EditionChapter {
     pub proof: Vec<ProofRow>,
     /// The PO file a reviewer fixes this chapter in (`locales/<lang>/<chapter>.po`).
     pub po_file: String,
+    /// Headings, for the site's per-chapter list (HTML only).
+    pub sections: Vec<Section>,
+    /// Every segment's text, for the site's search (HTML only).
+    pub passages: Vec<Passage>,
+}
+
+/// A heading of a chapter as the edition shows it.
+pub struct Section {
+    pub level: u8,
+    /// Its `id`, the same in every language.
+    pub anchor: String,
+    /// Plain text in the edition's language (or the source's standing in).
+    pub title: String,
+}
+
+/// One segment's published plain text, for the search index.
+pub struct Passage {
+    /// The section it is in (index into [`EditionChapter::sections`]).
+    pub section: Option<usize>,
+    pub text: String,
 }
 
 /// One segment in the bilingual proof.
@@ -462,6 +482,11 @@ fn prepare_chapter(
     let xhtml = options.formats.epub.then(|| render("xhtml"));
     let fallbacks = html.as_ref().or(xhtml.as_ref()).map_or(0, |r| r.fallbacks);
     let (title, title_is_fallback) = chapter_title(doc, settings.translations, settings.withheld);
+    let (sections, passages) = if options.formats.html {
+        outline(doc, settings.translations, settings.withheld)
+    } else {
+        Default::default()
+    };
     let chapter = project
         .chapters
         .iter()
@@ -491,6 +516,8 @@ fn prepare_chapter(
         fallbacks,
         proof,
         po_file: project.display_path(&po_path),
+        sections,
+        passages,
     })
 }
 
@@ -563,6 +590,24 @@ fn failing_checks(docs: &[ChapterDoc], translations: &HashMap<String, Translatio
         .collect()
 }
 
+/// A segment's text as the edition publishes it (inline Markdown): its
+/// translation, or the source standing in for it; and whether it stands in.
+fn published_text<'d>(
+    segment: &'d Segment,
+    translations: Option<&'d HashMap<String, Translation>>,
+    withheld: &HashMap<String, Withheld>,
+) -> (&'d str, bool) {
+    match translations.and_then(|t| t.get(&segment.id)) {
+        Some(t)
+            if effective_status(Some(t)) == Status::Translated
+                && !withheld.contains_key(&segment.id) =>
+        {
+            (&t.text, false)
+        }
+        _ => (&segment.text, translations.is_some()),
+    }
+}
+
 /// A chapter's title: its first heading, translated when it is; and whether
 /// any of it is English standing in for a missing translation.
 fn chapter_title(
@@ -582,22 +627,45 @@ fn chapter_title(
         .segments
         .iter()
         .map(|s| {
-            let t = translations.and_then(|t| t.get(&s.id));
-            match t {
-                Some(t)
-                    if effective_status(Some(t)) == Status::Translated
-                        && !withheld.contains_key(&s.id) =>
-                {
-                    plain_text(&t.text, &doc.links)
-                }
-                _ => {
-                    fallback |= translations.is_some();
-                    plain_text(&s.text, &doc.links)
-                }
-            }
+            let (text, stands_in) = published_text(s, translations, withheld);
+            fallback |= stands_in;
+            plain_text(text, &doc.links)
         })
         .collect();
     (text.join(" "), fallback)
+}
+
+/// A chapter's headings and the plain text of every segment as the edition
+/// publishes them, for the site's navigation and search.
+fn outline(
+    doc: &ChapterDoc,
+    translations: Option<&HashMap<String, Translation>>,
+    withheld: &HashMap<String, Withheld>,
+) -> (Vec<Section>, Vec<Passage>) {
+    let mut sections: Vec<Section> = Vec::new();
+    let mut passages = Vec::new();
+    for leaf in doc.leaves() {
+        let texts: Vec<String> = leaf
+            .segments
+            .iter()
+            .map(|s| plain_text(published_text(s, translations, withheld).0, &doc.links))
+            .collect();
+        if let (BlockKind::Heading(level), Some(anchor)) = (leaf.kind, &leaf.anchor) {
+            sections.push(Section {
+                level,
+                anchor: anchor.clone(),
+                title: texts.join(" "),
+            });
+        }
+        let section = sections.len().checked_sub(1);
+        passages.extend(
+            texts
+                .into_iter()
+                .filter(|t| !t.trim().is_empty())
+                .map(|text| Passage { section, text }),
+        );
+    }
+    (sections, passages)
 }
 
 /// Lowercase ASCII words joined by `-`, for file names.
@@ -677,7 +745,12 @@ pub fn build(
     };
     write_if_changed(
         &options.out_dir.join("status.html"),
-        crate::status::dashboard::render(&status, &project.book.title).as_bytes(),
+        crate::status::dashboard::render(
+            &status,
+            &project.book.title,
+            options.formats.html.then_some("html/"),
+        )
+        .as_bytes(),
     )?;
     let html_root = options.out_dir.join("html");
     let mut html_files = Vec::new();

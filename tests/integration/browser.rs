@@ -209,6 +209,55 @@ impl Browser {
             .unwrap_or_default()
     }
 
+    /// Types `text` into the first element `css` selects.
+    fn type_into(&self, css: &str, text: &str) {
+        let element = self.call(
+            "POST",
+            "/element",
+            Some(json!({"using": "css selector", "value": css})),
+        );
+        let id = element["element-6066-11e4-a52e-4f735466cecf"]
+            .as_str()
+            .unwrap_or_else(|| panic!("no element {css}: {element}"))
+            .to_string();
+        self.call("POST", &format!("/element/{id}/clear"), Some(json!({})));
+        self.call(
+            "POST",
+            &format!("/element/{id}/value"),
+            Some(json!({"text": text})),
+        );
+    }
+
+    /// Presses a key (a WebDriver key code such as `\u{E014}`, right arrow)
+    /// on the page.
+    fn press(&self, key: &str) {
+        self.call(
+            "POST",
+            "/actions",
+            Some(
+                json!({"actions": [{"type": "key", "id": "keyboard", "actions": [
+                {"type": "keyDown", "value": key}, {"type": "keyUp", "value": key}]}]}),
+            ),
+        );
+    }
+
+    /// Evaluates `script` until it returns something other than null, for
+    /// up to ten seconds.
+    fn wait_for(&self, script: &str) -> Value {
+        let started = Instant::now();
+        loop {
+            let value = self.eval(script);
+            if !value.is_null() {
+                return value;
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(10),
+                "waited in vain for: {script}"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
     fn resize(&self, width: u32, height: u32) {
         self.call(
             "POST",
@@ -260,7 +309,7 @@ fn every_edition_reads_well_in_a_real_browser() {
                 "{lang}/{page}: console errors {errors:?}"
             );
             let facts = browser.eval(
-                "const p = document.querySelector('main > p, main .colophon p'); // body text, not the centred title page
+                "const p = document.querySelector('article.chapter > p, main .colophon p'); // body text, not the centred title page
                  const range = document.createRange(); range.selectNodeContents(p);
                  const rects = Array.from(range.getClientRects());
                  const line = rects.filter(r => Math.abs(r.top - rects[0].top) < 2);
@@ -489,5 +538,230 @@ fn the_persian_editions_are_set_in_their_embedded_font_and_its_letters_join() {
             "fa-font-{}",
             page.extension().unwrap().to_string_lossy()
         ));
+    }
+}
+
+/// Searches the page open for `query`; returns each result's link and text.
+fn search(browser: &Browser, query: &str) -> Vec<(String, String)> {
+    browser.type_into("form.search input", query);
+    // The results box names the query it shows the results of.
+    let results = browser.wait_for(&format!(
+        "const box = document.querySelector('.search-results');
+         if (box.getAttribute('data-query') !== {query}) return null;
+         return Array.from(box.querySelectorAll('li a')).map(a => [a.getAttribute('href'), a.textContent]);",
+        query = json!(query)
+    ));
+    results
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r[0].as_str().unwrap().into(), r[1].as_str().unwrap().into()))
+        .collect()
+}
+
+#[test]
+fn readers_search_every_language_by_its_own_rules_offline() {
+    let Some(browser) = Browser::start() else {
+        return;
+    };
+    let book = shipped_book();
+    let root = book.path();
+    ok(root, &["build", "--only", "html"]);
+    let site = root.join("dist/html");
+    // Turkish: `iran` finds `İran` (dotted capital), as does `İRAN`;
+    // `ıran` (dotless) is another word.
+    browser.open(&site.join("tr/index.html"));
+    let found = search(&browser, "iran");
+    assert!(!found.is_empty(), "tr: iran finds İran");
+    assert!(
+        found.iter().all(|(_, text)| text.contains("İran")),
+        "{found:?}"
+    );
+    assert_eq!(search(&browser, "İRAN").len(), found.len());
+    assert!(
+        search(&browser, "ıran").is_empty(),
+        "dotless ı is another letter"
+    );
+    assert!(
+        search(&browser, "IRAN").is_empty(),
+        "Turkish I is dotless ı"
+    );
+    // Persian: Arabic yeh and kaf, ZWNJ left out, and Arabic-Indic digits
+    // find the Persian spelling.
+    browser.open(&site.join("fa/index.html"));
+    let persian = search(&browser, "ایران");
+    assert!(!persian.is_empty(), "fa: ایران is in the book");
+    assert_eq!(search(&browser, "ايران").len(), persian.len(), "Arabic yeh");
+    let with_zwnj = search(&browser, "تنش‌های");
+    assert!(!with_zwnj.is_empty(), "fa: تنش‌های is in the book");
+    assert_eq!(search(&browser, "تنشهای").len(), with_zwnj.len(), "ZWNJ");
+    // English, two words, the second a prefix.
+    browser.open(&site.join("en/index.html"));
+    assert!(!search(&browser, "IRAN").is_empty(), "English I is i");
+    let english = search(&browser, "embassy atta");
+    assert!(!english.is_empty(), "en: embassy … attack");
+    let (link, text) = &english[0];
+    assert!(text.to_lowercase().contains("embassy"), "{text}");
+    // A result opens its chapter at the section, the words marked.
+    let target = site.join("en").join(link.split(['?', '#']).next().unwrap());
+    assert!(target.is_file(), "{link}");
+    browser.call(
+        "POST",
+        "/url",
+        Some(json!({"url": format!("file://{}/en/{link}", site.display())})),
+    );
+    let marks = browser.wait_for(
+        "const m = document.querySelectorAll('main mark'); return m.length ? m.length : null;",
+    );
+    assert!(
+        marks.as_u64().unwrap() >= 2,
+        "the words are marked: {marks}"
+    );
+    assert!(browser.console_errors().is_empty());
+    // Nothing was asked of the network.
+    let remote = browser.eval(
+        "return performance.getEntriesByType('resource').map(r => r.name).filter(n => !n.startsWith('file:'));",
+    );
+    assert_eq!(remote, json!([]), "only local files are loaded");
+}
+
+#[test]
+fn the_site_navigates_by_keys_themes_and_sidebar_in_both_directions() {
+    let Some(browser) = Browser::start() else {
+        return;
+    };
+    let book = shipped_book();
+    let root = book.path();
+    ok(root, &["build", "--only", "html"]);
+    let site = root.join("dist/html");
+    for lang in ["en", "fa"] {
+        let chapter = site.join(lang).join("the-terror-in-tehran.html");
+        browser.resize(1200, 900);
+        browser.open(&chapter);
+        // The contents beside the text: left in English, right in Persian;
+        // the current chapter marked.
+        let facts = browser.eval(
+            "const side = document.getElementById('sidebar').getBoundingClientRect();
+             const main = document.getElementById('content').getBoundingClientRect();
+             return { sideLeft: side.left, mainLeft: main.left,
+                      current: document.querySelector('#sidebar a[aria-current]').getAttribute('href') };",
+        );
+        let (side, main) = (
+            facts["sideLeft"].as_f64().unwrap(),
+            facts["mainLeft"].as_f64().unwrap(),
+        );
+        if lang == "fa" {
+            assert!(side > main, "fa: the sidebar is on the right: {facts}");
+        } else {
+            assert!(side < main, "en: the sidebar is on the left: {facts}");
+        }
+        assert_eq!(facts["current"], "the-terror-in-tehran.html");
+        // The arrow toward the reading's end turns to the next chapter:
+        // right in English, left in Persian.
+        let next = if lang == "fa" { "\u{E012}" } else { "\u{E014}" };
+        browser.press(next);
+        browser.wait_for(
+            "return location.pathname.endsWith('/military-tensions.html') ? true : null;",
+        );
+        let back = if lang == "fa" { "\u{E014}" } else { "\u{E012}" };
+        browser.press(back);
+        browser.wait_for(
+            "return location.pathname.endsWith('/the-terror-in-tehran.html') ? true : null;",
+        );
+        // The theme toggle switches and is remembered on the next page.
+        let background = "return getComputedStyle(document.body).backgroundColor;";
+        let light = browser.eval(background);
+        browser.eval("document.querySelector('.theme-toggle').click(); return null;");
+        let dark = browser.eval(background);
+        assert_ne!(light, dark, "{lang}: the theme changed");
+        browser.open(&site.join(lang).join("index.html"));
+        assert_eq!(browser.eval(background), dark, "{lang}: the choice is kept");
+        assert_eq!(
+            browser.eval(
+                "return document.querySelector('.theme-toggle').getAttribute('aria-pressed');"
+            ),
+            "true"
+        );
+        browser.eval("document.querySelector('.theme-toggle').click(); return null;");
+        // On a phone the contents are behind a button.
+        browser.resize(375, 800);
+        browser.open(&chapter);
+        let hidden = "return getComputedStyle(document.getElementById('sidebar')).display;";
+        assert_eq!(
+            browser.eval(hidden),
+            "none",
+            "{lang}: phone: contents folded"
+        );
+        browser.eval("document.querySelector('.menu-toggle').click(); return null;");
+        assert_eq!(
+            browser.eval(hidden),
+            "block",
+            "{lang}: the button opens them"
+        );
+        browser.screenshot(&format!("{lang}-menu-375"));
+        assert!(browser.console_errors().is_empty(), "{lang}");
+    }
+}
+
+/// The contrast ratio of every text's colour with the background it is
+/// drawn on, the lowest found, and where.
+const LOWEST_CONTRAST: &str = "
+const lum = c => { const v = c.match(/[\\d.]+/g).slice(0, 3).map(Number).map(x => x / 255)
+  .map(x => x <= 0.03928 ? x / 12.92 : Math.pow((x + 0.055) / 1.055, 2.4));
+  return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2]; };
+const opaque = c => { const m = c.match(/[\\d.]+/g); return m && (m.length < 4 || Number(m[3]) > 0); };
+const background = el => { for (; el; el = el.parentElement) { const b = getComputedStyle(el).backgroundColor;
+  if (opaque(b)) return b; } return 'rgb(255, 255, 255)'; };
+let lowest = { ratio: 99, where: '' };
+const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+while (walker.nextNode()) {
+  const node = walker.currentNode; const el = node.parentElement;
+  if (!node.nodeValue.trim() || !el.getClientRects().length) continue;
+  const style = getComputedStyle(el);
+  if (style.visibility === 'hidden' || el.closest('[hidden], .skip-link, .label')) continue;
+  const a = lum(style.color), b = lum(background(el));
+  const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+  if (ratio < lowest.ratio) lowest = { ratio, where: el.tagName + '.' + el.className + ': ' + node.nodeValue.trim().slice(0, 40) };
+}
+return lowest;";
+
+#[test]
+fn every_page_fits_a_phone_and_keeps_its_contrast_in_both_themes() {
+    let Some(browser) = Browser::start() else {
+        return;
+    };
+    let book = fixture("kitchen-sink");
+    let root = book.path();
+    ok(root, &["build"]);
+    let mut pages = html_files(&root.join("dist/html"));
+    pages.push(root.join("dist/status.html"));
+    for width in [320, 375] {
+        browser.resize(width, 800);
+        for page in &pages {
+            browser.open(page);
+            let widths =
+                browser.eval("return [document.documentElement.scrollWidth, window.innerWidth];");
+            let (scroll, inner) = (widths[0].as_f64().unwrap(), widths[1].as_f64().unwrap());
+            assert!(
+                scroll <= inner,
+                "{}: scrolls sideways at {inner}px ({scroll}px wide)",
+                page.display()
+            );
+        }
+    }
+    browser.resize(1200, 900);
+    for theme in ["light", "dark"] {
+        for page in &pages {
+            browser.open(page);
+            browser.eval(&format!(
+                "document.documentElement.setAttribute('data-theme', '{theme}'); return null;"
+            ));
+            let lowest = browser.eval(LOWEST_CONTRAST);
+            assert!(
+                lowest["ratio"].as_f64().unwrap() >= 4.5,
+                "{} ({theme}): contrast below WCAG AA: {lowest}",
+                page.display()
+            );
+        }
     }
 }

@@ -116,10 +116,10 @@ fn pulldown(markdown: &str) -> String {
 /// editions add them; the examples have none).
 fn body(page: &str) -> String {
     let start = page
-        .find("<main id=\"content\">\n")
-        .expect("a main element")
-        + 20;
-    let end = page.rfind("</main>").expect("a main element");
+        .find("<article class=\"chapter\">\n")
+        .expect("an article element")
+        + 26;
+    let end = page.rfind("</article>").expect("an article element");
     let mut html = without_edition_additions(&page[start..end]);
     for level in 1..=6 {
         let open = format!("<h{level} id=\"");

@@ -33,6 +33,41 @@ const HOSTILE: &[&str] = &[
 ];
 
 /// Elements and attributes that would make a page do something.
+/// The HTML site's own script and search form, which every page has: the
+/// script by its exact address, the form by its exact attributes.
+fn is_the_sites_own(name: &str, e: &quick_xml::events::BytesStart) -> bool {
+    let attributes: Vec<(String, String)> = e
+        .attributes()
+        .flatten()
+        .map(|a| {
+            (
+                String::from_utf8_lossy(a.key.as_ref()).into_owned(),
+                String::from_utf8_lossy(&a.value).into_owned(),
+            )
+        })
+        .collect();
+    let only = |wanted: &[(&str, &str)]| {
+        attributes.len() == wanted.len()
+            && wanted
+                .iter()
+                .all(|(k, v)| attributes.iter().any(|(a, b)| a == k && b == v))
+    };
+    match name {
+        "script" => {
+            only(&[("src", "../site.js")])
+                || only(&[("src", "../../site.js")])
+                || only(&[("src", "site.js")])
+        }
+        "form" => {
+            attributes
+                .iter()
+                .any(|(k, v)| k == "class" && v == "search")
+                && attributes.iter().any(|(k, v)| k == "action" && v == "#")
+        }
+        _ => false,
+    }
+}
+
 fn active_content(xml: &str, file: &str) -> Vec<String> {
     let mut found = Vec::new();
     let mut reader = quick_xml::Reader::from_str(xml);
@@ -40,6 +75,9 @@ fn active_content(xml: &str, file: &str) -> Vec<String> {
         match reader.read_event() {
             Ok(quick_xml::events::Event::Start(e)) | Ok(quick_xml::events::Event::Empty(e)) => {
                 let name = String::from_utf8_lossy(e.local_name().as_ref()).to_lowercase();
+                if is_the_sites_own(&name, &e) {
+                    continue;
+                }
                 if [
                     "script", "iframe", "object", "embed", "style", "frame", "applet", "base",
                     "form",

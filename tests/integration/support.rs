@@ -461,3 +461,15 @@ pub fn ebook_convert(from: &Path, to: &Path) -> Option<()> {
     );
     Some(())
 }
+
+/// An HTML page without the site's own script (`site.js`, which every page
+/// of the HTML edition loads), so that a test can look for any other.
+pub fn without_site_script(html: &str) -> String {
+    [
+        "<script src=\"../site.js\"></script>",
+        "<script src=\"site.js\"></script>",
+        "<script src=\"../../site.js\"></script>",
+    ]
+    .iter()
+    .fold(html.to_string(), |page, tag| page.replace(tag, ""))
+}

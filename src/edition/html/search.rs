@@ -1,0 +1,225 @@
+//! The site's search index: built with the edition, one per language, read
+//! by `site.js` in the browser with no server and no network.
+//!
+//! The layout follows Pagefind's idea (a small entry file, then chunks of
+//! terms and of texts loaded only when a query needs them), but each chunk
+//! is a script that registers itself rather than a file to `fetch`: a
+//! browser refuses `fetch` and WebAssembly from `file://`, and the site must
+//! work from a USB stick. Words are cut at Unicode word boundaries (UAX #29,
+//! the same rules the browser's `Intl.Segmenter` applies to the query) and
+//! folded by [`fold`], whose table the entry file carries so that the page
+//! folds a query exactly as the index was folded.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use serde_json::{json, Value};
+use unicode_normalization::UnicodeNormalization;
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::super::Edition;
+use crate::project::page_stem;
+
+/// Texts per chunk of the text file set: a results page loads a few.
+const TEXTS_PER_CHUNK: usize = 500;
+
+/// Characters the folding replaces: Arabic letter forms by the Persian ones
+/// a reader types (ي/ى → ی, ك → ک), hamza and madda forms of alef by alef,
+/// teh marbuta by heh, the typographic apostrophe by `'`, and Persian and Arabic-Indic digits by ASCII ones.
+fn replacements() -> Vec<(char, char)> {
+    let mut map = vec![
+        ('\u{064A}', 'ی'),
+        ('\u{0649}', 'ی'),
+        ('\u{0643}', 'ک'),
+        ('\u{0623}', 'ا'),
+        ('\u{0625}', 'ا'),
+        ('\u{0671}', 'ا'),
+        ('\u{0622}', 'ا'),
+        ('\u{0629}', 'ه'),
+        // A typographic apostrophe (`İstanbul’da`) as the one a reader types.
+        ('\u{2019}', '\''),
+    ];
+    for (i, ascii) in ('0'..='9').enumerate() {
+        let i = i as u32;
+        map.push((char::from_u32(0x06F0 + i).unwrap(), ascii));
+        map.push((char::from_u32(0x0660 + i).unwrap(), ascii));
+    }
+    map
+}
+
+/// Characters the folding drops: ZWNJ and ZWJ (Persian writes `می‌خواهم`
+/// and `میخواهم` alike), tatweel, Arabic diacritics, the soft hyphen, and
+/// the combining dot a default lower-casing leaves after `İ`.
+fn is_dropped(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200C}' | '\u{200D}' | '\u{0640}' | '\u{00AD}' | '\u{0307}' | '\u{0670}'
+    ) || ('\u{064B}'..='\u{065F}').contains(&c)
+}
+
+/// Whether the language cases dotted and dotless i apart (İ/i, I/ı).
+fn is_turkic(edition: &Edition) -> bool {
+    matches!(edition.lang.language.as_str(), "tr" | "az")
+}
+
+/// One word as the index keeps it: NFC, lower-cased by the language's
+/// rules, with the replacements and drops above.
+pub fn fold(word: &str, turkic: bool, map: &[(char, char)]) -> String {
+    let nfc: String = word.nfc().collect();
+    let cased = if turkic {
+        nfc.replace('I', "ı").replace('İ', "i").to_lowercase()
+    } else {
+        nfc.to_lowercase()
+    };
+    cased
+        .chars()
+        .filter(|c| !is_dropped(*c))
+        .map(|c| {
+            map.iter()
+                .find(|(from, _)| *from == c)
+                .map_or(c, |(_, to)| *to)
+        })
+        .collect()
+}
+
+/// The folded words of a text, in order.
+pub fn words<'t>(
+    text: &'t str,
+    turkic: bool,
+    map: &'t [(char, char)],
+) -> impl Iterator<Item = String> + 't {
+    text.unicode_words()
+        .map(move |w| fold(w, turkic, map))
+        .filter(|w| !w.is_empty())
+}
+
+/// The chunk a folded word's postings are in: its first two characters, as
+/// hexadecimal code points (`t-69-73` for `is…`).
+pub fn term_chunk(word: &str) -> String {
+    let mut name = String::from("t");
+    for c in word.chars().take(2) {
+        let _ = write!(name, "-{:x}", c as u32);
+    }
+    name
+}
+
+/// The index's files, relative to the language's `search/` folder, with
+/// their contents.
+pub fn files(edition: &Edition) -> Vec<(String, String)> {
+    let turkic = is_turkic(edition);
+    let map = replacements();
+    let mut pages = Vec::new();
+    let mut targets = Vec::new();
+    let mut texts: Vec<Value> = Vec::new();
+    let mut terms: BTreeMap<String, BTreeMap<String, Vec<u32>>> = BTreeMap::new();
+    for (page, chapter) in edition.chapters.iter().enumerate() {
+        pages.push(json!([
+            format!("{}.html", page_stem(&chapter.slug)),
+            chapter.title
+        ]));
+        // Target 0 of a page is its top; then one per heading.
+        let first_target = targets.len();
+        targets.push(json!([page, "", ""]));
+        for section in &chapter.sections {
+            targets.push(json!([page, section.anchor, section.title]));
+        }
+        for passage in &chapter.passages {
+            let id = texts.len() as u32;
+            let target = first_target + passage.section.map_or(0, |s| s + 1);
+            texts.push(json!([target, passage.text]));
+            for word in words(&passage.text, turkic, &map) {
+                let postings = terms
+                    .entry(term_chunk(&word))
+                    .or_default()
+                    .entry(word)
+                    .or_default();
+                if postings.last() != Some(&id) {
+                    postings.push(id);
+                }
+            }
+        }
+    }
+    let mut files = Vec::new();
+    for (name, chunk) in &terms {
+        // Text numbers as differences from the previous one: shorter.
+        let chunk: serde_json::Map<String, Value> = chunk
+            .iter()
+            .map(|(word, ids)| {
+                let mut last = 0;
+                let deltas: Vec<u32> = ids
+                    .iter()
+                    .map(|id| {
+                        let d = id - last;
+                        last = *id;
+                        d
+                    })
+                    .collect();
+                (word.clone(), json!(deltas))
+            })
+            .collect();
+        files.push((
+            format!("{name}.js"),
+            registration(name, &Value::Object(chunk)),
+        ));
+    }
+    for (n, chunk) in texts.chunks(TEXTS_PER_CHUNK).enumerate() {
+        let name = format!("d-{n}");
+        files.push((format!("{name}.js"), registration(&name, &json!(chunk))));
+    }
+    let meta = json!({
+        "lang": edition.lang.to_string(),
+        "turkic": turkic,
+        "map": map.iter().map(|(a, b)| (a.to_string(), json!(b.to_string()))).collect::<serde_json::Map<_, _>>(),
+        "drop": "\u{200C}\u{200D}\u{0640}\u{00AD}\u{0307}\u{0670}",
+        "dropRange": ["\u{064B}", "\u{065F}"],
+        "textsPerChunk": TEXTS_PER_CHUNK,
+        "texts": texts.len(),
+        "terms": terms.keys().collect::<Vec<_>>(),
+        "pages": pages,
+        "targets": targets,
+    });
+    files.push(("index.js".into(), registration("index", &meta)));
+    files
+}
+
+/// A chunk as a script that hands its data to the page's search.
+fn registration(name: &str, data: &Value) -> String {
+    format!("tercumanSearch.add({},{});\n", json!(name), data)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn folded(text: &str, turkic: bool) -> Vec<String> {
+        words(text, turkic, &replacements()).collect()
+    }
+
+    #[test]
+    fn turkish_folds_dotted_and_dotless_i_apart() {
+        assert_eq!(folded("İstanbul'da IRMAK", true), ["istanbul'da", "ırmak"]);
+        // English lower-cases I to i, and İ loses its dot.
+        assert_eq!(folded("İstanbul IRMAK", false), ["istanbul", "irmak"]);
+    }
+
+    #[test]
+    fn persian_folds_arabic_letter_forms_zwnj_diacritics_and_digits() {
+        assert_eq!(folded("ايران", false), folded("ایران", false));
+        assert_eq!(folded("كتاب", false), folded("کتاب", false));
+        assert_eq!(folded("می‌خواهم", false), ["میخواهم"]);
+        assert_eq!(folded("مُحَمَّد", false), ["محمد"]);
+        assert_eq!(folded("۱۴۰۵ ١٤٠٥", false), ["1405", "1405"]);
+    }
+
+    #[test]
+    fn words_split_at_unicode_boundaries_not_ascii_ones() {
+        assert_eq!(folded("«آذربایجان»، ایران.", false), ["اذربایجان", "ایران"]);
+        assert_eq!(folded("Bakı–Tehran", true), ["bakı", "tehran"]);
+    }
+
+    #[test]
+    fn chunk_names_are_the_first_two_code_points() {
+        assert_eq!(term_chunk("istanbul"), "t-69-73");
+        assert_eq!(term_chunk("ı"), "t-131");
+    }
+}
