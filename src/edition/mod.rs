@@ -635,6 +635,20 @@ fn chapter_title(
     (text.join(" "), fallback)
 }
 
+/// The visible text of inline Markdown: the text itself when it has no
+/// character Markdown could give a meaning to (most sentences), else what
+/// the parser makes of it.
+fn plain(text: &str, links: &[crate::source::LinkDefinition]) -> String {
+    const MARKUP: &[char] = &[
+        '\\', '`', '*', '_', '[', ']', '<', '>', '&', '!', '~', '|', '\n', '$', '^',
+    ];
+    if text.contains(MARKUP) {
+        plain_text(text, links)
+    } else {
+        text.to_string()
+    }
+}
+
 /// A chapter's headings and the plain text of every segment as the edition
 /// publishes them, for the site's navigation and search.
 fn outline(
@@ -648,7 +662,7 @@ fn outline(
         let texts: Vec<String> = leaf
             .segments
             .iter()
-            .map(|s| plain_text(published_text(s, translations, withheld).0, &doc.links))
+            .map(|s| plain(published_text(s, translations, withheld).0, &doc.links))
             .collect();
         if let (BlockKind::Heading(level), Some(anchor)) = (leaf.kind, &leaf.anchor) {
             sections.push(Section {

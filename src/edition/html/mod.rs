@@ -8,6 +8,7 @@
 mod layout;
 pub mod search;
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use layout::Place;
@@ -104,12 +105,13 @@ fn print_page(edition: &Edition) -> String {
         .iter()
         .map(|c| page_stem(&c.slug).into_owned())
         .collect();
+    let known: HashSet<&str> = stems.iter().map(String::as_str).collect();
     let mut main = String::new();
     for (chapter, stem) in edition.chapters.iter().zip(&stems) {
         main.push_str(&format!(
             "<article class=\"chapter\" id=\"{id}\">\n{body}</article>\n",
             id = escape(stem),
-            body = one_page_links(&chapter.html_body, stem, &stems),
+            body = one_page_links(&chapter.html_body, stem, &known),
         ));
     }
     let title = edition.chrome.get("print-book");
@@ -129,20 +131,25 @@ fn print_page(edition: &Edition) -> String {
 /// another chapter's page (`other.html#x`) points into the same page.
 /// The body is the renderer's own output, where translated text is escaped,
 /// so these attribute patterns occur only as attributes.
-fn one_page_links(body: &str, stem: &str, stems: &[String]) -> String {
-    let mut out = body
-        .replace(" id=\"", &format!(" id=\"{stem}--"))
-        .replace(" href=\"#", &format!(" href=\"#{stem}--"));
-    for other in stems {
-        out = out
-            .replace(
-                &format!(" href=\"{other}.html#"),
-                &format!(" href=\"#{other}--"),
-            )
-            .replace(
-                &format!(" href=\"{other}.html\""),
-                &format!(" href=\"#{other}\""),
-            );
+fn one_page_links(body: &str, stem: &str, stems: &HashSet<&str>) -> String {
+    let body = body.replace(" id=\"", &format!(" id=\"{stem}--"));
+    let mut pieces = body.split(" href=\"");
+    let mut out = String::with_capacity(body.len() + 256);
+    out.push_str(pieces.next().unwrap_or_default());
+    for piece in pieces {
+        out.push_str(" href=\"");
+        let end = piece.find('"').unwrap_or(piece.len());
+        let (url, rest) = piece.split_at(end);
+        let (page, fragment) = url.split_once('#').unwrap_or((url, ""));
+        match page.strip_suffix(".html") {
+            _ if page.is_empty() => out.push_str(&format!("#{stem}--{fragment}")),
+            Some(other) if stems.contains(other) && fragment.is_empty() => {
+                out.push_str(&format!("#{other}"))
+            }
+            Some(other) if stems.contains(other) => out.push_str(&format!("#{other}--{fragment}")),
+            _ => out.push_str(url),
+        }
+        out.push_str(rest);
     }
     out
 }
@@ -381,4 +388,19 @@ fn edition_card(edition: &Edition) -> String {
         name = escape(&c.get("language-name")),
         label = escape(&label),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_one_page_book_keeps_links_inside_itself() {
+        let stems: HashSet<&str> = ["a", "b"].into_iter().collect();
+        let body = "<h2 id=\"x\">X</h2><a href=\"#x\">self</a> <a href=\"b.html#y\">other</a> <a href=\"b.html\">top</a> <a href=\"https://e.org/a.html#x\">web</a> <a href=\"fig.png\">file</a>";
+        assert_eq!(
+            one_page_links(body, "a", &stems),
+            "<h2 id=\"a--x\">X</h2><a href=\"#a--x\">self</a> <a href=\"#b--y\">other</a> <a href=\"#b\">top</a> <a href=\"https://e.org/a.html#x\">web</a> <a href=\"fig.png\">file</a>"
+        );
+    }
 }

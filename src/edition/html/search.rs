@@ -65,6 +65,10 @@ fn is_turkic(edition: &Edition) -> bool {
 /// One word as the index keeps it: NFC, lower-cased by the language's
 /// rules, with the replacements and drops above.
 pub fn fold(word: &str, turkic: bool, map: &[(char, char)]) -> String {
+    // Most words of most books: nothing to normalize, map or drop.
+    if word.is_ascii() && !(turkic && word.contains('I')) {
+        return word.to_ascii_lowercase();
+    }
     let nfc: String = word.nfc().collect();
     let cased = if turkic {
         nfc.replace('I', "ı").replace('İ', "i").to_lowercase()
@@ -75,6 +79,10 @@ pub fn fold(word: &str, turkic: bool, map: &[(char, char)]) -> String {
         .chars()
         .filter(|c| !is_dropped(*c))
         .map(|c| {
+            // Every replaced character is Arabic-script or the apostrophe.
+            if c < '\u{0600}' {
+                return c;
+            }
             map.iter()
                 .find(|(from, _)| *from == c)
                 .map_or(c, |(_, to)| *to)
