@@ -118,6 +118,15 @@ fn persian_number<M>(value: &FluentValue, _: &M) -> Option<String> {
     }
 }
 
+/// Fluent number formatter for Turkish and Azerbaijani, which write a
+/// decimal comma (`%93,2`): Fluent itself writes a point.
+fn decimal_comma_number<M>(value: &FluentValue, _: &M) -> Option<String> {
+    match value {
+        FluentValue::Number(n) => Some(n.as_string().replace('.', ",")),
+        _ => None,
+    }
+}
+
 /// Localized strings for one locale, with English as the fallback for any
 /// message the locale lacks (so a missing string never breaks a build).
 pub struct Chrome {
@@ -133,6 +142,8 @@ fn new_bundle(lang: &LanguageIdentifier) -> FluentBundle<FluentResource> {
     bundle.set_use_isolating(false);
     if uses_arabic_indic_digits(lang) {
         bundle.set_formatter(Some(persian_number));
+    } else if matches!(lang.language.as_str(), "tr" | "az") {
+        bundle.set_formatter(Some(decimal_comma_number));
     }
     bundle
 }
@@ -297,6 +308,19 @@ mod tests {
         std::fs::write(dir.path().join("a.ftl"), "n = { $count } بخش\n").unwrap();
         let fa = Chrome::load(dir.path(), &lang("fa"), None).unwrap();
         assert_eq!(fa.format("n", &[("count", 44.into())]), "۴۴ بخش");
+    }
+
+    #[test]
+    fn turkish_and_azerbaijani_numbers_use_a_decimal_comma() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.ftl"), "p = %{ $value }\n").unwrap();
+        let value = [("value", FluentValue::from(93.25))];
+        for code in ["tr", "az"] {
+            let chrome = Chrome::load(dir.path(), &lang(code), None).unwrap();
+            assert_eq!(chrome.format("p", &value), "%93,25", "{code}");
+        }
+        let en = Chrome::load(dir.path(), &lang("en"), None).unwrap();
+        assert_eq!(en.format("p", &value), "%93.25");
     }
 
     #[test]
