@@ -31,12 +31,20 @@ impl Place {
     }
 }
 
-/// `<head>` extras: viewport, `hreflang` alternates, and the script (which
-/// sets the chosen theme before the page is drawn).
+/// The `<head>` extras every page of the site has: viewport, both colour
+/// schemes, and the site's script at `script` (it sets the chosen theme
+/// before the page is drawn).
+pub fn basic_head(script: &str) -> String {
+    format!(
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n<meta name=\"color-scheme\" content=\"light dark\" />\n<script src=\"{}\"></script>\n",
+        escape(script)
+    )
+}
+
+/// A language page's `<head>` extras: the basic ones and the `hreflang`
+/// alternates.
 pub fn head(edition: &Edition, place: Place) -> String {
-    let mut head = String::from(
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n<meta name=\"color-scheme\" content=\"light dark\" />\n",
-    );
+    let mut head = basic_head("../site.js");
     if place != Place::Other {
         for (lang, _) in &edition.languages {
             head.push_str(&format!(
@@ -46,7 +54,6 @@ pub fn head(edition: &Edition, place: Place) -> String {
             ));
         }
     }
-    head.push_str("<script src=\"../site.js\"></script>\n");
     head
 }
 

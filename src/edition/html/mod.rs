@@ -271,7 +271,7 @@ fn proof_page(edition: &Edition, i: usize) -> String {
         dir: "ltr",
         title: &format!("Proof · {} · {}", chapter.title, edition.lang),
         stylesheet: "../../style.css",
-        head: "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n<meta name=\"color-scheme\" content=\"light dark\" />\n<script src=\"../../site.js\"></script>\n".into(),
+        head: layout::basic_head("../../site.js"),
         body,
     }
     .render(false)
@@ -357,7 +357,7 @@ fn landing_page(editions: &[Edition]) -> String {
         dir: source.dir(),
         title: &source.title(),
         stylesheet: "style.css",
-        head: "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n<meta name=\"color-scheme\" content=\"light dark\" />\n<script src=\"site.js\"></script>\n".into(),
+        head: layout::basic_head("site.js"),
         body: format!(
             "<a class=\"skip-link\" href=\"#content\">{skip}</a>\n<main id=\"content\" class=\"landing\" tabindex=\"-1\">\n{main}</main>\n",
             skip = escape(&c.get("skip-to-content")),

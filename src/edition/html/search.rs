@@ -50,11 +50,15 @@ fn replacements() -> Vec<(char, char)> {
 /// Characters the folding drops: ZWNJ and ZWJ (Persian writes `می‌خواهم`
 /// and `میخواهم` alike), tatweel, Arabic diacritics, the soft hyphen, and
 /// the combining dot a default lower-casing leaves after `İ`.
+const DROPPED: &[char] = &[
+    '\u{200C}', '\u{200D}', '\u{0640}', '\u{00AD}', '\u{0307}', '\u{0670}',
+];
+
+/// The Arabic diacritics (fathatan to wavy hamza below), dropped too.
+const DROPPED_RANGE: (char, char) = ('\u{064B}', '\u{065F}');
+
 fn is_dropped(c: char) -> bool {
-    matches!(
-        c,
-        '\u{200C}' | '\u{200D}' | '\u{0640}' | '\u{00AD}' | '\u{0307}' | '\u{0670}'
-    ) || ('\u{064B}'..='\u{065F}').contains(&c)
+    DROPPED.contains(&c) || (DROPPED_RANGE.0..=DROPPED_RANGE.1).contains(&c)
 }
 
 /// Whether the language cases dotted and dotless i apart (İ/i, I/ı).
@@ -178,8 +182,8 @@ pub fn files(edition: &Edition) -> Vec<(String, String)> {
         "lang": edition.lang.to_string(),
         "turkic": turkic,
         "map": map.iter().map(|(a, b)| (a.to_string(), json!(b.to_string()))).collect::<serde_json::Map<_, _>>(),
-        "drop": "\u{200C}\u{200D}\u{0640}\u{00AD}\u{0307}\u{0670}",
-        "dropRange": ["\u{064B}", "\u{065F}"],
+        "drop": DROPPED.iter().collect::<String>(),
+        "dropRange": [DROPPED_RANGE.0.to_string(), DROPPED_RANGE.1.to_string()],
         "textsPerChunk": TEXTS_PER_CHUNK,
         "texts": texts.len(),
         "terms": terms.keys().collect::<Vec<_>>(),
