@@ -13,6 +13,36 @@ pub fn rfc3339(secs: i64) -> String {
     )
 }
 
+/// Seconds since 1970-01-01 UTC of `YYYY-MM-DDTHH:MM:SSZ`, as
+/// [`rfc3339`] writes it (the memory's revision times); `None` for
+/// anything else.
+pub fn parse_rfc3339(text: &str) -> Option<i64> {
+    let b = text.as_bytes();
+    let shape = b.len() == 20
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b[10] == b'T'
+        && b[13] == b':'
+        && b[16] == b':'
+        && b[19] == b'Z';
+    if !shape {
+        return None;
+    }
+    let field = |range: std::ops::Range<usize>| text.get(range)?.parse::<u32>().ok();
+    let (month, day) = (field(5..7)?, field(8..10)?);
+    let (hour, minute, second) = (field(11..13)?, field(14..16)?, field(17..19)?);
+    if !(1..=12).contains(&month)
+        || !(1..=31).contains(&day)
+        || hour > 23
+        || minute > 59
+        || second > 60
+    {
+        return None;
+    }
+    let days = days_from_civil(i64::from(field(0..4)?), month, i64::from(day));
+    Some(days * 86_400 + i64::from(hour * 3600 + minute * 60 + second))
+}
+
 /// `YYYY-MM-DD` for seconds since 1970-01-01 UTC.
 pub fn ymd(secs: i64) -> String {
     rfc3339(secs)[..10].to_string()
@@ -156,6 +186,21 @@ mod tests {
         assert_eq!(rfc3339(1_674_816_000), "2023-01-27T10:40:00Z");
         assert_eq!(rfc3339(951_782_400), "2000-02-29T00:00:00Z");
         assert_eq!(ymd(1_798_675_199), "2026-12-30");
+    }
+
+    #[test]
+    fn reads_back_what_it_writes() {
+        for secs in [0, 951_782_400, 1_674_816_000, 1_798_675_199] {
+            assert_eq!(parse_rfc3339(&rfc3339(secs)), Some(secs));
+        }
+        for bad in [
+            "2026-12-03",
+            "2026-12-03T10:00:00+01:00",
+            "2026-13-03T10:00:00Z",
+            "2026-1a-03T10:00:00Z",
+        ] {
+            assert_eq!(parse_rfc3339(bad), None, "{bad}");
+        }
     }
 
     fn at(date: &str) -> i64 {

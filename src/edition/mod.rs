@@ -320,6 +320,7 @@ pub fn prepare<'a>(
                     translations: memory.translations(&code)?,
                     reviews: memory.reviews(&code)?,
                     po_lines: memory.po_line_numbers(&code)?,
+                    changes: memory.state_changes(&code)?,
                 })
             };
             Ok((lang, stored))
@@ -385,8 +386,10 @@ fn prepare_edition<'a>(
         is_source,
         chrome,
         chapters,
-        completeness: stored
-            .map(|s| completeness(project, docs, words, lang, &s.translations, &s.reviews)),
+        completeness: stored.map(|s| crate::status::Completeness {
+            progress: crate::status::history::progress(docs, &s.changes),
+            ..completeness(project, docs, words, lang, &s.translations, &s.reviews)
+        }),
         failed_checks,
         unreviewed,
         build_time: options.build_time,
@@ -403,6 +406,8 @@ struct Stored {
     reviews: HashMap<String, crate::tm::Review>,
     /// Line of each entry's `msgstr` in its PO file, by chapter and segment.
     po_lines: HashMap<String, HashMap<String, usize>>,
+    /// Every change that made a translation current, for the dashboard.
+    changes: Vec<crate::tm::StateChange>,
 }
 
 /// What every chapter of one edition is rendered with.

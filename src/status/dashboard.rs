@@ -1,8 +1,10 @@
 //! The status dashboard (`status --html`, and `dist/status.html` at each
 //! build): a self-contained page, no scripts or external files, with a card
-//! per locale and a table of its chapters. It fits a phone: cards stack and
-//! tables scroll inside their own box.
+//! per locale, a chart of its progress over time (inline SVG) and a table of
+//! its chapters. It fits a phone: cards stack, the chart scales and tables
+//! scroll inside their own box.
 
+use super::history::Moment;
 use super::{Counts, StatusReport};
 use crate::formats::xml::escape;
 
@@ -25,6 +27,15 @@ td.num { text-align: end; font-variant-numeric: tabular-nums; white-space: nowra
 .bar { display: flex; inline-size: 100%; min-inline-size: 6rem; block-size: 0.9rem; background: var(--track); border-radius: 0.45rem; overflow: hidden; }
 .bar span { display: block; block-size: 100%; }
 .reviewed { background: var(--reviewed); } .translated { background: var(--translated); } .fuzzy { background: var(--fuzzy); }
+.chart { margin: 0 0 1.5rem; }
+.chart .plot { display: grid; grid-template-columns: auto 1fr; gap: 0 0.4rem; }
+.chart .y { display: flex; flex-direction: column; justify-content: space-between; font-size: 0.8em; color: var(--muted); text-align: end; font-variant-numeric: tabular-nums; }
+.chart svg { display: block; inline-size: 100%; block-size: clamp(7rem, 25vw, 11rem); background: var(--track); border-radius: 4px; }
+.chart svg .reviewed { fill: var(--reviewed); } .chart svg .translated { fill: var(--translated); } .chart svg .fuzzy { fill: var(--fuzzy); }
+.chart svg .grid { stroke: var(--bg); stroke-width: 1; vector-effect: non-scaling-stroke; }
+.chart .x { display: flex; justify-content: space-between; gap: 1em; font-size: 0.8em; color: var(--muted); margin-inline-start: 2.6rem; padding-inline-end: 8%; }
+.chart figcaption { margin-block-start: 0.3rem; }
+.chart details { margin-block-start: 0.3rem; }
 .key span { display: inline-block; inline-size: 0.8em; block-size: 0.8em; margin-inline: 0.8em 0.3em; vertical-align: -0.05em; }
 ";
 
@@ -65,6 +76,166 @@ fn card(locale: &str, segments: &Counts, words: &Counts) -> String {
     )
 }
 
+/// The chart's drawing box, in SVG units; the page scales it to its width.
+const CHART_WIDTH: f64 = 600.0;
+const CHART_HEIGHT: f64 = 150.0;
+
+/// The share of the width the time axis spans; the rest shows the last
+/// moment's state, which is today's.
+const TIME_AXIS: f64 = 0.92;
+
+/// The span of time every locale's chart shares, so that charts compare:
+/// from the first change in any locale to the last.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct TimeAxis {
+    first: String,
+    last: String,
+}
+
+impl TimeAxis {
+    /// The axis of every locale's progress; `None` when nothing was recorded.
+    fn of(report: &StatusReport) -> Option<TimeAxis> {
+        let moments = report.locales.iter().flat_map(|l| &l.progress);
+        Some(TimeAxis {
+            first: moments.clone().map(|m| &m.at).min()?.clone(),
+            last: moments.map(|m| &m.at).max()?.clone(),
+        })
+    }
+
+    /// Whether the whole history is one day: labels then give the hour.
+    fn one_day(&self) -> bool {
+        self.first.get(..10) == self.last.get(..10)
+    }
+
+    /// Where each moment starts: its place between the axis's first and
+    /// last moment (a history of one moment starts at the very left).
+    fn xs(&self, moments: &[Moment]) -> Vec<f64> {
+        let secs = |at: &str| crate::date::parse_rfc3339(at).unwrap_or(0);
+        let first = secs(&self.first);
+        let span = (secs(&self.last) - first).max(1) as f64;
+        moments
+            .iter()
+            .map(|m| (secs(&m.at) - first) as f64 * CHART_WIDTH * TIME_AXIS / span)
+            .collect()
+    }
+}
+
+/// One band of the stacked step chart, between `low` and `high` segments at
+/// each moment, as the points of an SVG polygon: each moment's value holds
+/// until the next one.
+fn band(
+    moments: &[Moment],
+    xs: &[f64],
+    low: fn(&Counts) -> usize,
+    high: fn(&Counts) -> usize,
+) -> String {
+    let y = |c: &Counts, n: usize| CHART_HEIGHT - n as f64 * CHART_HEIGHT / c.total.max(1) as f64;
+    let until = |i: usize| xs.get(i + 1).copied().unwrap_or(CHART_WIDTH);
+    let mut points = String::new();
+    for (i, m) in moments.iter().enumerate() {
+        let top = y(&m.segments, high(&m.segments));
+        points.push_str(&format!("{:.1},{top:.1} {:.1},{top:.1} ", xs[i], until(i)));
+    }
+    for (i, m) in moments.iter().enumerate().rev() {
+        let bottom = y(&m.segments, low(&m.segments));
+        points.push_str(&format!(
+            "{:.1},{bottom:.1} {:.1},{bottom:.1} ",
+            until(i),
+            xs[i]
+        ));
+    }
+    points.trim_end().to_string()
+}
+
+/// `2026-11-28`, or `2026-11-28 10:36` when the whole history is one day.
+fn moment_label(at: &str, one_day: bool) -> String {
+    if one_day {
+        at.get(..16).unwrap_or(at).replacen('T', " ", 1)
+    } else {
+        at.get(..10).unwrap_or(at).to_string()
+    }
+}
+
+/// A share of the moment's segments, as the cards write it.
+fn share(n: usize, c: &Counts) -> f64 {
+    Counts {
+        translated: n,
+        ..*c
+    }
+    .percent()
+}
+
+/// A locale's progress over time, drawn from its revision history: the
+/// shares reviewed, translated and fuzzy of today's segments after each
+/// change, stacked, with the same numbers as a table for screen readers
+/// and for anyone who wants them.
+fn progress_chart(locale: &str, moments: &[Moment], axis: &TimeAxis) -> String {
+    let (Some(first), Some(last)) = (moments.first(), moments.last()) else {
+        return String::new();
+    };
+    let xs = axis.xs(moments);
+    let one_day = axis.one_day();
+    let summary = |m: &Moment| {
+        format!(
+            "{}: {:.1}% translated, {:.1}% reviewed, {:.1}% fuzzy",
+            moment_label(&m.at, one_day),
+            m.segments.percent(),
+            m.segments.percent_reviewed(),
+            share(m.segments.fuzzy, &m.segments)
+        )
+    };
+    let id = format!("progress-{}", escape(locale));
+    let bands = [
+        (
+            "fuzzy",
+            band(moments, &xs, |c| c.translated, |c| c.translated + c.fuzzy),
+        ),
+        (
+            "translated",
+            band(moments, &xs, |c| c.reviewed, |c| c.translated),
+        ),
+        ("reviewed", band(moments, &xs, |_| 0, |c| c.reviewed)),
+    ];
+    let title = match moments.len() {
+        1 => format!("{locale} progress: {}", summary(last)),
+        _ => format!(
+            "{locale} progress from {} to {}",
+            summary(first),
+            summary(last)
+        ),
+    };
+    let mut svg = format!(
+        "<svg viewBox=\"0 0 {CHART_WIDTH} {CHART_HEIGHT}\" preserveAspectRatio=\"none\" role=\"img\" aria-labelledby=\"{id}-title\"><title id=\"{id}-title\">{}</title>",
+        escape(&title),
+    );
+    for (class, points) in bands {
+        svg.push_str(&format!("<polygon class=\"{class}\" points=\"{points}\"/>"));
+    }
+    for quarter in 1..4 {
+        let y = CHART_HEIGHT * f64::from(quarter) / 4.0;
+        svg.push_str(&format!(
+            "<line class=\"grid\" x1=\"0\" x2=\"{CHART_WIDTH}\" y1=\"{y}\" y2=\"{y}\"/>"
+        ));
+    }
+    svg.push_str("</svg>");
+    let mut rows = String::new();
+    for m in moments {
+        rows.push_str(&format!(
+            "<tr><th scope=\"row\">{}</th><td class=\"num\">{:.1}%</td><td class=\"num\">{:.1}%</td><td class=\"num\">{:.1}%</td></tr>\n",
+            escape(&moment_label(&m.at, one_day)),
+            m.segments.percent(),
+            m.segments.percent_reviewed(),
+            share(m.segments.fuzzy, &m.segments),
+        ));
+    }
+    format!(
+        "<figure class=\"chart\">\n<div class=\"plot\"><div class=\"y\" aria-hidden=\"true\"><span>100%</span><span>50%</span><span>0%</span></div>{svg}</div>\n<div class=\"x\" aria-hidden=\"true\"><span>{start}</span><span>{end}</span></div>\n<figcaption>Progress over time: the share of today's {total} segments translated, reviewed and fuzzy after each change recorded in the memory.</figcaption>\n<details><summary>As a table</summary><div class=\"scroll\"><table><thead><tr><th scope=\"col\">Time (UTC)</th><th scope=\"col\">Translated</th><th scope=\"col\">Reviewed</th><th scope=\"col\">Fuzzy</th></tr></thead><tbody>\n{rows}</tbody></table></div></details>\n</figure>\n",
+        start = escape(&moment_label(&axis.first, one_day)),
+        end = escape(&moment_label(&axis.last, one_day)),
+        total = last.segments.total,
+    )
+}
+
 /// One chapter's row: its bar, the shares translated and reviewed, and the
 /// counts; its name links to the chapter's proof page when there is one.
 fn chapter_row(name: &str, proof: Option<String>, s: &Counts, w: &Counts) -> String {
@@ -94,6 +265,7 @@ fn chapter_row(name: &str, proof: Option<String>, s: &Counts, w: &Counts) -> Str
 pub fn render(report: &StatusReport, title: &str, proofs: Option<&str>) -> String {
     let mut cards = String::new();
     let mut tables = String::new();
+    let axis = TimeAxis::of(report);
     for l in &report.locales {
         cards.push_str(&card(&l.locale, &l.segments, &l.words));
         let mut rows = String::new();
@@ -107,8 +279,15 @@ pub fn render(report: &StatusReport, title: &str, proofs: Option<&str>) -> Strin
             });
             rows.push_str(&chapter_row(&c.chapter, proof, &c.segments, &c.words));
         }
+        let chart = match &axis {
+            Some(axis) if !l.progress.is_empty() => format!(
+                "<h3>Progress over time</h3>\n{}",
+                progress_chart(&l.locale, &l.progress, axis)
+            ),
+            _ => String::new(),
+        };
         tables.push_str(&format!(
-            "<h2>{locale}: chapters</h2>\n<div class=\"scroll\">\n<table>\n<thead><tr><th scope=\"col\">Chapter</th><th scope=\"col\">Progress</th><th scope=\"col\">Translated</th><th scope=\"col\">Reviewed</th><th scope=\"col\">Segments translated/reviewed/fuzzy/untranslated</th><th scope=\"col\">Source words translated/reviewed/fuzzy/untranslated</th></tr></thead>\n<tbody>\n{rows}</tbody>\n</table>\n</div>\n",
+            "<section aria-labelledby=\"locale-{locale}\">\n<h2 id=\"locale-{locale}\">{locale}</h2>\n{chart}<h3>Chapters</h3>\n<div class=\"scroll\">\n<table>\n<thead><tr><th scope=\"col\">Chapter</th><th scope=\"col\">Progress</th><th scope=\"col\">Translated</th><th scope=\"col\">Reviewed</th><th scope=\"col\">Segments translated/reviewed/fuzzy/untranslated</th><th scope=\"col\">Source words translated/reviewed/fuzzy/untranslated</th></tr></thead>\n<tbody>\n{rows}</tbody>\n</table>\n</div>\n</section>\n",
             locale = escape(&l.locale),
         ));
     }
@@ -116,4 +295,72 @@ pub fn render(report: &StatusReport, title: &str, proofs: Option<&str>) -> Strin
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n<title>Translation status · {title}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>\n<h1>Translation status</h1>\n<p>{title}</p>\n<p class=\"key\" aria-hidden=\"true\"><span class=\"reviewed\"></span>reviewed<span class=\"translated\"></span>translated<span class=\"fuzzy\"></span>fuzzy</p>\n<div class=\"cards\">\n{cards}</div>\n{tables}</main>\n</body>\n</html>\n",
         title = escape(title),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn moment(at: &str, translated: usize, reviewed: usize, fuzzy: usize) -> Moment {
+        Moment {
+            at: at.into(),
+            segments: Counts {
+                total: 4,
+                translated,
+                reviewed,
+                fuzzy,
+                untranslated: 4 - translated - fuzzy,
+            },
+        }
+    }
+
+    #[test]
+    fn each_moment_holds_until_the_next_and_today_keeps_the_last_stretch() {
+        let moments = [
+            moment("2026-11-01T00:00:00Z", 2, 0, 1),
+            moment("2026-11-03T00:00:00Z", 4, 1, 0),
+        ];
+        let axis = TimeAxis {
+            first: moments[0].at.clone(),
+            last: moments[1].at.clone(),
+        };
+        let xs = axis.xs(&moments);
+        assert_eq!(xs, [0.0, CHART_WIDTH * TIME_AXIS]);
+        // Translated (not reviewed): half the height until the second
+        // moment, then from a quarter up to the top until the end.
+        assert_eq!(
+            band(&moments, &xs, |c| c.reviewed, |c| c.translated),
+            "0.0,75.0 552.0,75.0 552.0,0.0 600.0,0.0 600.0,112.5 552.0,112.5 552.0,150.0 0.0,150.0"
+        );
+        let chart = progress_chart("tr", &moments, &axis);
+        // Another locale that began later starts further right on the same axis.
+        let later = [moment("2026-11-02T00:00:00Z", 1, 0, 0)];
+        assert_eq!(axis.xs(&later), [CHART_WIDTH * TIME_AXIS / 2.0]);
+        assert!(
+            chart.contains("<span>2026-11-01</span><span>2026-11-03</span>"),
+            "{chart}"
+        );
+        assert!(
+            chart.contains("tr progress from 2026-11-01: 50.0% translated, 0.0% reviewed, 25.0% fuzzy to 2026-11-03: 100.0% translated, 25.0% reviewed, 0.0% fuzzy"),
+            "{chart}"
+        );
+    }
+
+    #[test]
+    fn a_history_of_one_day_is_labelled_by_the_hour() {
+        let moments = [moment("2026-11-01T09:30:00Z", 1, 0, 0)];
+        let axis = TimeAxis {
+            first: "2026-11-01T08:00:00Z".into(),
+            last: "2026-11-01T09:30:00Z".into(),
+        };
+        let chart = progress_chart("fa", &moments, &axis);
+        assert!(
+            chart.contains("<span>2026-11-01 08:00</span><span>2026-11-01 09:30</span>"),
+            "{chart}"
+        );
+        assert!(
+            chart.contains("points=\"552.0,112.5 600.0,112.5 600.0,150.0 552.0,150.0\""),
+            "{chart}"
+        );
+    }
 }

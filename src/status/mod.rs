@@ -13,6 +13,7 @@ use crate::project::Project;
 use crate::source::ChapterDoc;
 
 pub mod dashboard;
+pub mod history;
 pub mod words;
 use crate::tm::{Status, Translation};
 
@@ -78,6 +79,10 @@ pub struct Completeness {
     /// Share of segments a reviewer approved.
     pub percent_reviewed: f64,
     pub chapters: Vec<ChapterCompleteness>,
+    /// The locale's counts at each moment its memory changed, oldest
+    /// first ([`history::progress`]); empty when not asked for.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub progress: Vec<history::Moment>,
 }
 
 /// The whole report, as `status --json` prints it.
@@ -159,6 +164,7 @@ pub fn completeness(
         segments: total_segments,
         words: total_words,
         chapters,
+        progress: Vec::new(),
     }
 }
 
@@ -330,7 +336,7 @@ pub fn gate(report: &StatusReport, project: &Project, cli: Minimums) -> Vec<Gate
     failures
 }
 
-/// Completeness of every target locale.
+/// Completeness of every target locale, with its progress over time.
 pub fn report(
     project: &Project,
     docs: &[ChapterDoc],
@@ -341,14 +347,9 @@ pub fn report(
     for lang in &project.book.locales {
         let translations = memory.translations(&lang.to_string())?;
         let reviews = memory.reviews(&lang.to_string())?;
-        locales.push(completeness(
-            project,
-            docs,
-            &words,
-            lang,
-            &translations,
-            &reviews,
-        ));
+        let mut locale = completeness(project, docs, &words, lang, &translations, &reviews);
+        locale.progress = history::progress(docs, &memory.state_changes(&lang.to_string())?);
+        locales.push(locale);
     }
     Ok(StatusReport { locales })
 }

@@ -130,6 +130,18 @@ impl Review {
     }
 }
 
+/// A translation's state from one moment on, as a revision set it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StateChange {
+    pub segment_id: String,
+    /// RFC 3339 UTC.
+    pub at: String,
+    /// As an edition would use it: an empty text is untranslated.
+    pub status: Status,
+    /// A reviewer approved it.
+    pub reviewed: bool,
+}
+
 /// A source segment as the memory knows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoredSegment {
@@ -342,6 +354,30 @@ impl Memory {
                     status: Status::from_stored(&r.get::<_, String>(2)?),
                 },
             ))
+        })?;
+        rows.collect::<rusqlite::Result<_>>().map_err(Into::into)
+    }
+
+    /// Every change that made a translation current in one locale, oldest
+    /// first: what the status dashboard replays to draw progress over time.
+    /// Revisions kept as history only (a losing edit, an import that did
+    /// not replace a translation) never stood, so they are left out.
+    pub fn state_changes(&self, locale: &str) -> Result<Vec<StateChange>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT segment_id, created, status, origin, text = '' FROM revision
+             WHERE locale = ?1 AND current = 1 ORDER BY created, id",
+        )?;
+        let rows = stmt.query_map([locale], |r| {
+            let empty: bool = r.get(4)?;
+            let status = Status::from_stored(&r.get::<_, String>(2)?);
+            Ok(StateChange {
+                segment_id: r.get(0)?,
+                at: r.get(1)?,
+                status: if empty { Status::Untranslated } else { status },
+                reviewed: !empty
+                    && status == Status::Translated
+                    && r.get::<_, String>(3)? == Origin::Review.as_str(),
+            })
         })?;
         rows.collect::<rusqlite::Result<_>>().map_err(Into::into)
     }

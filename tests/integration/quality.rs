@@ -191,6 +191,72 @@ fn status_writes_a_dashboard_and_respects_no_color() {
     );
 }
 
+#[test]
+fn the_dashboard_charts_each_locales_progress_from_its_history() {
+    let book = partly_translated();
+    let root = book.path();
+    let before = locale_status(root, "tr")["segments"].clone();
+    // Revision times are to the second: the review is a later moment.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    ok(
+        root,
+        &[
+            "review",
+            "--locale",
+            "tr",
+            "--chapter",
+            "first",
+            "--by",
+            "Leyla",
+        ],
+    );
+    ok(root, &["build", "--only", "html"]);
+
+    let now = locale_status(root, "tr");
+    let progress = now["progress"]
+        .as_array()
+        .expect("status --json has the history");
+    assert_eq!(progress.len(), 2, "{progress:?}");
+    let counts = |m: &serde_json::Value| {
+        ["total", "translated", "reviewed", "fuzzy", "untranslated"].map(|k| m[k].as_u64().unwrap())
+    };
+    assert_eq!(counts(&progress[0]), counts(&before), "the sync's moment");
+    assert_eq!(
+        counts(&progress[1]),
+        counts(&now["segments"]),
+        "the last moment is today's card"
+    );
+    assert!(progress[1]["reviewed"].as_u64().unwrap() > 0);
+
+    let dashboard = std::fs::read_to_string(root.join("dist/status.html")).unwrap();
+    let tr = &dashboard[dashboard
+        .find("<h2 id=\"locale-tr\">")
+        .expect("a section for tr")..];
+    let tr = &tr[..tr.find("</section>").unwrap()];
+    assert_eq!(count(tr, "<svg "), 1, "one chart: {tr}");
+    assert!(tr.contains("role=\"img\""), "{tr}");
+    assert_eq!(
+        count(tr, "<polygon "),
+        3,
+        "reviewed, translated and fuzzy: {tr}"
+    );
+    let table = &tr[tr.find("<tbody>").unwrap()..];
+    let last_row = table
+        .lines()
+        .filter(|l| l.starts_with("<tr>"))
+        .nth(1)
+        .expect("two rows");
+    let reviewed = now["percent_reviewed"].as_f64().unwrap();
+    let translated = now["percent_translated"].as_f64().unwrap();
+    assert!(
+        last_row.contains(&format!(
+            "<td class=\"num\">{translated:.1}%</td><td class=\"num\">{reviewed:.1}%</td>"
+        )),
+        "{last_row}"
+    );
+    assert!(!dashboard.contains("<script"), "the chart needs no script");
+}
+
 /// Sets up one violation per rule in `locales/tr/*.po`; returns (file, msgid, rule).
 fn violate_every_rule(root: &Path) -> Vec<(&'static str, &'static str, &'static str)> {
     let first = root.join("locales/tr/first.po");
