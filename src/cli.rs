@@ -225,6 +225,34 @@ pub enum Command {
         #[arg(long, value_enum, value_name = "FORMAT")]
         only: Option<EditionFormat>,
     },
+
+    /// Preview the HTML editions while you translate: serves them on this
+    /// machine and rebuilds them as the book's files are saved.
+    ///
+    /// Saving a chapter, a PO file, a Fluent file, `book.toml` or the
+    /// glossary syncs and rebuilds the pages, and the browser reloads the
+    /// page it shows. A file that cannot be read is shown as a banner on the
+    /// page, with its file and line; the last good pages stay, and the
+    /// memory is left as it was. The pages (under `dist/preview/`) can mark
+    /// each segment with its state and its PO line; `build` never does.
+    ///
+    /// Example: `tercuman serve --locale fa --open`.
+    Serve {
+        /// Preview one locale only (and the source), to rebuild faster.
+        #[arg(long, value_name = "LANG")]
+        locale: Option<String>,
+        /// The port to listen on (0: any free port, printed at start).
+        #[arg(long, default_value_t = 3000)]
+        port: u16,
+        /// The address to listen on. The default, 127.0.0.1, lets only this
+        /// machine in; another address serves the unpublished book to
+        /// whoever can reach it.
+        #[arg(long, value_name = "ADDRESS")]
+        bind: Option<std::net::IpAddr>,
+        /// Open the preview in the desktop's browser.
+        #[arg(long)]
+        open: bool,
+    },
 }
 
 /// One kind of edition.

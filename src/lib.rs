@@ -26,6 +26,7 @@ pub mod parallel;
 pub mod project;
 pub mod review;
 pub mod scaffold;
+pub mod serve;
 pub mod source;
 pub mod status;
 pub mod sync;

@@ -139,6 +139,21 @@ fn run(cli: cli::Cli) -> anyhow::Result<i32> {
             };
             cmd::build::run(&cli.project, out, allow_check_errors, formats).map(|()| 0)
         }
+        cli::Command::Serve {
+            locale,
+            port,
+            bind,
+            open,
+        } => cmd::serve::run(
+            &cli.project,
+            &cmd::serve::ServeArgs {
+                locale,
+                port,
+                bind,
+                open,
+            },
+        )
+        .map(|()| 0),
     }
 }
 

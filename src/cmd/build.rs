@@ -23,6 +23,8 @@ pub fn run(
         out_dir,
         allow_check_errors,
         formats,
+        preview: false,
+        only_locale: None,
     };
     if tercuman::edition::up_to_date(&project, &options) {
         ui::note(&t!("build-up-to-date", "dir" => project.display_path(&options.out_dir)));
@@ -91,7 +93,7 @@ pub fn run(
 }
 
 /// `SOURCE_DATE_EPOCH` when set, else the newest change among the inputs.
-fn build_time(project: &tercuman::project::Project) -> anyhow::Result<i64> {
+pub(crate) fn build_time(project: &tercuman::project::Project) -> anyhow::Result<i64> {
     if let Ok(value) = std::env::var("SOURCE_DATE_EPOCH") {
         return value
             .trim()

@@ -7,6 +7,7 @@ pub mod git;
 pub mod glossary;
 pub mod init;
 pub mod review;
+pub mod serve;
 pub mod status;
 pub mod sync;
 pub mod tm;

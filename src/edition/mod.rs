@@ -41,6 +41,11 @@ pub struct BuildOptions {
     pub allow_check_errors: bool,
     /// Which editions to write.
     pub formats: Formats,
+    /// `serve`'s preview: every segment of the HTML pages marked with its
+    /// state and its PO line. Never set by `build`.
+    pub preview: bool,
+    /// Only the source and this locale (`serve --locale`); `None`: all.
+    pub only_locale: Option<LanguageIdentifier>,
 }
 
 /// Which editions a build writes (both by default).
@@ -306,7 +311,9 @@ pub fn prepare<'a>(
 ) -> Result<Vec<Edition<'a>>> {
     let source_lang = &project.book.source_language;
     let mut languages = vec![source_lang.clone()];
-    languages.extend(project.book.locales.iter().cloned());
+    let wanted =
+        |lang: &&LanguageIdentifier| options.only_locale.as_ref().is_none_or(|l| l == *lang);
+    languages.extend(project.book.locales.iter().filter(wanted).cloned());
     let words = crate::status::segment_words(docs);
     // The memory is read here; the rendering runs on every core.
     let inputs = languages
@@ -452,6 +459,19 @@ fn prepare_chapter(
     options: &BuildOptions,
 ) -> Result<EditionChapter> {
     let source_lang = project.book.source_language.to_string();
+    let chapter = project
+        .chapters
+        .iter()
+        .find(|c| c.slug == doc.slug)
+        .expect("docs follow chapters");
+    let po_file = project.display_path(&project.po_path(lang, chapter));
+    let proof_page = format!("proof/{}.html", crate::project::page_stem(&doc.slug));
+    let marks = options.preview.then(|| render::SegmentMarks {
+        reviews: settings.reviews,
+        po_file: &po_file,
+        po_lines: settings.po_lines.and_then(|l| l.get(&doc.slug)),
+        proof_page: &proof_page,
+    });
     let render = |chapter_ext| {
         render::render_chapter(
             doc,
@@ -465,6 +485,7 @@ fn prepare_chapter(
                 figures: Some(settings.figures),
                 task_labels: settings.task_labels,
                 native_digits: locale::uses_arabic_indic_digits(lang),
+                marks: marks.as_ref().filter(|_| chapter_ext == "html"),
             },
         )
     };
@@ -479,11 +500,6 @@ fn prepare_chapter(
     } else {
         Default::default()
     };
-    let chapter = project
-        .chapters
-        .iter()
-        .find(|c| c.slug == doc.slug)
-        .expect("docs follow chapters");
     let po_path = project.po_path(lang, chapter);
     let proof = match settings.translations {
         Some(t) if options.formats.html => {
@@ -616,8 +632,12 @@ fn build_fingerprint(project: &Project, options: &BuildOptions) -> String {
     crate::fingerprint::of_inputs(
         project,
         &format!(
-            "build {} {} {:?}",
-            options.build_time, options.allow_check_errors, options.formats
+            "build {} {} {:?} {} {:?}",
+            options.build_time,
+            options.allow_check_errors,
+            options.formats,
+            options.preview,
+            options.only_locale.as_ref().map(|l| l.to_string()),
         ),
     )
 }

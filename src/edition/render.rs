@@ -37,6 +37,52 @@ pub struct RenderOptions<'a> {
     pub task_labels: [&'a str; 2],
     /// Footnote numbers in the edition's own digits (Persian `۱`).
     pub native_digits: bool,
+    /// `serve`'s preview only: each segment wrapped with its state and
+    /// where it is fixed. Never in a published edition.
+    pub marks: Option<&'a SegmentMarks<'a>>,
+}
+
+/// What `serve`'s preview marks each segment with.
+pub struct SegmentMarks<'a> {
+    pub reviews: Option<&'a HashMap<String, crate::tm::Review>>,
+    /// The chapter's PO file, as the user names it (`locales/fa/intro.po`).
+    pub po_file: &'a str,
+    /// Line of each segment's msgstr in it.
+    pub po_lines: Option<&'a HashMap<String, usize>>,
+    /// The chapter's proof page, relative to its page (`proof/intro.html`).
+    pub proof_page: &'a str,
+}
+
+impl SegmentMarks<'_> {
+    /// The opening tag around one segment: `data-state` lists its states
+    /// (`translated reviewed`, `fuzzy`, `untranslated`, and why a
+    /// translation is withheld), `data-po` its PO file and line,
+    /// `data-proof` its proof row.
+    fn open(&self, seg: &Segment, t: Option<&Translation>, withheld: Option<Withheld>) -> String {
+        let status = effective_status(t);
+        let mut state = status.as_str().to_string();
+        let approved = t
+            .zip(self.reviews.and_then(|r| r.get(&seg.id)))
+            .is_some_and(|(t, r)| status == Status::Translated && r.approves(t));
+        if approved {
+            state.push_str(" reviewed");
+        }
+        if let Some(why) = withheld {
+            state.push(' ');
+            state.push_str(why.class());
+        }
+        let po = match self.po_lines.and_then(|l| l.get(&seg.id)) {
+            Some(line) => format!("{}:{line}", self.po_file),
+            None => self.po_file.to_string(),
+        };
+        format!(
+            "<span class=\"tercuman-segment\" data-state=\"{}\" data-po=\"{}\" data-proof=\"{}#{}\">",
+            escape(&state),
+            escape(&po),
+            escape(self.proof_page),
+            escape(&seg.id.replace('/', "-")),
+        )
+    }
 }
 
 /// Why a translated segment is shown in the source language instead.
@@ -78,7 +124,16 @@ pub fn render_chapter(doc: &ChapterDoc, options: &RenderOptions) -> RenderedChap
                     if i > 0 {
                         events.push(Event::Text(" ".into()));
                     }
+                    let marks = options.marks.zip(options.translations);
+                    if let Some((marks, translations)) = marks {
+                        let t = translations.get(&seg.id);
+                        let withheld = options.withheld.get(&seg.id).copied();
+                        events.push(Event::InlineHtml(marks.open(seg, t, withheld).into()));
+                    }
                     fallbacks += usize::from(!push_segment(&mut events, seg, &doc.links, options));
+                    if marks.is_some() {
+                        events.push(Event::InlineHtml("</span>".into()));
+                    }
                 }
             }
         }
@@ -753,6 +808,7 @@ mod tests {
             figures: None,
             task_labels,
             native_digits,
+            marks: None,
         }
     }
 
@@ -784,6 +840,51 @@ mod tests {
         assert!(out.body.contains("<h1 id=\"title\"><span class=\"fallback\" lang=\"en\" xml:lang=\"en\" dir=\"ltr\">Title</span></h1>"), "{}", out.body);
         // The page is right to left: the Latin word is isolated.
         assert!(out.body.contains("<p><span dir=\"ltr\">Bir</span>. <span class=\"fallback fuzzy\" lang=\"en\" xml:lang=\"en\" dir=\"ltr\">Two.</span></p>"), "{}", out.body);
+    }
+
+    #[test]
+    fn a_preview_marks_each_segment_with_its_state_and_po_line() {
+        let doc = segment_chapter("ch", "# Title\n\nOne. Two.\n");
+        let ids: Vec<String> = doc.segments().map(|s| s.id.clone()).collect();
+        let translations = HashMap::from([(
+            ids[1].clone(),
+            Translation {
+                text: "Bir <b>.".into(),
+                status: Status::Translated,
+            },
+        )]);
+        let withheld = HashMap::new();
+        let lines = HashMap::from([(ids[1].clone(), 12)]);
+        let marks = SegmentMarks {
+            reviews: None,
+            po_file: "locales/fa/ch.po",
+            po_lines: Some(&lines),
+            proof_page: "proof/ch.html",
+        };
+        let options = RenderOptions {
+            marks: Some(&marks),
+            ..persian_page(&translations, &withheld, ["done", "not done"], false)
+        };
+        let body = render_chapter(&doc, &options).body;
+        let id = ids[1].replace('/', "-");
+        assert!(
+            body.contains(&format!("<p><span class=\"tercuman-segment\" data-state=\"translated\" data-po=\"locales/fa/ch.po:12\" data-proof=\"proof/ch.html#{id}\"><span dir=\"ltr\">Bir</span> &lt;<span dir=\"ltr\">b</span>&gt;.</span> <span class=\"tercuman-segment\" data-state=\"untranslated\" data-po=\"locales/fa/ch.po\"")),
+            "{body}"
+        );
+        assert_eq!(count_of(&body, "<span class=\"tercuman-segment\""), 3);
+        let published = render_chapter(
+            &doc,
+            &persian_page(&translations, &withheld, ["done", "not done"], false),
+        )
+        .body;
+        assert!(
+            !published.contains("tercuman-segment"),
+            "never in an edition"
+        );
+    }
+
+    fn count_of(haystack: &str, needle: &str) -> usize {
+        haystack.matches(needle).count()
     }
 
     #[test]

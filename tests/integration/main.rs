@@ -16,6 +16,7 @@ mod omegat;
 mod quality;
 mod readers;
 mod review;
+mod serve;
 mod shipped_book;
 mod support;
 mod team;

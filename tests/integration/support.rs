@@ -473,3 +473,127 @@ pub fn without_site_script(html: &str) -> String {
     .iter()
     .fold(html.to_string(), |page, tag| page.replace(tag, ""))
 }
+
+/// A running `tercuman serve --port 0`, stopped (Ctrl-C) when dropped.
+pub struct Serving {
+    child: std::process::Child,
+    pub addr: std::net::SocketAddr,
+    /// Lines it printed, on stdout and stderr, as they come.
+    lines: std::sync::mpsc::Receiver<String>,
+    pub printed: Vec<String>,
+}
+
+/// Starts `tercuman serve --port 0 <args>` on `book` and waits until it
+/// says where it serves.
+pub fn serve(book: &Path, args: &[&str]) -> Serving {
+    use std::io::BufRead;
+    let mut all = vec!["serve", "--port", "0"];
+    all.extend_from_slice(args);
+    let mut child = command(book, &all)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("start tercuman serve");
+    let (tx, lines) = std::sync::mpsc::channel();
+    let out = child.stdout.take().unwrap();
+    let err = child.stderr.take().unwrap();
+    for stream in [
+        Box::new(out) as Box<dyn std::io::Read + Send>,
+        Box::new(err),
+    ] {
+        let tx = tx.clone();
+        std::thread::spawn(move || {
+            for line in std::io::BufReader::new(stream)
+                .lines()
+                .map_while(Result::ok)
+            {
+                let _ = tx.send(line);
+            }
+        });
+    }
+    let mut serving = Serving {
+        child,
+        addr: "127.0.0.1:1".parse().unwrap(),
+        lines,
+        printed: Vec::new(),
+    };
+    let line = serving.wait_for_line(|l| l.starts_with("serving http://"));
+    let addr = line
+        .trim_start_matches("serving http://")
+        .split('/')
+        .next()
+        .unwrap();
+    serving.addr = addr.parse().unwrap();
+    serving
+}
+
+impl Serving {
+    /// The status and body of `GET target`.
+    pub fn get(&self, target: &str) -> (u16, String) {
+        tercuman::serve::get(self.addr, target).expect("the server answers")
+    }
+
+    /// Waits (up to 30 s) until `GET target` answers a body `ready` accepts.
+    pub fn wait_for_page(&self, target: &str, ready: impl Fn(&str) -> bool) -> String {
+        let started = std::time::Instant::now();
+        loop {
+            let (status, body) = self.get(target);
+            if status == 200 && ready(&body) {
+                return body;
+            }
+            assert!(
+                started.elapsed() < std::time::Duration::from_secs(30),
+                "{target} never became ready; printed: {:?}",
+                self.printed
+            );
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+    }
+
+    /// Waits (up to 60 s) for a printed line `wanted` accepts.
+    pub fn wait_for_line(&mut self, wanted: impl Fn(&str) -> bool) -> String {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        loop {
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            match self.lines.recv_timeout(left) {
+                Ok(line) => {
+                    self.printed.push(line.clone());
+                    if wanted(&line) {
+                        return line;
+                    }
+                }
+                Err(_) => panic!("waited in vain; printed: {:?}", self.printed),
+            }
+        }
+    }
+
+    /// Sends Ctrl-C (SIGINT) and waits for the server to exit.
+    pub fn interrupt(&mut self) -> std::process::ExitStatus {
+        let _ = Command::new("kill")
+            .args(["-INT", &self.child.id().to_string()])
+            .status();
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                while let Ok(line) = self.lines.try_recv() {
+                    self.printed.push(line);
+                }
+                return status;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "serve did not stop on Ctrl-C"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Serving {
+    fn drop(&mut self) {
+        if self.child.try_wait().ok().flatten().is_none() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}

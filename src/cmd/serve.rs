@@ -1,0 +1,279 @@
+//! `tercuman serve`: the HTML editions on a local address, rebuilt as the
+//! book's files are saved, with the pages reloading themselves.
+//!
+//! Each change runs what `build --only html` runs, into `dist/preview/`
+//! with every segment marked (never into `dist/html/`): a sync, which
+//! refuses a broken file and leaves the memory and files as they were, then
+//! the build, which rewrites only the pages whose bytes changed. A failure
+//! is shown on every open page; the pages served stay the last good ones.
+
+use std::io::{Read as _, Seek as _, Write as _};
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+use notify_debouncer_mini::{new_debouncer, notify::RecursiveMode, DebounceEventResult};
+use tercuman::edition::{BuildOptions, Formats};
+use tercuman::project::Project;
+use tercuman::serve::{Hub, News, Server};
+
+use crate::ui;
+
+/// What `tercuman serve` was asked for.
+pub struct ServeArgs {
+    pub locale: Option<String>,
+    pub port: u16,
+    pub bind: Option<IpAddr>,
+    pub open: bool,
+}
+
+/// What wakes the serving loop.
+enum Wake {
+    /// Files under `source/` or `locales/` changed.
+    Changed(Vec<PathBuf>),
+    Stop,
+}
+
+/// Folders whose files the book is built from.
+const WATCHED: [&str; 2] = ["source", "locales"];
+
+pub fn run(root: &Path, args: &ServeArgs) -> anyhow::Result<()> {
+    let project = super::load(root)?;
+    let only_locale = super::locale_arg(&project, args.locale.as_deref())?.pop();
+    let dist = project.root.join("dist");
+    let site = dist.join("preview");
+    std::fs::create_dir_all(&dist).with_context(|| format!("cannot create {}", dist.display()))?;
+    let mut serving = serving_lock(&dist)?;
+
+    let ip = args.bind.unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST));
+    if !ip.is_loopback() {
+        ui::warning(&format!(
+            "serving on {ip}: anyone who can reach this machine on that address can read the book and its unpublished translations"
+        ));
+    }
+    let hub = Arc::new(Hub::default());
+    let mut build = Rebuild {
+        root: project.root.clone(),
+        site: site.clone(),
+        only_locale,
+        last_inputs: None,
+    };
+    build.run(&hub);
+    let server = Server::start(SocketAddr::new(ip, args.port), &site, Arc::clone(&hub))
+        .with_context(|| {
+            format!(
+                "cannot listen on {ip}:{}\nhint: another program may use the port; choose another with `--port N` (0: any free port)",
+                args.port
+            )
+        })?;
+    let url = format!("http://{}/", server.addr);
+    let _ = serving.set_len(0);
+    let _ = serving.write_all(url.as_bytes());
+    crate::outln!("serving {url}html/ (Ctrl-C to stop)");
+    if args.open {
+        open_in_browser(&format!("{url}html/"));
+    }
+
+    let (wake, woken) = mpsc::channel();
+    let stop = wake.clone();
+    ctrlc::set_handler(move || {
+        let _ = stop.send(Wake::Stop);
+    })
+    .context("cannot catch Ctrl-C")?;
+    let mut watcher = new_debouncer(
+        Duration::from_millis(40),
+        move |events: DebounceEventResult| {
+            if let Ok(events) = events {
+                let _ = wake.send(Wake::Changed(events.into_iter().map(|e| e.path).collect()));
+            }
+        },
+    )
+    .context("cannot watch the book's files")?;
+    for dir in WATCHED {
+        let dir = project.root.join(dir);
+        if dir.is_dir() {
+            watcher
+                .watcher()
+                .watch(&dir, RecursiveMode::Recursive)
+                .with_context(|| format!("cannot watch {}", dir.display()))?;
+        }
+    }
+    while let Ok(Wake::Changed(paths)) = woken.recv() {
+        if paths.iter().any(|p| counts(p)) {
+            build.run(&hub);
+        }
+    }
+    drop(watcher);
+    server.stop();
+    crate::outln!("stopped");
+    Ok(())
+}
+
+/// Whether a changed file can change the book: not an editor's swap,
+/// backup or lock file, nor one of tercuman's own staged files.
+fn counts(path: &Path) -> bool {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    !(name.starts_with(".#")
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.ends_with(".tercuman-tmp"))
+}
+
+/// `dist/.serve.lock`, held while serving: a second `serve` of the same
+/// book is told where the first one serves.
+fn serving_lock(dist: &Path) -> anyhow::Result<std::fs::File> {
+    let path = dist.join(".serve.lock");
+    let mut file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .read(true)
+        .write(true)
+        .open(&path)
+        .with_context(|| format!("cannot open {}", path.display()))?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => {
+            let mut at = String::new();
+            let _ = file.rewind();
+            let _ = file.read_to_string(&mut at);
+            let at = match at.trim() {
+                "" => String::new(),
+                url => format!(" at {url}html/"),
+            };
+            anyhow::bail!(
+                "`tercuman serve` is already serving this book{at}\nhint: use that one, or stop it (Ctrl-C) first"
+            )
+        }
+        Err(std::fs::TryLockError::Error(e)) => {
+            Err(e).with_context(|| format!("cannot lock {}", path.display()))
+        }
+    }
+}
+
+/// One rebuild of the preview: sync, then the HTML editions with marks.
+struct Rebuild {
+    root: PathBuf,
+    site: PathBuf,
+    only_locale: Option<unic_langid::LanguageIdentifier>,
+    /// The inputs' fingerprint after the last attempt. Watchers also report
+    /// files being read (by the sync itself), so a wake-up whose inputs
+    /// have not changed since is ignored; a broken file is tried again
+    /// only once it is saved again.
+    last_inputs: Option<String>,
+}
+
+impl Rebuild {
+    /// The book's inputs now: path, size and modification time of every
+    /// file under the watched folders and of the memory. Read without
+    /// loading the book, which may be what is broken.
+    fn inputs(&self) -> String {
+        fn walk(dir: &Path, out: &mut Vec<(PathBuf, u64, std::time::SystemTime)>) {
+            let Ok(entries) = std::fs::read_dir(dir) else {
+                return;
+            };
+            for entry in entries.flatten() {
+                let path = entry.path();
+                match entry.metadata() {
+                    Ok(meta) if meta.is_dir() => walk(&path, out),
+                    Ok(meta) => out.push((
+                        path,
+                        meta.len(),
+                        meta.modified().unwrap_or(std::time::UNIX_EPOCH),
+                    )),
+                    Err(_) => {}
+                }
+            }
+        }
+        let mut files = Vec::new();
+        for dir in WATCHED {
+            walk(&self.root.join(dir), &mut files);
+        }
+        walk(&self.root.join("tm"), &mut files);
+        files.retain(|(path, _, _)| counts(path));
+        files.sort();
+        format!("{files:?}")
+    }
+
+    /// Rebuilds and tells the pages (reload, or the error), unless the
+    /// inputs are as the last attempt left them.
+    fn run(&mut self, hub: &Hub) {
+        let before = Some(self.inputs());
+        if before == self.last_inputs {
+            return;
+        }
+        self.attempt(hub);
+        self.last_inputs = Some(self.inputs());
+    }
+
+    fn attempt(&self, hub: &Hub) {
+        let started = Instant::now();
+        match self.build() {
+            Ok(false) => {}
+            Ok(true) => {
+                hub.tell(&News::Rebuilt);
+                crate::outln!("rebuilt in {} ms", started.elapsed().as_millis());
+            }
+            Err(e) => {
+                let message = format!("{e:#}");
+                ui::error(&message);
+                hub.tell(&News::Failed(message));
+            }
+        }
+    }
+
+    /// Whether anything was rebuilt (false: the pages were up to date).
+    fn build(&self) -> anyhow::Result<bool> {
+        // The book is read again each time: `book.toml` may have changed.
+        let project = super::load(&self.root)?;
+        let _lock = project.lock()?;
+        let mut memory = tercuman::tm::Memory::open(&project.tm_path())?;
+        let report = tercuman::sync::sync(&project, &mut memory, tercuman::date::now())?;
+        let options = self.options(&project)?;
+        if tercuman::edition::up_to_date(&project, &options) {
+            return Ok(false);
+        }
+        super::sync::print_report(&report);
+        let docs = tercuman::sync::load_chapters(&project)?;
+        tercuman::edition::build(&project, &docs, &memory, &options)?;
+        Ok(true)
+    }
+
+    fn options(&self, project: &Project) -> anyhow::Result<BuildOptions> {
+        Ok(BuildOptions {
+            build_time: super::build::build_time(project)?,
+            out_dir: self.site.clone(),
+            allow_check_errors: false,
+            formats: Formats {
+                epub: false,
+                html: true,
+            },
+            preview: true,
+            only_locale: self.only_locale.clone(),
+        })
+    }
+}
+
+/// Opens `url` in the desktop's browser, reporting (not failing) when none
+/// can be started.
+fn open_in_browser(url: &str) {
+    let program: &[&str] = if cfg!(target_os = "macos") {
+        &["open"]
+    } else if cfg!(windows) {
+        &["cmd", "/C", "start", ""]
+    } else {
+        &["xdg-open"]
+    };
+    let started = std::process::Command::new(program[0])
+        .args(&program[1..])
+        .arg(url)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn();
+    if started.is_err() {
+        ui::warning(&format!("cannot open a browser; open {url} yourself"));
+    }
+}

@@ -1,0 +1,113 @@
+// tercuman serve: reloads the page when the book is rebuilt, shows a
+// failed rebuild as a banner, and toggles the preview marks on segments.
+// Served only by `tercuman serve`; no edition carries it. Messages are
+// shown as text, never as markup.
+(function () {
+  "use strict";
+  var MARKS = "tercuman-marks";
+  var root = document.documentElement;
+
+  function banner(message) {
+    var box = document.getElementById("tercuman-failure");
+    if (!message) {
+      if (box) box.remove();
+      return;
+    }
+    if (!box) {
+      box = document.createElement("div");
+      box.id = "tercuman-failure";
+      box.setAttribute("role", "alert");
+      box.setAttribute("dir", "ltr");
+      box.setAttribute("lang", "en");
+      document.body.insertBefore(box, document.body.firstChild);
+    }
+    box.textContent = "";
+    var title = document.createElement("strong");
+    title.textContent = "The last change could not be built; this page is the last good one.";
+    var text = document.createElement("pre");
+    text.textContent = message;
+    box.appendChild(title);
+    box.appendChild(text);
+  }
+
+  function listen() {
+    var events = new EventSource("/__tercuman/events");
+    events.addEventListener("reload", function () {
+      location.reload();
+    });
+    events.addEventListener("failure", function (e) {
+      banner(e.data);
+    });
+  }
+
+  function describe(segment) {
+    return segment.getAttribute("data-state").replace(/ /g, ", ") + " · " + segment.getAttribute("data-po");
+  }
+
+  function setMarks(on) {
+    root.classList.toggle(MARKS, on);
+    try {
+      sessionStorage.setItem(MARKS, on ? "1" : "");
+    } catch (e) {}
+    var button = document.getElementById("tercuman-marks-toggle");
+    if (button) button.setAttribute("aria-pressed", on ? "true" : "false");
+    document.querySelectorAll(".tercuman-segment").forEach(function (s) {
+      if (on) s.title = describe(s);
+      else s.removeAttribute("title");
+    });
+  }
+
+  function showSegment(segment) {
+    var card = document.getElementById("tercuman-segment-card");
+    if (!card) {
+      card = document.createElement("div");
+      card.id = "tercuman-segment-card";
+      card.setAttribute("dir", "ltr");
+      card.setAttribute("lang", "en");
+      document.body.appendChild(card);
+    }
+    card.textContent = "";
+    var state = document.createElement("p");
+    state.textContent = segment.getAttribute("data-state").replace(/ /g, ", ");
+    var where = document.createElement("code");
+    where.textContent = segment.getAttribute("data-po");
+    var proof = document.createElement("a");
+    proof.href = segment.getAttribute("data-proof");
+    proof.textContent = "proof row";
+    card.appendChild(state);
+    card.appendChild(where);
+    card.appendChild(document.createTextNode(" "));
+    card.appendChild(proof);
+  }
+
+  function toolbar() {
+    if (!document.querySelector(".tercuman-segment")) return;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.id = "tercuman-marks-toggle";
+    button.textContent = "Segment marks";
+    button.setAttribute("aria-pressed", "false");
+    button.addEventListener("click", function () {
+      setMarks(!root.classList.contains(MARKS));
+    });
+    document.body.appendChild(button);
+    document.addEventListener("click", function (e) {
+      if (!root.classList.contains(MARKS)) return;
+      var segment = e.target.closest && e.target.closest(".tercuman-segment");
+      if (segment && !e.target.closest("a")) showSegment(segment);
+    });
+    var stored = "";
+    try {
+      stored = sessionStorage.getItem(MARKS) || "";
+    } catch (e) {}
+    setMarks(stored === "1");
+  }
+
+  function start() {
+    toolbar();
+    listen();
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

@@ -1,0 +1,162 @@
+//! `tercuman serve`: a translator saves a PO file and sees the page change;
+//! a broken save shows its file and line and keeps the last good page; the
+//! server answers nothing outside `dist/preview/`, and one book has one
+//! server.
+
+use std::io::{Read, Write};
+
+use crate::support::*;
+
+const PAGE: &str = "/html/tr/first.html";
+
+#[test]
+fn a_saved_translation_shows_in_the_served_page_and_a_broken_save_keeps_the_last_good_one() {
+    let book = fixture("small");
+    let root = book.path();
+    let mut server = serve(root, &[]);
+    let first = server.wait_for_page(PAGE, |page| page.contains("Hello, world."));
+    assert!(
+        first.contains("/__tercuman/live.js"),
+        "pages are served with the reload script"
+    );
+
+    let po = root.join("locales/tr/first.po");
+    translate(&po, "Hello, world.", "Merhaba, dünya.");
+    let page = server.wait_for_page(PAGE, |page| page.contains("Merhaba, dünya."));
+    assert!(
+        page.contains("data-state=\"translated\" data-po=\"locales/tr/first.po:"),
+        "each segment is marked with its state and PO line: {page}"
+    );
+    let translated = locale_status(root, "tr")["segments"]["translated"].clone();
+
+    // A page listening for news, then a save that cannot be read.
+    let mut events = std::net::TcpStream::connect(server.addr).unwrap();
+    events
+        .set_read_timeout(Some(std::time::Duration::from_secs(30)))
+        .unwrap();
+    write!(events, "GET /__tercuman/events HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+    let mut text = std::fs::read_to_string(&po).unwrap();
+    text.push_str("msgstr \"a second msgstr\"\n");
+    let broken_line = text.lines().count();
+    std::fs::write(&po, &text).unwrap();
+    let mut heard = String::new();
+    let mut buf = [0u8; 4096];
+    while !heard.contains("event: failure") || !heard.ends_with("\n\n") {
+        let n = events.read(&mut buf).expect("news of the failure");
+        assert!(n > 0, "the stream closed: {heard}");
+        heard.push_str(&String::from_utf8_lossy(&buf[..n]));
+    }
+    assert!(
+        heard.contains(&format!("locales/tr/first.po:{broken_line}")),
+        "the failure names the file and line: {heard}"
+    );
+    let (status, page) = server.get(PAGE);
+    assert_eq!(status, 200);
+    assert!(page.contains("Merhaba, dünya."), "the last good page stays");
+    assert_eq!(
+        locale_status(root, "tr")["segments"]["translated"],
+        translated,
+        "nothing in the memory changed"
+    );
+
+    // Fixed again: the page follows.
+    let fixed = text.replace("msgstr \"a second msgstr\"\n", "");
+    let fixed = fixed.replace("Merhaba, dünya.", "Selam, dünya.");
+    std::fs::write(&po, fixed).unwrap();
+    server.wait_for_page(PAGE, |page| page.contains("Selam, dünya."));
+
+    assert!(server.interrupt().success(), "{:?}", server.printed);
+    assert!(
+        server.printed.iter().any(|l| l == "stopped"),
+        "{:?}",
+        server.printed
+    );
+
+    // `build` publishes none of it.
+    ok(root, &["build", "--only", "html"]);
+    let published = std::fs::read_to_string(root.join("dist/html/tr/first.html")).unwrap();
+    assert!(published.contains("Selam, dünya."));
+    assert!(!published.contains("tercuman-segment") && !published.contains("__tercuman"));
+}
+
+#[test]
+fn the_server_refuses_everything_outside_the_preview() {
+    let book = fixture("small");
+    let root = book.path();
+    let server = serve(root, &[]);
+    server.wait_for_page(PAGE, |_| true);
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(
+        root.join("source/book.toml"),
+        root.join("dist/preview/html/leak.txt"),
+    )
+    .unwrap();
+    for target in [
+        "/../source/book.toml",
+        "/html/../../source/book.toml",
+        "/%2e%2e/source/book.toml",
+        "/html/%2E%2E%2F%2E%2E%2Fsource%2Fbook.toml",
+        "/html/..%5c..%5csource%5cbook.toml",
+        "/html/%00",
+        #[cfg(unix)]
+        "/html/leak.txt",
+    ] {
+        let (status, body) = server.get(target);
+        assert!(status == 403 || status == 404, "{target}: {status} {body}");
+        assert!(
+            !body.contains("[book]") && !body.contains("title"),
+            "{target}: {body}"
+        );
+    }
+    assert_eq!(server.get("/html/missing.html").0, 404);
+    assert_eq!(server.get("/").0, 302, "the root leads to the editions");
+    assert_eq!(server.get(&format!("/{}", "a".repeat(5000))).0, 414);
+
+    let mut post = std::net::TcpStream::connect(server.addr).unwrap();
+    write!(post, "POST {PAGE} HTTP/1.0\r\nContent-Length: 0\r\n\r\n").unwrap();
+    let mut answer = String::new();
+    post.read_to_string(&mut answer).unwrap();
+    assert!(
+        answer.starts_with("HTTP/1.0 405") || answer.starts_with("HTTP/1.1 405"),
+        "{answer}"
+    );
+}
+
+#[test]
+fn a_second_server_on_the_same_book_is_told_where_the_first_one_is() {
+    let book = fixture("small");
+    let root = book.path();
+    let mut server = serve(root, &["--locale", "tr"]);
+    let out = tercuman(root, &["serve", "--port", "0"]);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "already serving this book at http://{}/html/",
+            server.addr
+        )),
+        "{stderr}"
+    );
+    // `--locale tr` previews the source and Turkish only.
+    server.wait_for_page(PAGE, |_| true);
+    assert_eq!(server.get("/html/fa/first.html").0, 404);
+    assert!(server.interrupt().success());
+    // Once stopped, the book can be served again.
+    let mut again = serve(root, &[]);
+    assert!(again.interrupt().success());
+}
+
+#[test]
+fn another_address_than_this_machine_is_served_only_when_asked_with_a_warning() {
+    let book = fixture("small");
+    let root = book.path();
+    let mut server = serve(root, &[]);
+    assert!(server.addr.ip().is_loopback(), "{}", server.addr);
+    assert!(server.interrupt().success());
+    let mut wide = serve(root, &["--bind", "0.0.0.0"]);
+    let warned = |l: &str| l.contains("warning") && l.contains("0.0.0.0");
+    if !wide.printed.iter().any(|l| warned(l)) {
+        wide.wait_for_line(warned);
+    }
+    assert!(wide.interrupt().success());
+}
