@@ -257,6 +257,8 @@ fn answer(request: tiny_http::Request, root: &Path, hub: &Hub) {
         ),
         "/__tercuman/live.css" => bytes(LIVE_CSS.as_bytes().to_vec(), "text/css; charset=utf-8"),
         _ if own.starts_with(OWN_PREFIX) => plain(404, "not found"),
+        // Browsers ask for it on their own; the editions have none.
+        "/favicon.ico" if !root.join("favicon.ico").exists() => plain(204, ""),
         // `dist/preview/` holds the dashboard and the editions' folder.
         "/" if !root.join("index.html").exists() => {
             plain(302, "see /html/").with_header(header("Location", "/html/"))

@@ -188,6 +188,10 @@ impl Browser {
         );
     }
 
+    fn open_url(&self, url: &str) {
+        self.call("POST", "/url", Some(json!({"url": url})));
+    }
+
     fn eval(&self, script: &str) -> Value {
         self.call(
             "POST",
@@ -764,4 +768,78 @@ fn every_page_fits_a_phone_and_keeps_its_contrast_in_both_themes() {
             );
         }
     }
+}
+
+#[test]
+fn a_page_served_by_serve_reloads_on_save_shows_a_broken_save_and_marks_segments() {
+    let Some(browser) = Browser::start() else {
+        return;
+    };
+    let book = fixture("small");
+    let root = book.path();
+    let server = serve(root, &[]);
+    server.wait_for_page("/html/fa/first.html", |_| true);
+    browser.open_url(&format!("http://{}/html/fa/first.html", server.addr));
+    browser.wait_for("return document.readyState === 'complete' ? true : null");
+    // The page is listening before the save.
+    std::thread::sleep(Duration::from_millis(300));
+
+    let po = root.join("locales/fa/first.po");
+    translate(&po, "Hello, world.", "سلام، دنیا.");
+    browser.wait_for("return document.body.textContent.includes('سلام، دنیا.') ? true : null");
+    assert_eq!(
+        browser.eval("return document.querySelector('[dir=rtl], html[dir=rtl]') !== null"),
+        json!(true),
+        "still the Persian page"
+    );
+
+    let mut text = std::fs::read_to_string(&po).unwrap();
+    text.push_str("msgstr \"<script>alert(1)</script>\"\n");
+    std::fs::write(&po, &text).unwrap();
+    let banner = browser.wait_for(
+        "const b = document.getElementById('tercuman-failure'); return b ? b.textContent : null",
+    );
+    let banner = banner.as_str().unwrap();
+    assert!(banner.contains("locales/fa/first.po:"), "{banner}");
+    assert_eq!(
+        browser.eval("return document.querySelectorAll('#tercuman-failure script').length"),
+        json!(0),
+        "the message is text"
+    );
+    assert_eq!(
+        browser.eval("return document.body.textContent.includes('سلام، دنیا.')"),
+        json!(true),
+        "the last good page stays"
+    );
+
+    // The marks: off until asked, then each segment shows its state.
+    assert_eq!(
+        browser.eval("return document.documentElement.classList.contains('tercuman-marks')"),
+        json!(false)
+    );
+    browser.eval("document.getElementById('tercuman-marks-toggle').click(); return null");
+    let marked = browser.eval(
+        "const s = document.querySelector('.tercuman-segment[data-state~=translated]'); return [document.documentElement.classList.contains('tercuman-marks'), s.title, getComputedStyle(s).backgroundColor]",
+    );
+    assert_eq!(marked[0], json!(true), "{marked}");
+    assert!(
+        marked[1].as_str().unwrap().contains("locales/fa/first.po:"),
+        "{marked}"
+    );
+    assert_ne!(
+        marked[2],
+        json!("rgba(0, 0, 0, 0)"),
+        "a translated segment is tinted: {marked}"
+    );
+    browser.eval("document.querySelector('.tercuman-segment').click(); return null");
+    let card = browser.wait_for(
+        "const c = document.getElementById('tercuman-segment-card'); return c ? c.textContent : null",
+    );
+    assert!(
+        card.as_str().unwrap().contains("locales/fa/first.po"),
+        "{card}"
+    );
+    let errors = browser.console_errors();
+    assert!(errors.is_empty(), "{errors:?}");
+    browser.screenshot("serve-fa-marks");
 }

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# How long `tercuman serve` takes from a saved PO file to the reload event
+# an open page receives: the debounce, the sync, the rebuild of the HTML
+# editions and the event. Prints one line per run, in milliseconds.
+#
+# Usage: benches/serve.sh BOOK [RUNS] [SERVE-ARGS...]
+#   BOOK: a copy of a synced book (its first Persian PO file is edited).
+#   T: the tercuman binary (default: target/release/tercuman).
+# Example: cp -r . /tmp/book && benches/serve.sh /tmp/book 10
+#          benches/serve.sh /tmp/big 5 --locale fa
+set -euo pipefail
+BOOK=$1
+RUNS=${2:-5}
+shift $(($# >= 2 ? 2 : 1))
+T=${T:-target/release/tercuman}
+WORK=$(mktemp -d)
+trap 'kill -INT "$SERVE" 2>/dev/null || true; rm -rf "$WORK"' EXIT
+PO=$(ls "$BOOK"/locales/fa/*.po | head -1)
+
+"$T" --project "$BOOK" serve --port 0 "$@" >"$WORK/out" 2>"$WORK/err" &
+SERVE=$!
+until grep -q '^serving ' "$WORK/out"; do sleep 0.05; done
+URL=$(grep -o 'http://[^/]*' "$WORK/out" | head -1)
+
+for run in $(seq "$RUNS"); do
+    : >"$WORK/events"
+    curl -sN "$URL/__tercuman/events" >"$WORK/events" &
+    CURL=$!
+    sleep 0.5
+    start=$(date +%s%N)
+    # A translator's edit: the first translated entry gets a new text.
+    python3 - "$PO" "$run" <<'PY'
+import sys
+path, run = sys.argv[1], sys.argv[2]
+lines = open(path, encoding="utf-8").read().split("\n")
+at = next(i for i, l in enumerate(lines) if l.startswith("msgctxt "))
+at = next(i for i in range(at, len(lines)) if lines[i].startswith("msgstr "))
+lines[at] = f'msgstr "ویرایش شمارهٔ {run} از مترجم."'
+open(path, "w", encoding="utf-8").write("\n".join(lines))
+PY
+    until grep -q '^event: reload' "$WORK/events"; do sleep 0.002; done
+    end=$(date +%s%N)
+    echo "$(((end - start) / 1000000))"
+    kill "$CURL" 2>/dev/null || true
+    wait "$CURL" 2>/dev/null || true
+    sleep 0.3
+done
