@@ -569,8 +569,9 @@ impl Serving {
 
     /// Sends Ctrl-C (SIGINT) and waits for the server to exit.
     pub fn interrupt(&mut self) -> std::process::ExitStatus {
-        let _ = Command::new("kill")
-            .args(["-INT", &self.child.id().to_string()])
+        // The shell's own `kill`: no procps needed.
+        let _ = Command::new("sh")
+            .args(["-c", &format!("kill -INT {}", self.child.id())])
             .status();
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
         loop {
