@@ -20,7 +20,7 @@ pub struct StatusArgs {
 pub fn run(root: &Path, args: &StatusArgs) -> anyhow::Result<i32> {
     let (project, memory) = super::open_read_only(root)?;
     let docs = load_chapters(&project)?;
-    let report = report(&project, &docs, &memory)?;
+    let report = report(&project, &docs, &memory, args.json || args.html.is_some())?;
     if let Some(path) = &args.html {
         std::fs::write(path, dashboard::render(&report, &project.book.title, None))
             .with_context(|| t!("error-write", "path" => path.display().to_string()))?;

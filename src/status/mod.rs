@@ -336,11 +336,14 @@ pub fn gate(report: &StatusReport, project: &Project, cli: Minimums) -> Vec<Gate
     failures
 }
 
-/// Completeness of every target locale, with its progress over time.
+/// Completeness of every target locale; with `progress`, also its
+/// progress over time (a scan of every revision: 0.3 s per locale at 1M
+/// words, so only for the pages and scripts that show it).
 pub fn report(
     project: &Project,
     docs: &[ChapterDoc],
     memory: &crate::tm::Memory,
+    progress: bool,
 ) -> crate::Result<StatusReport> {
     let words = segment_words(docs);
     let mut locales = Vec::new();
@@ -348,7 +351,9 @@ pub fn report(
         let translations = memory.translations(&lang.to_string())?;
         let reviews = memory.reviews(&lang.to_string())?;
         let mut locale = completeness(project, docs, &words, lang, &translations, &reviews);
-        locale.progress = history::progress(docs, &memory.state_changes(&lang.to_string())?);
+        if progress {
+            locale.progress = history::progress(docs, &memory.state_changes(&lang.to_string())?);
+        }
         locales.push(locale);
     }
     Ok(StatusReport { locales })
