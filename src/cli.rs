@@ -42,12 +42,19 @@ pub enum Command {
             value_name = "LANG,…"
         )]
         locales: Vec<String>,
-        /// The book's English title.
-        #[arg(long, default_value = "A New Book")]
-        title: String,
-        /// The book's author.
-        #[arg(long, default_value = "Anonymous")]
-        author: String,
+        /// The book's title, in its source language (default: "A New Book",
+        /// or the mdBook's).
+        #[arg(long)]
+        title: Option<String>,
+        /// The book's author (default: "Anonymous", or the mdBook's authors).
+        #[arg(long)]
+        author: Option<String>,
+        /// Start from an existing mdBook: its title, authors, language,
+        /// description, chapters in `SUMMARY.md` order and their images.
+        /// What tercuman does not keep as mdBook has it is reported with
+        /// file and line.
+        #[arg(long, value_name = "MDBOOK_DIR")]
+        from_mdbook: Option<PathBuf>,
     },
 
     /// Update the memory from `source/` and the translators' PO files, then rewrite the PO files.

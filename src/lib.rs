@@ -22,6 +22,7 @@ pub mod formats;
 pub mod git;
 pub mod glossary;
 pub mod locale;
+pub mod mdbook;
 pub mod parallel;
 pub mod project;
 pub mod review;

@@ -37,7 +37,15 @@ fn run(cli: cli::Cli) -> anyhow::Result<i32> {
             locales,
             title,
             author,
-        } => cmd::init::run(&dir, &locales, &title, &author).map(|()| 0),
+            from_mdbook,
+        } => cmd::init::run(
+            &dir,
+            &locales,
+            title.as_deref(),
+            author.as_deref(),
+            from_mdbook.as_deref(),
+        )
+        .map(|()| 0),
         cli::Command::Completions { shell } => {
             let mut command =
                 <cli::Cli as clap::CommandFactory>::command().after_help(cli::examples());

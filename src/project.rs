@@ -136,6 +136,9 @@ struct BookTable {
     author: String,
     #[serde(default)]
     publisher: Option<String>,
+    /// A short description, for the EPUB's metadata and the site's pages.
+    #[serde(default)]
+    description: Option<String>,
     identifier: String,
     source_language: String,
     locales: Vec<String>,
@@ -158,6 +161,8 @@ pub struct Book {
     pub title: String,
     pub author: String,
     pub publisher: Option<String>,
+    /// A short description (`description`), in the source language.
+    pub description: Option<String>,
     /// Stable identifier of the source edition (a URN or URL).
     pub identifier: String,
     pub source_language: LanguageIdentifier,
@@ -251,6 +256,7 @@ impl Project {
                 title: t.title,
                 author: t.author,
                 publisher: t.publisher,
+                description: t.description,
                 identifier: t.identifier,
                 source_language,
                 locales,

@@ -23,7 +23,12 @@ Write your chapters in Markdown under `source/` and list them in `source/book.to
 pub struct NewBook<'a> {
     pub title: &'a str,
     pub author: &'a str,
+    pub description: Option<&'a str>,
+    pub source_language: &'a LanguageIdentifier,
     pub locales: &'a [LanguageIdentifier],
+    /// Chapter files under `source/`, in reading order; empty for the
+    /// sample chapter.
+    pub chapters: &'a [String],
     /// Seconds since the epoch, to make the book's identifier.
     pub now: i64,
 }
@@ -58,16 +63,15 @@ pub fn create(root: &Path, book: &NewBook) -> Result<()> {
 # English title; each edition's localized title comes from `locales/<lang>/book.ftl`.
 title = {title}
 author = {author}
-publisher = {author}
+publisher = {author}{description}
 # Stable identifier of the book; each edition derives its own from it and its locale.
 identifier = \"{identifier}\"
-source-language = \"en\"
+source-language = {source_language}
 # Languages to translate into (BCP 47 tags); each gets `locales/<lang>/`.
 locales = [{locales}]
 # Chapters in reading order, Markdown files in this directory.
 chapters = [
-    \"{SAMPLE_CHAPTER}\",
-]
+{chapters}]
 # segmentation = \"sentence\"   # or \"paragraph\"
 # cover = \"images/cover.png\"  # your own EPUB cover (below source/); else one is drawn
 
@@ -83,13 +87,19 @@ chapters = [
 ",
         title = toml_string(book.title),
         author = toml_string(book.author),
+        description = book
+            .description
+            .map(|d| format!("\ndescription = {}", toml_string(d)))
+            .unwrap_or_default(),
+        source_language = toml_string(&book.source_language.to_string()),
+        chapters = chapter_list(book.chapters),
     );
     // The book is checked as `sync` will load it before anything is written:
     // a bad locale list leaves no half-made book behind.
     crate::project::Project::from_config(root, &config_path, &config)?;
     let sample = root.join("source").join(SAMPLE_CHAPTER);
     let mut files = vec![(config_path, config)];
-    if !sample.exists() {
+    if book.chapters.is_empty() && !sample.exists() {
         files.push((sample, SAMPLE.to_string()));
     }
     for (name, text) in [
@@ -101,11 +111,12 @@ chapters = [
             files.push((path, text.to_string()));
         }
     }
-    let english = std::iter::once("en".parse::<LanguageIdentifier>().expect("en"));
-    for lang in english.chain(book.locales.iter().cloned()) {
+    let source = std::iter::once(book.source_language.clone());
+    for lang in source.chain(book.locales.iter().cloned()) {
         let path = root.join("locales").join(lang.to_string()).join("book.ftl");
         if !path.exists() {
-            files.push((path, chrome_for(&lang)));
+            let is_source = lang == *book.source_language;
+            files.push((path, chrome_for(&lang, is_source)));
         }
     }
     for (path, text) in files {
@@ -117,13 +128,24 @@ chapters = [
     Ok(())
 }
 
+/// `chapters = [...]`'s lines: the sample chapter when there are none.
+fn chapter_list(chapters: &[String]) -> String {
+    if chapters.is_empty() {
+        return format!("    {},\n", toml_string(SAMPLE_CHAPTER));
+    }
+    chapters
+        .iter()
+        .map(|c| format!("    {},\n", toml_string(c)))
+        .collect()
+}
+
 /// A locale's chrome: tercuman's own for its language, minus another book's
 /// particulars, plus a place for this book's title.
-fn chrome_for(lang: &LanguageIdentifier) -> String {
+fn chrome_for(lang: &LanguageIdentifier, is_source: bool) -> String {
     let mut out = format!(
         "# Edition chrome for `{lang}` (Fluent). Messages missing here are shown\n# from locales/en/book.ftl.\n"
     );
-    if lang.language.as_str() == "en" {
+    if is_source {
         out.push_str("# The title and the author come from source/book.toml.\n");
     } else {
         out.push_str("# book-title = (the title in this language)\n");
@@ -139,13 +161,13 @@ mod tests {
     #[test]
     fn chrome_keeps_the_generic_messages_and_drops_another_books() {
         let fa: LanguageIdentifier = "fa".parse().unwrap();
-        let text = chrome_for(&fa);
+        let text = chrome_for(&fa, false);
         assert!(text.contains("contents = "), "{text}");
         assert!(text.contains("colophon-fallback = "), "{text}");
         assert!(!text.contains("\nbook-author"), "{text}");
         assert!(!text.contains("translator-credit"), "{text}");
         fluent_bundle::FluentResource::try_new(text).expect("valid Fluent");
         let de: LanguageIdentifier = "de".parse().unwrap();
-        assert!(chrome_for(&de).starts_with("# Edition chrome for `de`"));
+        assert!(chrome_for(&de, false).starts_with("# Edition chrome for `de`"));
     }
 }

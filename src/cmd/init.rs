@@ -7,20 +7,62 @@ use tercuman::scaffold::{create, NewBook, SAMPLE_CHAPTER};
 use crate::t;
 use crate::ui;
 
-pub fn run(dir: &Path, locales: &[String], title: &str, author: &str) -> anyhow::Result<()> {
-    let locales = locales
+pub fn run(
+    dir: &Path,
+    locales: &[String],
+    title: Option<&str>,
+    author: Option<&str>,
+    from_mdbook: Option<&Path>,
+) -> anyhow::Result<()> {
+    let mut locales = locales
         .iter()
         .map(|code| tercuman::project::parse_locale(code.trim()).map_err(anyhow::Error::msg))
         .collect::<anyhow::Result<Vec<_>>>()?;
     if dir.join("source/book.toml").exists() {
         anyhow::bail!(t!("error-init-not-empty", "dir" => dir.display().to_string()));
     }
+    let mdbook = from_mdbook.map(tercuman::mdbook::read).transpose()?;
+    let source_language = match &mdbook {
+        Some(book) => {
+            tercuman::project::parse_locale(&book.language).map_err(anyhow::Error::msg)?
+        }
+        None => "en".parse().expect("en"),
+    };
+    locales.retain(|l| *l != source_language);
+    let mut chapters = Vec::new();
+    if let Some(book) = &mdbook {
+        let (names, notes) = tercuman::mdbook::copy_into(book, dir)?;
+        for note in book.notes.iter().chain(&notes) {
+            ui::warning(&format!(
+                "{}:{}: {}",
+                note.file.display(),
+                note.line,
+                note.message
+            ));
+        }
+        chapters = names;
+    }
+    let authors = mdbook
+        .as_ref()
+        .map(|b| b.authors.join(", "))
+        .filter(|a| !a.is_empty());
+    let title = title
+        .map(str::to_string)
+        .or_else(|| mdbook.as_ref().map(|b| b.title.clone()))
+        .unwrap_or_else(|| "A New Book".to_string());
+    let author = author
+        .map(str::to_string)
+        .or(authors)
+        .unwrap_or_else(|| "Anonymous".to_string());
     create(
         dir,
         &NewBook {
-            title,
-            author,
+            title: &title,
+            author: &author,
+            description: mdbook.as_ref().and_then(|b| b.description.as_deref()),
+            source_language: &source_language,
             locales: &locales,
+            chapters: &chapters,
             now: tercuman::date::now(),
         },
     )?;
@@ -32,7 +74,7 @@ pub fn run(dir: &Path, locales: &[String], title: &str, author: &str) -> anyhow:
     ui::note(&t!(
         "init-created",
         "dir" => dir.display().to_string(),
-        "chapter" => SAMPLE_CHAPTER,
+        "chapter" => chapters.first().map_or(SAMPLE_CHAPTER, String::as_str),
         "locales" => names
     ));
     super::sync::run(dir)?;

@@ -55,6 +55,15 @@ fn new_builder(edition: &Edition) -> std::result::Result<Builder, String> {
     meta(&mut builder, "title", escape(&edition.title()))?;
     meta(&mut builder, "author", escape(&edition.author()))?;
     meta(&mut builder, "lang", edition.lang.to_string())?;
+    if let Some(description) = edition
+        .project
+        .book
+        .description
+        .as_deref()
+        .filter(|_| edition.is_source)
+    {
+        meta(&mut builder, "description", escape(description))?;
+    }
     meta(&mut builder, "generator", "tercuman".into())?;
     meta(&mut builder, "toc_name", escape(&c.get("contents")))?;
     meta(&mut builder, "direction", edition.dir().into())?;

@@ -680,12 +680,11 @@ fn chapter_link<'a>(url: CowStr<'a>, ext: &str) -> CowStr<'a> {
     let relative = !path.contains(':') && !path.starts_with('/');
     match path.strip_suffix(".md") {
         Some(stem) if relative && !stem.is_empty() => {
-            // A chapter in a folder keeps its folder in the link; its file
-            // name is the one the editions publish it under.
-            let (dir, name) = stem.rsplit_once('/').map_or(("", stem), |(d, n)| (d, n));
+            // The editions publish every chapter side by side under its
+            // file name (unique in a book), whatever folder it is in.
+            let name = stem.rsplit_once('/').map_or(stem, |(_, n)| n);
             let page = crate::project::page_stem(name);
-            let sep = if dir.is_empty() { "" } else { "/" };
-            format!("{dir}{sep}{page}.{ext}{fragment}").into()
+            format!("{page}.{ext}{fragment}").into()
         }
         _ => url,
     }
@@ -780,14 +779,14 @@ mod tests {
     #[test]
     fn links_to_chapters_follow_the_format() {
         let out = html(inline_events(
-            "[a](other.md#part) [b](https://x.org/r.md) [c](notes.md)",
+            "[a](other.md#part) [b](https://x.org/r.md) [c](notes.md) [d](../guide/install.md#top)",
             &[],
             None,
             "xhtml",
         ));
         assert_eq!(
             out,
-            "<a href=\"other.xhtml#part\">a</a> <a href=\"https://x.org/r.md\">b</a> <a href=\"notes.xhtml\">c</a>"
+            "<a href=\"other.xhtml#part\">a</a> <a href=\"https://x.org/r.md\">b</a> <a href=\"notes.xhtml\">c</a> <a href=\"install.xhtml#top\">d</a>"
         );
     }
 

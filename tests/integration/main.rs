@@ -12,6 +12,7 @@ mod editions;
 mod glossary;
 mod hostile;
 mod memory;
+mod migrate;
 mod omegat;
 mod quality;
 mod readers;
