@@ -167,11 +167,15 @@ pub enum Command {
     ///
     /// Example: `tercuman import fa.xlf`.
     Import {
-        /// The `.xlf`/`.xliff` or `.tmx` file to read.
+        /// The `.xlf`/`.xliff` or `.tmx` file to read, or a `.po` catalog
+        /// that mdbook-xgettext or po4a made (one entry per paragraph).
         file: PathBuf,
         /// Who approved the file's approved units (default: git's `user.name` in this book).
         #[arg(long, value_name = "NAME")]
         by: Option<String>,
+        /// The locale of a `.po` catalog (default: its header's `Language`).
+        #[arg(long, value_name = "LANG")]
+        locale: Option<String>,
     },
 
     /// Set this clone up for merges: `.gitattributes` and the PO merge driver in git's config.

@@ -12,6 +12,7 @@
 //!    translations, with the book's [`glossary`].
 //! 7. [`edition`]: memory + source -> HTML site and EPUB 3 per locale, chrome from Fluent.
 
+pub mod align;
 pub mod bidi;
 pub mod check;
 pub mod date;

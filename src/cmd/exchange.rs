@@ -207,6 +207,64 @@ pub fn import(root: &Path, file: &Path, by: Option<&str>) -> anyhow::Result<()> 
     Ok(())
 }
 
+/// `tercuman import FILE.po`: a paragraph-level catalog made by
+/// mdbook-xgettext or po4a, aligned to the book's sentences, then a sync
+/// to write the PO files.
+pub fn import_paragraphs(root: &Path, file: &Path, locale: Option<&str>) -> anyhow::Result<()> {
+    let text = tercuman::formats::po::read(file)?;
+    let catalog = tercuman::formats::po::parse(&text, file)?;
+    let (project, mut memory, _lock) = super::open(root)?;
+    let declared = catalog
+        .header
+        .lines()
+        .find_map(|l| l.strip_prefix("Language:"))
+        .map(|l| l.trim().to_string())
+        .filter(|l| !l.is_empty());
+    let Some(code) = locale.map(str::to_string).or(declared) else {
+        anyhow::bail!(t!("error-import-po-locale", "file" => file.display().to_string()));
+    };
+    let lang = super::locale_arg(&project, Some(&code.replace('_', "-")))?
+        .pop()
+        .expect("one locale");
+    let before = tercuman::sync::sync(&project, &mut memory, tercuman::date::now())?;
+    if !before.imported.is_empty() || !before.conflicts.is_empty() {
+        super::sync::print_report(&before);
+    }
+    let docs = tercuman::sync::load_chapters(&project)?;
+    let report = tercuman::tm::paragraphs::import_paragraph_catalog(
+        &mut memory,
+        &project,
+        &docs,
+        &catalog,
+        file,
+        &lang,
+        tercuman::date::now(),
+    )?;
+    ui::note(&t!(
+        "paragraph-import-report",
+        "file" => file.display().to_string(),
+        "origin" => report.origin.as_str(),
+        "locale" => report.locale.as_str(),
+        "translated" => report.translated,
+        "fuzzy" => report.fuzzy,
+        "untranslated" => report.untranslated,
+        "kept" => report.kept
+    ));
+    if let Some((first_file, first_line)) = report.unmatched.first() {
+        ui::note(&t!(
+            "paragraph-import-unmatched",
+            "count" => report.unmatched.len(),
+            "first" => format!("{first_file}:{first_line}")
+        ));
+    }
+    if report.unused > 0 {
+        ui::note(&t!("paragraph-import-unused", "count" => report.unused));
+    }
+    let after = super::sync::sync_now(&project, &mut memory)?;
+    super::sync::print_report(&after);
+    Ok(())
+}
+
 /// Whether a document's root element is `<tmx>`.
 fn is_tmx(text: &str) -> bool {
     let mut rest = text;

@@ -556,6 +556,16 @@ fn normalize_inline(
     (text, map)
 }
 
+/// The sentences of a translated paragraph (inline Markdown on one line),
+/// split by `rules` (the target language's), markup never split.
+pub fn split_translation<'a>(text: &'a str, rules: &sentence::Rules) -> Vec<&'a str> {
+    sentence::split_sentences(text, &protected_spans(text, &[]), rules)
+        .into_iter()
+        .map(|r| text[r].trim())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
 /// Byte spans of inline code, links, images, emphasis and raw HTML in a
 /// single-line inline Markdown string: sentence breaks never fall inside them.
 fn protected_spans(text: &str, links: &[LinkDefinition]) -> Vec<Range<usize>> {

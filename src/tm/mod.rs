@@ -13,6 +13,7 @@ pub mod exchange;
 mod index;
 pub mod journal;
 pub mod matching;
+pub mod paragraphs;
 pub mod schema;
 mod write;
 
@@ -62,6 +63,11 @@ pub enum Origin {
     /// One of the texts two clones gave a segment, kept current as fuzzy
     /// after their merge (the other stays in the history).
     MergeConflict,
+    /// A paragraph's translation from mdbook-xgettext's catalog, aligned
+    /// to its sentences.
+    MdbookPo,
+    /// The same from a po4a catalog.
+    Po4a,
 }
 
 impl Origin {
@@ -79,6 +85,8 @@ impl Origin {
             Origin::MergeConflict => "merge-conflict",
             Origin::Review => "review",
             Origin::Rejected => "rejected",
+            Origin::MdbookPo => "mdbook-po",
+            Origin::Po4a => "po4a",
         }
     }
 }

@@ -143,3 +143,137 @@ fn a_chapter_name_no_page_can_have_is_renamed_and_reported() {
         "# B\n\nTwo.\n"
     );
 }
+
+/// The mdBook fixture brought into a new book in a temporary directory.
+fn book_from_mdbook() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("caspian");
+    let mdbook = repo_root().join("tests/fixtures/mdbook");
+    let out = command(
+        &root,
+        &[
+            "init",
+            root.to_str().unwrap(),
+            "--from-mdbook",
+            mdbook.to_str().unwrap(),
+        ],
+    )
+    .output()
+    .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (dir, root)
+}
+
+/// The `msgstr` of the entry whose `msgid` is `msgid`, and whether it is fuzzy.
+fn entry(po: &std::path::Path, msgid: &str) -> (String, bool, String) {
+    let text = std::fs::read_to_string(po).unwrap();
+    let block = text
+        .split("\n\n")
+        .find(|b| b.contains(&format!("msgid \"{msgid}\"")))
+        .unwrap_or_else(|| panic!("no entry {msgid} in {text}"));
+    let msgstr = block
+        .lines()
+        .find_map(|l| l.strip_prefix("msgstr \""))
+        .map(|s| s.trim_end_matches('"').to_string())
+        .unwrap();
+    (msgstr, block.contains("#, fuzzy"), block.to_string())
+}
+
+#[test]
+fn a_po4a_catalog_lands_sentence_by_sentence_with_doubtful_alignments_fuzzy() {
+    let (_dir, root) = book_from_mdbook();
+    let catalog = repo_root().join("tests/fixtures/mdbook/po4a/tr.po");
+    let out = tercuman(&root, &["import", catalog.to_str().unwrap()]);
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.status.success(), "{said}");
+    assert!(
+        said.contains("(po4a) into tr: 14 translated, 2 fuzzy for a reviewer to check"),
+        "the catalog's own Language names the locale: {said}"
+    );
+
+    let intro = root.join("locales/tr/intro.po");
+    let install = root.join("locales/tr/install.po");
+    // As many sentences, lengths consistent: translated.
+    let (text, fuzzy, block) = entry(&install, "Most visitors arrive by air.");
+    assert_eq!(
+        (text.as_str(), fuzzy),
+        ("Çoğu ziyaretçi havayoluyla gelir.", false),
+        "{block}"
+    );
+    assert_eq!(
+        entry(
+            &install,
+            "The airport in Baku is the largest in the region."
+        )
+        .0,
+        "Bakü'deki havalimanı bölgenin en büyüğüdür."
+    );
+    // Two sentences made one: fuzzy on the first, with why; the second left.
+    let (text, fuzzy, block) = entry(&intro, "Baku, Aktau and Anzali are its busiest ports.");
+    assert!(text.starts_with("Bakü, Aktav ve Enzeli"), "{block}");
+    assert!(fuzzy, "{block}");
+    assert!(
+        block.contains("tr.po:35 (po4a)") && block.contains("this sentence and the next"),
+        "{block}"
+    );
+    assert_eq!(entry(&intro, "Each has a long history of trade.").0, "");
+    // A fuzzy entry of the old catalog is a suggestion, never a translation.
+    let (text, fuzzy, block) = entry(&root.join("locales/tr/credits.po"), "Credits");
+    assert_eq!((text.as_str(), fuzzy), ("Emeği geçenler", true), "{block}");
+    assert!(
+        block.contains("a fuzzy entry of the old catalog"),
+        "{block}"
+    );
+
+    let status = locale_status(&root, "tr");
+    assert_eq!(status["segments"]["translated"], 14, "{status}");
+    assert_eq!(status["segments"]["fuzzy"], 2, "{status}");
+    let segment = segment_id(&install, "Most visitors arrive by air.");
+    let log = ok(&root, &["tm", "log", &segment]);
+    assert!(log.contains("po4a") && log.contains("translated"), "{log}");
+    for chapter in ["intro", "install", "usage", "credits"] {
+        let po = root.join(format!("locales/tr/{chapter}.po"));
+        if let Some((fine, report)) = msgfmt_check(&po) {
+            assert!(fine, "{chapter}: {report}");
+        }
+    }
+
+    // Imported again: nothing changes, nothing is counted twice.
+    ok(&root, &["import", catalog.to_str().unwrap()]);
+    assert_eq!(locale_status(&root, "tr")["segments"], status["segments"]);
+}
+
+#[test]
+fn a_broken_catalog_changes_nothing_and_a_tercuman_catalog_is_pointed_to_sync() {
+    let (_dir, root) = book_from_mdbook();
+    let before = snapshot(&root);
+    let broken = root.join("broken.po");
+    std::fs::write(
+        &broken,
+        "msgid \"Introduction\"\nmsgstr \"Giriş\"\nmsgstr \"again\"\n",
+    )
+    .unwrap();
+    let out = tercuman(
+        &root,
+        &["import", broken.to_str().unwrap(), "--locale", "tr"],
+    );
+    assert!(!out.status.success());
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("broken.po:3"), "{said}");
+    std::fs::remove_file(&broken).unwrap();
+    assert!(snapshot(&root) == before, "memory and files as they were");
+
+    let ours = root.join("locales/tr/intro.po");
+    let out = tercuman(&root, &["import", ours.to_str().unwrap()]);
+    assert!(!out.status.success());
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("tercuman sync"), "{said}");
+}

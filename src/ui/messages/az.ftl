@@ -74,6 +74,10 @@ tmx-import-hint = seqment fayllarını yeniləmək üçün `tercuman sync` işə
 xliff-import-report = idxal: { $locale }: { $updated } tərcümə yeniləndi, { $unchanged } dəyişmədi, { $conflicts } münaqişə, { $stale } köhnə ingilis mətni üçün, { $empty } hədəfsiz
 xliff-import-conflict = { $file }:{ $line }: `{ $segment }` bu fayl ixrac ediləndən sonra yaddaşda dəyişib
 xliff-import-conflict-hint = yaddaşın versiyası saxlanıldı; faylınkı `tercuman tm log { $segment }` içindədir
+paragraph-import-report = idxal: { $file } ({ $origin }) → { $locale }: { $translated } tərcümə edildi, { $fuzzy } rəyçinin yoxlaması üçün qeyri-müəyyən, { $untranslated } tərcüməsiz qaldı, { $kept } artıq tərcümə olunmuşdu və saxlanıldı
+paragraph-import-unmatched = kitabın { $count } paraqrafı kataloqda qarşılıq tapmadı, birincisi { $first }
+paragraph-import-unused = { $count } tərcümə olunmuş giriş kitabın heç bir paraqrafına uyğun gəlmədi
+error-import-po-locale = { $file } başlığında dilini göstərmir; hansı dil olduğunu --locale ilə deyin
 xliff-import-reviewed =   faylın təsdiqlənmiş kimi işarələdiyi { $count } tərcümə indi yoxlanılmışdır (--by ilə verilən adla və ya git-in user.name dəyəri ilə)
 tm-rebuild-moved = köhnə yaddaş { $path } yerinə köçürüldü
 

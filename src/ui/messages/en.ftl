@@ -129,6 +129,16 @@ xliff-import-report = import: { $locale }: { $updated ->
     }, { $stale } made for older English, { $empty } without a target
 xliff-import-conflict = { $file }:{ $line }: `{ $segment }` was changed in the memory since this file was exported
 xliff-import-conflict-hint = the memory's version is kept; the file's is in `tercuman tm log { $segment }`
+paragraph-import-report = import: { $file } ({ $origin }) into { $locale }: { $translated } translated, { $fuzzy } fuzzy for a reviewer to check, { $untranslated } left untranslated, { $kept } already translated and kept
+paragraph-import-unmatched = { $count ->
+        [one] { $count } paragraph of the book found no entry in the catalog
+       *[other] { $count } paragraphs of the book found no entry in the catalog
+    }, first { $first }
+paragraph-import-unused = { $count ->
+        [one] { $count } translated entry matched no paragraph of the book
+       *[other] { $count } translated entries matched no paragraph of the book
+    }
+error-import-po-locale = { $file } does not name its language in its header; say which locale it is with --locale
 xliff-import-reviewed =   { $count ->
         [one] { $count } target the file marks approved is
        *[other] { $count } targets the file marks approved are

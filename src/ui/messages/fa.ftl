@@ -74,6 +74,10 @@ tmx-import-hint = برای به‌روزرسانی فایل‌های بخش‌ه
 xliff-import-report = ورود: { $locale }: { $updated } ترجمه به‌روز شد، { $unchanged } بی‌تغییر، { $conflicts } ناسازگاری، { $stale } برای انگلیسی قدیمی‌تر، { $empty } بی‌مقصد
 xliff-import-conflict = { $file }:{ $line }: `{ $segment }` پس از برون‌بری این فایل در حافظه تغییر کرده است
 xliff-import-conflict-hint = نسخهٔ حافظه نگه داشته شد؛ نسخهٔ فایل در `tercuman tm log { $segment }` است
+paragraph-import-report = درون‌ریزی: { $file } ({ $origin }) به { $locale }: { $translated } ترجمه شد، { $fuzzy } نامطمئن برای بررسی ویراستار، { $untranslated } ترجمه‌نشده ماند، { $kept } از پیش ترجمه شده بود و نگه داشته شد
+paragraph-import-unmatched = { $count } بند از کتاب در فهرست پیامی نیافت، نخستین: { $first }
+paragraph-import-unused = { $count } مدخل ترجمه‌شده با هیچ بندی از کتاب جور نشد
+error-import-po-locale = { $file } زبانش را در سرآیند نمی‌گوید؛ با --locale بگویید کدام زبان است
 xliff-import-reviewed =   { $count } ترجمه که فایل آن‌ها را تأییدشده نشان می‌دهد اکنون بازبینی‌شده است (به نامی که با --by داده شد، یا user.name در git)
 tm-rebuild-moved = حافظهٔ قدیمی به { $path } منتقل شد
 

@@ -74,6 +74,10 @@ tmx-import-hint = bölüt dosyalarını güncellemek için `tercuman sync` çal�
 xliff-import-report = içe aktarma: { $locale }: { $updated } çeviri güncellendi, { $unchanged } değişmedi, { $conflicts } çakışma, { $stale } eski İngilizce metne göre, { $empty } hedefsiz
 xliff-import-conflict = { $file }:{ $line }: `{ $segment }` bu dosya dışa aktarıldıktan sonra bellekte değişti
 xliff-import-conflict-hint = belleğin sürümü korundu; dosyanınki `tercuman tm log { $segment }` içinde
+paragraph-import-report = içe aktarma: { $file } ({ $origin }) → { $locale }: { $translated } çevrildi, { $fuzzy } bir gözden geçirenin bakması için belirsiz, { $untranslated } çevrilmeden kaldı, { $kept } zaten çevrilmişti ve korundu
+paragraph-import-unmatched = kitabın { $count } paragrafı katalogda karşılık bulamadı, ilki { $first }
+paragraph-import-unused = { $count } çevrilmiş girdi kitabın hiçbir paragrafına uymadı
+error-import-po-locale = { $file } başlığında dilini belirtmiyor; hangi yerel ayar olduğunu --locale ile söyleyin
 xliff-import-reviewed =   dosyanın onaylı olarak işaretlediği { $count } çeviri artık gözden geçirilmiş (--by ile verilen adla ya da git'in user.name değeriyle)
 tm-rebuild-moved = eski bellek { $path } konumuna taşındı
 

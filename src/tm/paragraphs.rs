@@ -1,0 +1,231 @@
+//! Importing a gettext catalog another tool made from the same book
+//! (mdbook-xgettext, po4a): one entry per paragraph, no `msgctxt`, its
+//! Markdown possibly re-wrapped or normalized.
+//!
+//! An entry whose `msgid` is one of the book's paragraphs (whitespace
+//! folded; failing that, emphasis and code marks ignored too) gives its
+//! `msgstr`, split into sentences by the target language's rules and
+//! aligned to the paragraph's segments ([`crate::align`]). A certain
+//! alignment is a translation; any other is fuzzy, with a comment saying
+//! why, for a reviewer. The old catalog's fuzzy and obsolete entries are
+//! suggestions (fuzzy), never translations, and a translation the memory
+//! already has is kept (the catalog's goes into the history).
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use super::{Changes, Memory, Origin, Status, Suggestion, Translation, TranslationChange};
+use crate::error::{Error, Result};
+use crate::formats::po::Catalog;
+use crate::project::Project;
+use crate::source::{ChapterDoc, Leaf, Node};
+
+/// What an import of a paragraph catalog did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ParagraphReport {
+    pub locale: String,
+    /// `mdbook-po` or `po4a`, as recorded in the history.
+    pub origin: String,
+    /// Segments translated by a certain alignment.
+    pub translated: usize,
+    /// Segments given a fuzzy translation (an uncertain alignment, or a
+    /// fuzzy or obsolete entry).
+    pub fuzzy: usize,
+    /// Segments of matched paragraphs that no sentence was aligned to.
+    pub untranslated: usize,
+    /// Segments whose translation in the memory was kept.
+    pub kept: usize,
+    /// Source paragraphs no entry matched: (file, line).
+    pub unmatched: Vec<(String, usize)>,
+    /// Translated entries that matched no paragraph of the book.
+    pub unused: usize,
+}
+
+/// Which tool made the catalog: po4a marks each entry with `#. type:`.
+fn origin_of(catalog: &Catalog) -> Origin {
+    let po4a = catalog
+        .entries
+        .iter()
+        .any(|e| e.extracted_comments.iter().any(|c| c.starts_with("type:")));
+    if po4a {
+        Origin::Po4a
+    } else {
+        Origin::MdbookPo
+    }
+}
+
+/// Whitespace folded: how two tools' wrapping of a paragraph compare.
+fn folded(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whitespace folded, emphasis and code marks and escapes dropped: what is
+/// left when one tool writes `_a_` and another `*a*`.
+fn loose(text: &str) -> String {
+    folded(&text.replace(['*', '_', '`', '\\'], ""))
+}
+
+/// A paragraph's text as another tool extracts it: its segments joined.
+fn leaf_text(leaf: &Leaf) -> String {
+    leaf.segments
+        .iter()
+        .map(|s| s.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Imports `catalog` (read from `path`) as `locale`'s translations of the
+/// book's paragraphs, in one commit.
+pub fn import_paragraph_catalog(
+    memory: &mut Memory,
+    project: &Project,
+    docs: &[ChapterDoc],
+    catalog: &Catalog,
+    path: &Path,
+    locale: &unic_langid::LanguageIdentifier,
+    now: i64,
+) -> Result<ParagraphReport> {
+    let code = locale.to_string();
+    if let Some(entry) = catalog.entries.iter().find(|e| e.msgctxt.is_some()) {
+        return Err(Error::parse(
+            path,
+            entry.line,
+            "this catalog has msgctxt: it is a tercuman PO file, not one made by mdbook-xgettext or po4a\nhint: copy it over the chapter's file in locales/<lang>/ and run `tercuman sync`",
+        ));
+    }
+    let origin = origin_of(catalog);
+    let leaves: Vec<(&ChapterDoc, &Leaf)> = docs
+        .iter()
+        .flat_map(|doc| {
+            doc.nodes.iter().filter_map(move |n| match n {
+                Node::Leaf(leaf) => Some((doc, leaf)),
+                _ => None,
+            })
+        })
+        .collect();
+    let mut by_text: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_loose: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, (_, leaf)) in leaves.iter().enumerate() {
+        let text = leaf_text(leaf);
+        by_text.entry(folded(&text)).or_default().push(i);
+        by_loose.entry(loose(&text)).or_default().push(i);
+    }
+    let rules = crate::source::sentence::Rules::for_language(&code, &[], &[]);
+    let translations = memory.translations(&code)?;
+    let mut report = ParagraphReport {
+        locale: code.clone(),
+        origin: origin.as_str().to_string(),
+        ..ParagraphReport::default()
+    };
+    let mut matched = vec![false; leaves.len()];
+    let mut changes = Changes::default();
+    // Where a reviewer finds the entry: the catalog's name and line.
+    let file = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    for entry in &catalog.entries {
+        let msgstr = folded(&entry.msgstr);
+        if entry.msgid.is_empty() {
+            continue;
+        }
+        let found = by_text
+            .get(&folded(&entry.msgid))
+            .or_else(|| by_loose.get(&loose(&entry.msgid)));
+        let Some(found) = found else {
+            report.unused += usize::from(!msgstr.is_empty());
+            continue;
+        };
+        if msgstr.is_empty() {
+            for &i in found {
+                matched[i] = true;
+                report.untranslated += leaves[i].1.segments.len();
+            }
+            continue;
+        }
+        let suggestion_only = entry.fuzzy || entry.obsolete;
+        for &i in found {
+            matched[i] = true;
+            let leaf = leaves[i].1;
+            let sources: Vec<&str> = leaf.segments.iter().map(|s| s.text.as_str()).collect();
+            let aligned = if sources.len() == 1 {
+                vec![crate::align::Aligned {
+                    text: msgstr.clone(),
+                    doubt: None,
+                }]
+            } else {
+                crate::align::align(&sources, &crate::source::split_translation(&msgstr, &rules))
+            };
+            for (seg, aligned) in leaf.segments.iter().zip(aligned) {
+                if aligned.text.is_empty() {
+                    report.untranslated += 1;
+                    continue;
+                }
+                let doubt = match (suggestion_only, aligned.doubt) {
+                    (true, _) => Some(if entry.obsolete {
+                        "an obsolete entry of the old catalog".to_string()
+                    } else {
+                        "a fuzzy entry of the old catalog".to_string()
+                    }),
+                    (false, doubt) => doubt.map(|d| format!("aligned by length, check it: {d}")),
+                };
+                let status = if doubt.is_some() {
+                    Status::Fuzzy
+                } else {
+                    Status::Translated
+                };
+                let incoming = Translation {
+                    text: aligned.text,
+                    status,
+                };
+                let current = translations.get(&seg.id);
+                if current == Some(&incoming) {
+                    continue;
+                }
+                let mut change = TranslationChange::new(&seg.id, &code, incoming, origin);
+                change.suggestion = doubt.map(|why| Suggestion {
+                    previous_source: seg.text.clone(),
+                    score: None,
+                    from: format!("{file}:{} ({}): {why}", entry.line, origin.as_str()),
+                });
+                let has_translation =
+                    current.is_some_and(|t| !t.text.is_empty() && t.status != Status::Untranslated);
+                if has_translation {
+                    change.current = false;
+                    report.kept += 1;
+                } else if status == Status::Translated {
+                    report.translated += 1;
+                } else {
+                    report.fuzzy += 1;
+                }
+                changes.translations.push(change);
+            }
+        }
+    }
+    for ((doc, leaf), matched) in leaves.iter().zip(&matched) {
+        if !matched {
+            let chapter = project.chapters.iter().find(|c| c.slug == doc.slug);
+            let line = leaf.segments.first().map_or(0, |s| s.line);
+            report.unmatched.push((
+                chapter.map_or_else(|| doc.slug.clone(), |c| c.rel_path.clone()),
+                line,
+            ));
+        }
+    }
+    memory.apply(&changes, now)?;
+    Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn two_tools_wrapping_and_marks_compare_equal() {
+        assert_eq!(folded("One  two\nthree "), "One two three");
+        assert_eq!(
+            loose("An _emphasis_ and `code`"),
+            loose("An *emphasis* and code")
+        );
+    }
+}
