@@ -169,11 +169,18 @@ pub enum Command {
     Import {
         /// The `.xlf`/`.xliff` or `.tmx` file to read, or a `.po` catalog
         /// that mdbook-xgettext or po4a made (one entry per paragraph).
-        file: PathBuf,
+        #[arg(required_unless_present = "aligned_markdown")]
+        file: Option<PathBuf>,
+        /// A translated copy of the book in Markdown: a folder with each
+        /// chapter's translation under its path in `source/` (needs
+        /// `--locale`). Blocks, then sentences, are aligned to the book's.
+        #[arg(long, value_name = "DIR", conflicts_with = "file")]
+        aligned_markdown: Option<PathBuf>,
         /// Who approved the file's approved units (default: git's `user.name` in this book).
         #[arg(long, value_name = "NAME")]
         by: Option<String>,
-        /// The locale of a `.po` catalog (default: its header's `Language`).
+        /// The locale of a `.po` catalog (default: its header's `Language`)
+        /// or of `--aligned-markdown`.
         #[arg(long, value_name = "LANG")]
         locale: Option<String>,
     },

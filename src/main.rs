@@ -108,17 +108,26 @@ fn run(cli: cli::Cli) -> anyhow::Result<i32> {
             locale,
             out,
         } => cmd::exchange::export(&cli.project, format, locale.as_deref(), out).map(|()| 0),
-        cli::Command::Import { file, by, locale } => {
-            let is_po = file
-                .extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("po"));
-            if is_po {
-                cmd::exchange::import_paragraphs(&cli.project, &file, locale.as_deref())
-            } else {
-                cmd::exchange::import(&cli.project, &file, by.as_deref())
+        cli::Command::Import {
+            file,
+            aligned_markdown,
+            by,
+            locale,
+        } => match (file, aligned_markdown) {
+            (_, Some(dir)) => {
+                cmd::exchange::import_aligned_markdown(&cli.project, &dir, locale.as_deref())
             }
-            .map(|()| 0)
+            (Some(file), None)
+                if file
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("po")) =>
+            {
+                cmd::exchange::import_paragraphs(&cli.project, &file, locale.as_deref())
+            }
+            (Some(file), None) => cmd::exchange::import(&cli.project, &file, by.as_deref()),
+            (None, None) => unreachable!("clap requires one"),
         }
+        .map(|()| 0),
         cli::Command::Review {
             locale,
             chapter,

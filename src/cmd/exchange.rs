@@ -240,6 +240,45 @@ pub fn import_paragraphs(root: &Path, file: &Path, locale: Option<&str>) -> anyh
         &lang,
         tercuman::date::now(),
     )?;
+    finish_paragraph_import(&project, &mut memory, file, &report)
+}
+
+/// `tercuman import --aligned-markdown DIR --locale LANG`.
+pub fn import_aligned_markdown(
+    root: &Path,
+    dir: &Path,
+    locale: Option<&str>,
+) -> anyhow::Result<()> {
+    let (project, mut memory, _lock) = super::open(root)?;
+    let Some(code) = locale else {
+        anyhow::bail!(t!("error-import-po-locale", "file" => dir.display().to_string()));
+    };
+    let lang = super::locale_arg(&project, Some(code))?
+        .pop()
+        .expect("one locale");
+    let before = tercuman::sync::sync(&project, &mut memory, tercuman::date::now())?;
+    if !before.imported.is_empty() || !before.conflicts.is_empty() {
+        super::sync::print_report(&before);
+    }
+    let docs = tercuman::sync::load_chapters(&project)?;
+    let report = tercuman::tm::paragraphs::import_aligned_markdown(
+        &mut memory,
+        &project,
+        &docs,
+        dir,
+        &lang,
+        tercuman::date::now(),
+    )?;
+    finish_paragraph_import(&project, &mut memory, dir, &report)
+}
+
+/// Reports an import of translations made elsewhere, then syncs.
+fn finish_paragraph_import(
+    project: &tercuman::project::Project,
+    memory: &mut tercuman::tm::Memory,
+    file: &Path,
+    report: &tercuman::tm::paragraphs::ParagraphReport,
+) -> anyhow::Result<()> {
     ui::note(&t!(
         "paragraph-import-report",
         "file" => file.display().to_string(),
@@ -260,7 +299,7 @@ pub fn import_paragraphs(root: &Path, file: &Path, locale: Option<&str>) -> anyh
     if report.unused > 0 {
         ui::note(&t!("paragraph-import-unused", "count" => report.unused));
     }
-    let after = super::sync::sync_now(&project, &mut memory)?;
+    let after = super::sync::sync_now(project, memory)?;
     super::sync::print_report(&after);
     Ok(())
 }

@@ -68,6 +68,9 @@ pub enum Origin {
     MdbookPo,
     /// The same from a po4a catalog.
     Po4a,
+    /// A translated copy of the book in Markdown, aligned block by block
+    /// and then sentence by sentence.
+    AlignedMarkdown,
 }
 
 impl Origin {
@@ -87,6 +90,7 @@ impl Origin {
             Origin::Rejected => "rejected",
             Origin::MdbookPo => "mdbook-po",
             Origin::Po4a => "po4a",
+            Origin::AlignedMarkdown => "aligned-markdown",
         }
     }
 }

@@ -111,14 +111,8 @@ pub fn import_paragraph_catalog(
         by_loose.entry(loose(&text)).or_default().push(i);
     }
     let rules = crate::source::sentence::Rules::for_language(&code, &[], &[]);
-    let translations = memory.translations(&code)?;
-    let mut report = ParagraphReport {
-        locale: code.clone(),
-        origin: origin.as_str().to_string(),
-        ..ParagraphReport::default()
-    };
+    let mut recorder = Recorder::new(memory, &code, origin)?;
     let mut matched = vec![false; leaves.len()];
-    let mut changes = Changes::default();
     // Where a reviewer finds the entry: the catalog's name and line.
     let file = path.file_name().map_or_else(
         || path.display().to_string(),
@@ -133,13 +127,13 @@ pub fn import_paragraph_catalog(
             .get(&folded(&entry.msgid))
             .or_else(|| by_loose.get(&loose(&entry.msgid)));
         let Some(found) = found else {
-            report.unused += usize::from(!msgstr.is_empty());
+            recorder.report.unused += usize::from(!msgstr.is_empty());
             continue;
         };
         if msgstr.is_empty() {
             for &i in found {
                 matched[i] = true;
-                report.untranslated += leaves[i].1.segments.len();
+                recorder.report.untranslated += leaves[i].1.segments.len();
             }
             continue;
         }
@@ -157,10 +151,6 @@ pub fn import_paragraph_catalog(
                 crate::align::align(&sources, &crate::source::split_translation(&msgstr, &rules))
             };
             for (seg, aligned) in leaf.segments.iter().zip(aligned) {
-                if aligned.text.is_empty() {
-                    report.untranslated += 1;
-                    continue;
-                }
                 let doubt = match (suggestion_only, aligned.doubt) {
                     (true, _) => Some(if entry.obsolete {
                         "an obsolete entry of the old catalog".to_string()
@@ -169,36 +159,8 @@ pub fn import_paragraph_catalog(
                     }),
                     (false, doubt) => doubt.map(|d| format!("aligned by length, check it: {d}")),
                 };
-                let status = if doubt.is_some() {
-                    Status::Fuzzy
-                } else {
-                    Status::Translated
-                };
-                let incoming = Translation {
-                    text: aligned.text,
-                    status,
-                };
-                let current = translations.get(&seg.id);
-                if current == Some(&incoming) {
-                    continue;
-                }
-                let mut change = TranslationChange::new(&seg.id, &code, incoming, origin);
-                change.suggestion = doubt.map(|why| Suggestion {
-                    previous_source: seg.text.clone(),
-                    score: None,
-                    from: format!("{file}:{} ({}): {why}", entry.line, origin.as_str()),
-                });
-                let has_translation =
-                    current.is_some_and(|t| !t.text.is_empty() && t.status != Status::Untranslated);
-                if has_translation {
-                    change.current = false;
-                    report.kept += 1;
-                } else if status == Status::Translated {
-                    report.translated += 1;
-                } else {
-                    report.fuzzy += 1;
-                }
-                changes.translations.push(change);
+                let at = format!("{file}:{}", entry.line);
+                recorder.record(seg, aligned.text, doubt, &at);
             }
         }
     }
@@ -206,14 +168,226 @@ pub fn import_paragraph_catalog(
         if !matched {
             let chapter = project.chapters.iter().find(|c| c.slug == doc.slug);
             let line = leaf.segments.first().map_or(0, |s| s.line);
-            report.unmatched.push((
+            recorder.report.unmatched.push((
                 chapter.map_or_else(|| doc.slug.clone(), |c| c.rel_path.clone()),
                 line,
             ));
         }
     }
-    memory.apply(&changes, now)?;
-    Ok(report)
+    recorder.commit(memory, now)
+}
+
+/// Imports a translated copy of the book in Markdown: in `dir`, each
+/// chapter's translation under the path it has in `source/`. Blocks are
+/// paired by their kind and order (a chapter whose blocks differ is paired
+/// by the longest common sequence of kinds, and all its pairs are doubted),
+/// then each pair's sentences are aligned as a catalog's are.
+pub fn import_aligned_markdown(
+    memory: &mut Memory,
+    project: &Project,
+    docs: &[ChapterDoc],
+    dir: &Path,
+    locale: &unic_langid::LanguageIdentifier,
+    now: i64,
+) -> Result<ParagraphReport> {
+    let code = locale.to_string();
+    let rules = crate::source::sentence::Rules::for_language(&code, &[], &[]);
+    let mut recorder = Recorder::new(memory, &code, Origin::AlignedMarkdown)?;
+    for (chapter, doc) in project.chapters.iter().zip(docs) {
+        let rel = chapter
+            .rel_path
+            .strip_prefix("source/")
+            .unwrap_or(&chapter.rel_path);
+        let path = dir.join(rel);
+        let sources = leaves_of(doc);
+        if !path.exists() {
+            let first = sources
+                .first()
+                .and_then(|l| l.segments.first())
+                .map_or(1, |s| s.line);
+            recorder
+                .report
+                .unmatched
+                .push((chapter.rel_path.clone(), first));
+            continue;
+        }
+        let text = crate::error::read_utf8(&path)?;
+        let translated = crate::source::segment_chapter_with(
+            &chapter.slug,
+            &text,
+            crate::project::Segmentation::Sentence,
+            &rules,
+        );
+        let targets = leaves_of(&translated);
+        let pairs = pair_blocks(&sources, &targets);
+        let same_shape = pairs.len() == sources.len() && sources.len() == targets.len();
+        let mut paired = vec![false; sources.len()];
+        for (i, j) in pairs {
+            paired[i] = true;
+            let (source, target) = (sources[i], targets[j]);
+            let source_sentences: Vec<&str> =
+                source.segments.iter().map(|s| s.text.as_str()).collect();
+            let target_sentences: Vec<&str> =
+                target.segments.iter().map(|s| s.text.as_str()).collect();
+            let aligned = if source_sentences.len() == 1 {
+                vec![crate::align::Aligned {
+                    text: target_sentences.join(" "),
+                    doubt: (target_sentences.len() > 1).then(|| {
+                        format!(
+                            "it is {} sentences in the translation",
+                            target_sentences.len()
+                        )
+                    }),
+                }]
+            } else {
+                crate::align::align(&source_sentences, &target_sentences)
+            };
+            let at = format!(
+                "{}:{}",
+                path.file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+                target.segments.first().map_or(1, |s| s.line)
+            );
+            for (seg, aligned) in source.segments.iter().zip(aligned) {
+                let doubt = match (same_shape, aligned.doubt) {
+                    (true, None) => None,
+                    (true, Some(d)) => Some(format!("aligned by length, check it: {d}")),
+                    (false, d) => Some(format!(
+                        "the chapter has {} blocks in the translation for {} in the source{}",
+                        targets.len(),
+                        sources.len(),
+                        d.map(|d| format!("; {d}")).unwrap_or_default()
+                    )),
+                };
+                recorder.record(seg, aligned.text, doubt, &at);
+            }
+        }
+        for (leaf, paired) in sources.iter().zip(paired) {
+            if !paired {
+                let line = leaf.segments.first().map_or(0, |s| s.line);
+                recorder
+                    .report
+                    .unmatched
+                    .push((chapter.rel_path.clone(), line));
+            }
+        }
+    }
+    recorder.commit(memory, now)
+}
+
+fn leaves_of(doc: &ChapterDoc) -> Vec<&Leaf> {
+    doc.nodes
+        .iter()
+        .filter_map(|n| match n {
+            Node::Leaf(leaf) => Some(leaf),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Source and translated blocks paired in order: all of them when their
+/// kinds agree one by one, else the longest common sequence of kinds.
+fn pair_blocks(sources: &[&Leaf], targets: &[&Leaf]) -> Vec<(usize, usize)> {
+    let (n, m) = (sources.len(), targets.len());
+    if n == m && sources.iter().zip(targets).all(|(a, b)| a.kind == b.kind) {
+        return (0..n).map(|i| (i, i)).collect();
+    }
+    let mut lcs = vec![vec![0usize; m + 1]; n + 1];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            lcs[i][j] = if sources[i].kind == targets[j].kind {
+                lcs[i + 1][j + 1] + 1
+            } else {
+                lcs[i + 1][j].max(lcs[i][j + 1])
+            };
+        }
+    }
+    let (mut i, mut j, mut pairs) = (0, 0, Vec::new());
+    while i < n && j < m {
+        if sources[i].kind == targets[j].kind {
+            pairs.push((i, j));
+            i += 1;
+            j += 1;
+        } else if lcs[i + 1][j] >= lcs[i][j + 1] {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    pairs
+}
+
+/// Turns aligned texts into changes to the memory, counting them.
+struct Recorder {
+    code: String,
+    origin: Origin,
+    translations: HashMap<String, Translation>,
+    changes: Changes,
+    report: ParagraphReport,
+}
+
+impl Recorder {
+    fn new(memory: &Memory, code: &str, origin: Origin) -> Result<Recorder> {
+        Ok(Recorder {
+            code: code.to_string(),
+            origin,
+            translations: memory.translations(code)?,
+            changes: Changes::default(),
+            report: ParagraphReport {
+                locale: code.to_string(),
+                origin: origin.as_str().to_string(),
+                ..ParagraphReport::default()
+            },
+        })
+    }
+
+    /// One segment's aligned text: translated when there is no doubt,
+    /// else fuzzy with the doubt and `at` (where it came from) as its
+    /// comment; history only when the memory has a translation.
+    fn record(
+        &mut self,
+        seg: &crate::source::Segment,
+        text: String,
+        doubt: Option<String>,
+        at: &str,
+    ) {
+        if text.is_empty() {
+            self.report.untranslated += 1;
+            return;
+        }
+        let status = if doubt.is_some() {
+            Status::Fuzzy
+        } else {
+            Status::Translated
+        };
+        let incoming = Translation { text, status };
+        let current = self.translations.get(&seg.id);
+        if current == Some(&incoming) {
+            return;
+        }
+        let has_translation =
+            current.is_some_and(|t| !t.text.is_empty() && t.status != Status::Untranslated);
+        let mut change = TranslationChange::new(&seg.id, &self.code, incoming, self.origin);
+        change.suggestion = doubt.map(|why| Suggestion {
+            previous_source: seg.text.clone(),
+            score: None,
+            from: format!("{at} ({}): {why}", self.origin.as_str()),
+        });
+        if has_translation {
+            change.current = false;
+            self.report.kept += 1;
+        } else if status == Status::Translated {
+            self.report.translated += 1;
+        } else {
+            self.report.fuzzy += 1;
+        }
+        self.changes.translations.push(change);
+    }
+
+    fn commit(self, memory: &mut Memory, now: i64) -> Result<ParagraphReport> {
+        memory.apply(&self.changes, now)?;
+        Ok(self.report)
+    }
 }
 
 #[cfg(test)]

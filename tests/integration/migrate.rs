@@ -277,3 +277,118 @@ fn a_broken_catalog_changes_nothing_and_a_tercuman_catalog_is_pointed_to_sync() 
     let said = String::from_utf8_lossy(&out.stderr);
     assert!(said.contains("tercuman sync"), "{said}");
 }
+
+/// Each entry's (msgctxt, msgid, msgstr) in a PO file, in file order.
+fn po_entries(po: &std::path::Path) -> Vec<(String, String, String, bool)> {
+    let text = std::fs::read_to_string(po).unwrap();
+    let catalog = tercuman::formats::po::parse(&text, po).unwrap();
+    catalog
+        .entries
+        .into_iter()
+        .filter(|e| !e.obsolete && e.msgctxt.is_some())
+        .map(|e| (e.msgctxt.unwrap(), e.msgid, e.msgstr, e.fuzzy))
+        .collect()
+}
+
+#[test]
+fn the_shipped_books_translations_as_markdown_import_back_to_the_same_translations() {
+    let shipped = shipped_book();
+    let dir = tempfile::tempdir().unwrap();
+    let chapters = [
+        "introduction",
+        "the-terror-in-tehran",
+        "military-tensions",
+        "iranian-propaganda",
+    ];
+    // A translator's copy of each chapter, reassembled from our PO files:
+    // the English with each sentence replaced by its translation.
+    for lang in ["az", "fa", "tr"] {
+        let out = dir.path().join(lang);
+        std::fs::create_dir_all(&out).unwrap();
+        for chapter in chapters {
+            let english =
+                std::fs::read_to_string(shipped.path().join(format!("source/{chapter}.md")))
+                    .unwrap();
+            let mut markdown = String::new();
+            let mut rest = english.as_str();
+            for (_, msgid, msgstr, _) in
+                po_entries(&shipped.path().join(format!("locales/{lang}/{chapter}.po")))
+            {
+                let at = rest
+                    .find(&msgid)
+                    .unwrap_or_else(|| panic!("{chapter}: {msgid}"));
+                markdown.push_str(&rest[..at]);
+                markdown.push_str(&msgstr);
+                rest = &rest[at + msgid.len()..];
+            }
+            markdown.push_str(rest);
+            std::fs::write(out.join(format!("{chapter}.md")), markdown).unwrap();
+        }
+    }
+    // The same book with no translation at all.
+    let book = tempfile::tempdir().unwrap();
+    copy_dir(&shipped.path().join("source"), &book.path().join("source"));
+    copy_dir(
+        &shipped.path().join("locales"),
+        &book.path().join("locales"),
+    );
+    for lang in ["az", "fa", "tr"] {
+        for chapter in chapters {
+            let po = book.path().join(format!("locales/{lang}/{chapter}.po"));
+            let text = std::fs::read_to_string(&po).unwrap();
+            let mut catalog = tercuman::formats::po::parse(&text, &po).unwrap();
+            for e in &mut catalog.entries {
+                e.msgstr.clear();
+                e.fuzzy = false;
+            }
+            std::fs::write(&po, tercuman::formats::po::write(&catalog)).unwrap();
+        }
+    }
+    let root = book.path();
+    ok(root, &["sync"]);
+    assert_eq!(locale_status(root, "fa")["segments"]["translated"], 0);
+
+    for lang in ["az", "fa", "tr"] {
+        let copy = dir.path().join(lang);
+        ok(
+            root,
+            &[
+                "import",
+                "--aligned-markdown",
+                copy.to_str().unwrap(),
+                "--locale",
+                lang,
+            ],
+        );
+        let (mut correct, mut fuzzy, mut wrong, mut total) = (0, 0, Vec::new(), 0);
+        for chapter in chapters {
+            let expected = po_entries(&shipped.path().join(format!("locales/{lang}/{chapter}.po")));
+            let got = po_entries(&root.join(format!("locales/{lang}/{chapter}.po")));
+            for ((id, _, want, _), (got_id, _, text, is_fuzzy)) in expected.iter().zip(&got) {
+                assert_eq!(id, got_id);
+                total += 1;
+                if *is_fuzzy {
+                    fuzzy += 1;
+                } else if text == want {
+                    correct += 1;
+                } else {
+                    wrong.push((id.clone(), text.clone()));
+                }
+            }
+        }
+        eprintln!(
+            "{lang}: {correct} correct, {fuzzy} fuzzy, {} wrong of {total}",
+            wrong.len()
+        );
+        assert!(wrong.is_empty(), "{lang}: translated but wrong: {wrong:?}");
+        assert!(
+            correct * 100 >= total * 95,
+            "{lang}: {correct} of {total} correct"
+        );
+        let log = ok(
+            root,
+            &["tm", "log", &format!("introduction/{}", "205412b9")],
+        );
+        assert!(log.contains("aligned-markdown"), "{log}");
+    }
+}
