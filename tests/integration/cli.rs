@@ -119,6 +119,7 @@ fn help_shows_every_command_with_an_example() {
         "export",
         "import",
         "build",
+        "serve",
         "completions",
         "man",
     ] {
