@@ -392,3 +392,52 @@ fn the_shipped_books_translations_as_markdown_import_back_to_the_same_translatio
         assert!(log.contains("aligned-markdown"), "{log}");
     }
 }
+
+#[test]
+fn an_mdbook_xgettext_catalog_brings_its_translations_and_its_doubts() {
+    let (_dir, root) = book_from_mdbook();
+    let catalog = repo_root().join("tests/fixtures/mdbook/po/fa.po");
+    let out = tercuman(&root, &["import", catalog.to_str().unwrap()]);
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.status.success(), "{said}");
+    assert!(
+        said.contains("(mdbook-po) into fa: 14 translated, 2 fuzzy for a reviewer to check, 3 left untranslated"),
+        "{said}"
+    );
+    // The include mdBook expanded has no paragraph here: named.
+    assert!(
+        said.contains("1 paragraph of the book found no entry in the catalog, first source/guide/install.md:9"),
+        "{said}"
+    );
+    let install = root.join("locales/fa/install.po");
+    let (text, fuzzy, block) = entry(&install, "Trains also run from Tbilisi.");
+    assert!(fuzzy && text.starts_with("از تفلیس"), "{block}");
+    assert!(
+        block.contains("fa.po:") && block.contains("(mdbook-po)"),
+        "{block}"
+    );
+    let (text, fuzzy, _) = entry(&install, "Most visitors arrive by air.");
+    assert_eq!(
+        (text.as_str(), fuzzy),
+        ("بیشتر بازدیدکنندگان با هواپیما می‌رسند.", false)
+    );
+    // The obsolete entry's text is nowhere a translation.
+    let all: String = ["intro", "install", "usage", "credits"]
+        .iter()
+        .map(|c| std::fs::read_to_string(root.join(format!("locales/fa/{c}.po"))).unwrap())
+        .collect();
+    assert!(!all.contains("msgstr \"خزر یک دریاچه است.\""), "{all}");
+
+    ok(&root, &["build", "--only", "html"]);
+    let page = std::fs::read_to_string(root.join("dist/html/fa/install.html")).unwrap();
+    assert!(
+        page.contains("بیشتر بازدیدکنندگان با هواپیما می‌رسند."),
+        "{page}"
+    );
+    let segment = segment_id(&install, "Most visitors arrive by air.");
+    assert!(ok(&root, &["tm", "log", &segment]).contains("mdbook-po"));
+}
