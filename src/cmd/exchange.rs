@@ -295,6 +295,9 @@ fn finish_paragraph_import(
             "count" => report.unmatched.len(),
             "first" => format!("{first_file}:{first_line}")
         ));
+        for (file, line) in report.unmatched.iter().skip(1).take(9) {
+            ui::note(&format!("  {file}:{line}"));
+        }
     }
     if report.unused > 0 {
         ui::note(&t!("paragraph-import-unused", "count" => report.unused));

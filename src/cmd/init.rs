@@ -78,6 +78,15 @@ pub fn run(
         "locales" => names
     ));
     super::sync::run(dir)?;
+    // An mdBook translated with mdbook-i18n-helpers keeps `po/<lang>.po`.
+    if let Some(mdbook_dir) = from_mdbook {
+        for lang in &locales {
+            let catalog = mdbook_dir.join("po").join(format!("{lang}.po"));
+            if catalog.is_file() {
+                super::exchange::import_paragraphs(dir, &catalog, Some(&lang.to_string()))?;
+            }
+        }
+    }
     ui::hint(&t!("init-next", "dir" => dir.display().to_string()));
     Ok(())
 }

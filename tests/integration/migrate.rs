@@ -55,6 +55,12 @@ fn an_mdbook_becomes_a_book_with_its_chapters_images_and_metadata() {
         "no sample chapter"
     );
     assert!(root.join("locales/fa/usage.po").exists(), "synced");
+    // Its `po/fa.po` (mdbook-i18n-helpers' place) came along.
+    assert!(
+        said.contains("(mdbook-po) into fa: 14 translated"),
+        "{said}"
+    );
+    assert_eq!(locale_status(&root, "fa")["segments"]["translated"], 14);
 
     ok(&root, &["build"]);
     let intro = std::fs::read_to_string(root.join("dist/html/en/intro.html")).unwrap();
@@ -148,7 +154,10 @@ fn a_chapter_name_no_page_can_have_is_renamed_and_reported() {
 fn book_from_mdbook() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("caspian");
-    let mdbook = repo_root().join("tests/fixtures/mdbook");
+    // The mdBook without its catalogs: the tests import them themselves.
+    let mdbook = dir.path().join("mdbook");
+    copy_dir(&repo_root().join("tests/fixtures/mdbook"), &mdbook);
+    std::fs::remove_dir_all(mdbook.join("po")).unwrap();
     let out = command(
         &root,
         &[
