@@ -223,14 +223,7 @@ pub fn import_paragraphs(root: &Path, file: &Path, locale: Option<&str>) -> anyh
     let Some(code) = locale.map(str::to_string).or(declared) else {
         anyhow::bail!(t!("error-import-po-locale", "file" => file.display().to_string()));
     };
-    let lang = super::locale_arg(&project, Some(&code.replace('_', "-")))?
-        .pop()
-        .expect("one locale");
-    let before = tercuman::sync::sync(&project, &mut memory, tercuman::date::now())?;
-    if !before.imported.is_empty() || !before.conflicts.is_empty() {
-        super::sync::print_report(&before);
-    }
-    let docs = tercuman::sync::load_chapters(&project)?;
+    let (lang, docs) = before_paragraph_import(&project, &mut memory, &code.replace('_', "-"))?;
     let report = tercuman::tm::paragraphs::import_paragraph_catalog(
         &mut memory,
         &project,
@@ -253,14 +246,7 @@ pub fn import_aligned_markdown(
     let Some(code) = locale else {
         anyhow::bail!(t!("error-import-po-locale", "file" => dir.display().to_string()));
     };
-    let lang = super::locale_arg(&project, Some(code))?
-        .pop()
-        .expect("one locale");
-    let before = tercuman::sync::sync(&project, &mut memory, tercuman::date::now())?;
-    if !before.imported.is_empty() || !before.conflicts.is_empty() {
-        super::sync::print_report(&before);
-    }
-    let docs = tercuman::sync::load_chapters(&project)?;
+    let (lang, docs) = before_paragraph_import(&project, &mut memory, code)?;
     let report = tercuman::tm::paragraphs::import_aligned_markdown(
         &mut memory,
         &project,
@@ -270,6 +256,26 @@ pub fn import_aligned_markdown(
         tercuman::date::now(),
     )?;
     finish_paragraph_import(&project, &mut memory, dir, &report)
+}
+
+/// The locale checked, then a sync (so the PO files' latest edits are in
+/// the memory first), and the chapters the translations are aligned to.
+fn before_paragraph_import(
+    project: &tercuman::project::Project,
+    memory: &mut tercuman::tm::Memory,
+    code: &str,
+) -> anyhow::Result<(
+    unic_langid::LanguageIdentifier,
+    Vec<tercuman::source::ChapterDoc>,
+)> {
+    let lang = super::locale_arg(project, Some(code))?
+        .pop()
+        .expect("one locale");
+    let before = tercuman::sync::sync(project, memory, tercuman::date::now())?;
+    if !before.imported.is_empty() || !before.conflicts.is_empty() {
+        super::sync::print_report(&before);
+    }
+    Ok((lang, tercuman::sync::load_chapters(project)?))
 }
 
 /// Reports an import of translations made elsewhere, then syncs.

@@ -6,24 +6,7 @@ use crate::support::*;
 #[test]
 fn an_mdbook_becomes_a_book_with_its_chapters_images_and_metadata() {
     let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("caspian");
-    let mdbook = repo_root().join("tests/fixtures/mdbook");
-    let out = command(
-        &root,
-        &[
-            "init",
-            root.to_str().unwrap(),
-            "--from-mdbook",
-            mdbook.to_str().unwrap(),
-        ],
-    )
-    .output()
-    .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let (root, out) = init_from_mdbook(dir.path(), &repo_root().join("tests/fixtures/mdbook"));
     let said = String::from_utf8_lossy(&out.stderr);
     for (file, line, what) in [
         ("src/SUMMARY.md", 5, "part title `Travelling`"),
@@ -153,11 +136,20 @@ fn a_chapter_name_no_page_can_have_is_renamed_and_reported() {
 /// The mdBook fixture brought into a new book in a temporary directory.
 fn book_from_mdbook() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("caspian");
     // The mdBook without its catalogs: the tests import them themselves.
     let mdbook = dir.path().join("mdbook");
     copy_dir(&repo_root().join("tests/fixtures/mdbook"), &mdbook);
     std::fs::remove_dir_all(mdbook.join("po")).unwrap();
+    let (root, _) = init_from_mdbook(dir.path(), &mdbook);
+    (dir, root)
+}
+
+/// `tercuman init <dir>/caspian --from-mdbook <mdbook>`, asserted to succeed.
+fn init_from_mdbook(
+    dir: &std::path::Path,
+    mdbook: &std::path::Path,
+) -> (std::path::PathBuf, std::process::Output) {
+    let root = dir.join("caspian");
     let out = command(
         &root,
         &[
@@ -174,7 +166,7 @@ fn book_from_mdbook() -> (tempfile::TempDir, std::path::PathBuf) {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    (dir, root)
+    (root, out)
 }
 
 /// The `msgstr` of the entry whose `msgid` is `msgid`, and whether it is fuzzy.
