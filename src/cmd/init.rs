@@ -28,7 +28,11 @@ pub fn run(
         }
         None => "en".parse().expect("en"),
     };
-    locales.retain(|l| *l != source_language);
+    // An mdBook in Persian keeps `fa` out of the default locales.
+    if mdbook.is_some() && locales.contains(&source_language) {
+        locales.retain(|l| *l != source_language);
+        ui::note(&t!("init-mdbook-source", "lang" => source_language.to_string()));
+    }
     let mut chapters = Vec::new();
     if let Some(book) = &mdbook {
         let (names, notes) = tercuman::mdbook::copy_into(book, dir)?;

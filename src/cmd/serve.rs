@@ -20,6 +20,7 @@ use tercuman::edition::{BuildOptions, Formats};
 use tercuman::project::Project;
 use tercuman::serve::{Hub, News, Server};
 
+use crate::t;
 use crate::ui;
 
 /// What `tercuman serve` was asked for.
@@ -50,9 +51,7 @@ pub fn run(root: &Path, args: &ServeArgs) -> anyhow::Result<()> {
 
     let ip = args.bind.unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST));
     if !ip.is_loopback() {
-        ui::warning(&format!(
-            "serving on {ip}: anyone who can reach this machine on that address can read the book and its unpublished translations"
-        ));
+        ui::warning(&t!("serve-wide", "address" => ip.to_string()));
     }
     let hub = Arc::new(Hub::default());
     let mut build = Rebuild {
@@ -62,27 +61,35 @@ pub fn run(root: &Path, args: &ServeArgs) -> anyhow::Result<()> {
         last_inputs: None,
     };
     build.run(&hub);
-    let server = Server::start(SocketAddr::new(ip, args.port), &site, Arc::clone(&hub))
-        .with_context(|| {
-            format!(
-                "cannot listen on {ip}:{}\nhint: another program may use the port; choose another with `--port N` (0: any free port)",
-                args.port
-            )
-        })?;
-    let url = format!("http://{}/", server.addr);
-    let _ = serving.set_len(0);
-    let _ = serving.write_all(url.as_bytes());
-    crate::outln!("serving {url}html/ (Ctrl-C to stop)");
-    if args.open {
-        open_in_browser(&format!("{url}html/"));
-    }
-
     let (wake, woken) = mpsc::channel();
     let stop = wake.clone();
     ctrlc::set_handler(move || {
         let _ = stop.send(Wake::Stop);
     })
     .context("cannot catch Ctrl-C")?;
+    let lookup = concordance_lookup(project.root.clone());
+    let server = Server::start(
+        SocketAddr::new(ip, args.port),
+        &site,
+        Arc::clone(&hub),
+        lookup,
+    )
+    .with_context(|| {
+        let address = format!("{ip}:{}", args.port);
+        format!(
+            "{}\nhint: {}",
+            t!("serve-cannot-listen", "address" => address),
+            t!("serve-cannot-listen-hint")
+        )
+    })?;
+    let url = format!("http://{}/", server.addr);
+    let _ = serving.set_len(0);
+    let _ = serving.write_all(url.as_bytes());
+    crate::outln!("{}", t!("serve-serving", "url" => format!("{url}html/")));
+    if args.open {
+        open_in_browser(&format!("{url}html/"));
+    }
+
     let mut watcher = new_debouncer(
         Duration::from_millis(40),
         move |events: DebounceEventResult| {
@@ -98,7 +105,7 @@ pub fn run(root: &Path, args: &ServeArgs) -> anyhow::Result<()> {
             watcher
                 .watcher()
                 .watch(&dir, RecursiveMode::Recursive)
-                .with_context(|| format!("cannot watch {}", dir.display()))?;
+                .with_context(|| t!("serve-cannot-watch", "path" => dir.display().to_string()))?;
         }
     }
     while let Ok(Wake::Changed(paths)) = woken.recv() {
@@ -108,8 +115,42 @@ pub fn run(root: &Path, args: &ServeArgs) -> anyhow::Result<()> {
     }
     drop(watcher);
     server.stop();
-    crate::outln!("stopped");
+    crate::outln!("{}", t!("serve-stopped"));
     Ok(())
+}
+
+/// The concordance page for a request: the memory looked up as `tm
+/// concordance` does (without the sync: the rebuilds sync), in the
+/// page's locale when it names one.
+fn concordance_lookup(root: PathBuf) -> tercuman::serve::Lookup {
+    Arc::new(move |target: &str| {
+        let (text, locale) = tercuman::serve::concordance::parameters(target);
+        let page = || -> anyhow::Result<String> {
+            let (project, mut memory, _lock) = super::open(&root)?;
+            let locale =
+                locale.filter(|l| project.book.locales.iter().any(|b| b.to_string() == *l));
+            let query = tercuman::tm::concordance::Query {
+                text: text.clone(),
+                source_lang: project.book.source_language.to_string(),
+                locales: project.book.locales.iter().map(|l| l.to_string()).collect(),
+                locale,
+                history: false,
+                limit: 100,
+            };
+            let found = memory.concordance(&query)?;
+            let direction = |lang: &str| match lang.parse::<unic_langid::LanguageIdentifier>() {
+                Ok(l) => tercuman::locale::direction(&l),
+                Err(_) => "ltr",
+            };
+            Ok(tercuman::serve::concordance::page(
+                &text,
+                &query.source_lang,
+                &found,
+                direction,
+            ))
+        };
+        page().map_err(|e| format!("{e:#}"))
+    })
 }
 
 /// Whether a changed file can change the book: not an editor's swap,
@@ -145,7 +186,9 @@ fn serving_lock(dist: &Path) -> anyhow::Result<std::fs::File> {
                 url => format!(" at {url}html/"),
             };
             anyhow::bail!(
-                "`tercuman serve` is already serving this book{at}\nhint: use that one, or stop it (Ctrl-C) first"
+                "{}\nhint: {}",
+                t!("serve-running", "at" => at),
+                t!("serve-running-hint")
             )
         }
         Err(std::fs::TryLockError::Error(e)) => {
@@ -215,7 +258,8 @@ impl Rebuild {
             Ok(false) => {}
             Ok(true) => {
                 hub.tell(&News::Rebuilt);
-                crate::outln!("rebuilt in {} ms", started.elapsed().as_millis());
+                let ms = started.elapsed().as_millis() as u64;
+                crate::outln!("{}", t!("serve-rebuilt", "ms" => ms));
             }
             Err(e) => {
                 let message = format!("{e:#}");
@@ -274,6 +318,6 @@ fn open_in_browser(url: &str) {
         .stderr(std::process::Stdio::null())
         .spawn();
     if started.is_err() {
-        ui::warning(&format!("cannot open a browser; open {url} yourself"));
+        ui::warning(&t!("serve-no-browser", "url" => url));
     }
 }

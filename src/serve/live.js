@@ -103,8 +103,44 @@
     setMarks(stored === "1");
   }
 
+  // The edition a page belongs to (`/html/fa/…`, proof pages too).
+  function pageLocale() {
+    var parts = location.pathname.split("/");
+    return parts[1] === "html" && parts.length > 3 ? parts[2] : root.lang || "";
+  }
+
+  // Double-click a word: a link to how it was translated before.
+  function lookups() {
+    document.addEventListener("dblclick", function () {
+      var text = String(window.getSelection() || "").trim();
+      var box = document.getElementById("tercuman-lookup");
+      if (!text || text.length > 100) {
+        if (box) box.remove();
+        return;
+      }
+      if (!box) {
+        box = document.createElement("div");
+        box.id = "tercuman-lookup";
+        box.setAttribute("dir", "ltr");
+        box.setAttribute("lang", "en");
+        document.body.appendChild(box);
+      }
+      box.textContent = "";
+      var link = document.createElement("a");
+      link.href = "/__tercuman/concordance?q=" + encodeURIComponent(text) +
+        "&locale=" + encodeURIComponent(pageLocale());
+      link.appendChild(document.createTextNode("How was \u201c"));
+      var word = document.createElement("bdi");
+      word.textContent = text;
+      link.appendChild(word);
+      link.appendChild(document.createTextNode("\u201d translated before?"));
+      box.appendChild(link);
+    });
+  }
+
   function start() {
     toolbar();
+    lookups();
     listen();
   }
 

@@ -15,6 +15,8 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+pub mod concordance;
+
 /// Where the preview's own files are served; no edition uses this folder.
 pub const OWN_PREFIX: &str = "/__tercuman/";
 const LIVE_JS: &str = include_str!("live.js");
@@ -155,6 +157,10 @@ impl Hub {
     }
 }
 
+/// Answers `/__tercuman/concordance?q=…` (the whole request target):
+/// the page, or why there is none.
+pub type Lookup = Arc<dyn Fn(&str) -> Result<String, String> + Send + Sync>;
+
 /// A running preview server.
 pub struct Server {
     http: Arc<tiny_http::Server>,
@@ -164,8 +170,14 @@ pub struct Server {
 }
 
 impl Server {
-    /// Listens on `addr` (port 0: any free port) and serves `root`.
-    pub fn start(addr: SocketAddr, root: &Path, hub: Arc<Hub>) -> std::io::Result<Server> {
+    /// Listens on `addr` (port 0: any free port) and serves `root`, with
+    /// `lookup` answering concordance queries.
+    pub fn start(
+        addr: SocketAddr,
+        root: &Path,
+        hub: Arc<Hub>,
+        lookup: Lookup,
+    ) -> std::io::Result<Server> {
         std::fs::create_dir_all(root)?;
         let root = root.canonicalize()?;
         let http = tiny_http::Server::http(addr).map_err(std::io::Error::other)?;
@@ -176,7 +188,7 @@ impl Server {
         let http = Arc::new(http);
         let accept = {
             let (http, hub) = (Arc::clone(&http), Arc::clone(&hub));
-            std::thread::spawn(move || accept(&http, &root, &hub))
+            std::thread::spawn(move || accept(&http, &root, &hub, &lookup))
         };
         Ok(Server {
             http,
@@ -208,7 +220,7 @@ impl Drop for Server {
 
 /// Takes requests until the server is unblocked; each on its own thread,
 /// at most [`MAX_IN_FLIGHT`] at once.
-fn accept(http: &tiny_http::Server, root: &Path, hub: &Arc<Hub>) {
+fn accept(http: &tiny_http::Server, root: &Path, hub: &Arc<Hub>, lookup: &Lookup) {
     let in_flight = Arc::new(AtomicUsize::new(0));
     for request in http.incoming_requests() {
         if in_flight.load(Ordering::SeqCst) >= MAX_IN_FLIGHT {
@@ -217,8 +229,9 @@ fn accept(http: &tiny_http::Server, root: &Path, hub: &Arc<Hub>) {
         }
         in_flight.fetch_add(1, Ordering::SeqCst);
         let (root, hub, in_flight) = (root.to_path_buf(), Arc::clone(hub), Arc::clone(&in_flight));
+        let lookup = Arc::clone(lookup);
         std::thread::spawn(move || {
-            answer(request, &root, &hub);
+            answer(request, &root, &hub, &lookup);
             in_flight.fetch_sub(1, Ordering::SeqCst);
         });
     }
@@ -236,7 +249,7 @@ fn header(name: &str, value: &str) -> tiny_http::Header {
 
 /// Answers one request: the preview's own files, the event stream, or a
 /// file of the served folder.
-fn answer(request: tiny_http::Request, root: &Path, hub: &Hub) {
+fn answer(request: tiny_http::Request, root: &Path, hub: &Hub, lookup: &Lookup) {
     let method = request.method().clone();
     if !matches!(method, tiny_http::Method::Get | tiny_http::Method::Head) {
         let _ = request
@@ -256,6 +269,10 @@ fn answer(request: tiny_http::Request, root: &Path, hub: &Hub) {
             "text/javascript; charset=utf-8",
         ),
         "/__tercuman/live.css" => bytes(LIVE_CSS.as_bytes().to_vec(), "text/css; charset=utf-8"),
+        "/__tercuman/concordance" => match lookup(&target) {
+            Ok(page) => file_response(Path::new("concordance.html"), page.into_bytes()),
+            Err(why) => plain(500, &why),
+        },
         _ if own.starts_with(OWN_PREFIX) => plain(404, "not found"),
         // Browsers ask for it on their own; the editions have none.
         "/favicon.ico" if !root.join("favicon.ico").exists() => plain(204, ""),

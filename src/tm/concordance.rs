@@ -66,6 +66,24 @@ pub struct Found {
     position: Option<i64>,
 }
 
+#[cfg(test)]
+impl Found {
+    /// A found segment with one translation, for tests of what shows it.
+    pub(crate) fn sample(segment: &str, source: &str, locale: &str, text: &str) -> Found {
+        Found {
+            segment: segment.into(),
+            file: "source/ch.md".into(),
+            line: 3,
+            current: true,
+            source: source.into(),
+            translations: BTreeMap::from([(locale.to_string(), text.to_string())]),
+            matched: vec!["en".into()],
+            history: Vec::new(),
+            position: Some(0),
+        }
+    }
+}
+
 /// A row of the full-text index that matched: the English (no locale)
 /// or a revision of a translation.
 struct Hit {

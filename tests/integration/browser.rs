@@ -839,7 +839,30 @@ fn a_page_served_by_serve_reloads_on_save_shows_a_broken_save_and_marks_segments
         card.as_str().unwrap().contains("locales/fa/first.po"),
         "{card}"
     );
+    browser.screenshot("serve-fa-marks");
+    // A word double-clicked on the proof page leads to how it was
+    // translated before.
+    browser.open_url(&format!("http://{}/html/fa/proof/first.html", server.addr));
+    browser.wait_for("return document.readyState === 'complete' ? true : null");
+    browser.eval(
+        "const cell = [...document.querySelectorAll('td')].find(td => td.textContent.includes('Hello'));
+         const text = [...cell.childNodes].find(n => n.nodeType === 3 && n.textContent.includes('Hello'));
+         const at = text.textContent.indexOf('Hello');
+         const range = document.createRange();
+         range.setStart(text, at); range.setEnd(text, at + 5);
+         getSelection().removeAllRanges(); getSelection().addRange(range);
+         cell.dispatchEvent(new MouseEvent('dblclick', {bubbles: true}));
+         return null",
+    );
+    let href = browser.wait_for(
+        "const a = document.querySelector('#tercuman-lookup a'); return a ? a.getAttribute('href') : null",
+    );
+    assert_eq!(href, json!("/__tercuman/concordance?q=Hello&locale=fa"));
+    browser.eval("document.querySelector('#tercuman-lookup a').click(); return null");
+    let found = browser.wait_for(
+        "return location.pathname === '/__tercuman/concordance' && document.querySelector('.found') ? document.querySelector('.found').textContent : null",
+    );
+    assert!(found.as_str().unwrap().contains("سلام، دنیا."), "{found}");
     let errors = browser.console_errors();
     assert!(errors.is_empty(), "{errors:?}");
-    browser.screenshot("serve-fa-marks");
 }

@@ -160,3 +160,35 @@ fn another_address_than_this_machine_is_served_only_when_asked_with_a_warning() 
     }
     assert!(wide.interrupt().success());
 }
+
+#[test]
+fn a_word_looked_up_in_the_preview_shows_how_it_was_translated_before() {
+    let book = fixture("small");
+    let root = book.path();
+    ok(root, &["sync"]);
+    let po = root.join("locales/tr/first.po");
+    translate(
+        &po,
+        "Hello, world.",
+        "Merhaba, <script>alert(1)</script> dünya.",
+    );
+    let server = serve(root, &[]);
+    // A check withholds that translation from the page; the memory has it.
+    server.wait_for_page(PAGE, |_| true);
+    let (status, page) = server.get("/__tercuman/concordance?q=hello&locale=tr");
+    assert_eq!(status, 200, "{page}");
+    assert!(page.contains("<mark>Hello</mark>, world."), "{page}");
+    assert!(
+        page.contains("Merhaba, &lt;script&gt;alert(1)&lt;/script&gt; dünya."),
+        "a translation is text on the page: {page}"
+    );
+    assert!(
+        page.contains("/__tercuman/live.js"),
+        "the page is a preview page too"
+    );
+    let (_, nothing) = server.get("/__tercuman/concordance?q=zzyzx");
+    assert!(
+        nothing.contains("No segment holds these words."),
+        "{nothing}"
+    );
+}

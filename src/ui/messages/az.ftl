@@ -45,6 +45,19 @@ progress-sync = yaddaş və seqment faylları sinxronlaşdırılır…
 progress-build = nəşrlər qurulur…
 progress-import = idxal edilir…
 
+## serve
+serve-serving = { $url } təqdim olunur (dayandırmaq üçün Ctrl-C)
+serve-rebuilt = { $ms } ms ərzində yenidən quruldu
+serve-stopped = dayandırıldı
+serve-wide = { $address } üzərində təqdim olunur: bu maşına həmin ünvandan çata bilən hər kəs kitabı və dərc olunmamış tərcümələrini oxuya bilər
+serve-no-browser = brauzer açmaq mümkün deyil; { $url } ünvanını özünüz açın
+serve-running = `tercuman serve` bu kitabı artıq təqdim edir{ $at }
+serve-running-hint = ondan istifadə edin və ya əvvəlcə onu dayandırın (Ctrl-C)
+serve-cannot-listen = { $address } dinlənilə bilmir
+serve-cannot-listen-hint = portu başqa proqram istifadə edə bilər; `--port N` ilə başqasını seçin (0: istənilən boş port)
+serve-cannot-watch = `{ $path }` izlənilə bilmir
+init-mdbook-source = mdBook { $lang } dilində yazılıb: bu, kitabın mənbə dilidir, tərcümə dillərindən biri deyil
+
 ## build
 build-up-to-date = { $dir } içindəki nəşrlər aktualdır: qurulandan bəri heç nə dəyişməyib
 build-built = { $locale } quruldu: { $outputs }

@@ -64,6 +64,19 @@ progress-sync = syncing the memory and the segment files…
 progress-build = building the editions…
 progress-import = importing…
 
+## serve
+serve-serving = serving { $url } (Ctrl-C to stop)
+serve-rebuilt = rebuilt in { $ms } ms
+serve-stopped = stopped
+serve-wide = serving on { $address }: anyone who can reach this machine on that address can read the book and its unpublished translations
+serve-no-browser = cannot open a browser; open { $url } yourself
+serve-running = `tercuman serve` is already serving this book{ $at }
+serve-running-hint = use that one, or stop it (Ctrl-C) first
+serve-cannot-listen = cannot listen on { $address }
+serve-cannot-listen-hint = another program may use the port; choose another with `--port N` (0: any free port)
+serve-cannot-watch = cannot watch `{ $path }`
+init-mdbook-source = the mdBook is written in { $lang }: it is the book's source language, not one of its locales
+
 ## build
 build-up-to-date = editions in { $dir } are up to date: nothing changed since they were built
 build-built = built { $locale }: { $outputs }

@@ -45,6 +45,19 @@ progress-sync = همگام‌سازی حافظه و فایل‌های بخش‌�
 progress-build = ساختن ویراست‌ها…
 progress-import = در حال ورود…
 
+## serve
+serve-serving = در حال ارائهٔ { $url } (برای توقف Ctrl-C)
+serve-rebuilt = در { $ms } میلی‌ثانیه دوباره ساخته شد
+serve-stopped = متوقف شد
+serve-wide = ارائه روی { $address }: هر کسی که از آن نشانی به این رایانه برسد می‌تواند کتاب و ترجمه‌های منتشرنشده‌اش را بخواند
+serve-no-browser = نمی‌توان مرورگری باز کرد؛ { $url } را خودتان باز کنید
+serve-running = `tercuman serve` همین حالا این کتاب را ارائه می‌کند{ $at }
+serve-running-hint = از همان استفاده کنید، یا نخست آن را متوقف کنید (Ctrl-C)
+serve-cannot-listen = نمی‌توان روی { $address } گوش داد
+serve-cannot-listen-hint = شاید برنامهٔ دیگری از این درگاه استفاده می‌کند؛ با `--port N` درگاه دیگری برگزینید (۰: هر درگاه آزاد)
+serve-cannot-watch = نمی‌توان `{ $path }` را پایید
+init-mdbook-source = این mdBook به { $lang } نوشته شده است: این زبان مبدأ کتاب است، نه یکی از زبان‌های ترجمه
+
 ## build
 build-up-to-date = ویراست‌های { $dir } به‌روزند: از زمان ساختشان چیزی تغییر نکرده است
 build-built = { $locale } ساخته شد: { $outputs }

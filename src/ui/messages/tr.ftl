@@ -45,6 +45,19 @@ progress-sync = bellek ve bölüt dosyaları eşitleniyor…
 progress-build = basımlar oluşturuluyor…
 progress-import = içe aktarılıyor…
 
+## serve
+serve-serving = { $url } sunuluyor (durdurmak için Ctrl-C)
+serve-rebuilt = { $ms } ms içinde yeniden oluşturuldu
+serve-stopped = durduruldu
+serve-wide = { $address } üzerinde sunuluyor: bu makineye o adresten ulaşabilen herkes kitabı ve yayımlanmamış çevirilerini okuyabilir
+serve-no-browser = bir tarayıcı açılamıyor; { $url } adresini kendiniz açın
+serve-running = `tercuman serve` bu kitabı zaten sunuyor{ $at }
+serve-running-hint = onu kullanın ya da önce onu durdurun (Ctrl-C)
+serve-cannot-listen = { $address } dinlenemiyor
+serve-cannot-listen-hint = bağlantı noktasını başka bir program kullanıyor olabilir; `--port N` ile başkasını seçin (0: herhangi boş bir bağlantı noktası)
+serve-cannot-watch = `{ $path }` izlenemiyor
+init-mdbook-source = mdBook { $lang } dilinde yazılmış: bu, kitabın kaynak dilidir, çeviri dillerinden biri değil
+
 ## build
 build-up-to-date = { $dir } içindeki basımlar güncel: oluşturulduklarından beri hiçbir şey değişmedi
 build-built = { $locale } oluşturuldu: { $outputs }
