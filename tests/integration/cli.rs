@@ -327,6 +327,11 @@ fn every_command_speaks_azerbaijani_persian_and_turkish_with_no_english_left() {
         phrases.len()
     );
     let segment = "introduction/02ae316a";
+    // Another book's catalog: nothing matches, everything is reported.
+    let po4a_catalog = repo_root()
+        .join("tests/fixtures/mdbook/po4a/tr.po")
+        .display()
+        .to_string();
     let commands: Vec<Vec<&str>> = vec![
         vec!["sync"],
         vec!["status"],
@@ -347,6 +352,7 @@ fn every_command_speaks_azerbaijani_persian_and_turkish_with_no_english_left() {
             "export", "--format", "xliff", "--locale", "tr", "--out", "x.xlf",
         ],
         vec!["import", "x.xlf"],
+        vec!["import", &po4a_catalog],
         vec!["export", "--format", "tmx", "--out", "m.tmx"],
         vec!["glossary", "export", "--out", "g.tbx"],
         vec![
