@@ -46,7 +46,8 @@ pub fn run(root: &Path, args: &ServeArgs) -> anyhow::Result<()> {
     let only_locale = super::locale_arg(&project, args.locale.as_deref())?.pop();
     let dist = project.root.join("dist");
     let site = dist.join("preview");
-    std::fs::create_dir_all(&dist).with_context(|| format!("cannot create {}", dist.display()))?;
+    std::fs::create_dir_all(&dist)
+        .with_context(|| t!("error-write", "path" => dist.display().to_string()))?;
     let mut serving = serving_lock(&dist)?;
 
     let ip = args.bind.unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST));
@@ -66,7 +67,7 @@ pub fn run(root: &Path, args: &ServeArgs) -> anyhow::Result<()> {
     ctrlc::set_handler(move || {
         let _ = stop.send(Wake::Stop);
     })
-    .context("cannot catch Ctrl-C")?;
+    .with_context(|| t!("serve-cannot-catch-interrupt"))?;
     let lookup = concordance_lookup(project.root.clone());
     let server = Server::start(
         SocketAddr::new(ip, args.port),
@@ -98,7 +99,7 @@ pub fn run(root: &Path, args: &ServeArgs) -> anyhow::Result<()> {
             }
         },
     )
-    .context("cannot watch the book's files")?;
+    .with_context(|| t!("serve-cannot-watch", "path" => project.root.display().to_string()))?;
     for dir in WATCHED {
         let dir = project.root.join(dir);
         if dir.is_dir() {
@@ -174,7 +175,7 @@ fn serving_lock(dist: &Path) -> anyhow::Result<std::fs::File> {
         .read(true)
         .write(true)
         .open(&path)
-        .with_context(|| format!("cannot open {}", path.display()))?;
+        .with_context(|| t!("error-write", "path" => path.display().to_string()))?;
     match file.try_lock() {
         Ok(()) => Ok(file),
         Err(std::fs::TryLockError::WouldBlock) => {
@@ -192,7 +193,7 @@ fn serving_lock(dist: &Path) -> anyhow::Result<std::fs::File> {
             )
         }
         Err(std::fs::TryLockError::Error(e)) => {
-            Err(e).with_context(|| format!("cannot lock {}", path.display()))
+            Err(e).with_context(|| t!("error-write", "path" => path.display().to_string()))
         }
     }
 }

@@ -188,7 +188,7 @@ impl Server {
         let http = Arc::new(http);
         let accept = {
             let (http, hub) = (Arc::clone(&http), Arc::clone(&hub));
-            std::thread::spawn(move || accept(&http, &root, &hub, &lookup))
+            std::thread::spawn(move || accept(&http, addr, &root, &hub, &lookup))
         };
         Ok(Server {
             http,
@@ -220,7 +220,13 @@ impl Drop for Server {
 
 /// Takes requests until the server is unblocked; each on its own thread,
 /// at most [`MAX_IN_FLIGHT`] at once.
-fn accept(http: &tiny_http::Server, root: &Path, hub: &Arc<Hub>, lookup: &Lookup) {
+fn accept(
+    http: &tiny_http::Server,
+    addr: SocketAddr,
+    root: &Path,
+    hub: &Arc<Hub>,
+    lookup: &Lookup,
+) {
     let in_flight = Arc::new(AtomicUsize::new(0));
     for request in http.incoming_requests() {
         if in_flight.load(Ordering::SeqCst) >= MAX_IN_FLIGHT {
@@ -231,10 +237,35 @@ fn accept(http: &tiny_http::Server, root: &Path, hub: &Arc<Hub>, lookup: &Lookup
         let (root, hub, in_flight) = (root.to_path_buf(), Arc::clone(hub), Arc::clone(&in_flight));
         let lookup = Arc::clone(lookup);
         std::thread::spawn(move || {
-            answer(request, &root, &hub, &lookup);
+            answer(request, addr, &root, &hub, &lookup);
             in_flight.fetch_sub(1, Ordering::SeqCst);
         });
     }
+}
+
+/// Whether the request names this server as its host. On a loopback
+/// address only `127.0.0.1`, `localhost` or `[::1]` with the port are
+/// answered, so a web page elsewhere cannot read the preview through a
+/// name of its own that resolves here (DNS rebinding); a server bound to
+/// another address (`--bind`) was opened on purpose and answers any name.
+fn host_allowed(request: &tiny_http::Request, addr: SocketAddr) -> bool {
+    if !addr.ip().is_loopback() {
+        return true;
+    }
+    let host = request
+        .headers()
+        .iter()
+        .find(|h| h.field.equiv("Host"))
+        .map(|h| h.value.as_str().to_ascii_lowercase());
+    let port = addr.port();
+    host.is_some_and(|host| {
+        [
+            format!("127.0.0.1:{port}"),
+            format!("localhost:{port}"),
+            format!("[::1]:{port}"),
+        ]
+        .contains(&host)
+    })
 }
 
 fn plain(status: u16, text: &str) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
@@ -249,11 +280,15 @@ fn header(name: &str, value: &str) -> tiny_http::Header {
 
 /// Answers one request: the preview's own files, the event stream, or a
 /// file of the served folder.
-fn answer(request: tiny_http::Request, root: &Path, hub: &Hub, lookup: &Lookup) {
+fn answer(request: tiny_http::Request, addr: SocketAddr, root: &Path, hub: &Hub, lookup: &Lookup) {
     let method = request.method().clone();
     if !matches!(method, tiny_http::Method::Get | tiny_http::Method::Head) {
         let _ = request
             .respond(plain(405, "only GET and HEAD").with_header(header("Allow", "GET, HEAD")));
+        return;
+    }
+    if !host_allowed(&request, addr) {
+        let _ = request.respond(plain(421, "this server answers only to its own address"));
         return;
     }
     let target = request.url().to_string();

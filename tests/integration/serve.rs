@@ -34,7 +34,12 @@ fn a_saved_translation_shows_in_the_served_page_and_a_broken_save_keeps_the_last
     events
         .set_read_timeout(Some(std::time::Duration::from_secs(30)))
         .unwrap();
-    write!(events, "GET /__tercuman/events HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+    write!(
+        events,
+        "GET /__tercuman/events HTTP/1.1\r\nHost: {}\r\n\r\n",
+        server.addr
+    )
+    .unwrap();
     let mut text = std::fs::read_to_string(&po).unwrap();
     text.push_str("msgstr \"a second msgstr\"\n");
     let broken_line = text.lines().count();
@@ -112,6 +117,17 @@ fn the_server_refuses_everything_outside_the_preview() {
     assert_eq!(server.get("/").0, 302, "the root leads to the editions");
     assert_eq!(server.get(&format!("/{}", "a".repeat(5000))).0, 414);
 
+    // A page elsewhere whose name resolves here (DNS rebinding) is refused.
+    let mut rebound = std::net::TcpStream::connect(server.addr).unwrap();
+    write!(
+        rebound,
+        "GET {PAGE} HTTP/1.0\r\nHost: evil.example:{}\r\n\r\n",
+        server.addr.port()
+    )
+    .unwrap();
+    let mut answer = String::new();
+    rebound.read_to_string(&mut answer).unwrap();
+    assert!(answer.split_whitespace().nth(1) == Some("421"), "{answer}");
     let mut post = std::net::TcpStream::connect(server.addr).unwrap();
     write!(post, "POST {PAGE} HTTP/1.0\r\nContent-Length: 0\r\n\r\n").unwrap();
     let mut answer = String::new();

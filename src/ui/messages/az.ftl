@@ -56,6 +56,7 @@ serve-running-hint = ondan istifadə edin və ya əvvəlcə onu dayandırın (Ct
 serve-cannot-listen = { $address } dinlənilə bilmir
 serve-cannot-listen-hint = portu başqa proqram istifadə edə bilər; `--port N` ilə başqasını seçin (0: istənilən boş port)
 serve-cannot-watch = `{ $path }` izlənilə bilmir
+serve-cannot-catch-interrupt = Ctrl-C tutula bilmir; serve təmiz dayana bilməzdi
 init-mdbook-source = mdBook { $lang } dilində yazılıb: bu, kitabın mənbə dilidir, tərcümə dillərindən biri deyil
 
 ## build

@@ -75,6 +75,7 @@ serve-running-hint = use that one, or stop it (Ctrl-C) first
 serve-cannot-listen = cannot listen on { $address }
 serve-cannot-listen-hint = another program may use the port; choose another with `--port N` (0: any free port)
 serve-cannot-watch = cannot watch `{ $path }`
+serve-cannot-catch-interrupt = cannot catch Ctrl-C, so serve could not stop cleanly
 init-mdbook-source = the mdBook is written in { $lang }: it is the book's source language, not one of its locales
 
 ## build

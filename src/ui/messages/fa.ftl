@@ -56,6 +56,7 @@ serve-running-hint = از همان استفاده کنید، یا نخست آن 
 serve-cannot-listen = نمی‌توان روی { $address } گوش داد
 serve-cannot-listen-hint = شاید برنامهٔ دیگری از این درگاه استفاده می‌کند؛ با `--port N` درگاه دیگری برگزینید (۰: هر درگاه آزاد)
 serve-cannot-watch = نمی‌توان `{ $path }` را پایید
+serve-cannot-catch-interrupt = نمی‌توان Ctrl-C را گرفت، پس serve نمی‌توانست به‌سامان بایستد
 init-mdbook-source = این mdBook به { $lang } نوشته شده است: این زبان مبدأ کتاب است، نه یکی از زبان‌های ترجمه
 
 ## build

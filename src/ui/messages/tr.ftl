@@ -56,6 +56,7 @@ serve-running-hint = onu kullanın ya da önce onu durdurun (Ctrl-C)
 serve-cannot-listen = { $address } dinlenemiyor
 serve-cannot-listen-hint = bağlantı noktasını başka bir program kullanıyor olabilir; `--port N` ile başkasını seçin (0: herhangi boş bir bağlantı noktası)
 serve-cannot-watch = `{ $path }` izlenemiyor
+serve-cannot-catch-interrupt = Ctrl-C yakalanamıyor; serve temiz biçimde duramazdı
 init-mdbook-source = mdBook { $lang } dilinde yazılmış: bu, kitabın kaynak dilidir, çeviri dillerinden biri değil
 
 ## build
