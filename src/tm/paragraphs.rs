@@ -365,8 +365,9 @@ impl Recorder {
         if current == Some(&incoming) {
             return;
         }
+        // A fuzzy suggestion already there gives way; a translation does not.
         let has_translation =
-            current.is_some_and(|t| !t.text.is_empty() && t.status != Status::Untranslated);
+            current.is_some_and(|t| !t.text.is_empty() && t.status == Status::Translated);
         let mut change = TranslationChange::new(&seg.id, &self.code, incoming, self.origin);
         change.suggestion = doubt.map(|why| Suggestion {
             previous_source: seg.text.clone(),

@@ -187,6 +187,10 @@ fn entry(po: &std::path::Path, msgid: &str) -> (String, bool, String) {
 #[test]
 fn a_po4a_catalog_lands_sentence_by_sentence_with_doubtful_alignments_fuzzy() {
     let (_dir, root) = book_from_mdbook();
+    // A translator already gave the first title its Turkish.
+    let intro = root.join("locales/tr/intro.po");
+    translate(&intro, "Introduction", "Önsöz");
+    ok(&root, &["sync"]);
     let catalog = repo_root().join("tests/fixtures/mdbook/po4a/tr.po");
     let out = tercuman(&root, &["import", catalog.to_str().unwrap()]);
     let said = format!(
@@ -196,11 +200,14 @@ fn a_po4a_catalog_lands_sentence_by_sentence_with_doubtful_alignments_fuzzy() {
     );
     assert!(out.status.success(), "{said}");
     assert!(
-        said.contains("(po4a) into tr: 14 translated, 2 fuzzy for a reviewer to check"),
+        said.contains("(po4a) into tr: 13 translated, 2 fuzzy for a reviewer to check, 4 left untranslated, 1 already translated and kept"),
         "the catalog's own Language names the locale: {said}"
     );
+    // The translator's stays; the catalog's is in the history.
+    assert_eq!(entry(&intro, "Introduction").0, "Önsöz");
+    let title = segment_id(&intro, "Introduction");
+    assert!(ok(&root, &["tm", "log", &title]).contains("Giriş"));
 
-    let intro = root.join("locales/tr/intro.po");
     let install = root.join("locales/tr/install.po");
     // As many sentences, lengths consistent: translated.
     let (text, fuzzy, block) = entry(&install, "Most visitors arrive by air.");
