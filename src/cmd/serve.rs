@@ -68,21 +68,7 @@ pub fn run(root: &Path, args: &ServeArgs) -> anyhow::Result<()> {
         let _ = stop.send(Wake::Stop);
     })
     .with_context(|| t!("serve-cannot-catch-interrupt"))?;
-    let lookup = concordance_lookup(project.root.clone());
-    let server = Server::start(
-        SocketAddr::new(ip, args.port),
-        &site,
-        Arc::clone(&hub),
-        lookup,
-    )
-    .with_context(|| {
-        let address = format!("{ip}:{}", args.port);
-        format!(
-            "{}\nhint: {}",
-            t!("serve-cannot-listen", "address" => address),
-            t!("serve-cannot-listen-hint")
-        )
-    })?;
+    let server = listen(SocketAddr::new(ip, args.port), &site, &hub, &project.root)?;
     let url = format!("http://{}/", server.addr);
     let _ = serving.set_len(0);
     let _ = serving.write_all(url.as_bytes());
@@ -91,24 +77,7 @@ pub fn run(root: &Path, args: &ServeArgs) -> anyhow::Result<()> {
         open_in_browser(&format!("{url}html/"));
     }
 
-    let mut watcher = new_debouncer(
-        Duration::from_millis(40),
-        move |events: DebounceEventResult| {
-            if let Ok(events) = events {
-                let _ = wake.send(Wake::Changed(events.into_iter().map(|e| e.path).collect()));
-            }
-        },
-    )
-    .with_context(|| t!("serve-cannot-watch", "path" => project.root.display().to_string()))?;
-    for dir in WATCHED {
-        let dir = project.root.join(dir);
-        if dir.is_dir() {
-            watcher
-                .watcher()
-                .watch(&dir, RecursiveMode::Recursive)
-                .with_context(|| t!("serve-cannot-watch", "path" => dir.display().to_string()))?;
-        }
-    }
+    let watcher = watch(&project.root, wake)?;
     while let Ok(Wake::Changed(paths)) = woken.recv() {
         if paths.iter().any(|p| counts(p)) {
             build.run(&hub);
@@ -118,6 +87,52 @@ pub fn run(root: &Path, args: &ServeArgs) -> anyhow::Result<()> {
     server.stop();
     crate::outln!("{}", t!("serve-stopped"));
     Ok(())
+}
+
+/// The server on `addr`, serving `site` and the memory's concordance.
+fn listen(addr: SocketAddr, site: &Path, hub: &Arc<Hub>, root: &Path) -> anyhow::Result<Server> {
+    Server::start(
+        addr,
+        site,
+        Arc::clone(hub),
+        concordance_lookup(root.to_path_buf()),
+    )
+    .with_context(|| {
+        format!(
+            "{}\nhint: {}",
+            t!("serve-cannot-listen", "address" => addr.to_string()),
+            t!("serve-cannot-listen-hint")
+        )
+    })
+}
+
+/// Watches the folders the book is built from; each batch of changes
+/// (debounced 40 ms) wakes the serving loop.
+fn watch(
+    root: &Path,
+    wake: mpsc::Sender<Wake>,
+) -> anyhow::Result<
+    notify_debouncer_mini::Debouncer<notify_debouncer_mini::notify::RecommendedWatcher>,
+> {
+    let mut watcher = new_debouncer(
+        Duration::from_millis(40),
+        move |events: DebounceEventResult| {
+            if let Ok(events) = events {
+                let _ = wake.send(Wake::Changed(events.into_iter().map(|e| e.path).collect()));
+            }
+        },
+    )
+    .with_context(|| t!("serve-cannot-watch", "path" => root.display().to_string()))?;
+    for dir in WATCHED {
+        let dir = root.join(dir);
+        if dir.is_dir() {
+            watcher
+                .watcher()
+                .watch(&dir, RecursiveMode::Recursive)
+                .with_context(|| t!("serve-cannot-watch", "path" => dir.display().to_string()))?;
+        }
+    }
+    Ok(watcher)
 }
 
 /// The concordance page for a request: the memory looked up as `tm
