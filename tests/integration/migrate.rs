@@ -103,23 +103,7 @@ fn a_chapter_name_no_page_can_have_is_renamed_and_reported() {
     ] {
         std::fs::write(mdbook.join("src").join(file), text).unwrap();
     }
-    let root = dir.path().join("new");
-    let out = command(
-        &root,
-        &[
-            "init",
-            root.to_str().unwrap(),
-            "--from-mdbook",
-            mdbook.to_str().unwrap(),
-        ],
-    )
-    .output()
-    .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let (root, out) = init_from_mdbook(dir.path(), &mdbook);
     let config = std::fs::read_to_string(root.join("source/book.toml")).unwrap();
     assert!(
         config.contains("\"a/README.md\",\n    \"b/b-readme.md\",\n    \"b/b--ay.md\","),
