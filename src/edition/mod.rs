@@ -316,6 +316,7 @@ pub fn prepare<'a>(
     languages.extend(project.book.locales.iter().filter(wanted).cloned());
     let words = crate::status::segment_words(docs);
     // The memory is read here; the rendering runs on every core.
+    let t = crate::timings::phase(|| "build: read the memory".into());
     let inputs = languages
         .iter()
         .map(|lang| {
@@ -333,6 +334,7 @@ pub fn prepare<'a>(
             Ok((lang, stored))
         })
         .collect::<Result<Vec<_>>>()?;
+    drop(t);
     let mut editions = crate::parallel::map(&inputs, |(lang, stored)| {
         prepare_edition(project, docs, &words, lang, stored.as_ref(), options)
     })
@@ -665,7 +667,9 @@ pub fn build(
             project.display_path(&options.out_dir)
         )));
     }
+    let t = crate::timings::phase(|| "build: prepare editions".into());
     let editions = prepare(project, docs, memory, options)?;
+    drop(t);
     let stamp = build_stamp(project, options);
     // A failed or interrupted build leaves no stamp behind.
     let _ = std::fs::remove_file(&stamp);
@@ -692,6 +696,7 @@ pub fn build(
         html_files = html::write_site_root(&editions, &html_root)?;
     }
     // Each edition's pages and EPUB on every core.
+    let t = crate::timings::phase(|| "build: write editions".into());
     let written = crate::parallel::map(&editions, |edition| {
         let epub_path = options.out_dir.join("epub").join(format!(
             "{}.{}.epub",
@@ -717,6 +722,7 @@ pub fn build(
     })
     .into_iter()
     .collect::<Result<Vec<_>>>()?;
+    drop(t);
     let mut reports = Vec::with_capacity(written.len());
     for (report, pages) in written {
         html_files.extend(pages);

@@ -47,7 +47,10 @@ pub fn write_edition(edition: &Edition, root: &Path) -> Result<Vec<PathBuf>> {
     let dir = root.join(edition.lang.to_string());
     let mut files = vec![dir.join("index.html"), dir.join("print.html")];
     write_if_changed(&files[0], index_page(edition).as_bytes())?;
+    let t = crate::timings::phase(|| format!("build: {}: print page", edition.lang));
     write_if_changed(&files[1], print_page(edition).as_bytes())?;
+    drop(t);
+    let t = crate::timings::phase(|| format!("build: {}: chapter and proof pages", edition.lang));
     for (i, chapter) in edition.chapters.iter().enumerate() {
         if !edition.is_source {
             let proof = dir
@@ -60,6 +63,9 @@ pub fn write_edition(edition: &Edition, root: &Path) -> Result<Vec<PathBuf>> {
         write_if_changed(&path, chapter_page(edition, i).as_bytes())?;
         files.push(path);
     }
+    drop(t);
+    let _t =
+        crate::timings::phase(|| format!("build: {}: search index, figures, fonts", edition.lang));
     for (name, content) in search::files(edition) {
         let path = dir.join("search").join(name);
         write_if_changed(&path, content.as_bytes())?;
