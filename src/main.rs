@@ -113,21 +113,9 @@ fn run(cli: cli::Cli) -> anyhow::Result<i32> {
             aligned_markdown,
             by,
             locale,
-        } => match (file, aligned_markdown) {
-            (_, Some(dir)) => {
-                cmd::exchange::import_aligned_markdown(&cli.project, &dir, locale.as_deref())
-            }
-            (Some(file), None)
-                if file
-                    .extension()
-                    .is_some_and(|e| e.eq_ignore_ascii_case("po")) =>
-            {
-                cmd::exchange::import_paragraphs(&cli.project, &file, locale.as_deref())
-            }
-            (Some(file), None) => cmd::exchange::import(&cli.project, &file, by.as_deref()),
-            (None, None) => unreachable!("clap requires one"),
+        } => {
+            cmd::exchange::import_any(&cli.project, file, aligned_markdown, by, locale).map(|()| 0)
         }
-        .map(|()| 0),
         cli::Command::Review {
             locale,
             chapter,

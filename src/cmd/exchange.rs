@@ -142,6 +142,29 @@ fn locale_list(project: &tercuman::project::Project) -> String {
         .join(", ")
 }
 
+/// `tercuman import`: a translated copy in Markdown, a paragraph catalog
+/// (`.po`), or an XLIFF or TMX file.
+pub fn import_any(
+    root: &Path,
+    file: Option<std::path::PathBuf>,
+    aligned_markdown: Option<std::path::PathBuf>,
+    by: Option<String>,
+    locale: Option<String>,
+) -> anyhow::Result<()> {
+    match (file, aligned_markdown) {
+        (_, Some(dir)) => import_aligned_markdown(root, &dir, locale.as_deref()),
+        (Some(file), None)
+            if file
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("po")) =>
+        {
+            import_paragraphs(root, &file, locale.as_deref())
+        }
+        (Some(file), None) => import(root, &file, by.as_deref()),
+        (None, None) => unreachable!("clap requires one"),
+    }
+}
+
 /// `import FILE`: XLIFF (or TMX, told apart by the root element). PO edits
 /// are synced first so that a conflict with them is seen, and the PO files
 /// are rewritten after.

@@ -19,6 +19,12 @@ pub(super) struct ProofInputs<'a> {
     pub figures: &'a figures::Figures,
 }
 
+/// The `id` of a segment's row on its proof page (`ch-1a2b` for `ch/1a2b`),
+/// what the preview's marks link to.
+pub(super) fn row_id(segment: &str) -> String {
+    segment.replace('/', "-")
+}
+
 /// The proof rows of one chapter.
 pub(super) fn proof_rows(doc: &ChapterDoc, inputs: &ProofInputs) -> Vec<ProofRow> {
     let inline_html = |text: &str, source: Option<&str>| {

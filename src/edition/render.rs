@@ -59,12 +59,8 @@ impl SegmentMarks<'_> {
     /// translation is withheld), `data-po` its PO file and line,
     /// `data-proof` its proof row.
     fn open(&self, seg: &Segment, t: Option<&Translation>, withheld: Option<Withheld>) -> String {
-        let status = effective_status(t);
-        let mut state = status.as_str().to_string();
-        let approved = t
-            .zip(self.reviews.and_then(|r| r.get(&seg.id)))
-            .is_some_and(|(t, r)| status == Status::Translated && r.approves(t));
-        if approved {
+        let mut state = effective_status(t).as_str().to_string();
+        if crate::status::is_approved(t, self.reviews.and_then(|r| r.get(&seg.id))) {
             state.push_str(" reviewed");
         }
         if let Some(why) = withheld {
@@ -80,7 +76,7 @@ impl SegmentMarks<'_> {
             escape(&state),
             escape(&po),
             escape(self.proof_page),
-            escape(&seg.id.replace('/', "-")),
+            escape(&super::proof::row_id(&seg.id)),
         )
     }
 }

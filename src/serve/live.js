@@ -7,21 +7,30 @@
   var MARKS = "tercuman-marks";
   var root = document.documentElement;
 
-  function banner(message) {
-    var box = document.getElementById("tercuman-failure");
-    if (!message) {
-      if (box) box.remove();
-      return;
-    }
+  // The preview's own box `id`, emptied (made, in English and left to
+  // right, at the start or the end of the page, the first time).
+  function panel(id, atStart) {
+    var box = document.getElementById(id);
     if (!box) {
       box = document.createElement("div");
-      box.id = "tercuman-failure";
-      box.setAttribute("role", "alert");
+      box.id = id;
       box.setAttribute("dir", "ltr");
       box.setAttribute("lang", "en");
-      document.body.insertBefore(box, document.body.firstChild);
+      if (atStart) document.body.insertBefore(box, document.body.firstChild);
+      else document.body.appendChild(box);
     }
     box.textContent = "";
+    return box;
+  }
+
+  function banner(message) {
+    if (!message) {
+      var old = document.getElementById("tercuman-failure");
+      if (old) old.remove();
+      return;
+    }
+    var box = panel("tercuman-failure", true);
+    box.setAttribute("role", "alert");
     var title = document.createElement("strong");
     title.textContent = "The last change could not be built; this page is the last good one.";
     var text = document.createElement("pre");
@@ -58,15 +67,7 @@
   }
 
   function showSegment(segment) {
-    var card = document.getElementById("tercuman-segment-card");
-    if (!card) {
-      card = document.createElement("div");
-      card.id = "tercuman-segment-card";
-      card.setAttribute("dir", "ltr");
-      card.setAttribute("lang", "en");
-      document.body.appendChild(card);
-    }
-    card.textContent = "";
+    var card = panel("tercuman-segment-card", false);
     var state = document.createElement("p");
     state.textContent = segment.getAttribute("data-state").replace(/ /g, ", ");
     var where = document.createElement("code");
@@ -113,19 +114,12 @@
   function lookups() {
     document.addEventListener("dblclick", function () {
       var text = String(window.getSelection() || "").trim();
-      var box = document.getElementById("tercuman-lookup");
       if (!text || text.length > 100) {
-        if (box) box.remove();
+        var old = document.getElementById("tercuman-lookup");
+        if (old) old.remove();
         return;
       }
-      if (!box) {
-        box = document.createElement("div");
-        box.id = "tercuman-lookup";
-        box.setAttribute("dir", "ltr");
-        box.setAttribute("lang", "en");
-        document.body.appendChild(box);
-      }
-      box.textContent = "";
+      var box = panel("tercuman-lookup", false);
       var link = document.createElement("a");
       link.href = "/__tercuman/concordance?q=" + encodeURIComponent(text) +
         "&locale=" + encodeURIComponent(pageLocale());

@@ -99,6 +99,12 @@ pub fn effective_status(t: Option<&Translation>) -> Status {
     }
 }
 
+/// Whether a segment counts as reviewed: translated as an edition would use
+/// it, with a reviewer's approval standing for that text.
+pub fn is_approved(t: Option<&Translation>, review: Option<&crate::tm::Review>) -> bool {
+    effective_status(t) == Status::Translated && t.zip(review).is_some_and(|(t, r)| r.approves(t))
+}
+
 /// Source words of every segment, chapter by chapter: counted once and
 /// shared by every locale's [`completeness`].
 pub fn segment_words(docs: &[ChapterDoc]) -> Vec<Vec<usize>> {
@@ -132,10 +138,7 @@ pub fn completeness(
             let status = effective_status(translation);
             segments.add(status, 1);
             words.add(status, *n);
-            let approved = translation
-                .zip(reviews.get(&seg.id))
-                .is_some_and(|(t, r)| status == Status::Translated && r.approves(t));
-            if approved {
+            if is_approved(translation, reviews.get(&seg.id)) {
                 segments.reviewed += 1;
                 words.reviewed += *n;
             }

@@ -18,7 +18,7 @@ use super::{Changes, Memory, Origin, Status, Suggestion, Translation, Translatio
 use crate::error::{Error, Result};
 use crate::formats::po::Catalog;
 use crate::project::Project;
-use crate::source::{ChapterDoc, Leaf, Node};
+use crate::source::{ChapterDoc, Leaf};
 
 /// What an import of a paragraph catalog did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -74,6 +74,52 @@ fn leaf_text(leaf: &Leaf) -> String {
         .join(" ")
 }
 
+/// The book's paragraphs (leaf blocks), found by their text as another
+/// tool extracts it.
+struct Paragraphs<'a> {
+    leaves: Vec<(&'a ChapterDoc, &'a Leaf)>,
+    by_text: HashMap<String, Vec<usize>>,
+    by_loose: HashMap<String, Vec<usize>>,
+}
+
+impl<'a> Paragraphs<'a> {
+    fn new(docs: &'a [ChapterDoc]) -> Paragraphs<'a> {
+        let leaves: Vec<(&ChapterDoc, &Leaf)> = docs
+            .iter()
+            .flat_map(|doc| doc.leaves().map(move |leaf| (doc, leaf)))
+            .collect();
+        let mut by_text: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_loose: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, (_, leaf)) in leaves.iter().enumerate() {
+            let text = leaf_text(leaf);
+            by_text.entry(folded(&text)).or_default().push(i);
+            by_loose.entry(loose(&text)).or_default().push(i);
+        }
+        Paragraphs {
+            leaves,
+            by_text,
+            by_loose,
+        }
+    }
+
+    /// The paragraphs whose text is `msgid`'s (whitespace folded, else
+    /// marks ignored too).
+    fn find(&self, msgid: &str) -> Option<&[usize]> {
+        self.by_text
+            .get(&folded(msgid))
+            .or_else(|| self.by_loose.get(&loose(msgid)))
+            .map(Vec::as_slice)
+    }
+}
+
+/// A file's name, for the comments that point a reviewer to it.
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
 /// Imports `catalog` (read from `path`) as `locale`'s translations of the
 /// book's paragraphs, in one commit.
 pub fn import_paragraph_catalog(
@@ -94,39 +140,19 @@ pub fn import_paragraph_catalog(
         ));
     }
     let origin = origin_of(catalog);
-    let leaves: Vec<(&ChapterDoc, &Leaf)> = docs
-        .iter()
-        .flat_map(|doc| {
-            doc.nodes.iter().filter_map(move |n| match n {
-                Node::Leaf(leaf) => Some((doc, leaf)),
-                _ => None,
-            })
-        })
-        .collect();
-    let mut by_text: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut by_loose: HashMap<String, Vec<usize>> = HashMap::new();
-    for (i, (_, leaf)) in leaves.iter().enumerate() {
-        let text = leaf_text(leaf);
-        by_text.entry(folded(&text)).or_default().push(i);
-        by_loose.entry(loose(&text)).or_default().push(i);
-    }
+    let paragraphs = Paragraphs::new(docs);
+    let leaves = &paragraphs.leaves;
     let rules = crate::source::sentence::Rules::for_language(&code, &[], &[]);
     let mut recorder = Recorder::new(memory, &code, origin)?;
     let mut matched = vec![false; leaves.len()];
     // Where a reviewer finds the entry: the catalog's name and line.
-    let file = path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
+    let file = file_name(path);
     for entry in &catalog.entries {
         let msgstr = folded(&entry.msgstr);
         if entry.msgid.is_empty() {
             continue;
         }
-        let found = by_text
-            .get(&folded(&entry.msgid))
-            .or_else(|| by_loose.get(&loose(&entry.msgid)));
-        let Some(found) = found else {
+        let Some(found) = paragraphs.find(&entry.msgid) else {
             recorder.report.unused += usize::from(!msgstr.is_empty());
             continue;
         };
@@ -199,7 +225,7 @@ pub fn import_aligned_markdown(
             .strip_prefix("source/")
             .unwrap_or(&chapter.rel_path);
         let path = dir.join(rel);
-        let sources = leaves_of(doc);
+        let sources: Vec<&Leaf> = doc.leaves().collect();
         if !path.exists() {
             let first = sources
                 .first()
@@ -218,7 +244,7 @@ pub fn import_aligned_markdown(
             crate::project::Segmentation::Sentence,
             &rules,
         );
-        let targets = leaves_of(&translated);
+        let targets: Vec<&Leaf> = translated.leaves().collect();
         let pairs = pair_blocks(&sources, &targets);
         let same_shape = pairs.len() == sources.len() && sources.len() == targets.len();
         let mut paired = vec![false; sources.len()];
@@ -244,8 +270,7 @@ pub fn import_aligned_markdown(
             };
             let at = format!(
                 "{}:{}",
-                path.file_name()
-                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+                file_name(&path),
                 target.segments.first().map_or(1, |s| s.line)
             );
             for (seg, aligned) in source.segments.iter().zip(aligned) {
@@ -273,16 +298,6 @@ pub fn import_aligned_markdown(
         }
     }
     recorder.commit(memory, now)
-}
-
-fn leaves_of(doc: &ChapterDoc) -> Vec<&Leaf> {
-    doc.nodes
-        .iter()
-        .filter_map(|n| match n {
-            Node::Leaf(leaf) => Some(leaf),
-            _ => None,
-        })
-        .collect()
 }
 
 /// Source and translated blocks paired in order: all of them when their

@@ -258,7 +258,7 @@ fn proof_page(edition: &Edition, i: usize) -> String {
         let fix = format!("{}{approve}", escape(&fix));
         rows.push_str(&format!(
             "<tr class=\"{class}\" id=\"{id}\"><td>{n}</td><td{source_attributes}>{source}</td><td lang=\"{code}\" dir=\"{dir}\">{translation}</td><td class=\"status\">{label}</td><td class=\"fix\">{fix}</td></tr>\n",
-            id = escape(&row.segment.replace('/', "-")),
+            id = escape(&super::proof::row_id(&row.segment)),
             n = n + 1,
             source = row.source_html,
             translation = row.translation_html,
