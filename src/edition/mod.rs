@@ -10,12 +10,13 @@ pub mod figures;
 pub mod fonts;
 pub mod html;
 mod outline;
+mod outputs;
 mod proof;
 mod render;
 
 use crate::formats::xml::escape;
-use std::collections::{HashMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::collections::HashMap;
+use std::path::PathBuf;
 
 use fluent_bundle::FluentValue;
 use unic_langid::LanguageIdentifier;
@@ -27,6 +28,8 @@ use crate::source::ChapterDoc;
 use crate::status::{completeness, effective_status, Completeness};
 use crate::tm::{Memory, Review, Status, Translation};
 pub use outline::{Passage, Section};
+pub use outputs::up_to_date;
+use outputs::{build_fingerprint, build_stamp, remove_stale, OLD_BUILD_STAMP};
 pub use render::Withheld;
 
 /// What a build needs from outside its inputs.
@@ -618,42 +621,6 @@ pub fn file_slug(s: &str) -> String {
     }
 }
 
-/// The fingerprint of the last build into `options.out_dir`, kept in
-/// `tm/` beside the sync's, one per output folder: `dist/` holds only what
-/// a publisher uploads, identical for the same book in any folder.
-fn build_stamp(project: &Project, options: &BuildOptions) -> PathBuf {
-    let out = project.display_path(&options.out_dir);
-    let name = format!(".build-stamp-{:016x}", crate::source::fnv1a(out.as_bytes()));
-    project.root.join("tm").join(name)
-}
-
-/// Where tercuman 0.1 kept the build fingerprint: removed by the next build.
-const OLD_BUILD_STAMP: &str = ".tercuman-build";
-
-fn build_fingerprint(project: &Project, options: &BuildOptions) -> String {
-    crate::fingerprint::of_inputs(
-        project,
-        &format!(
-            "build {} {} {:?} {} {:?}",
-            options.build_time,
-            options.allow_check_errors,
-            options.formats,
-            options.preview,
-            options.only_locale.as_ref().map(|l| l.to_string()),
-        ),
-    )
-}
-
-/// Whether the editions in `options.out_dir` were built from exactly the
-/// current inputs with the same options (then `build` has nothing to do).
-pub fn up_to_date(project: &Project, options: &BuildOptions) -> bool {
-    let outputs = crate::fingerprint::of_dir(project, &options.out_dir);
-    crate::fingerprint::matches(
-        &build_stamp(project, options),
-        &format!("{}{outputs}", build_fingerprint(project, options)),
-    )
-}
-
 /// Builds every edition (HTML and EPUB, every language) into `options.out_dir`.
 pub fn build(
     project: &Project,
@@ -744,37 +711,6 @@ pub fn build(
         &format!("{}{outputs}", build_fingerprint(project, options)),
     )?;
     Ok(reports)
-}
-
-/// Removes every file under `dir` that is not in `keep`, and the folders
-/// that leaves empty.
-fn remove_stale(dir: &Path, keep: &[PathBuf]) -> Result<()> {
-    let keep: HashSet<&Path> = keep.iter().map(PathBuf::as_path).collect();
-    remove_stale_in(dir, &keep).map(|_| ())
-}
-
-/// Returns whether `dir` is empty afterwards.
-fn remove_stale_in(dir: &Path, keep: &HashSet<&Path>) -> Result<bool> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Ok(false);
-    };
-    let mut empty = true;
-    for entry in entries.flatten() {
-        let path = entry.path();
-        let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
-        if is_dir {
-            if remove_stale_in(&path, keep)? {
-                std::fs::remove_dir(&path).map_err(|e| crate::Error::io(&path, e))?;
-            } else {
-                empty = false;
-            }
-        } else if keep.contains(path.as_path()) {
-            empty = false;
-        } else {
-            std::fs::remove_file(&path).map_err(|e| crate::Error::io(&path, e))?;
-        }
-    }
-    Ok(empty)
 }
 
 /// A page's frame, shared by the HTML site and the EPUB's documents.
