@@ -141,17 +141,20 @@ pub enum Command {
     /// XLIFF carries inline Markdown as inline codes, each translation's
     /// state, and for fuzzy ones the English they were made for. Bring the
     /// file back with `tercuman import`. `--format omegat` writes a whole
-    /// OmegaT project folder (import its `target/` file).
+    /// OmegaT project folder on XLIFF, `--format omegat-po` one on the
+    /// locale's PO files (bring either back with `tercuman import FOLDER`).
     ///
     /// Example: `tercuman export --format xliff --locale fa --out fa.xlf`.
     Export {
-        /// `xliff` (1.2: Trados, OmegaT, Okapi, Weblate), `xliff2` (2.1) or `tmx` (1.4b).
+        /// `xliff` (1.2: Trados, OmegaT, Okapi, Weblate), `xliff2` (2.1),
+        /// `tmx` (1.4b), or an OmegaT project (`omegat`, `omegat-po`).
         #[arg(long, value_enum, default_value_t = ExportFormat::Xliff)]
         format: ExportFormat,
         /// The locale to export (required for XLIFF; TMX defaults to every locale).
         #[arg(long, value_name = "LANG")]
         locale: Option<String>,
-        /// The file to write (default: `<locale>.xlf`, `<locale>.xliff` or `memory.tmx`).
+        /// The file to write (default: `<locale>.xlf`, `<locale>.xliff` or
+        /// `memory.tmx`; for a project, the folder: `omegat-<locale>`).
         #[arg(long, short, value_name = "FILE")]
         out: Option<PathBuf>,
     },
@@ -167,8 +170,9 @@ pub enum Command {
     ///
     /// Example: `tercuman import fa.xlf`.
     Import {
-        /// The `.xlf`/`.xliff` or `.tmx` file to read, or a `.po` catalog
-        /// that mdbook-xgettext or po4a made (one entry per paragraph).
+        /// The `.xlf`/`.xliff` or `.tmx` file to read, a `.po` catalog
+        /// that mdbook-xgettext or po4a made (one entry per paragraph), or
+        /// an OmegaT project folder `export` wrote.
         #[arg(required_unless_present = "aligned_markdown")]
         file: Option<PathBuf>,
         /// A translated copy of the book in Markdown: a folder with each
@@ -292,6 +296,9 @@ pub enum ExportFormat {
     /// An OmegaT project folder: XLIFF shaped for OmegaT, the locale's
     /// translations as 100 % matches (tm/auto/), omegat.project
     Omegat,
+    /// An OmegaT project folder on the locale's PO files, the memory as a
+    /// TMX of plain text, and the custom tags that protect Markdown
+    OmegatPo,
 }
 
 /// The examples under `--help`, their comments in the user's language

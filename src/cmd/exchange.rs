@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use crate::cli::ExportFormat;
 use crate::t;
 use crate::ui::{self, progress::Progress};
-use tercuman::formats::xliff;
+use tercuman::formats::{omegat, xliff};
 use tercuman::tm::exchange::{export_tmx, export_xliff, import_xliff};
 
 /// `export --format F [--locale L] [--out FILE]`
@@ -25,12 +25,19 @@ pub fn export(
         let dir = out.unwrap_or_else(|| PathBuf::from(format!("omegat-{lang}")));
         return export_omegat_project(&project, &memory, lang, &dir);
     }
+    if format == ExportFormat::OmegatPo {
+        let Some(lang) = locales.first() else {
+            anyhow::bail!(t!("error-xliff-needs-locale", "locales" => locale_list(&project)));
+        };
+        let dir = out.unwrap_or_else(|| PathBuf::from(format!("omegat-{lang}")));
+        return export_omegat_po_project(&project, &memory, lang, &dir);
+    }
     let (text, default_name) = match format {
         ExportFormat::Tmx => (
             export_tmx(&memory, &project, &locales, true)?,
             "memory.tmx".to_string(),
         ),
-        ExportFormat::Omegat => unreachable!("handled above"),
+        ExportFormat::Omegat | ExportFormat::OmegatPo => unreachable!("handled above"),
         ExportFormat::Xliff | ExportFormat::Xliff2 => {
             let Some(lang) = locales.first() else {
                 anyhow::bail!(t!("error-xliff-needs-locale", "locales" => locale_list(&project)));
@@ -54,8 +61,8 @@ pub fn export(
 
 /// An OmegaT project in `dir`: `omegat.project`, the XLIFF in `source/`,
 /// the translations in `tm/auto/`. The translator opens it in OmegaT,
-/// translates, creates the translated documents, and imports
-/// `target/<file>` with `tercuman import`.
+/// translates, creates the translated documents, and imports the folder
+/// with `tercuman import`.
 fn export_omegat_project(
     project: &tercuman::project::Project,
     memory: &tercuman::tm::Memory,
@@ -63,10 +70,64 @@ fn export_omegat_project(
     dir: &Path,
 ) -> anyhow::Result<()> {
     let (xliff, tmx) = tercuman::tm::exchange::export_omegat(memory, project, lang)?;
-    let name = format!(
+    let name = omegat_file_name(project, lang);
+    write_omegat_folders(project, lang, dir)?;
+    write(&dir.join("source").join(format!("{name}.xlf")), &xliff)?;
+    write(&dir.join("tm/auto").join(format!("{name}.tmx")), &tmx)?;
+    ui::note(&t!("wrote-file", "path" => dir.display().to_string()));
+    Ok(())
+}
+
+/// An OmegaT project on the locale's PO files: copies of them in
+/// `source/` (kept, so that `import` takes only what OmegaT changed), the
+/// translations as plain text in `tm/auto/` (PO text has no tags), and in
+/// `config/` the custom tags that make OmegaT protect the Markdown.
+fn export_omegat_po_project(
+    project: &tercuman::project::Project,
+    memory: &tercuman::tm::Memory,
+    lang: &unic_langid::LanguageIdentifier,
+    dir: &Path,
+) -> anyhow::Result<()> {
+    let tmx = export_tmx(memory, project, std::slice::from_ref(lang), false)?;
+    write_omegat_folders(project, lang, dir)?;
+    for chapter in &project.chapters {
+        let po = project.po_path(lang, chapter);
+        let text = std::fs::read(&po).map_err(|e| tercuman::Error::io(&po, e))?;
+        let copy = dir.join("source").join(po.file_name().expect("a file"));
+        tercuman::error::write_if_changed(&copy, &text)?;
+    }
+    let name = omegat_file_name(project, lang);
+    write(&dir.join("tm/auto").join(format!("{name}.tmx")), &tmx)?;
+    let config = dir.join("config");
+    write(&config.join("omegat.prefs"), &omegat::preferences())?;
+    let tags = config.join("custom-tags.txt");
+    write(&tags, &format!("{}\n", omegat::MARKDOWN_TAGS))?;
+    ui::note(&t!("wrote-file", "path" => dir.display().to_string()));
+    ui::hint(&t!(
+        "omegat-custom-tags",
+        "config" => config.display().to_string(),
+        "file" => tags.display().to_string()
+    ));
+    Ok(())
+}
+
+/// `<book>.<lang>`, the name of the project's XLIFF and TMX files.
+fn omegat_file_name(
+    project: &tercuman::project::Project,
+    lang: &unic_langid::LanguageIdentifier,
+) -> String {
+    format!(
         "{}.{lang}",
         tercuman::edition::file_slug(&project.book.title)
-    );
+    )
+}
+
+/// The folders every OmegaT project has, its glossary and `omegat.project`.
+fn write_omegat_folders(
+    project: &tercuman::project::Project,
+    lang: &unic_langid::LanguageIdentifier,
+    dir: &Path,
+) -> anyhow::Result<()> {
     for sub in [
         "source",
         "target",
@@ -75,61 +136,22 @@ fn export_omegat_project(
         "dictionary",
         "omegat",
     ] {
-        std::fs::create_dir_all(dir.join(sub))?;
+        let sub = dir.join(sub);
+        std::fs::create_dir_all(&sub).map_err(|e| tercuman::Error::io(&sub, e))?;
     }
-    let write =
-        |path: PathBuf, text: &str| tercuman::error::write_if_changed(&path, text.as_bytes());
-    write(dir.join("source").join(format!("{name}.xlf")), &xliff)?;
-    write(dir.join("tm/auto").join(format!("{name}.tmx")), &tmx)?;
     write(
-        dir.join("glossary/glossary.txt"),
+        &dir.join("glossary/glossary.txt"),
         &project.glossary.to_omegat(&lang.to_string()),
     )?;
     write(
-        dir.join("omegat.project"),
-        &omegat_project(&project.book.source_language.to_string(), &lang.to_string()),
+        &dir.join("omegat.project"),
+        &omegat::project_file(&project.book.source_language.to_string(), &lang.to_string()),
     )?;
-    ui::note(&t!("wrote-file", "path" => dir.display().to_string()));
     Ok(())
 }
 
-/// OmegaT's project file: the folders above, and OmegaT's own sentence
-/// segmentation off (the units are already sentences).
-fn omegat_project(source: &str, target: &str) -> String {
-    format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>
-<omegat>
-    <project version=\"1.0\">
-        <source_dir>source</source_dir>
-        <source_dir_excludes/>
-        <target_dir>target</target_dir>
-        <tm_dir>tm</tm_dir>
-        <glossary_dir>glossary</glossary_dir>
-        <glossary_file>glossary/glossary.txt</glossary_file>
-        <dictionary_dir>dictionary</dictionary_dir>
-        <source_lang>{source}</source_lang>
-        <target_lang>{target}</target_lang>
-        <source_tok>org.omegat.tokenizer.{}</source_tok>
-        <target_tok>org.omegat.tokenizer.{}</target_tok>
-        <sentence_seg>false</sentence_seg>
-        <support_default_translations>true</support_default_translations>
-        <remove_tags>false</remove_tags>
-    </project>
-</omegat>
-",
-        tokenizer(source),
-        tokenizer(target)
-    )
-}
-
-/// OmegaT's tokenizer for a language (stemming for English, Unicode words
-/// otherwise).
-fn tokenizer(lang: &str) -> &'static str {
-    if lang == "en" {
-        "LuceneEnglishTokenizer"
-    } else {
-        "DefaultTokenizer"
-    }
+fn write(path: &Path, text: &str) -> tercuman::Result<bool> {
+    tercuman::error::write_if_changed(path, text.as_bytes())
 }
 
 fn locale_list(project: &tercuman::project::Project) -> String {
@@ -153,6 +175,9 @@ pub fn import_any(
 ) -> anyhow::Result<()> {
     match (file, aligned_markdown) {
         (_, Some(dir)) => import_aligned_markdown(root, &dir, locale.as_deref()),
+        (Some(dir), None) if dir.join("omegat.project").is_file() => {
+            import_omegat_project(root, &dir, by.as_deref())
+        }
         (Some(file), None)
             if file
                 .extension()
@@ -204,6 +229,15 @@ pub fn import(root: &Path, file: &Path, by: Option<&str>) -> anyhow::Result<()> 
     if !quiet_sync {
         super::sync::print_report(&before);
     }
+    print_xliff_report(file, &report);
+    let after = super::sync::sync_now(&project, &mut memory)?;
+    super::sync::print_report(&after);
+    Ok(())
+}
+
+/// What an XLIFF (or an OmegaT project's PO file) brought in, and where
+/// each conflict is.
+fn print_xliff_report(file: &Path, report: &tercuman::tm::exchange::XliffReport) {
     ui::note(&t!(
         "xliff-import-report",
         "locale" => report.locale.as_str(),
@@ -225,9 +259,74 @@ pub fn import(root: &Path, file: &Path, by: Option<&str>) -> anyhow::Result<()> 
         ));
         ui::hint(&t!("xliff-import-conflict-hint", "segment" => segment.as_str()));
     }
+}
+
+/// `tercuman import FOLDER`: an OmegaT project `export` wrote. On XLIFF
+/// (`--format omegat`), its translated XLIFF; on PO files (`--format
+/// omegat-po`), what OmegaT changed in them since the export.
+fn import_omegat_project(root: &Path, dir: &Path, by: Option<&str>) -> anyhow::Result<()> {
+    let on_po = std::fs::read_dir(dir.join("source"))
+        .map_err(|e| tercuman::Error::io(&dir.join("source"), e))?
+        .filter_map(|e| e.ok())
+        .any(|e| e.path().extension().is_some_and(|x| x == "po"));
+    if !on_po {
+        let target = dir.join("target");
+        let mut xliffs: Vec<PathBuf> = std::fs::read_dir(&target)
+            .map_err(|e| tercuman::Error::io(&target, e))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "xlf"))
+            .collect();
+        xliffs.sort();
+        if xliffs.is_empty() {
+            anyhow::bail!(t!("error-omegat-no-target", "dir" => target.display().to_string()));
+        }
+        for file in xliffs {
+            import(root, &file, by)?;
+        }
+        return Ok(());
+    }
+    let files = tercuman::sync::omegat::read_returned_po(dir)?;
+    let Some(first) = files.first() else {
+        let target = dir.join("target");
+        anyhow::bail!(t!("error-omegat-no-target", "dir" => target.display().to_string()));
+    };
+    let lang = catalog_language(&first.exported).unwrap_or_default();
+    let (project, mut memory, _lock) = super::open(root)?;
+    let lang = super::locale_arg(&project, Some(&lang))?
+        .into_iter()
+        .next()
+        .expect("one locale");
+    let code = lang.to_string();
+    for file in &files {
+        let text = tercuman::formats::po::read(&file.path)?;
+        tercuman::formats::po::check_language(&text, &file.translated, &code, &file.path)?;
+    }
+    let before = tercuman::sync::sync(&project, &mut memory, tercuman::date::now())?;
+    if !before.imported.is_empty() || !before.conflicts.is_empty() {
+        super::sync::print_report(&before);
+    }
+    let reports = tercuman::sync::omegat::import_returned_po(
+        &mut memory,
+        &code,
+        &files,
+        tercuman::date::now(),
+    )?;
+    for returned in &reports {
+        print_xliff_report(&returned.path, &returned.report);
+    }
     let after = super::sync::sync_now(&project, &mut memory)?;
     super::sync::print_report(&after);
     Ok(())
+}
+
+/// A catalog header's `Language:`, as a locale code.
+fn catalog_language(catalog: &tercuman::formats::po::Catalog) -> Option<String> {
+    catalog
+        .header
+        .lines()
+        .find_map(|l| l.strip_prefix("Language:"))
+        .map(|l| l.trim().replace('_', "-"))
+        .filter(|l| !l.is_empty())
 }
 
 /// `tercuman import FILE.po`: a paragraph-level catalog made by
@@ -237,16 +336,13 @@ pub fn import_paragraphs(root: &Path, file: &Path, locale: Option<&str>) -> anyh
     let text = tercuman::formats::po::read(file)?;
     let catalog = tercuman::formats::po::parse(&text, file)?;
     let (project, mut memory, _lock) = super::open(root)?;
-    let declared = catalog
-        .header
-        .lines()
-        .find_map(|l| l.strip_prefix("Language:"))
-        .map(|l| l.trim().to_string())
-        .filter(|l| !l.is_empty());
-    let Some(code) = locale.map(str::to_string).or(declared) else {
+    let Some(code) = locale
+        .map(|l| l.replace('_', "-"))
+        .or_else(|| catalog_language(&catalog))
+    else {
         anyhow::bail!(t!("error-import-po-locale", "file" => file.display().to_string()));
     };
-    let (lang, docs) = before_paragraph_import(&project, &mut memory, &code.replace('_', "-"))?;
+    let (lang, docs) = before_paragraph_import(&project, &mut memory, &code)?;
     let report = tercuman::tm::paragraphs::import_paragraph_catalog(
         &mut memory,
         &project,

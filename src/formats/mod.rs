@@ -4,6 +4,7 @@
 //! memory or the editions.
 
 pub mod inline_codes;
+pub mod omegat;
 pub mod po;
 pub mod tbx;
 pub mod tmx;

@@ -14,12 +14,12 @@ use crate::tm::{Origin, Status, StoredSegment, Suggestion, Translation, Translat
 use super::Conflict;
 
 /// Whether two texts are the same once both are in Unicode's composed form (NFC).
-fn same_text(a: &str, b: &str) -> bool {
+pub(super) fn same_text(a: &str, b: &str) -> bool {
     use unicode_normalization::UnicodeNormalization as _;
     a.nfc().eq(b.nfc())
 }
 
-fn nfc(text: &str) -> String {
+pub(super) fn nfc(text: &str) -> String {
     use unicode_normalization::UnicodeNormalization as _;
     text.nfc().collect()
 }

@@ -30,6 +30,7 @@ mod files;
 mod import;
 mod leverage;
 mod markers;
+pub mod omegat;
 pub use markers::MarkerLeft;
 mod orphans;
 mod plan;

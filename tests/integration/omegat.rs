@@ -11,6 +11,20 @@ const OMEGAT_JAR: &str = "/usr/share/omegat/OmegaT.jar";
 /// Runs OmegaT on `project` in console mode `mode`; `None` when OmegaT is
 /// not installed and not required.
 fn omegat(project: &Path, mode: &str, extra: &[&str]) -> Option<String> {
+    let config = tempfile::tempdir().unwrap();
+    let (success, log) = omegat_with(project, config.path(), mode, extra)?;
+    assert!(success, "OmegaT failed:\n{log}");
+    Some(log)
+}
+
+/// Runs OmegaT with its preferences in `config` (`--config-dir`): whether
+/// it succeeded, and what it printed.
+fn omegat_with(
+    project: &Path,
+    config: &Path,
+    mode: &str,
+    extra: &[&str],
+) -> Option<(bool, String)> {
     if !Path::new(OMEGAT_JAR).exists() {
         assert!(
             std::env::var_os(REQUIRE_VALIDATORS).is_none(),
@@ -19,14 +33,13 @@ fn omegat(project: &Path, mode: &str, extra: &[&str]) -> Option<String> {
         eprintln!("skipping OmegaT checks: not installed");
         return None;
     }
-    let config = tempfile::tempdir().unwrap();
     let out = Command::new("java")
         .arg("-Djava.awt.headless=true")
         .arg("-jar")
         .arg(OMEGAT_JAR)
         .arg(project)
         .arg(format!("--mode={mode}"))
-        .arg(format!("--config-dir={}", config.path().display()))
+        .arg(format!("--config-dir={}", config.display()))
         .args(["--disable-project-locking", "--no-team"])
         .args(extra)
         .output()
@@ -36,8 +49,7 @@ fn omegat(project: &Path, mode: &str, extra: &[&str]) -> Option<String> {
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     );
-    assert!(out.status.success(), "OmegaT failed:\n{log}");
-    Some(log)
+    Some((out.status.success(), log))
 }
 
 /// The (source, target) of every unit of an XLIFF file, as written.
@@ -186,30 +198,107 @@ fn a_translation_made_in_omegat_comes_back_to_the_memory_and_the_po_files() {
     );
 }
 
+/// A copy of OmegaT's preferences folder as `export` wrote it, for one
+/// run (OmegaT writes its own settings into it).
+fn exported_config(project: &Path) -> tempfile::TempDir {
+    let config = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        project.join("config/omegat.prefs"),
+        config.path().join("omegat.prefs"),
+    )
+    .unwrap();
+    config
+}
+
 #[test]
-fn omegat_on_the_po_files_fills_them_from_our_tmx() {
-    // The translator's memory: the whole book, translated.
+fn omegat_on_the_po_files_protects_the_markdown_as_tags() {
+    let done = fixture("kitchen-sink");
+    ok(done.path(), &["sync"]);
+    let book = fixture("kitchen-sink");
+    let root = book.path();
+    two_turkish_segments_untranslated(root);
+    let project = root.join("omegat-po");
+    let out = project.to_str().unwrap();
+    ok(
+        root,
+        &[
+            "export",
+            "--format",
+            "omegat-po",
+            "--locale",
+            "tr",
+            "--out",
+            out,
+        ],
+    );
+    // The translator's memory from another job: the emphasis of one
+    // translation lost, as a careless match would have it.
+    let careless = project.join("tm/auto/careless.tmx");
+    let tmx = careless.to_str().unwrap();
+    ok(
+        done.path(),
+        &["tm", "export", "--tmx", tmx, "--locale", "tr", "--plain"],
+    );
+    let text = std::fs::read_to_string(&careless).unwrap();
+    assert!(text.contains("<seg>*Vurgulu* bir alıntı.</seg>"), "{text}");
+    std::fs::write(
+        &careless,
+        text.replace(
+            "<seg>*Vurgulu* bir alıntı.</seg>",
+            "<seg>Vurgulu bir alıntı.</seg>",
+        ),
+    )
+    .unwrap();
+    let validate = ["--tag-validation=abort"];
+    let config = exported_config(&project);
+    let Some((passed, log)) = omegat_with(&project, config.path(), "console-translate", &validate)
+    else {
+        return;
+    };
+    assert!(!passed, "the lost emphasis is a tag error: {log}");
+    assert!(log.contains("Missing: *@"), "{log}");
+    assert!(log.contains("Vurgulu bir alıntı."), "{log}");
+    // Without the custom tags, OmegaT sees plain text and lets it through.
+    let plain = tempfile::tempdir().unwrap();
+    let (passed, log) =
+        omegat_with(&project, plain.path(), "console-translate", &validate).unwrap();
+    assert!(passed, "{log}");
+    // The memory's own matches carry every tag: links, code, images with
+    // their titles, footnotes, escapes.
+    std::fs::remove_file(&careless).unwrap();
+    ok(
+        done.path(),
+        &["tm", "export", "--tmx", tmx, "--locale", "tr", "--plain"],
+    );
+    let config = exported_config(&project);
+    let (passed, log) =
+        omegat_with(&project, config.path(), "console-translate", &validate).unwrap();
+    assert!(passed, "{log}");
+    assert!(log.contains("Validating tags"), "{log}");
+}
+
+#[test]
+fn omegat_work_on_the_po_files_comes_back_and_undoes_nothing_done_meanwhile() {
     let done = fixture("kitchen-sink");
     ok(done.path(), &["sync"]);
     let book = fixture("kitchen-sink");
     let root = book.path();
     let po = two_turkish_segments_untranslated(root);
-    // An OmegaT project on the PO files, the memory as plain-text TMX (PO
-    // text has no tags for OmegaT).
     let project = root.join("omegat-po");
-    export_omegat(root, &project);
-    std::fs::remove_dir_all(project.join("source")).unwrap();
-    std::fs::remove_dir_all(project.join("tm/auto")).unwrap();
-    std::fs::create_dir_all(project.join("source")).unwrap();
-    std::fs::create_dir_all(project.join("tm/auto")).unwrap();
-    for name in ["first.po", "second.po"] {
-        std::fs::copy(
-            root.join("locales/tr").join(name),
-            project.join("source").join(name),
-        )
-        .unwrap();
-    }
-    let tmx = project.join("tm/auto/book.tmx");
+    let out = project.to_str().unwrap();
+    ok(
+        root,
+        &[
+            "export",
+            "--format",
+            "omegat-po",
+            "--locale",
+            "tr",
+            "--out",
+            out,
+        ],
+    );
+    let tmx = project.join("tm/auto/translator.tmx");
     ok(
         done.path(),
         &[
@@ -222,23 +311,54 @@ fn omegat_on_the_po_files_fills_them_from_our_tmx() {
             "--plain",
         ],
     );
-    if omegat(&project, "console-translate", &[]).is_none() {
+    let config = exported_config(&project);
+    let Some((passed, log)) = omegat_with(&project, config.path(), "console-translate", &[]) else {
         return;
-    }
-    // OmegaT's PO files go back where they came from; sync imports them.
-    for name in ["first.po", "second.po"] {
-        std::fs::copy(
-            project.join("target").join(name),
-            root.join("locales/tr").join(name),
-        )
-        .unwrap();
-    }
-    let said = String::from_utf8(tercuman(root, &["sync"]).stderr).unwrap();
-    assert!(said.contains("tr: 2 translations imported"), "{said}");
-    let text = std::fs::read_to_string(&po).unwrap();
+    };
+    assert!(passed, "{log}");
+    // While OmegaT worked, someone edited two entries of the PO file: one
+    // OmegaT left alone, one the translator then changed in OmegaT too.
+    translate(&po, "Troops", "Askerî birlikler");
+    translate(&po, "Drill", "Alıştırma");
+    ok(root, &["sync"]);
+    let target = project.join("target/first.po");
+    let text = std::fs::read_to_string(&target).unwrap();
     assert!(
         text.contains("msgid \"Drill\"\nmsgstr \"Tatbikat\""),
         "{text}"
     );
+    let said = String::from_utf8(tercuman(root, &["import", out]).stderr).unwrap();
+    assert!(
+        said.contains("tr: 1 translation updated, 21 unchanged, 1 conflict,"),
+        "{said}"
+    );
+    assert_eq!(
+        said.matches("was changed in the memory since").count(),
+        1,
+        "{said}"
+    );
+    assert!(said.contains("omegat-po/target/first.po:"), "{said}");
+    assert!(said.contains("was changed in the memory since"), "{said}");
+    let text = std::fs::read_to_string(&po).unwrap();
     assert!(text.contains("msgstr \"*Vurgulu* bir alıntı.\""), "{text}");
+    assert!(
+        text.contains("msgid \"Troops\"\nmsgstr \"Askerî birlikler\""),
+        "an edit OmegaT did not touch stays: {text}"
+    );
+    assert!(
+        text.contains("msgid \"Drill\"\nmsgstr \"Alıştırma\""),
+        "the memory's side of a conflict stays current: {text}"
+    );
+    let drill = segment_id(&po, "Drill");
+    let log =
+        String::from_utf8(tercuman(root, &["tm", "log", &drill, "--locale", "tr"]).stdout).unwrap();
+    assert!(
+        log.contains("Tatbikat"),
+        "OmegaT's is in the history: {log}"
+    );
+    // Imported again, nothing changes.
+    let before = snapshot(&root.join("locales"));
+    let said = String::from_utf8(tercuman(root, &["import", out]).stderr).unwrap();
+    assert!(said.contains("tr: 0 translations updated"), "{said}");
+    assert_eq!(snapshot(&root.join("locales")), before);
 }

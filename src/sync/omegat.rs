@@ -1,0 +1,153 @@
+//! PO files coming back from an OmegaT project (`export --format
+//! omegat-po`). The project keeps the copies it started from in `source/`
+//! and writes its work to `target/`, so each entry is read three ways: as
+//! exported, as OmegaT left it, and as the memory has it now. Only what
+//! OmegaT changed is taken, and a segment the memory changed too since the
+//! export is a conflict: the memory's stays current, OmegaT's goes into the
+//! history. Nothing a translator did elsewhere in the meantime is undone.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+use crate::formats::po;
+use crate::tm::exchange::XliffReport;
+use crate::tm::{Changes, Memory, Origin, Status, Suggestion, Translation, TranslationChange};
+
+use super::import::{entry_state, nfc, same_text};
+
+/// One chapter's PO file in an OmegaT project: the copy `export` wrote to
+/// its `source/`, and OmegaT's translated one in `target/`.
+pub struct ReturnedFile {
+    pub exported: po::Catalog,
+    pub translated: po::Catalog,
+    pub path: PathBuf,
+}
+
+/// What came back in one file, as an XLIFF import reports it.
+pub struct ReturnedReport {
+    pub path: PathBuf,
+    pub report: XliffReport,
+}
+
+/// Takes OmegaT's changes to `locale` into the memory, in one commit.
+/// Every file is checked first: an entry without an id, or with an id the
+/// memory does not know, stops the import with its file and line.
+pub fn import_returned_po(
+    memory: &mut Memory,
+    locale: &str,
+    files: &[ReturnedFile],
+    now: i64,
+) -> Result<Vec<ReturnedReport>> {
+    let segments = memory.segments()?;
+    let current = memory.translations(locale)?;
+    let mut changes = Changes::default();
+    let mut reports = Vec::new();
+    for file in files {
+        let exported: HashMap<&str, Translation> = file
+            .exported
+            .entries
+            .iter()
+            .filter(|e| !e.obsolete)
+            .filter_map(|e| Some((e.msgctxt.as_deref()?, entry_state(e))))
+            .collect();
+        let mut report = XliffReport {
+            locale: locale.to_string(),
+            ..XliffReport::default()
+        };
+        for e in file.translated.entries.iter().filter(|e| !e.obsolete) {
+            let id = e.msgctxt.as_deref().ok_or_else(|| {
+                Error::parse(
+                    &file.path,
+                    e.line,
+                    "entry has no msgctxt, so it belongs to no segment",
+                )
+            })?;
+            let seg = segments.get(id).ok_or_else(|| {
+                Error::parse(
+                    &file.path,
+                    e.line,
+                    format!("unknown segment id `{id}` (msgctxt)"),
+                )
+            })?;
+            let incoming = Translation {
+                text: nfc(&e.msgstr),
+                status: entry_state(e).status,
+            };
+            let before = exported
+                .get(id)
+                .cloned()
+                .unwrap_or_else(Translation::untranslated);
+            if incoming == before || incoming.status == Status::Untranslated {
+                // Untouched in OmegaT, or left blank: a blank never erases.
+                match incoming.status {
+                    Status::Untranslated => report.empty += 1,
+                    _ => report.unchanged += 1,
+                }
+                continue;
+            }
+            let now_current = current
+                .get(id)
+                .cloned()
+                .unwrap_or_else(Translation::untranslated);
+            let mut change = TranslationChange::new(id, locale, incoming.clone(), Origin::PoImport);
+            if !same_text(&seg.source, &e.msgid) {
+                // Made for English that has changed since the export.
+                report.stale += 1;
+                if now_current.status == Status::Untranslated {
+                    change.translation.status = Status::Fuzzy;
+                    change.suggestion = Some(Suggestion {
+                        previous_source: e.msgid.clone(),
+                        score: None,
+                        from: id.to_string(),
+                    });
+                } else {
+                    change.current = false;
+                }
+            } else if now_current == incoming {
+                report.unchanged += 1;
+                continue;
+            } else if now_current != before && now_current.status != Status::Untranslated {
+                change.current = false;
+                change.origin = Origin::PoConflict;
+                report.conflicts.push((e.line, id.to_string()));
+            } else {
+                report.updated += 1;
+            }
+            changes.translations.push(change);
+        }
+        reports.push(ReturnedReport {
+            path: file.path.clone(),
+            report,
+        });
+    }
+    memory.apply(&changes, now)?;
+    Ok(reports)
+}
+
+/// Reads the PO files of an OmegaT project's `target/` and their
+/// exported copies in `source/` (a file OmegaT wrote without its copy is
+/// an error naming it).
+pub fn read_returned_po(project_dir: &Path) -> Result<Vec<ReturnedFile>> {
+    let target = project_dir.join("target");
+    let mut names: Vec<PathBuf> = std::fs::read_dir(&target)
+        .map_err(|e| Error::io(&target, e))?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "po"))
+        .collect();
+    names.sort();
+    names
+        .into_iter()
+        .map(|path| {
+            let copy = project_dir
+                .join("source")
+                .join(path.file_name().expect("a file"));
+            let read = |p: &Path| po::read(p).and_then(|text| po::parse(&text, p));
+            Ok(ReturnedFile {
+                exported: read(&copy)?,
+                translated: read(&path)?,
+                path,
+            })
+        })
+        .collect()
+}
