@@ -223,7 +223,7 @@ fn markup_spans(markdown: &str) -> Vec<Span> {
     }
     let mut spans = Vec::new();
     let mut i = 0;
-    collect(inner, &mut i, &mut spans);
+    collect(inner, &wrapped, &mut i, &mut spans);
     if spans.iter().any(|s| s.start < offset || s.end > end) {
         return Vec::new();
     }
@@ -239,6 +239,7 @@ fn markup_spans(markdown: &str) -> Vec<Span> {
 /// Returns the (start, end) extent of what it walked, if anything.
 fn collect(
     events: &[(Event, std::ops::Range<usize>)],
+    text: &str,
     i: &mut usize,
     spans: &mut Vec<Span>,
 ) -> Option<(usize, usize)> {
@@ -258,7 +259,7 @@ fn collect(
                 return extent;
             }
             Event::Start(tag) => {
-                collect_element(events, i, spans, tag, range);
+                collect_element(events, text, i, spans, tag, range);
                 widen(&mut extent, range);
             }
             Event::Code(_)
@@ -297,6 +298,7 @@ fn collect(
 /// inside).
 fn collect_element(
     events: &[(Event, std::ops::Range<usize>)],
+    text: &str,
     i: &mut usize,
     spans: &mut Vec<Span>,
     tag: &Tag,
@@ -315,7 +317,7 @@ fn collect_element(
         _ => None,
     };
     let at = spans.len();
-    let inner = collect(events, i, spans);
+    let inner = collect(events, text, i, spans);
     *i += 1; // the End
     match (kind, inner) {
         (Some(kind), Some((first, last))) => {
@@ -328,12 +330,32 @@ fn collect_element(
                     role: Role::Open,
                 },
             );
+            // A title (`[a](url "title")`) is words to translate: the
+            // close stops before it, and its end quote is a code of its own.
+            let title = match tag {
+                Tag::Link { title, .. } | Tag::Image { title, .. } if !title.is_empty() => {
+                    title_within(&text[last..range.end]).map(|(s, e)| (last + s, last + e))
+                }
+                _ => None,
+            };
+            let (close_end, rest) = match title {
+                Some((start, end)) => (start, Some(end)),
+                None => (range.end, None),
+            };
             spans.push(Span {
                 start: last,
-                end: range.end,
+                end: close_end,
                 kind,
                 role: Role::Close,
             });
+            if let Some(end) = rest {
+                spans.push(Span {
+                    start: end,
+                    end: range.end,
+                    kind: CodeKind::Protected,
+                    role: Role::Standalone,
+                });
+            }
         }
         (kind, _) => {
             spans.truncate(at);
@@ -345,6 +367,38 @@ fn collect_element(
             });
         }
     }
+}
+
+/// Where the title stands in the end of an inline link or image
+/// (`](url "title")`, `'title'` or `(title)`): the byte range of its
+/// words, between the quotes. `None` when there is none to translate.
+fn title_within(close: &str) -> Option<(usize, usize)> {
+    let body = close.strip_suffix(')')?.trim_end();
+    let quote = body.chars().last()?;
+    let opener = match quote {
+        '"' | '\'' => quote,
+        ')' => '(',
+        _ => return None,
+    };
+    let end = body.len() - 1;
+    let bytes = body.as_bytes();
+    let mut at = end;
+    while at > 0 {
+        at -= 1;
+        if bytes[at] != opener as u8 {
+            continue;
+        }
+        let escapes = bytes[..at]
+            .iter()
+            .rev()
+            .take_while(|&&b| b == b'\\')
+            .count();
+        if escapes % 2 == 0 {
+            let spaced = at > 0 && bytes[at - 1].is_ascii_whitespace();
+            return (spaced && at + 1 < end).then_some((at + 1, end));
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -375,17 +429,48 @@ mod tests {
                 "T(the )",
                 "O2([)",
                 "T(report)",
-                "C2(](https://example.org/a_b \"T\"))",
+                "C2(](https://example.org/a_b \")",
+                "T(T)",
+                "S3(\"))",
                 "C1(**)",
                 "T( and )",
-                "S3(`run --fast`)",
+                "S4(`run --fast`)",
                 "T(, see )",
-                "S4(<https://x.org>)",
+                "S5(<https://x.org>)",
                 "T(.)",
             ]
             .map(String::from)
         );
         assert_eq!(join(&pieces), md);
+    }
+
+    #[test]
+    fn a_title_is_text_to_translate_in_any_of_its_three_quotes() {
+        for (md, close, title, end) in [
+            (
+                "![A map](m.png \"The region\")",
+                "](m.png \"",
+                "The region",
+                "\")",
+            ),
+            ("[a](u 'say \\'hi\\'' )", "](u '", "say \\'hi\\'", "' )"),
+            ("[a](<u v> (old))", "](<u v> (", "old", "))"),
+        ] {
+            let pieces = split(md);
+            assert_eq!(
+                codes(&pieces)[2..],
+                [
+                    format!("C1({close})"),
+                    format!("T({title})"),
+                    format!("S2({end})")
+                ],
+                "{md}"
+            );
+            assert_eq!(join(&pieces), md);
+        }
+        // No title, or one in a reference's definition: the close is whole.
+        assert_eq!(codes(&split("[a](u)"))[2], "C1(](u))");
+        assert_eq!(codes(&split("[a][r]\n\n[r]: u \"T\""))[2], "C1(][r])");
     }
 
     #[test]
