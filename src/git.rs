@@ -107,9 +107,9 @@ pub fn readiness(root: &Path) -> Readiness {
 /// program). Running it again changes nothing. Returns what it changed.
 pub fn setup(root: &Path, exe: &Path) -> Result<Vec<String>> {
     if !in_work_tree(root) {
-        return Err(Error::Other(format!(
-            "{} is not in a git work tree\nhint: run `git init` first, or clone the book with git",
-            root.display()
+        return Err(Error::Other(crate::said!(
+            "git-not-a-work-tree",
+            "path" => root.display()
         )));
     }
     let mut changed = Vec::new();
@@ -145,7 +145,11 @@ pub fn setup(root: &Path, exe: &Path) -> Result<Vec<String>> {
     for (key, value) in settings {
         if git(root, &["config", "--get", &key]).as_deref() != Some(value.as_str()) {
             git(root, &["config", &key, &value]).ok_or_else(|| {
-                Error::Other(format!("`git config {key}` failed in {}", root.display()))
+                Error::Other(crate::said!(
+                    "git-config-failed",
+                    "key" => &key,
+                    "path" => root.display()
+                ))
             })?;
             changed.push(format!("git config {key}"));
         }

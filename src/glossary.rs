@@ -86,7 +86,7 @@ impl Glossary {
     pub fn load(path: &Path, source_lang: &str, locales: &[String]) -> Result<Glossary> {
         let text = match std::fs::read(path) {
             Ok(bytes) => String::from_utf8(bytes)
-                .map_err(|_| Error::parse(path, 1, "the glossary is not UTF-8".to_string()))?,
+                .map_err(|_| Error::parse(path, 1, crate::said!("glossary-not-utf8")))?,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 return Ok(Glossary {
                     path: path.to_path_buf(),
@@ -278,7 +278,7 @@ impl Glossary {
             return Err(Error::parse(
                 &self.path,
                 1,
-                format!("{kinded} of the entries to add are forbidden or do-not-translate, and the header has no `kind` column to say so\nhint: add a `kind` column to the header"),
+                crate::said!("glossary-no-kind-column", "count" => kinded),
             ));
         }
         if columns.is_empty() {
@@ -517,9 +517,11 @@ fn columns(
                 return Err(Error::parse(
                     path,
                     line,
-                    format!(
-                        "column `{name}` is neither the source language (`{source_lang}`), a locale of the book ({}), `kind` nor `note`",
-                        locales.join(", ")
+                    crate::said!(
+                        "glossary-unknown-column",
+                        "name" => name,
+                        "source" => source_lang,
+                        "locales" => locales.join(", ")
                     ),
                 ))
             }
@@ -528,7 +530,7 @@ fn columns(
             return Err(Error::parse(
                 path,
                 line,
-                format!("column `{name}` is named twice"),
+                crate::said!("glossary-column-twice", "name" => name),
             ));
         }
         columns.push(column);
@@ -537,7 +539,11 @@ fn columns(
         return Err(Error::parse(
             path,
             line,
-            format!("the header has no `{source_lang}` column (the source language): it names the columns, e.g. `{source_lang}\\t{}\\tkind\\tnote`", locales.join("\\t")),
+            crate::said!(
+                "glossary-no-source-column",
+                "source" => source_lang,
+                "example" => format!("{source_lang}\\t{}\\tkind\\tnote", locales.join("\\t"))
+            ),
         ));
     }
     Ok(columns)
@@ -549,10 +555,10 @@ fn term(row: &str, columns: &[Column], path: &Path, line: usize) -> Result<Term>
         return Err(Error::parse(
             path,
             line,
-            format!(
-                "{} cells, but the header names {} columns",
-                cells.len(),
-                columns.len()
+            crate::said!(
+                "glossary-too-many-cells",
+                "cells" => cells.len(),
+                "columns" => columns.len()
             ),
         ));
     }
@@ -583,9 +589,7 @@ fn term(row: &str, columns: &[Column], path: &Path, line: usize) -> Result<Term>
                     Error::parse(
                         path,
                         line,
-                        format!(
-                            "kind `{cell}`: use `preferred`, `forbidden` or `do-not-translate`"
-                        ),
+                        crate::said!("glossary-unknown-kind", "kind" => cell),
                     )
                 })?
             }
@@ -596,7 +600,7 @@ fn term(row: &str, columns: &[Column], path: &Path, line: usize) -> Result<Term>
         return Err(Error::parse(
             path,
             line,
-            "a term without its source-language form".to_string(),
+            crate::said!("glossary-term-without-source"),
         ));
     }
     Ok(term)

@@ -157,7 +157,11 @@ fn add_resource(
     let resource = FluentResource::try_new(text).map_err(|(res, errors)| {
         let first = &errors[0];
         let line = crate::project::line_of(res.source(), first.pos.start);
-        Error::parse(path, line, format!("Fluent syntax error: {}", first.kind))
+        Error::parse(
+            path,
+            line,
+            crate::said!("fluent-syntax", "reason" => &first.kind),
+        )
     })?;
     bundle.add_resource(resource).map_err(|errors| {
         Error::parse(

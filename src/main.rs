@@ -203,8 +203,24 @@ fn describe(err: &(dyn std::error::Error + 'static)) -> String {
         Some(Error::Memory { path, message }) => t!(
             "error-memory",
             "path" => path.display().to_string(),
-            "message" => message.as_str()
+            "message" => ui::said(message)
         ),
+        Some(Error::Parse {
+            path,
+            line,
+            message,
+        }) => format!("{}:{line}: {}", path.display(), ui::said(message)),
+        Some(Error::Config {
+            path,
+            line: 0,
+            message,
+        }) => format!("{}: {}", path.display(), ui::said(message)),
+        Some(Error::Config {
+            path,
+            line,
+            message,
+        }) => format!("{}:{line}: {}", path.display(), ui::said(message)),
+        Some(Error::Other(message)) => ui::said(message),
         _ => err.to_string(),
     }
 }

@@ -46,7 +46,7 @@ pub struct SummaryChapter {
 pub struct Note {
     pub file: PathBuf,
     pub line: usize,
-    pub message: String,
+    pub message: crate::error::Message,
 }
 
 #[derive(Deserialize)]
@@ -70,8 +70,14 @@ struct BookSection {
 pub fn read(dir: &Path) -> Result<MdBook> {
     let config_path = dir.join("book.toml");
     let text = read_utf8(&config_path)?;
-    let config: Config = toml::from_str(&text)
-        .map_err(|e| Error::Other(format!("{}: {}", config_path.display(), e.message())))?;
+    let config: Config = toml::from_str(&text).map_err(|e| Error::Config {
+        path: config_path.clone(),
+        line: e
+            .span()
+            .map(|s| crate::project::line_of(&text, s.start))
+            .unwrap_or(0),
+        message: e.message().to_string().into(),
+    })?;
     let src = dir.join(config.book.src.as_deref().unwrap_or("src"));
     let summary_path = src.join("SUMMARY.md");
     let summary = read_utf8(&summary_path)?;
@@ -96,7 +102,7 @@ pub fn read(dir: &Path) -> Result<MdBook> {
 /// does not carry over: part titles, drafts, nesting, separators.
 pub fn parse_summary(text: &str, file: &Path) -> (Vec<SummaryChapter>, Vec<Note>) {
     let line = |offset: usize| crate::project::line_of(text, offset);
-    let note = |offset: usize, message: String| Note {
+    let note = |offset: usize, message: crate::error::Message| Note {
         file: file.to_path_buf(),
         line: line(offset),
         message,
@@ -122,12 +128,12 @@ pub fn parse_summary(text: &str, file: &Path) -> (Vec<SummaryChapter>, Vec<Note>
                     if headings > 1 || !title.trim().eq_ignore_ascii_case("summary") {
                         notes.push(note(
                             at,
-                            format!("part title `{}` is not kept: tercuman's books have no parts; its chapters follow in order", title.trim()),
+                            crate::said!("mdbook-part-title", "title" => title.trim()),
                         ));
                     }
                 }
             }
-            Event::Rule => notes.push(note(range.start, "separator not kept".to_string())),
+            Event::Rule => notes.push(note(range.start, crate::said!("mdbook-separator"))),
             Event::Start(Tag::Link { dest_url, .. }) => {
                 link = Some((dest_url.to_string(), String::new(), range.start))
             }
@@ -145,18 +151,12 @@ pub fn parse_summary(text: &str, file: &Path) -> (Vec<SummaryChapter>, Vec<Note>
                 let chapter_depth = depth.saturating_sub(1);
                 let path = dest.split('#').next().unwrap_or("").trim().to_string();
                 if path.is_empty() {
-                    notes.push(note(
-                        at,
-                        format!("draft chapter `{title}` has no file: skipped"),
-                    ));
+                    notes.push(note(at, crate::said!("mdbook-draft", "title" => &title)));
                     continue;
                 }
                 if chapter_depth > 0 && !nested_reported {
                     nested_reported = true;
-                    notes.push(note(
-                        at,
-                        format!("nested chapters (from `{title}` on) become chapters of their own, in the same order"),
-                    ));
+                    notes.push(note(at, crate::said!("mdbook-nested", "title" => &title)));
                 }
                 chapters.push(SummaryChapter {
                     title,
@@ -201,9 +201,7 @@ pub fn mdbook_only_syntax(text: &str, file: &Path) -> Vec<Note> {
             notes.push(Note {
                 file: file.to_path_buf(),
                 line: n + 1,
-                message: format!(
-                    "mdBook's `{what} …}}}}` is not supported: the editions show it as written"
-                ),
+                message: crate::said!("mdbook-preprocessor-link", "link" => format!("{what} …}}}}")),
             });
         }
         if in_rust && (trimmed.starts_with("# ") || trimmed == "#") && !hidden_reported {
@@ -211,8 +209,7 @@ pub fn mdbook_only_syntax(text: &str, file: &Path) -> Vec<Note> {
             notes.push(Note {
                 file: file.to_path_buf(),
                 line: n + 1,
-                message: "hidden lines of Rust code blocks (`# `) are shown in tercuman's editions"
-                    .to_string(),
+                message: crate::said!("mdbook-hidden-lines"),
             });
         }
     }
@@ -241,10 +238,7 @@ pub fn copy_into(book: &MdBook, root: &Path) -> Result<(Vec<String>, Vec<Note>)>
             notes.push(Note {
                 file: summary.clone(),
                 line: 0,
-                message: format!(
-                    "chapter `{}` is outside the book's folder: skipped",
-                    chapter.path
-                ),
+                message: crate::said!("mdbook-outside", "path" => &chapter.path),
             });
             continue;
         }
@@ -268,9 +262,7 @@ pub fn copy_into(book: &MdBook, root: &Path) -> Result<(Vec<String>, Vec<Note>)>
             notes.push(Note {
                 file: book.src.join(&chapter.path),
                 line: 1,
-                message: format!(
-                    "copied as `source/{name}`: its page needs a name of its own in ASCII letters, digits, `-` and `_`; links to it need the new name"
-                ),
+                message: crate::said!("mdbook-renamed", "name" => &name),
             });
             name
         };
@@ -356,13 +348,15 @@ mod tests {
             ]
         );
         assert_eq!(chapters[2].title, "Installing");
-        let lines: Vec<(usize, &str)> = notes
-            .iter()
-            .map(|n| (n.line, n.message.split(' ').next().unwrap()))
-            .collect();
+        let lines: Vec<(usize, &str)> = notes.iter().map(|n| (n.line, n.message.id)).collect();
         assert_eq!(
             lines,
-            [(5, "part"), (8, "nested"), (9, "draft"), (11, "separator")]
+            [
+                (5, "mdbook-part-title"),
+                (8, "mdbook-nested"),
+                (9, "mdbook-draft"),
+                (11, "mdbook-separator")
+            ]
         );
     }
 
@@ -372,6 +366,9 @@ mod tests {
         let notes = mdbook_only_syntax(text, Path::new("src/a.md"));
         let lines: Vec<usize> = notes.iter().map(|n| n.line).collect();
         assert_eq!(lines, [3, 6], "{notes:?}");
-        assert!(notes[0].message.contains("{{#include"), "{notes:?}");
+        assert!(
+            notes[0].message.to_string().contains("{{#include"),
+            "{notes:?}"
+        );
     }
 }

@@ -10,7 +10,8 @@ use std::path::{Component, Path, PathBuf};
 use serde::Deserialize;
 use unic_langid::LanguageIdentifier;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Message, Result};
+use crate::said;
 
 /// The `source/book.toml` file as written by the editor.
 #[derive(Debug, Deserialize)]
@@ -225,24 +226,25 @@ impl Project {
             Error::Config {
                 path: config_path.clone(),
                 line,
-                message: e.message().to_string(),
+                message: e.message().to_string().into(),
             }
         })?;
-        let config_error = |message: String| Error::Config {
+        let config_error = |message: Message| Error::Config {
             path: config_path.clone(),
             line: 0,
             message,
         };
         let t = file.book;
         let source_language = parse_locale(&t.source_language)
-            .map_err(|m| config_error(format!("source-language: {m}")))?;
+            .map_err(|m| config_error(m.about("source-language")))?;
         let locales = parse_locales(&t.locales, &source_language).map_err(config_error)?;
         let locale_settings = locale_settings(file.locale, &locales).map_err(config_error)?;
         let fuzzy_threshold = file.memory.fuzzy_threshold.unwrap_or(75);
         if !(50..=100).contains(&fuzzy_threshold) {
-            return Err(config_error(format!(
-                "[memory] fuzzy-threshold: {fuzzy_threshold} must be between 50 and 100"
-            )));
+            return Err(config_error(
+                said!("config-fuzzy-threshold", "value" => fuzzy_threshold)
+                    .about("[memory] fuzzy-threshold"),
+            ));
         }
         let chapters = chapters(root, &t.chapters).map_err(config_error)?;
         let sentence_rules = crate::source::sentence::Rules::for_language(
@@ -317,11 +319,7 @@ impl Project {
         match file.try_lock() {
             Ok(()) => {}
             Err(std::fs::TryLockError::WouldBlock) => {
-                use std::io::Write as _;
-                let _ = writeln!(
-                    std::io::stderr(),
-                    "waiting for another tercuman working on this book to finish…"
-                );
+                crate::error::notice(&said!("lock-waiting"));
                 file.lock().map_err(|e| Error::io(&path, e))?;
             }
             Err(std::fs::TryLockError::Error(e)) => return Err(Error::io(&path, e)),
@@ -355,24 +353,22 @@ pub fn page_stem(slug: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Validates a language tag before it is used as a directory name.
-pub fn parse_locale(code: &str) -> std::result::Result<LanguageIdentifier, String> {
+pub fn parse_locale(code: &str) -> std::result::Result<LanguageIdentifier, Message> {
     let lang: LanguageIdentifier = code
         .parse()
-        .map_err(|_| format!("`{code}` is not a valid language tag"))?;
+        .map_err(|_| said!("locale-invalid", "code" => code))?;
     if lang.to_string().as_str() != code {
-        return Err(format!("`{code}` is not in canonical form; write `{lang}`"));
+        return Err(said!("locale-not-canonical", "code" => code, "canonical" => &lang));
     }
     Ok(lang)
 }
 
 /// A chapter entry must be a plain `.md` file inside `source/`.
-fn chapter_from_name(root: &Path, name: &str) -> std::result::Result<Chapter, String> {
+fn chapter_from_name(root: &Path, name: &str) -> std::result::Result<Chapter, Message> {
     let rel = Path::new(name);
     let plain = rel.components().all(|c| matches!(c, Component::Normal(_)));
     if !plain || rel.extension().and_then(|e| e.to_str()) != Some("md") {
-        return Err(format!(
-            "chapters: `{name}` must be a relative `.md` path inside `source/`"
-        ));
+        return Err(said!("config-chapter-path", "name" => name).about("chapters"));
     }
     let slug = rel
         .file_stem()
@@ -381,9 +377,7 @@ fn chapter_from_name(root: &Path, name: &str) -> std::result::Result<Chapter, St
             s.chars()
                 .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
         })
-        .ok_or_else(|| {
-            format!("chapters: `{name}` must have an ASCII file name (letters, digits, `-`, `_`)")
-        })?
+        .ok_or_else(|| said!("config-chapter-ascii", "name" => name).about("chapters"))?
         .to_string();
     Ok(Chapter {
         slug,
@@ -405,14 +399,12 @@ pub fn line_of(text: &str, offset: usize) -> usize {
 fn parse_locales(
     codes: &[String],
     source_language: &LanguageIdentifier,
-) -> std::result::Result<Vec<LanguageIdentifier>, String> {
+) -> std::result::Result<Vec<LanguageIdentifier>, Message> {
     let mut locales = Vec::new();
     for code in codes {
-        let lang = parse_locale(code).map_err(|m| format!("locales: {m}"))?;
+        let lang = parse_locale(code).map_err(|m| m.about("locales"))?;
         if lang == *source_language || locales.contains(&lang) {
-            return Err(format!(
-                "locales: `{code}` is listed twice or is the source language"
-            ));
+            return Err(said!("config-locale-twice", "code" => code).about("locales"));
         }
         locales.push(lang);
     }
@@ -424,27 +416,26 @@ fn parse_locales(
 fn locale_settings(
     tables: std::collections::BTreeMap<String, LocaleTable>,
     locales: &[LanguageIdentifier],
-) -> std::result::Result<std::collections::BTreeMap<String, LocaleSettings>, String> {
+) -> std::result::Result<std::collections::BTreeMap<String, LocaleSettings>, Message> {
     let mut settings = std::collections::BTreeMap::new();
     for (code, table) in tables {
         if !locales.iter().any(|l| l.to_string() == code) {
-            return Err(format!(
-                "[locale.{code}]: `{code}` is not one of the book's locales"
-            ));
+            return Err(
+                said!("config-locale-unknown", "code" => &code).about(format!("[locale.{code}]"))
+            );
         }
         for (key, min) in [
             ("min-translated", table.min_translated),
             ("min-reviewed", table.min_reviewed),
         ] {
             if let Some(min) = min.filter(|m| !(0.0..=100.0).contains(m)) {
-                return Err(format!(
-                    "[locale.{code}] {key}: {min} is not a percentage (0 to 100)"
-                ));
+                return Err(said!("config-not-a-percentage", "value" => min)
+                    .about(format!("[locale.{code}] {key}")));
             }
         }
         let font = table
             .font
-            .map(|f| font_choice(f).map_err(|m| format!("[locale.{code}] font: {m}")))
+            .map(|f| font_choice(f).map_err(|m| m.about(format!("[locale.{code}] font"))))
             .transpose()?;
         settings.insert(
             code,
@@ -463,9 +454,9 @@ fn locale_settings(
 
 /// A font's files: at least one, each a TrueType or OpenType file, and
 /// its licence, all plain relative paths inside `source/`.
-fn font_choice(table: FontTable) -> std::result::Result<FontChoice, String> {
+fn font_choice(table: FontTable) -> std::result::Result<FontChoice, Message> {
     if table.files.is_empty() {
-        return Err("`files` names no font file".into());
+        return Err(said!("config-font-no-files"));
     }
     for file in &table.files {
         let extension = Path::new(file)
@@ -473,16 +464,11 @@ fn font_choice(table: FontTable) -> std::result::Result<FontChoice, String> {
             .and_then(|e| e.to_str())
             .map(str::to_ascii_lowercase);
         if !is_inside_source(file) || !matches!(extension.as_deref(), Some("ttf" | "otf")) {
-            return Err(format!(
-                "`{file}` must be a relative `.ttf` or `.otf` path inside `source/`"
-            ));
+            return Err(said!("config-font-path", "file" => file));
         }
     }
     if !is_inside_source(&table.license) {
-        return Err(format!(
-            "license: `{}` must be a relative path inside `source/`",
-            table.license
-        ));
+        return Err(said!("config-font-license", "file" => &table.license).about("license"));
     }
     Ok(FontChoice {
         files: table.files,
@@ -500,25 +486,27 @@ fn is_inside_source(path: &str) -> bool {
 
 /// `chapters`: at least one, each listed once, no two published under one
 /// page name.
-fn chapters(root: &Path, names: &[String]) -> std::result::Result<Vec<Chapter>, String> {
+fn chapters(root: &Path, names: &[String]) -> std::result::Result<Vec<Chapter>, Message> {
     if names.is_empty() {
-        return Err("chapters: the book has no chapters".into());
+        return Err(said!("config-no-chapters").about("chapters"));
     }
     let mut chapters: Vec<Chapter> = Vec::new();
     for name in names {
         let chapter = chapter_from_name(root, name)?;
         if chapters.iter().any(|c| c.slug == chapter.slug) {
-            return Err(format!("chapters: `{name}` is listed twice"));
+            return Err(said!("config-chapter-twice", "name" => name).about("chapters"));
         }
         if let Some(other) = chapters
             .iter()
             .find(|c| page_stem(&c.slug) == page_stem(&chapter.slug))
         {
-            return Err(format!(
-                "chapters: `{name}` and `{}` would both be published as `{}`\nhint: rename one of them",
-                other.rel_path,
-                page_stem(&chapter.slug)
-            ));
+            return Err(said!(
+                "config-chapter-same-page",
+                "name" => name,
+                "other" => &other.rel_path,
+                "page" => page_stem(&chapter.slug)
+            )
+            .about("chapters"));
         }
         chapters.push(chapter);
     }

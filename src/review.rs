@@ -100,16 +100,14 @@ fn select<'a>(
         .collect();
     for chapter in &request.chapters {
         if !current.iter().any(|s| &s.chapter == chapter) {
-            return Err(Error::Other(format!(
-                "the book has no chapter `{chapter}`\nhint: chapters are named by their file name without `.md`, as in `tercuman status --by-chapter`"
-            )));
+            return Err(Error::Other(
+                crate::said!("review-no-chapter", "chapter" => chapter),
+            ));
         }
     }
     for id in &request.segments {
         if !current.iter().any(|s| &s.id == id) {
-            return Err(Error::Other(format!(
-                "the book has no segment `{id}`\nhint: segment ids are the PO entries' `msgctxt`, and the proof pages show them"
-            )));
+            return Err(Error::Other(crate::said!("review-no-segment", "id" => id)));
         }
     }
     let whole_book = request.chapters.is_empty() && request.segments.is_empty();

@@ -41,9 +41,9 @@ fn toml_string(s: &str) -> String {
 pub fn create(root: &Path, book: &NewBook) -> Result<()> {
     let config_path = root.join("source/book.toml");
     if config_path.exists() {
-        return Err(Error::Other(format!(
-            "`{}` already exists; refusing to overwrite a book",
-            config_path.display()
+        return Err(Error::Other(crate::said!(
+            "init-book-exists",
+            "path" => config_path.display()
         )));
     }
     let locales = book

@@ -16,15 +16,15 @@ pub fn run(
 ) -> anyhow::Result<()> {
     let mut locales = locales
         .iter()
-        .map(|code| tercuman::project::parse_locale(code.trim()).map_err(anyhow::Error::msg))
-        .collect::<anyhow::Result<Vec<_>>>()?;
+        .map(|code| tercuman::project::parse_locale(code.trim()).map_err(tercuman::Error::Other))
+        .collect::<tercuman::Result<Vec<_>>>()?;
     if dir.join("source/book.toml").exists() {
         anyhow::bail!(t!("error-init-not-empty", "dir" => dir.display().to_string()));
     }
     let mdbook = from_mdbook.map(tercuman::mdbook::read).transpose()?;
     let source_language = match &mdbook {
         Some(book) => {
-            tercuman::project::parse_locale(&book.language).map_err(anyhow::Error::msg)?
+            tercuman::project::parse_locale(&book.language).map_err(tercuman::Error::Other)?
         }
         None => "en".parse().expect("en"),
     };
@@ -41,7 +41,7 @@ pub fn run(
                 "{}:{}: {}",
                 note.file.display(),
                 note.line,
-                note.message
+                ui::said(&note.message)
             ));
         }
         chapters = names;

@@ -59,7 +59,7 @@ pub fn locale_arg(
     let Some(code) = code else {
         return Ok(Vec::new());
     };
-    let lang = tercuman::project::parse_locale(code).map_err(anyhow::Error::msg)?;
+    let lang = tercuman::project::parse_locale(code).map_err(tercuman::Error::Other)?;
     if !project.book.locales.contains(&lang) {
         anyhow::bail!(t!("error-not-a-locale", "code" => code));
     }

@@ -20,8 +20,9 @@ use crate::error::{write_if_changed, Error, Result};
 
 /// Builds the EPUB and writes it to `path` (only if its bytes changed).
 pub fn write(edition: &Edition, path: &Path) -> Result<()> {
-    let bytes =
-        build(edition).map_err(|e| Error::Other(format!("building `{}`: {e}", path.display())))?;
+    let bytes = build(edition).map_err(|e| {
+        Error::Other(crate::said!("epub-build", "path" => path.display(), "reason" => e))
+    })?;
     write_if_changed(path, &bytes)?;
     Ok(())
 }

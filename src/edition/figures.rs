@@ -16,8 +16,9 @@ use std::path::{Component, Path, PathBuf};
 
 use unic_langid::LanguageIdentifier;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Message, Result};
 use crate::project::{Chapter, Project};
+use crate::said;
 use crate::source::ChapterDoc;
 
 /// An image file one edition publishes.
@@ -93,7 +94,7 @@ pub fn cover(project: &Project, lang: Option<&LanguageIdentifier>) -> Result<Opt
     let figure = resolve(project, &book, url, lang).map_err(|message| Error::Config {
         path: book.path.clone(),
         line: 0,
-        message: format!("cover: {message}"),
+        message: message.about("cover"),
     })?;
     Ok(Some(figure))
 }
@@ -131,7 +132,7 @@ fn resolve(
     chapter: &Chapter,
     url: &str,
     lang: Option<&LanguageIdentifier>,
-) -> std::result::Result<Figure, String> {
+) -> std::result::Result<Figure, Message> {
     let path = percent_decoded(url.split(['?', '#']).next().unwrap_or_default());
     let source = project.root.join("source");
     let dir = chapter.path.parent().unwrap_or(&source);
@@ -140,20 +141,15 @@ fn resolve(
         .unwrap_or(Path::new(""))
         .join(&path);
     let Some(published) = normalized(&relative) else {
-        return Err(format!(
-            "image `{url}` is outside source/\nhint: keep a book's images under source/ (e.g. source/images/)"
-        ));
+        return Err(said!("image-outside-source", "url" => url));
     };
-    let media_type = media_type(&published).ok_or_else(|| {
-        format!(
-            "image `{url}`: EPUB readers show PNG, JPEG, GIF, SVG and WebP images, not this kind"
-        )
-    })?;
+    let media_type = media_type(&published).ok_or_else(|| said!("image-kind", "url" => url))?;
     let in_source = source.join(&published);
     if !in_source.is_file() {
-        return Err(format!(
-            "image `{url}` not found (looked for {})",
-            project.display_path(&in_source)
+        return Err(said!(
+            "image-not-found",
+            "url" => url,
+            "path" => project.display_path(&in_source)
         ));
     }
     let own = lang.map(|l| project.locale_dir(l).join(&published));

@@ -14,9 +14,10 @@ use std::path::Path;
 use ttf_parser::{name_id, Face, Tag};
 use unic_langid::LanguageIdentifier;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Message, Result};
 use crate::formats::xml::escape;
 use crate::project::{FontChoice, Project};
+use crate::said;
 
 /// A locale's font, read and checked.
 #[derive(Debug, Clone)]
@@ -47,10 +48,10 @@ pub fn load(project: &Project, lang: &LanguageIdentifier) -> Result<Option<Font>
         return Ok(None);
     };
     let book_toml = project.root.join("source").join("book.toml");
-    let config_error = |message: String| Error::Config {
+    let config_error = |message: Message| Error::Config {
         path: book_toml.clone(),
         line: 0,
-        message: format!("[locale.{lang}] font: {message}"),
+        message: message.about(format!("[locale.{lang}] font")),
     };
     read_font(project, choice, lang)
         .map(Some)
@@ -61,7 +62,7 @@ fn read_font(
     project: &Project,
     choice: &FontChoice,
     lang: &LanguageIdentifier,
-) -> std::result::Result<Font, String> {
+) -> std::result::Result<Font, Message> {
     let source = project.root.join("source");
     let mut family: Option<String> = None;
     let mut faces: Vec<FontFace> = Vec::new();
@@ -71,9 +72,12 @@ fn read_font(
         let (face, face_family) = read_face(&bytes, file, lang)?;
         match &family {
             Some(first) if *first != face_family => {
-                return Err(format!(
-                "`{file}` is of the family `{face_family}`, not `{first}`: list one family's files"
-            ))
+                return Err(said!(
+                    "font-other-family",
+                    "file" => file,
+                    "family" => &face_family,
+                    "first" => first
+                ))
             }
             _ => family = Some(face_family),
         }
@@ -81,28 +85,26 @@ fn read_font(
             .iter()
             .find(|f| (f.weight, f.italic) == (face.weight, face.italic))
         {
-            return Err(format!(
-                "`{file}` and `{}` are both weight {}{}: list one file per weight and style",
-                twin.published,
-                face.weight,
-                if face.italic { " italic" } else { "" }
+            return Err(said!(
+                "font-same-weight",
+                "file" => file,
+                "other" => &twin.published,
+                "weight" => face.weight,
+                "italic" => if face.italic { "yes" } else { "no" }
             ));
         }
         if faces.iter().any(|f| f.published == face.published) {
-            return Err(format!(
-                "two files would be published as `fonts/{}`: rename one",
-                face.published
-            ));
+            return Err(said!("font-same-name", "name" => &face.published));
         }
         faces.push(FontFace { bytes, ..face });
     }
     let license_path = source.join(&choice.license);
     let license_bytes = read(&license_path, &choice.license)?;
     let license = String::from_utf8(license_bytes)
-        .map_err(|_| format!("license: `{}` is not UTF-8 text", choice.license))?
+        .map_err(|_| said!("font-license-not-utf8", "file" => &choice.license).about("license"))?
         .replace("\r\n", "\n");
     if license.trim().is_empty() {
-        return Err(format!("license: `{}` is empty", choice.license));
+        return Err(said!("font-license-empty", "file" => &choice.license).about("license"));
     }
     Ok(Font {
         family: family.unwrap_or_default(),
@@ -111,8 +113,8 @@ fn read_font(
     })
 }
 
-fn read(path: &Path, name: &str) -> std::result::Result<Vec<u8>, String> {
-    std::fs::read(path).map_err(|e| format!("cannot read `source/{name}`: {e}"))
+fn read(path: &Path, name: &str) -> std::result::Result<Vec<u8>, Message> {
+    std::fs::read(path).map_err(|e| said!("font-cannot-read", "file" => name, "reason" => e))
 }
 
 /// One font file's face (without its bytes) and family, or why the locale
@@ -121,26 +123,22 @@ fn read_face(
     bytes: &[u8],
     file: &str,
     lang: &LanguageIdentifier,
-) -> std::result::Result<(FontFace, String), String> {
+) -> std::result::Result<(FontFace, String), Message> {
     let face = Face::parse(bytes, 0)
-        .map_err(|e| format!("`{file}` is not a TrueType or OpenType font ({e})"))?;
-    let family = family_name(&face).ok_or_else(|| format!("`{file}` names no font family"))?;
+        .map_err(|e| said!("font-not-a-font", "file" => file, "reason" => e))?;
+    let family = family_name(&face).ok_or_else(|| said!("font-no-family", "file" => file))?;
     let missing = missing_letters(&face, crate::locale::alphabet(lang));
     if !missing.is_empty() {
-        return Err(format!(
-            "`{file}` has no glyph for {} of the {lang} alphabet: {}",
-            if missing.len() == 1 {
-                "a letter"
-            } else {
-                "letters"
-            },
-            missing.iter().collect::<String>()
+        return Err(said!(
+            "font-missing-letters",
+            "file" => file,
+            "lang" => lang,
+            "count" => missing.len(),
+            "letters" => missing.iter().collect::<String>()
         ));
     }
     if crate::locale::letters_join(lang) && !joins_letters(&face) {
-        return Err(format!(
-            "`{file}` cannot join Arabic-script letters (no `init`, `medi` and `fina` substitutions for the `arab` script): choose a font made for the script"
-        ));
+        return Err(said!("font-cannot-join", "file" => file));
     }
     let is_otf = bytes.starts_with(b"OTTO");
     Ok((
@@ -331,7 +329,7 @@ mod tests {
         let at = bytes.windows(4).position(|w| w == b"GSUB").unwrap();
         bytes[at..at + 4].copy_from_slice(b"XSUB");
         let error = read_face(&bytes, "fonts/subset.ttf", &lang("fa")).unwrap_err();
-        assert!(error.contains("cannot join"), "{error}");
+        assert!(error.to_string().contains("cannot join"), "{error}");
         // Turkish letters do not join: the same file serves Turkish.
         assert!(read_face(&bytes, "fonts/subset.ttf", &lang("tr")).is_ok());
     }
@@ -345,7 +343,9 @@ mod tests {
         assert_eq!(missing_letters(&face, "aԱბ"), vec!['Ա', 'ბ']);
         let error = read_face(b"not a font at all", "fonts/x.ttf", &lang("fa")).unwrap_err();
         assert!(
-            error.contains("`fonts/x.ttf` is not a TrueType or OpenType font"),
+            error
+                .to_string()
+                .contains("`fonts/x.ttf` is not a TrueType or OpenType font"),
             "{error}"
         );
     }

@@ -547,8 +547,10 @@ fn refuse_untranslated(
         .get(&lang.to_string())
         .is_some_and(|s| s.untranslated == crate::project::Untranslated::Refuse);
     if refuses && fallbacks > 0 {
-        return Err(crate::Error::Other(format!(
-            "the {lang} edition has {fallbacks} segments without a published translation, and book.toml sets `untranslated = \"refuse\"` for it\nhint: run `tercuman status --by-chapter` and `tercuman check --locale {lang}`"
+        return Err(crate::Error::Other(crate::said!(
+            "edition-refuses-untranslated",
+            "lang" => lang,
+            "count" => fallbacks
         )));
     }
     Ok(())
@@ -629,9 +631,9 @@ pub fn build(
     options: &BuildOptions,
 ) -> Result<Vec<EditionReport>> {
     if options.out_dir.exists() && !options.out_dir.is_dir() {
-        return Err(crate::Error::Other(format!(
-            "`{}` is a file, but the editions need a folder there\nhint: move the file away, or build elsewhere with `--out DIR`",
-            project.display_path(&options.out_dir)
+        return Err(crate::Error::Other(crate::said!(
+            "edition-out-is-a-file",
+            "path" => project.display_path(&options.out_dir)
         )));
     }
     let t = crate::timings::phase(|| "build: prepare editions".into());

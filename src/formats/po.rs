@@ -69,7 +69,7 @@ pub fn read(path: &Path) -> Result<String> {
         return Err(Error::parse(
             path,
             1,
-            format!("the file is UTF-16; tercuman reads PO files in UTF-8\nhint: convert it with `iconv -f UTF-16 -t UTF-8 {0} > {0}.utf8` and move that over it, or save it as UTF-8 in your editor", path.display()),
+            crate::said!("po-utf16", "path" => path.display()),
         ));
     }
     match String::from_utf8(bytes) {
@@ -127,7 +127,7 @@ fn charset_error(path: &Path, line: usize, charset: &str) -> Error {
     Error::parse(
         path,
         line,
-        format!("the header declares `charset={charset}`; tercuman reads PO files in UTF-8\nhint: convert it with gettext's `msgconv --to-code=UTF-8 {0} -o {0}`", path.display()),
+        crate::said!("po-charset", "charset" => charset, "path" => path.display()),
     )
 }
 
@@ -137,7 +137,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Catalog> {
         return Err(Error::parse(
             path,
             1,
-            "file is larger than 256 MiB; refusing to read it",
+            crate::said!("po-file-larger-than-256"),
         ));
     }
     // Some Windows editors start a UTF-8 file with a byte-order mark; it
@@ -167,7 +167,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Catalog> {
     }
     reader.finish()?;
     if !reader.seen_header {
-        return Err(Error::parse(path, 1, "no header entry (msgid \"\")"));
+        return Err(Error::parse(path, 1, crate::said!("po-header-entry-msgid")));
     }
     Ok(reader.catalog)
 }
@@ -189,12 +189,12 @@ struct PoReader<'a> {
 }
 
 impl PoReader<'_> {
-    fn error(&self, line: usize, message: impl Into<String>) -> Error {
+    fn error(&self, line: usize, message: impl Into<crate::error::Message>) -> Error {
         Error::parse(self.path, line, message)
     }
 
     fn entry_without_msgstr(&self) -> Error {
-        self.error(self.entry.line, "entry has a msgid but no msgstr")
+        self.error(self.entry.line, crate::said!("po-entry-has-msgid-but"))
     }
 
     /// Line `n`, without its line end.
@@ -288,7 +288,7 @@ impl PoReader<'_> {
             "msgctxt" => {
                 self.finish_if_complete()?;
                 if self.has_id || self.entry.msgctxt.is_some() {
-                    return Err(self.error(n, "msgctxt after msgid"));
+                    return Err(self.error(n, crate::said!("po-msgctxt-after-msgid")));
                 }
                 self.entry.msgctxt = Some(parse_string(rest, self.path, n)?);
                 self.entry.obsolete = obsolete;
@@ -297,7 +297,7 @@ impl PoReader<'_> {
             "msgid" => {
                 self.finish_if_complete()?;
                 if self.has_id {
-                    return Err(self.error(n, "two msgid lines in one entry"));
+                    return Err(self.error(n, crate::said!("po-two-msgid-lines-one")));
                 }
                 self.entry.msgid = parse_string(rest, self.path, n)?;
                 self.entry.obsolete = obsolete;
@@ -306,17 +306,14 @@ impl PoReader<'_> {
                 self.field = Some(Field::Id);
             }
             "msgid_plural" => {
-                return Err(self.error(
-                    n,
-                    "plural entries (msgid_plural) are not used in segment files",
-                ));
+                return Err(self.error(n, crate::said!("po-plural-entries-msgid-plural")));
             }
             "msgstr" => {
                 if !self.has_id {
-                    return Err(self.error(n, "msgstr without a msgid before it"));
+                    return Err(self.error(n, crate::said!("po-msgstr-without-msgid-before")));
                 }
                 if self.has_str {
-                    return Err(self.error(n, "two msgstr lines in one entry"));
+                    return Err(self.error(n, crate::said!("po-two-msgstr-lines-one")));
                 }
                 self.entry.msgstr = parse_string(rest, self.path, n)?;
                 self.entry.msgstr_line = n;
@@ -324,10 +321,7 @@ impl PoReader<'_> {
                 self.field = Some(Field::Str);
             }
             _ if keyword.starts_with("msgstr[") => {
-                return Err(self.error(
-                    n,
-                    "plural entries (msgstr[N]) are not used in segment files",
-                ));
+                return Err(self.error(n, crate::said!("po-plural-entries-msgstr-n")));
             }
             _ if body.starts_with('"') => self.continuation(body, n)?,
             _ => return Err(self.error(n, unexpected(body))),
@@ -347,7 +341,7 @@ impl PoReader<'_> {
             Some(Field::Id) => self.entry.msgid.push_str(&s),
             Some(Field::Str) => self.entry.msgstr.push_str(&s),
             Some(Field::PrevId) | None => {
-                return Err(self.error(n, "a string continuation with no keyword before it"))
+                return Err(self.error(n, crate::said!("po-string-continuation-with-keyword")))
             }
         }
         Ok(())
@@ -367,7 +361,7 @@ impl PoReader<'_> {
         self.has_str = false;
         if done.msgid.is_empty() && done.msgctxt.is_none() && !done.obsolete {
             if self.seen_header {
-                return Err(self.error(done.line, "a second header entry (empty msgid)"));
+                return Err(self.error(done.line, crate::said!("po-second-header-entry-empty")));
             }
             self.seen_header = true;
             self.catalog.header_comments = done.translator_comments;
@@ -378,10 +372,10 @@ impl PoReader<'_> {
         if !self.keys.insert(key) {
             return Err(self.error(
                 done.line,
-                format!(
-                    "duplicate entry for msgctxt {:?} and msgid {:?}",
-                    done.msgctxt.as_deref().unwrap_or(""),
-                    done.msgid
+                crate::said!(
+                    "po-duplicate-entry",
+                    "msgctxt" => format!("{:?}", done.msgctxt.as_deref().unwrap_or("")),
+                    "msgid" => format!("{:?}", done.msgid)
                 ),
             ));
         }
@@ -420,16 +414,18 @@ pub fn check_language(text: &str, catalog: &Catalog, locale: &str, path: &Path) 
     Err(Error::parse(
         path,
         line,
-        format!(
-            "the header says `Language: {declared}`, but the file is in `locales/{locale}/`\nhint: move it to `locales/{}/`, or correct its `Language:` line if it really is `{locale}`",
-            primary(declared)
+        crate::said!(
+            "po-other-language",
+            "declared" => declared,
+            "locale" => locale,
+            "primary" => primary(declared)
         ),
     ))
 }
 
 /// "unexpected `…`", with invisible characters named, since a message
 /// cannot show them.
-fn unexpected(body: &str) -> String {
+fn unexpected(body: &str) -> crate::error::Message {
     let invisible = |c: char| {
         c.is_control()
             || matches!(c, '\u{FEFF}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}')
@@ -444,13 +440,13 @@ fn unexpected(body: &str) -> String {
             }
         })
         .collect();
-    let mut message = format!("unexpected `{shown}`");
     if body.contains('\u{FEFF}') {
-        message.push_str(" (U+FEFF is a byte-order mark, here in the middle of the file, perhaps where two files were joined)\nhint: delete that invisible character, or save the file again as UTF-8 without BOM");
+        crate::said!("po-unexpected-bom", "text" => shown)
     } else if body.chars().any(invisible) {
-        message.push_str("\nhint: delete the invisible character shown as <U+…>");
+        crate::said!("po-unexpected-invisible", "text" => shown)
+    } else {
+        crate::said!("po-unexpected", "text" => shown)
     }
-    message
 }
 
 fn truncate(s: &str, max: usize) -> String {
@@ -465,22 +461,25 @@ fn parse_string(s: &str, path: &Path, line: usize) -> Result<String> {
     let s = s.trim();
     let inner = s
         .strip_prefix('"')
-        .ok_or_else(|| Error::parse(path, line, "expected a quoted string"))?;
+        .ok_or_else(|| Error::parse(path, line, crate::said!("po-expected-quoted-string")))?;
     let mut out = String::with_capacity(inner.len());
     let mut chars = inner.chars();
     loop {
         match chars.next() {
-            None => return Err(Error::parse(path, line, "unterminated string")),
+            None => {
+                return Err(Error::parse(
+                    path,
+                    line,
+                    crate::said!("po-unterminated-string"),
+                ))
+            }
             Some('"') => {
                 let rest: String = chars.collect();
                 if !rest.trim().is_empty() {
                     return Err(Error::parse(
                         path,
                         line,
-                        format!(
-                            "text after the closing quote: `{}`",
-                            truncate(rest.trim(), 20)
-                        ),
+                        crate::said!("po-text-after-quote", "text" => truncate(rest.trim(), 20)),
                     ));
                 }
                 return Ok(out);
@@ -495,8 +494,20 @@ fn parse_string(s: &str, path: &Path, line: usize) -> Result<String> {
                 Some('b') => out.push('\u{08}'),
                 Some('f') => out.push('\u{0C}'),
                 Some('v') => out.push('\u{0B}'),
-                Some(c) => return Err(Error::parse(path, line, format!("invalid escape `\\{c}`"))),
-                None => return Err(Error::parse(path, line, "unterminated string")),
+                Some(c) => {
+                    return Err(Error::parse(
+                        path,
+                        line,
+                        crate::said!("po-invalid-escape", "escape" => format!("\\{c}")),
+                    ))
+                }
+                None => {
+                    return Err(Error::parse(
+                        path,
+                        line,
+                        crate::said!("po-unterminated-string"),
+                    ))
+                }
             },
             Some(c) => out.push(c),
         }

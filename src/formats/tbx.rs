@@ -151,7 +151,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Vec<Entry>> {
         }
     }
     if !tbx.seen_root {
-        return Err(reader.error(1, "not a TBX document (no <martif> or <tbx> element)"));
+        return Err(reader.error(1, crate::said!("tbx-not-tbx-document-martif")));
     }
     Ok(tbx.entries)
 }

@@ -140,7 +140,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Document> {
         }
     }
     if !tmx.seen_root {
-        return Err(reader.error(1, "not a TMX document (no <tmx> element)"));
+        return Err(reader.error(1, crate::said!("tmx-not-tmx-document-tmx")));
     }
     Ok(tmx.doc)
 }
@@ -183,7 +183,7 @@ impl TmxReader {
             b"tuv" if !empty => {
                 role = "tuv";
                 self.variant = Some(Variant {
-                    lang: e.required("lang", "<tuv> without xml:lang")?,
+                    lang: e.required("lang", crate::said!("tmx-tuv-without-lang"))?,
                     text: String::new(),
                     created: e.attr("creationdate")?,
                     changed: e.attr("changedate")?,
@@ -191,7 +191,7 @@ impl TmxReader {
             }
             b"seg" if !empty => {
                 if self.variant.is_none() {
-                    return Err(reader.error(line, "<seg> outside a <tuv>"));
+                    return Err(reader.error(line, crate::said!("tmx-seg-outside-tuv")));
                 }
                 self.seg_depth = 1;
                 return Ok(());

@@ -44,12 +44,22 @@ impl Element<'_> {
     pub fn attr(&self, key: &str) -> Result<Option<String>> {
         let (path, line) = (self.path, self.line);
         for a in self.start.attributes() {
-            let a = a.map_err(|err| Error::parse(path, line, format!("bad attribute: {err}")))?;
+            let a = a.map_err(|err| {
+                Error::parse(
+                    path,
+                    line,
+                    crate::said!("xml-bad-attribute", "reason" => err),
+                )
+            })?;
             let k = a.key.as_ref();
             let local = k.rsplit(|b| *b == b':').next().unwrap_or(k);
             if local == key.as_bytes() || k == key.as_bytes() {
                 let v = a.unescape_value().map_err(|err| {
-                    Error::parse(path, line, format!("bad attribute value: {err}"))
+                    Error::parse(
+                        path,
+                        line,
+                        crate::said!("xml-bad-attribute-value", "reason" => err),
+                    )
                 })?;
                 refuse_forbidden_references(&v, path, line)?;
                 return Ok(Some(v.into_owned()));
@@ -60,12 +70,12 @@ impl Element<'_> {
 
     /// An attribute the format requires: its absence is an error with the
     /// line, worded as `missing`.
-    pub fn required(&self, key: &str, missing: &str) -> Result<String> {
+    pub fn required(&self, key: &str, missing: crate::error::Message) -> Result<String> {
         self.attr(key)?.ok_or_else(|| self.error(missing))
     }
 
     /// An error at this element's line.
-    pub fn error(&self, message: impl Into<String>) -> Error {
+    pub fn error(&self, message: impl Into<crate::error::Message>) -> Error {
         Error::parse(self.path, self.line, message)
     }
 
@@ -87,7 +97,11 @@ impl<'a> Reader<'a> {
     /// before any parsing; `path` names the file in every error.
     pub fn new(text: &'a str, path: &'a Path) -> Result<Reader<'a>> {
         if text.len() > MAX_BYTES {
-            return Err(Error::parse(path, 1, "file is larger than 512 MiB"));
+            return Err(Error::parse(
+                path,
+                1,
+                crate::said!("xml-file-larger-than-512"),
+            ));
         }
         let lines = Lines::new(text);
         refuse_forbidden_characters(text, path, &lines)?;
@@ -107,7 +121,7 @@ impl<'a> Reader<'a> {
                 Error::parse(
                     self.path,
                     self.lines.line_at(at),
-                    format!("not well-formed XML: {e}"),
+                    crate::said!("xml-not-well-formed", "reason" => e),
                 )
             })?;
             let line = self.lines.line_at(pos);
@@ -116,9 +130,9 @@ impl<'a> Reader<'a> {
                 Event::Empty(start) => self.open(start, line, true),
                 Event::End(end) => Node::Close(end.local_name().into_inner().to_vec()),
                 Event::Text(t) => {
-                    let text = t
-                        .unescape()
-                        .map_err(|e| Error::parse(self.path, line, format!("bad text: {e}")))?;
+                    let text = t.unescape().map_err(|e| {
+                        Error::parse(self.path, line, crate::said!("xml-bad-text", "reason" => e))
+                    })?;
                     refuse_forbidden_references(&text, self.path, line)?;
                     Node::Text(text.into_owned())
                 }
@@ -144,7 +158,7 @@ impl<'a> Reader<'a> {
     }
 
     /// An error at `line` of this document.
-    pub fn error(&self, line: usize, message: impl Into<String>) -> Error {
+    pub fn error(&self, line: usize, message: impl Into<crate::error::Message>) -> Error {
         Error::parse(self.path, line, message)
     }
 }
@@ -225,20 +239,33 @@ pub fn refuse_forbidden_references(value: &str, path: &Path, line: usize) -> Res
         Some(c) => Err(Error::parse(
             path,
             line,
-            format!("a character reference to {}", describe(c)),
+            crate::said!(
+                "xml-forbidden-reference",
+                "character" => format!("U+{:04X}", c as u32),
+                "control" => is_control(c)
+            ),
         )),
         None => Ok(()),
     }
 }
 
 /// `U+0004, a control character XML does not allow`.
-pub fn describe(c: char) -> String {
-    let kind = if (c as u32) < 0x20 {
-        "a control character"
+pub fn describe(c: char) -> crate::error::Message {
+    crate::said!(
+        "xml-forbidden-character",
+        "character" => format!("U+{:04X}", c as u32),
+        "control" => is_control(c)
+    )
+}
+
+/// `yes` for a C0 control, `no` for a noncharacter: how messages name the
+/// kind of a forbidden character.
+pub fn is_control(c: char) -> &'static str {
+    if (c as u32) < 0x20 {
+        "yes"
     } else {
-        "a noncharacter"
-    };
-    format!("U+{:04X}, {kind} XML does not allow", c as u32)
+        "no"
+    }
 }
 
 /// A DOCTYPE may name a DTD but not declare anything: no entity expansion,
@@ -249,7 +276,7 @@ pub fn refuse_declarations(doctype: &[u8], path: &Path, line: usize) -> Result<(
         return Err(Error::parse(
             path,
             line,
-            "a DOCTYPE with declarations (entities) is not accepted",
+            crate::said!("xml-doctype-with-declarations-entities"),
         ));
     }
     Ok(())

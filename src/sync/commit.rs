@@ -43,7 +43,7 @@ pub(super) fn commit_while_making(
                 rest.recv()
                     .ok()
                     .flatten()
-                    .ok_or_else(|| Error::Other("the sync stopped before its commit".into()))
+                    .ok_or_else(|| Error::Other(crate::said!("sync-stopped-before-commit")))
             })
         });
         let made = match make() {

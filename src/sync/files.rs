@@ -53,7 +53,7 @@ pub(super) fn still_as_read(path: &Path, expected: &str) -> bool {
 pub(super) fn fault(point: &str) -> Result<()> {
     pause(point);
     match std::env::var("TERCUMAN_FAIL_AT") {
-        Ok(p) if p == point => Err(Error::Other(format!("injected failure at {point}"))),
+        Ok(p) if p == point => Err(Error::Other(format!("injected failure at {point}").into())),
         Ok(p) if p.strip_prefix("panic:") == Some(point) => panic!("injected panic at {point}"),
         _ => Ok(()),
     }

@@ -156,15 +156,16 @@ fn checked_entry<'a>(
     segments: &HashMap<String, StoredSegment>,
     path: &std::path::Path,
 ) -> Result<(&'a String, Translation)> {
-    let id = e.msgctxt.as_ref().ok_or_else(|| {
+    let id = e
+        .msgctxt
+        .as_ref()
+        .ok_or_else(|| Error::parse(path, e.line, crate::said!("sync-entry-has-msgctxt-so")))?;
+    let seg = segments.get(id).ok_or_else(|| {
         Error::parse(
             path,
             e.line,
-            "entry has no msgctxt, so it belongs to no segment",
+            crate::said!("sync-unknown-segment", "id" => id),
         )
-    })?;
-    let seg = segments.get(id).ok_or_else(|| {
-        Error::parse(path, e.line, format!("unknown segment id `{id}` (msgctxt)"))
     })?;
     let mut state = entry_state(e);
     if seg.source != e.msgid {
@@ -174,7 +175,7 @@ fn checked_entry<'a>(
             return Err(Error::parse(
                 path,
                 e.line,
-                format!("msgid of `{id}` differs from its English source; edit only msgstr"),
+                crate::said!("sync-msgid-edited", "id" => id),
             ));
         }
         state.text = nfc(&state.text);

@@ -60,14 +60,14 @@ pub fn import_returned_po(
                 Error::parse(
                     &file.path,
                     e.line,
-                    "entry has no msgctxt, so it belongs to no segment",
+                    crate::said!("sync-entry-has-msgctxt-so"),
                 )
             })?;
             let seg = segments.get(id).ok_or_else(|| {
                 Error::parse(
                     &file.path,
                     e.line,
-                    format!("unknown segment id `{id}` (msgctxt)"),
+                    crate::said!("sync-unknown-segment", "id" => id),
                 )
             })?;
             let incoming = Translation {

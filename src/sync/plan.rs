@@ -141,10 +141,7 @@ fn refuse_unpublishable(text: &str, path: &Path) -> Result<()> {
     Err(Error::parse(
         path,
         crate::project::line_of(text, pos),
-        format!(
-            "{}: EPUB, XLIFF and TMX cannot carry it\nhint: delete it (it is invisible in most editors)",
-            crate::formats::xml::describe(c)
-        ),
+        crate::said!("sync-unpublishable-character", "character" => format!("U+{:04X}", c as u32), "control" => crate::formats::xml::is_control(c)),
     ))
 }
 
@@ -154,9 +151,9 @@ pub(super) fn refuse_symlink_out(project: &Project, path: &Path) -> Result<()> {
         return Ok(()); // a missing file is reported by the read that follows
     };
     if !real.starts_with(&root) {
-        return Err(Error::Other(format!(
-            "`{}` points outside the project; refusing to read it",
-            project.display_path(path)
+        return Err(Error::Other(crate::said!(
+            "sync-symlink-out",
+            "path" => project.display_path(path)
         )));
     }
     Ok(())

@@ -489,9 +489,7 @@ fn sign_approvals(changes: &mut Changes, reviewer: Option<&str>, path: &Path) ->
         return Err(Error::parse(
             path,
             1,
-            format!(
-                "{count} approved targets, and no reviewer is known to record them for\nhint: name the reviewer with `--by NAME` (or set git's `user.name`)"
-            ),
+            crate::said!("xliff-approvals-without-reviewer", "count" => count),
         ));
     };
     for approval in approvals {
@@ -513,9 +511,10 @@ fn xliff_locale(project: &Project, doc: &xliff::ReadDocument, path: &Path) -> Re
         return Err(Error::parse(
             path,
             1,
-            format!(
-                "source language `{}` is not the book's (`{}`)",
-                doc.source_lang, project.book.source_language
+            crate::said!(
+                "xliff-source-language",
+                "found" => &doc.source_lang,
+                "book" => &project.book.source_language
             ),
         ));
     }
@@ -529,10 +528,7 @@ fn xliff_locale(project: &Project, doc: &xliff::ReadDocument, path: &Path) -> Re
             Error::parse(
                 path,
                 1,
-                format!(
-                    "target language `{}` is not one of the book's locales",
-                    doc.target_lang
-                ),
+                crate::said!("xliff-target-language", "found" => &doc.target_lang),
             )
         })
 }
@@ -548,10 +544,7 @@ fn convert_unit<'a>(
         Error::parse(
             path,
             unit.line,
-            format!(
-                "unknown segment id `{}` (not in this book's memory)",
-                unit.id
-            ),
+            crate::said!("xliff-unknown-segment", "id" => &unit.id),
         )
     })?;
     let Some(target) = &unit.target else {
@@ -559,7 +552,7 @@ fn convert_unit<'a>(
     };
     let source_codes = crate::formats::inline_codes::split(&seg.source);
     let text = xliff::to_markdown(target, &source_codes)
-        .map_err(|m| Error::parse(path, unit.line, format!("`{}`: {m}", unit.id)))?;
+        .map_err(|m| Error::parse(path, unit.line, m.about(format!("`{}`", unit.id))))?;
     let file_source = xliff::to_markdown(&unit.source, &source_codes).ok();
     Ok(Some((seg, text, file_source)))
 }

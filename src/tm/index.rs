@@ -249,7 +249,7 @@ impl Memory {
             (inserted, rows.join())
         });
         inserted?;
-        let rows = rows.map_err(|_| Error::Other("working out the index's rows failed".into()))?;
+        let rows = rows.map_err(|_| Error::Other(crate::said!("index-rows-failed")))?;
         let t = crate::timings::phase(|| "index: revisions and translations".into());
         insert_index_rows(&tx, rows)?;
         drop(t);
@@ -503,11 +503,11 @@ fn check_segments_known(conn: &rusqlite::Connection, journal: &Journal) -> Resul
     });
     match unknown.first() {
         None => Ok(()),
-        Some(r) => Err(Error::Other(format!(
-            "tm/revisions/{}/{}.tsv: a revision of segment `{}`, which no line of tm/source/ names\nhint: restore the segment's line from git (`git log -p tm/source/`), or remove the revision's line",
-            r.locale,
-            journal::chapter_of(&r.segment_id),
-            r.segment_id
+        Some(r) => Err(Error::Other(crate::said!(
+            "journal-revision-of-no-segment",
+            "locale" => &r.locale,
+            "chapter" => journal::chapter_of(&r.segment_id),
+            "id" => &r.segment_id
         ))),
     }
 }

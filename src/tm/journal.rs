@@ -19,8 +19,9 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Message, Result};
 use crate::formats::Status;
+use crate::said;
 
 /// Kept as first written, so that files never change for their header; a
 /// review's line adds two fields after the text: reviewer and note.
@@ -121,7 +122,7 @@ impl RevisionRecord {
         out
     }
 
-    fn parse(line: &str, locale: &str) -> std::result::Result<RevisionRecord, String> {
+    fn parse(line: &str, locale: &str) -> std::result::Result<RevisionRecord, Message> {
         let fields: Vec<&str> = line.split('\t').collect();
         let (fields, by, note) = match fields[..] {
             [ref first @ .., by, note] if fields.len() == 13 => (first, by, note),
@@ -130,10 +131,7 @@ impl RevisionRecord {
         let [id, created, hash, parents, role, origin, status, score, from, previous, text] =
             fields[..]
         else {
-            return Err(format!(
-                "expected 11 or 13 tab-separated fields, found {}",
-                fields.len()
-            ));
+            return Err(said!("journal-fields", "expected" => "11 / 13", "found" => fields.len()));
         };
         let optional = |field: &str| (!field.is_empty()).then(|| unescape(field)).transpose();
         let record = RevisionRecord {
@@ -149,32 +147,32 @@ impl RevisionRecord {
             current: match role {
                 "c" => true,
                 "h" => false,
-                other => return Err(format!("unknown role `{other}` (expected c or h)")),
+                other => return Err(said!("journal-role", "role" => other)),
             },
             origin: unescape(origin)?,
             status: match status {
                 "translated" | "fuzzy" | "untranslated" => Status::from_stored(status),
-                other => return Err(format!("unknown status `{other}`")),
+                other => return Err(said!("journal-status", "status" => other)),
             },
             score: match score {
                 "" => None,
-                s => Some(s.parse().map_err(|_| format!("bad score `{s}`"))?),
+                s => Some(
+                    s.parse()
+                        .map_err(|_| said!("journal-score", "score" => s))?,
+                ),
             },
             from: (!from.is_empty()).then(|| unescape(from)).transpose()?,
             previous_source: match previous.strip_prefix('=') {
                 Some(p) => Some(unescape(p)?),
                 None if previous.is_empty() => None,
-                None => return Err("previous English must start with `=`".into()),
+                None => return Err(said!("journal-previous")),
             },
             text: unescape(text)?,
             author: optional(by)?,
             note: optional(note)?,
         };
         if record.content_hash() != record.hash {
-            return Err(format!(
-                "the line does not match its id {} (edited by hand?)",
-                record.hash
-            ));
+            return Err(said!("journal-hash", "hash" => &record.hash));
         }
         Ok(record)
     }
@@ -204,13 +202,10 @@ impl SegmentRecord {
         )
     }
 
-    fn parse(line: &str) -> std::result::Result<SegmentRecord, String> {
+    fn parse(line: &str) -> std::result::Result<SegmentRecord, Message> {
         let fields: Vec<&str> = line.split('\t').collect();
         let [id, kind, file, number, source] = fields[..] else {
-            return Err(format!(
-                "expected 5 tab-separated fields, found {}",
-                fields.len()
-            ));
+            return Err(said!("journal-fields", "expected" => 5, "found" => fields.len()));
         };
         Ok(SegmentRecord {
             id: unescape(id)?,
@@ -218,7 +213,7 @@ impl SegmentRecord {
             file: unescape(file)?,
             line: number
                 .parse()
-                .map_err(|_| format!("bad line number `{number}`"))?,
+                .map_err(|_| said!("journal-line-number", "number" => number))?,
             source: unescape(source)?,
         })
     }
@@ -269,7 +264,7 @@ fn escape(text: &str) -> String {
     out
 }
 
-fn unescape(field: &str) -> std::result::Result<String, String> {
+fn unescape(field: &str) -> std::result::Result<String, Message> {
     if !field.contains('\\') {
         return Ok(field.to_string());
     }
@@ -285,7 +280,10 @@ fn unescape(field: &str) -> std::result::Result<String, String> {
             Some('t') => out.push('\t'),
             Some('n') => out.push('\n'),
             Some('r') => out.push('\r'),
-            other => return Err(format!("bad escape `\\{}`", other.unwrap_or(' '))),
+            other => {
+                let escape = format!("\\{}", other.unwrap_or(' '));
+                return Err(said!("journal-escape", "escape" => escape));
+            }
         }
     }
     Ok(out)
@@ -410,12 +408,11 @@ fn read_file(tm: &Path, rel: &str) -> Result<FileRecords> {
             line,
         }
     })?;
-    let bad = |line: usize, message: String| {
-        Error::parse(
-            &path,
-            line,
-            format!("{message}\nhint: journal files are written by tercuman; restore this one from version control (`git checkout -- {}`)", path.display()),
-        )
+    let bad = |line: usize, message: Message| {
+        let message = message
+            .with("journal", path.display())
+            .hinted("journal-restore-hint");
+        Error::parse(&path, line, message)
     };
     let mut records = FileRecords {
         revisions: Vec::new(),
@@ -430,9 +427,11 @@ fn read_file(tm: &Path, rel: &str) -> Result<FileRecords> {
         }
         Err(bad(
             n,
-            format!(
-                "segment `{id}` belongs in chapter `{}`'s file, not `{chapter}`'s",
-                chapter_of(id)
+            said!(
+                "journal-misplaced",
+                "id" => id,
+                "right" => chapter_of(id),
+                "chapter" => chapter
             ),
         ))
     };
@@ -672,7 +671,7 @@ mod tests {
     fn an_edited_line_is_refused() {
         let line = revision("Doğru", &[]).line().replace("Doğru", "Yanlış");
         let err = RevisionRecord::parse(&line, "tr").unwrap_err();
-        assert!(err.contains("does not match"), "{err}");
+        assert!(err.to_string().contains("does not match"), "{err}");
     }
 
     #[test]

@@ -703,11 +703,7 @@ fn wait_while_busy(attempt: i32) -> bool {
     const ANNOUNCE: i32 = 50; // one second
     const GIVE_UP: i32 = 1_500; // thirty seconds
     if attempt == ANNOUNCE {
-        use std::io::Write as _;
-        let _ = writeln!(
-            std::io::stderr(),
-            "waiting for another program that has the translation memory (tm/memory.sqlite) open to release it…"
-        );
+        crate::error::notice(&crate::said!("memory-waiting"));
     }
     if attempt >= GIVE_UP {
         return false;
@@ -725,27 +721,21 @@ fn with_path(path: &Path, e: Error) -> Error {
 }
 
 fn memory_error(path: &Path, e: rusqlite::Error) -> Error {
-    let hint = match e.sqlite_error_code() {
+    let message = match e.sqlite_error_code() {
         Some(rusqlite::ErrorCode::NotADatabase) | Some(rusqlite::ErrorCode::DatabaseCorrupt) => {
-            "\nhint: the file is corrupt or not a tercuman memory; run `tercuman tm rebuild` to rebuild it from the journal (`tm/revisions/`, `tm/source/`) and the PO files, which loses nothing"
+            crate::said!("memory-corrupt", "reason" => &e)
         }
         Some(rusqlite::ErrorCode::DatabaseBusy) | Some(rusqlite::ErrorCode::DatabaseLocked) => {
-            "\nhint: another program (another tercuman, a database browser) still holds it after 30 s; close it and run again"
+            crate::said!("memory-busy", "reason" => &e)
         }
-        Some(rusqlite::ErrorCode::ReadOnly) => {
-            "\nhint: tercuman may not write it; check the permissions of the file and of `tm/` (and that the disk is not mounted read-only); nothing was changed"
-        }
-        Some(rusqlite::ErrorCode::DiskFull) => {
-            "\nhint: the disk is full; free some space and run again; nothing was changed"
-        }
-        Some(rusqlite::ErrorCode::CannotOpen) => {
-            "\nhint: check that `tm/` exists and that tercuman may write in it"
-        }
-        _ => "",
+        Some(rusqlite::ErrorCode::ReadOnly) => crate::said!("memory-read-only", "reason" => &e),
+        Some(rusqlite::ErrorCode::DiskFull) => crate::said!("memory-disk-full", "reason" => &e),
+        Some(rusqlite::ErrorCode::CannotOpen) => crate::said!("memory-cannot-open", "reason" => &e),
+        _ => e.to_string().into(),
     };
     Error::Memory {
         path: path.to_path_buf(),
-        message: format!("{e}{hint}"),
+        message,
     }
 }
 

@@ -136,7 +136,7 @@ pub fn import_paragraph_catalog(
         return Err(Error::parse(
             path,
             entry.line,
-            "this catalog has msgctxt: it is a tercuman PO file, not one made by mdbook-xgettext or po4a\nhint: copy it over the chapter's file in locales/<lang>/ and run `tercuman sync`",
+            crate::said!("catalog-this-catalog-has-msgctxt"),
         ));
     }
     let origin = origin_of(catalog);

@@ -143,8 +143,10 @@ pub fn migrate(conn: &Connection) -> Result<()> {
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     let latest = MIGRATIONS.len() as i64;
     if version > latest {
-        return Err(Error::Other(format!(
-            "schema version {version} is newer than this tercuman understands ({latest})\nhint: upgrade tercuman"
+        return Err(Error::Other(crate::said!(
+            "memory-schema-newer",
+            "version" => version,
+            "latest" => latest
         )));
     }
     if version == latest {
@@ -153,9 +155,7 @@ pub fn migrate(conn: &Connection) -> Result<()> {
     if version == 0 {
         let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
         if tables > 0 {
-            return Err(Error::Other(
-                "not a tercuman memory (it has tables but no schema version)".into(),
-            ));
+            return Err(Error::Other(crate::said!("memory-not-ours")));
         }
     }
     let tx = conn.unchecked_transaction()?;

@@ -36,7 +36,6 @@ struct Ui {
 static UI: OnceLock<Ui> = OnceLock::new();
 
 fn bundle(code: &str) -> FluentBundle<FluentResource> {
-    let lang: LanguageIdentifier = code.parse().expect("a known language");
     let text = MESSAGES
         .iter()
         .find(|(c, _)| *c == code)
@@ -44,13 +43,35 @@ fn bundle(code: &str) -> FluentBundle<FluentResource> {
         .expect("a shipped language");
     let resource = FluentResource::try_new(text.to_string())
         .unwrap_or_else(|(_, errors)| panic!("messages/{code}.ftl: {errors:?}"));
-    let mut bundle = FluentBundle::new_concurrent(vec![lang]);
-    // Isolates only where they help: around left-to-right values in Persian.
-    bundle.set_use_isolating(code == "fa");
+    // The library's messages (its errors), then the CLI's own.
+    let mut bundle = tercuman::error::catalog(code);
     bundle
         .add_resource(resource)
         .unwrap_or_else(|errors| panic!("messages/{code}.ftl: {errors:?}"));
     bundle
+}
+
+/// A library message in the user's language, its hint (if any) on a line
+/// of its own under the user's word for `hint`.
+pub fn said(message: &tercuman::error::Message) -> String {
+    let ui = ui();
+    let Some((text, hint)) = message
+        .format(&ui.bundle)
+        .or_else(|| message.format(&ui.english))
+    else {
+        return message.to_string();
+    };
+    match hint {
+        Some(hint) => format!(
+            "{text}\n{}: {hint}",
+            styled(&message_text("severity-hint"), "1;36")
+        ),
+        None => text,
+    }
+}
+
+fn message_text(id: &str) -> String {
+    message(id, &[])
 }
 
 /// `fa_IR.UTF-8@calendar` -> `fa-IR`; `C` and `POSIX` mean no preference.
@@ -105,6 +126,7 @@ pub fn set_quiet(quiet: bool) {
 
 fn from_env() -> Ui {
     let code = negotiate(requested_language().as_ref());
+    tercuman::error::set_language(code);
     Ui {
         code,
         bundle: bundle(code),

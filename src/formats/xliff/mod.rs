@@ -739,7 +739,7 @@ mod tests {
         let bad = "<xliff version=\"1.2\"><file><body><trans-unit id=\"ch/1\"><source>x</source><target><g id=\"9\">C</g></target></trans-unit></body></file></xliff>";
         let read = parse(bad, Path::new("t.xlf")).unwrap();
         let err = to_markdown(read.units[0].target.as_ref().unwrap(), &source).unwrap_err();
-        assert!(err.contains("`9`"), "{err}");
+        assert!(err.to_string().contains("`9`"), "{err}");
     }
 
     #[test]

@@ -56,7 +56,10 @@ pub struct ReadDocument {
 /// Rebuilds Markdown from inline content, taking each code's Markdown from
 /// the source segment (so the markup comes back byte for byte), or from the
 /// file for markup only the translation has.
-pub fn to_markdown(inline: &[Inline], source: &[Piece]) -> std::result::Result<String, String> {
+pub fn to_markdown(
+    inline: &[Inline],
+    source: &[Piece],
+) -> std::result::Result<String, crate::error::Message> {
     let mut known: HashMap<String, (&str, &str)> = HashMap::new();
     for piece in source {
         match piece {
@@ -84,7 +87,7 @@ pub fn to_markdown(inline: &[Inline], source: &[Piece]) -> std::result::Result<S
         match (known.get(id), data) {
             (Some((open, end)), _) => out.push_str(if close { end } else { open }),
             (None, Some(data)) => out.push_str(data),
-            (None, None) => return Err(format!("inline code `{id}` is not in the source")),
+            (None, None) => return Err(crate::said!("xliff-code-not-in-source", "id" => id)),
         }
     }
     Ok(out)
@@ -103,7 +106,7 @@ pub fn parse(text: &str, path: &Path) -> Result<ReadDocument> {
         }
     }
     if !xliff.seen_root {
-        return Err(reader.error(1, "not an XLIFF document (no <xliff> element)"));
+        return Err(reader.error(1, crate::said!("xliff-not-xliff-document-xliff")));
     }
     let mut doc = xliff.doc;
     if doc.for_omegat {
@@ -203,7 +206,7 @@ impl XliffReader {
 
     /// An inline code or marker inside `<source>` or `<target>`.
     fn open_code(&mut self, e: &Element, empty: bool) -> Result<()> {
-        let id = || e.required("id", "an inline code without an id");
+        let id = || e.required("id", crate::said!("xliff-code-without-id"));
         let item = match (e.local_name(), empty) {
             (b"g", false) => {
                 let id = id()?;
@@ -318,9 +321,7 @@ impl XliffReader {
             // 1.1 (what translate-toolkit's po2xliff writes) reads as 1.2.
             Version::V1_2
         } else {
-            return Err(e.error(format!(
-                "XLIFF version `{version}` is not supported (1.1, 1.2 and 2.x are)"
-            )));
+            return Err(e.error(crate::said!("xliff-version", "version" => version)));
         };
         if let Some(lang) = e.attr("srcLang")? {
             self.doc.source_lang = lang;
@@ -355,7 +356,7 @@ impl XliffReader {
                 format!("{}/{id}", self.file_id)
             }
             (_, Some(id)) => id,
-            (_, None) => return Err(e.error("a unit without an id")),
+            (_, None) => return Err(e.error(crate::said!("xliff-unit-without-id"))),
         };
         self.unit = Some(UnitState {
             id,
@@ -475,7 +476,7 @@ fn code_point(e: &Element) -> Result<char> {
     u32::from_str_radix(&hex, 16)
         .ok()
         .and_then(char::from_u32)
-        .ok_or_else(|| e.error(format!("bad <cp hex=\"{hex}\">")))
+        .ok_or_else(|| e.error(crate::said!("xliff-bad-cp", "hex" => hex)))
 }
 
 /// Resolves 2.x `dataRef`s into the Markdown they name (1.2 codes carry

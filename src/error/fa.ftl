@@ -1,0 +1,3 @@
+## Messages of the library's errors (`tercuman::error::Message`).
+
+plain = { $text }
