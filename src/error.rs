@@ -286,3 +286,82 @@ pub fn write_if_changed(path: &Path, content: &[u8]) -> Result<bool> {
     })?;
     Ok(true)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The ids of a catalog's messages.
+    fn ids(text: &str) -> Vec<&str> {
+        text.lines()
+            .filter_map(|l| l.split_once(" = ").map(|(id, _)| id))
+            .filter(|id| !id.starts_with([' ', '#']))
+            .collect()
+    }
+
+    #[test]
+    fn every_catalog_says_every_message_and_formats_it_without_error() {
+        let english = ids(CATALOGS[0].1);
+        for (code, text) in CATALOGS {
+            assert_eq!(ids(text), english, "error/{code}.ftl has other ids");
+            let bundle = catalog(code);
+            for id in &english {
+                let pattern = bundle.get_message(id).and_then(|m| m.value()).unwrap();
+                let mut args = FluentArgs::new();
+                for key in [
+                    "text", "path", "line", "count", "name", "file", "reason", "lang", "code",
+                ] {
+                    args.set(key, "x");
+                }
+                let mut errors = Vec::new();
+                bundle.format_pattern(pattern, Some(&args), &mut errors);
+                let unknown: Vec<_> = errors
+                    .iter()
+                    .filter(|e| !e.to_string().contains("Unknown variable"))
+                    .collect();
+                assert!(unknown.is_empty(), "{code} {id}: {unknown:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_message_the_library_says_is_in_the_catalog() {
+        let english = ids(CATALOGS[0].1);
+        let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut files = vec![src];
+        let mut said = Vec::new();
+        while let Some(path) = files.pop() {
+            if path.is_dir() {
+                files.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                for (marker, end) in [("said!(\"", '"'), (".hinted(\"", '"')] {
+                    for part in text.split(marker).skip(1) {
+                        let id = part.split(end).next().unwrap().to_string();
+                        said.push((path.display().to_string(), id));
+                    }
+                }
+            }
+        }
+        assert!(said.len() > 100, "{}", said.len());
+        for (file, id) in said.iter().filter(|(_, id)| id != "id") {
+            assert!(
+                english.contains(&id.as_str()),
+                "{file}: `{id}` is in no catalog"
+            );
+        }
+    }
+
+    #[test]
+    fn a_message_reads_in_english_with_its_subject_and_hint() {
+        let m = said!("config-not-a-percentage", "value" => 140).about("[locale.fa] min-reviewed");
+        assert_eq!(
+            m.to_string(),
+            "[locale.fa] min-reviewed: 140 is not a percentage (0 to 100)"
+        );
+        let m = said!("review-no-segment", "id" => "a/1");
+        assert!(m.to_string().contains("`a/1`\nhint: segment ids"), "{m}");
+        let m = said!("font-missing-letters", "file" => "f.ttf", "lang" => "fa", "count" => 1, "letters" => "پ");
+        assert!(m.to_string().contains("no glyph for a letter of"), "{m}");
+    }
+}

@@ -268,7 +268,9 @@ fn the_status_table_speaks_the_users_language() {
 /// placeables) that hold at least two words: what a message left in
 /// English, or copied from English into code, would show.
 fn english_phrases() -> Vec<String> {
-    let catalog = std::fs::read_to_string(repo_root().join("src/ui/messages/en.ftl")).unwrap();
+    let catalog = ["src/ui/messages/en.ftl", "src/error/en.ftl"]
+        .map(|f| std::fs::read_to_string(repo_root().join(f)).unwrap())
+        .join("\n");
     let mut phrases = Vec::new();
     for line in catalog.lines() {
         let value = match line.split_once(" = ") {
@@ -411,32 +413,115 @@ fn every_command_speaks_azerbaijani_persian_and_turkish_with_no_english_left() {
                     );
                 }
             }
-            for phrase in &phrases {
-                // The book's English, shown beside its translations, is data.
-                let chrome: String = theirs
-                    .lines()
-                    .filter(|l| !l.trim_start().starts_with("en:"))
-                    .collect::<Vec<_>>()
-                    .join("\n");
-                assert!(
-                    !chrome.contains(phrase.as_str()),
-                    "{lang} `{command}`: English {phrase:?} in\n{theirs}"
-                );
-            }
-            // A line the same in English and in the user's language may
-            // hold only data: ids, paths, numbers, the book's own text.
-            for line in theirs.lines().filter(|l| ours.lines().any(|o| o == *l)) {
-                let trimmed = line.trim_start();
-                let data = ["en", "az", "fa", "tr"].iter().any(|code| {
-                    trimmed.starts_with(&format!("{code}:"))
-                        || trimmed.starts_with(&format!("{code} ("))
-                }) || line.starts_with("introduction/")
-                    || line.contains(segment);
-                assert!(
-                    data || !has_english_words(line),
-                    "{lang} `{command}`: this line is as in English:\n{line}\nin\n{theirs}"
-                );
-            }
+            assert_no_english_left(&phrases, lang, &command, &theirs, &ours, segment);
+        }
+    }
+}
+
+/// What `theirs` (a run in `lang`) may not hold: a phrase of the English
+/// catalogs, or a line as `ours` (the English run) has it that is not data.
+fn assert_no_english_left(
+    phrases: &[String],
+    lang: &str,
+    command: &str,
+    theirs: &str,
+    ours: &str,
+    segment: &str,
+) {
+    for phrase in phrases {
+        // The book's English, shown beside its translations, is data.
+        let chrome: String = theirs
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("en:"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert!(
+            !chrome.contains(phrase.as_str()),
+            "{lang} `{command}`: English {phrase:?} in\n{theirs}"
+        );
+    }
+    // A line the same in English and in the user's language may hold
+    // only data: ids, paths, numbers, the book's own text.
+    for line in theirs.lines().filter(|l| ours.lines().any(|o| o == *l)) {
+        let trimmed = line.trim_start();
+        let data = ["en", "az", "fa", "tr"].iter().any(|code| {
+            trimmed.starts_with(&format!("{code}:")) || trimmed.starts_with(&format!("{code} ("))
+        }) || line.starts_with("introduction/")
+            || line.contains(segment);
+        assert!(
+            data || !has_english_words(line),
+            "{lang} `{command}`: this line is as in English:\n{line}\nin\n{theirs}"
+        );
+    }
+}
+
+#[test]
+fn the_librarys_errors_and_hints_speak_the_users_language_too() {
+    let phrases = english_phrases();
+    // (what to break, the command that meets it)
+    type Break = fn(&Path);
+    let cases: Vec<(Break, Vec<&str>)> = vec![
+        (
+            |root| {
+                let po = root.join("locales/tr/introduction.po");
+                let text = std::fs::read_to_string(&po).unwrap();
+                std::fs::write(&po, text.replacen("msgstr \"", "msgstr \"\" stray \"", 2)).unwrap();
+            },
+            vec!["sync"],
+        ),
+        (
+            |_| {},
+            vec![
+                "review",
+                "--locale",
+                "tr",
+                "--segment",
+                "no/such",
+                "--by",
+                "L",
+            ],
+        ),
+        (
+            |root| std::fs::write(root.join("bad.xlf"), "<xliff version=\"9\"></xliff>").unwrap(),
+            vec!["import", "bad.xlf"],
+        ),
+        (
+            |root| {
+                std::fs::write(root.join("source/glossary.tsv"), "en\tklingon\nword\tx\n").unwrap()
+            },
+            vec!["check"],
+        ),
+        (
+            |root| {
+                let po = root.join("locales/fa/introduction.po");
+                let mut bytes = vec![0xFF, 0xFE];
+                bytes.extend(std::fs::read(&po).unwrap());
+                std::fs::write(&po, bytes).unwrap();
+            },
+            vec!["sync"],
+        ),
+    ];
+    for lang in ["az_AZ.UTF-8", "fa_IR.UTF-8", "tr_TR.UTF-8"] {
+        for (breaks, args) in &cases {
+            let (localized, english) = (shipped_book(), shipped_book());
+            breaks(localized.path());
+            breaks(english.path());
+            let run = |book: &tempfile::TempDir, lang: &str| {
+                let out = run_in(book.path(), args, lang);
+                assert!(!out.status.success(), "{args:?} fails");
+                String::from_utf8_lossy(&out.stderr).into_owned()
+            };
+            let (theirs, ours) = (run(&localized, lang), run(&english, "C"));
+            assert!(ours.contains("hint:") || args[0] != "review", "{ours}");
+            let command = args.join(" ");
+            assert_no_english_left(&phrases, lang, &command, &theirs, &ours, "no/such");
+            // Neither the message nor its hint stays as in English.
+            assert_ne!(
+                ours.lines().next(),
+                theirs.lines().next(),
+                "{lang} `{command}`"
+            );
+            assert!(!theirs.contains("hint:"), "{lang} `{command}`: {theirs}");
         }
     }
 }
