@@ -18,19 +18,15 @@ pub fn export(
 ) -> anyhow::Result<()> {
     let (project, memory) = super::open_read_only(root)?;
     let locales = super::locale_arg(&project, locale)?;
-    if format == ExportFormat::Omegat {
+    if matches!(format, ExportFormat::Omegat | ExportFormat::OmegatPo) {
         let Some(lang) = locales.first() else {
             anyhow::bail!(t!("error-xliff-needs-locale", "locales" => locale_list(&project)));
         };
         let dir = out.unwrap_or_else(|| PathBuf::from(format!("omegat-{lang}")));
-        return export_omegat_project(&project, &memory, lang, &dir);
-    }
-    if format == ExportFormat::OmegatPo {
-        let Some(lang) = locales.first() else {
-            anyhow::bail!(t!("error-xliff-needs-locale", "locales" => locale_list(&project)));
+        return match format {
+            ExportFormat::Omegat => export_omegat_project(&project, &memory, lang, &dir),
+            _ => export_omegat_po_project(&project, &memory, lang, &dir),
         };
-        let dir = out.unwrap_or_else(|| PathBuf::from(format!("omegat-{lang}")));
-        return export_omegat_po_project(&project, &memory, lang, &dir);
     }
     let (text, default_name) = match format {
         ExportFormat::Tmx => (
@@ -265,18 +261,9 @@ fn print_xliff_report(file: &Path, report: &tercuman::tm::exchange::XliffReport)
 /// (`--format omegat`), its translated XLIFF; on PO files (`--format
 /// omegat-po`), what OmegaT changed in them since the export.
 fn import_omegat_project(root: &Path, dir: &Path, by: Option<&str>) -> anyhow::Result<()> {
-    let on_po = std::fs::read_dir(dir.join("source"))
-        .map_err(|e| tercuman::Error::io(&dir.join("source"), e))?
-        .filter_map(|e| e.ok())
-        .any(|e| e.path().extension().is_some_and(|x| x == "po"));
-    if !on_po {
+    if files_with_extension(&dir.join("source"), "po")?.is_empty() {
         let target = dir.join("target");
-        let mut xliffs: Vec<PathBuf> = std::fs::read_dir(&target)
-            .map_err(|e| tercuman::Error::io(&target, e))?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "xlf"))
-            .collect();
-        xliffs.sort();
+        let xliffs = files_with_extension(&target, "xlf")?;
         if xliffs.is_empty() {
             anyhow::bail!(t!("error-omegat-no-target", "dir" => target.display().to_string()));
         }
@@ -285,18 +272,36 @@ fn import_omegat_project(root: &Path, dir: &Path, by: Option<&str>) -> anyhow::R
         }
         return Ok(());
     }
+    import_omegat_po(root, dir)
+}
+
+/// The files of `dir` whose names end in `.ext`, in name order.
+fn files_with_extension(dir: &Path, ext: &str) -> anyhow::Result<Vec<PathBuf>> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| tercuman::Error::io(dir, e))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == ext))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// The PO files of an OmegaT project, in the language their copies
+/// declare: synced first (so edits made meanwhile are in the memory), then
+/// what OmegaT changed, then the PO files rewritten.
+fn import_omegat_po(root: &Path, dir: &Path) -> anyhow::Result<()> {
     let files = tercuman::sync::omegat::read_returned_po(dir)?;
     let Some(first) = files.first() else {
         let target = dir.join("target");
         anyhow::bail!(t!("error-omegat-no-target", "dir" => target.display().to_string()));
     };
-    let lang = catalog_language(&first.exported).unwrap_or_default();
     let (project, mut memory, _lock) = super::open(root)?;
-    let lang = super::locale_arg(&project, Some(&lang))?
+    let declared = catalog_language(&first.exported).unwrap_or_default();
+    let code = super::locale_arg(&project, Some(&declared))?
         .into_iter()
         .next()
-        .expect("one locale");
-    let code = lang.to_string();
+        .expect("one locale")
+        .to_string();
     for file in &files {
         let text = tercuman::formats::po::read(&file.path)?;
         tercuman::formats::po::check_language(&text, &file.translated, &code, &file.path)?;
@@ -305,12 +310,8 @@ fn import_omegat_project(root: &Path, dir: &Path, by: Option<&str>) -> anyhow::R
     if !before.imported.is_empty() || !before.conflicts.is_empty() {
         super::sync::print_report(&before);
     }
-    let reports = tercuman::sync::omegat::import_returned_po(
-        &mut memory,
-        &code,
-        &files,
-        tercuman::date::now(),
-    )?;
+    let now = tercuman::date::now();
+    let reports = tercuman::sync::omegat::import_returned_po(&mut memory, &code, &files, now)?;
     for returned in &reports {
         print_xliff_report(&returned.path, &returned.report);
     }

@@ -39,8 +39,11 @@ pub fn import_returned_po(
     files: &[ReturnedFile],
     now: i64,
 ) -> Result<Vec<ReturnedReport>> {
-    let segments = memory.segments()?;
-    let current = memory.translations(locale)?;
+    let known = Known {
+        segments: memory.segments()?,
+        current: memory.translations(locale)?,
+        locale,
+    };
     let mut changes = Changes::default();
     let mut reports = Vec::new();
     for file in files {
@@ -56,65 +59,8 @@ pub fn import_returned_po(
             ..XliffReport::default()
         };
         for e in file.translated.entries.iter().filter(|e| !e.obsolete) {
-            let id = e.msgctxt.as_deref().ok_or_else(|| {
-                Error::parse(
-                    &file.path,
-                    e.line,
-                    crate::said!("sync-entry-has-msgctxt-so"),
-                )
-            })?;
-            let seg = segments.get(id).ok_or_else(|| {
-                Error::parse(
-                    &file.path,
-                    e.line,
-                    crate::said!("sync-unknown-segment", "id" => id),
-                )
-            })?;
-            let incoming = Translation {
-                text: nfc(&e.msgstr),
-                status: entry_state(e).status,
-            };
-            let before = exported
-                .get(id)
-                .cloned()
-                .unwrap_or_else(Translation::untranslated);
-            if incoming == before || incoming.status == Status::Untranslated {
-                // Untouched in OmegaT, or left blank: a blank never erases.
-                match incoming.status {
-                    Status::Untranslated => report.empty += 1,
-                    _ => report.unchanged += 1,
-                }
-                continue;
-            }
-            let now_current = current
-                .get(id)
-                .cloned()
-                .unwrap_or_else(Translation::untranslated);
-            let mut change = TranslationChange::new(id, locale, incoming.clone(), Origin::PoImport);
-            if !same_text(&seg.source, &e.msgid) {
-                // Made for English that has changed since the export.
-                report.stale += 1;
-                if now_current.status == Status::Untranslated {
-                    change.translation.status = Status::Fuzzy;
-                    change.suggestion = Some(Suggestion {
-                        previous_source: e.msgid.clone(),
-                        score: None,
-                        from: id.to_string(),
-                    });
-                } else {
-                    change.current = false;
-                }
-            } else if now_current == incoming {
-                report.unchanged += 1;
-                continue;
-            } else if now_current != before && now_current.status != Status::Untranslated {
-                change.current = false;
-                change.origin = Origin::PoConflict;
-                report.conflicts.push((e.line, id.to_string()));
-            } else {
-                report.updated += 1;
-            }
-            changes.translations.push(change);
+            let change = known.take(e, &exported, &file.path, &mut report)?;
+            changes.translations.extend(change);
         }
         reports.push(ReturnedReport {
             path: file.path.clone(),
@@ -123,6 +69,75 @@ pub fn import_returned_po(
     }
     memory.apply(&changes, now)?;
     Ok(reports)
+}
+
+/// What the memory holds now, for one locale.
+struct Known<'a> {
+    segments: HashMap<String, crate::tm::StoredSegment>,
+    current: HashMap<String, Translation>,
+    locale: &'a str,
+}
+
+impl Known<'_> {
+    /// The change one entry OmegaT wrote brings (`None` when OmegaT left it
+    /// as exported, or blank), counted in `report`.
+    fn take(
+        &self,
+        e: &po::Entry,
+        exported: &HashMap<&str, Translation>,
+        path: &Path,
+        report: &mut XliffReport,
+    ) -> Result<Option<TranslationChange>> {
+        let id = e
+            .msgctxt
+            .as_deref()
+            .ok_or_else(|| Error::parse(path, e.line, crate::said!("sync-entry-has-msgctxt-so")))?;
+        let seg = self.segments.get(id).ok_or_else(|| {
+            Error::parse(
+                path,
+                e.line,
+                crate::said!("sync-unknown-segment", "id" => id),
+            )
+        })?;
+        let incoming = Translation {
+            text: nfc(&e.msgstr),
+            status: entry_state(e).status,
+        };
+        let untranslated = Translation::untranslated;
+        let before = exported.get(id).cloned().unwrap_or_else(untranslated);
+        if incoming.status == Status::Untranslated {
+            // A blank never erases.
+            report.empty += 1;
+            return Ok(None);
+        }
+        let now = self.current.get(id).cloned().unwrap_or_else(untranslated);
+        if incoming == before || (incoming == now && same_text(&seg.source, &e.msgid)) {
+            report.unchanged += 1;
+            return Ok(None);
+        }
+        let mut change = TranslationChange::new(id, self.locale, incoming, Origin::PoImport);
+        if !same_text(&seg.source, &e.msgid) {
+            // Made for English that has changed since the export.
+            report.stale += 1;
+            if now.status == Status::Untranslated {
+                change.translation.status = Status::Fuzzy;
+                change.suggestion = Some(Suggestion {
+                    previous_source: e.msgid.clone(),
+                    score: None,
+                    from: id.to_string(),
+                });
+            } else {
+                change.current = false;
+            }
+        } else if now != before && now.status != Status::Untranslated {
+            change.current = false;
+            change.origin = Origin::PoConflict;
+            report.conflicts.push((e.line, id.to_string()));
+        } else {
+            report.updated += 1;
+        }
+        Ok(Some(change))
+    }
 }
 
 /// Reads the PO files of an OmegaT project's `target/` and their

@@ -207,6 +207,36 @@ fn a_translation_made_in_omegat_comes_back_to_the_memory_and_the_po_files() {
     );
 }
 
+/// `tercuman export --format omegat-po --locale tr --out omegat-po`: the
+/// project's folder.
+fn export_omegat_po(root: &Path) -> PathBuf {
+    let project = root.join("omegat-po");
+    let out = project.to_str().unwrap();
+    ok(
+        root,
+        &[
+            "export",
+            "--format",
+            "omegat-po",
+            "--locale",
+            "tr",
+            "--out",
+            out,
+        ],
+    );
+    project
+}
+
+/// The Turkish of `book`'s memory as a TMX of plain text, as a translator
+/// working on PO files would have it.
+fn plain_tmx(book: &Path, tmx: &Path) {
+    let tmx = tmx.to_str().unwrap();
+    ok(
+        book,
+        &["tm", "export", "--tmx", tmx, "--locale", "tr", "--plain"],
+    );
+}
+
 /// A copy of OmegaT's preferences folder as `export` wrote it, for one
 /// run (OmegaT writes its own settings into it).
 fn exported_config(project: &Path) -> tempfile::TempDir {
@@ -226,28 +256,11 @@ fn omegat_on_the_po_files_protects_the_markdown_as_tags() {
     let book = fixture("kitchen-sink");
     let root = book.path();
     two_turkish_segments_untranslated(root);
-    let project = root.join("omegat-po");
-    let out = project.to_str().unwrap();
-    ok(
-        root,
-        &[
-            "export",
-            "--format",
-            "omegat-po",
-            "--locale",
-            "tr",
-            "--out",
-            out,
-        ],
-    );
+    let project = export_omegat_po(root);
     // The translator's memory from another job: the emphasis of one
     // translation lost, as a careless match would have it.
     let careless = project.join("tm/auto/careless.tmx");
-    let tmx = careless.to_str().unwrap();
-    ok(
-        done.path(),
-        &["tm", "export", "--tmx", tmx, "--locale", "tr", "--plain"],
-    );
+    plain_tmx(done.path(), &careless);
     let text = std::fs::read_to_string(&careless).unwrap();
     assert!(text.contains("<seg>*Vurgulu* bir alıntı.</seg>"), "{text}");
     std::fs::write(
@@ -275,10 +288,7 @@ fn omegat_on_the_po_files_protects_the_markdown_as_tags() {
     // The memory's own matches carry every tag: links, code, images with
     // their titles, footnotes, escapes.
     std::fs::remove_file(&careless).unwrap();
-    ok(
-        done.path(),
-        &["tm", "export", "--tmx", tmx, "--locale", "tr", "--plain"],
-    );
+    plain_tmx(done.path(), &careless);
     let config = exported_config(&project);
     let (passed, log) =
         omegat_with(&project, config.path(), "console-translate", &validate).unwrap();
@@ -293,33 +303,8 @@ fn omegat_work_on_the_po_files_comes_back_and_undoes_nothing_done_meanwhile() {
     let book = fixture("kitchen-sink");
     let root = book.path();
     let po = two_turkish_segments_untranslated(root);
-    let project = root.join("omegat-po");
-    let out = project.to_str().unwrap();
-    ok(
-        root,
-        &[
-            "export",
-            "--format",
-            "omegat-po",
-            "--locale",
-            "tr",
-            "--out",
-            out,
-        ],
-    );
-    let tmx = project.join("tm/auto/translator.tmx");
-    ok(
-        done.path(),
-        &[
-            "tm",
-            "export",
-            "--tmx",
-            tmx.to_str().unwrap(),
-            "--locale",
-            "tr",
-            "--plain",
-        ],
-    );
+    let project = export_omegat_po(root);
+    plain_tmx(done.path(), &project.join("tm/auto/translator.tmx"));
     let config = exported_config(&project);
     let Some((passed, log)) = omegat_with(&project, config.path(), "console-translate", &[]) else {
         return;
@@ -336,7 +321,8 @@ fn omegat_work_on_the_po_files_comes_back_and_undoes_nothing_done_meanwhile() {
         text.contains("msgid \"Drill\"\nmsgstr \"Tatbikat\""),
         "{text}"
     );
-    let said = String::from_utf8(tercuman(root, &["import", out]).stderr).unwrap();
+    let said =
+        String::from_utf8(tercuman(root, &["import", project.to_str().unwrap()]).stderr).unwrap();
     assert!(
         said.contains("tr: 1 translation updated, 21 unchanged, 1 conflict,"),
         "{said}"
@@ -367,7 +353,8 @@ fn omegat_work_on_the_po_files_comes_back_and_undoes_nothing_done_meanwhile() {
     );
     // Imported again, nothing changes.
     let before = snapshot(&root.join("locales"));
-    let said = String::from_utf8(tercuman(root, &["import", out]).stderr).unwrap();
+    let said =
+        String::from_utf8(tercuman(root, &["import", project.to_str().unwrap()]).stderr).unwrap();
     assert!(said.contains("tr: 0 translations updated"), "{said}");
     assert_eq!(snapshot(&root.join("locales")), before);
 }
