@@ -5,8 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::t;
 use anyhow::Context;
-use tercuman::status::{dashboard, gate, report, Minimums, Share, Table};
-use tercuman::sync::load_chapters;
+use tercuman::status::{dashboard, gate, report, Minimums, Outline, Share, Table};
 
 /// What `tercuman status` was asked for.
 pub struct StatusArgs {
@@ -19,8 +18,15 @@ pub struct StatusArgs {
 /// Returns the exit code: 0 when every locale meets its minimum, 1 when not.
 pub fn run(root: &Path, args: &StatusArgs) -> anyhow::Result<i32> {
     let (project, memory) = super::open_read_only(root)?;
-    let docs = load_chapters(&project)?;
-    let report = report(&project, &docs, &memory, args.json || args.html.is_some())?;
+    // A count reads each row once: a small page cache keeps it small.
+    memory.limit_cache_kib(1024)?;
+    let outline = Outline::read(&project)?;
+    let report = report(
+        &project,
+        &outline,
+        &memory,
+        args.json || args.html.is_some(),
+    )?;
     if let Some(path) = &args.html {
         std::fs::write(path, dashboard::render(&report, &project.book.title, None))
             .with_context(|| t!("error-write", "path" => path.display().to_string()))?;

@@ -317,7 +317,7 @@ pub fn prepare<'a>(
     let wanted =
         |lang: &&LanguageIdentifier| options.only_locale.as_ref().is_none_or(|l| l == *lang);
     languages.extend(project.book.locales.iter().filter(wanted).cloned());
-    let words = crate::status::segment_words(docs);
+    let outline = crate::status::Outline::of(docs);
     // The memory is read here; the rendering runs on every core.
     let t = crate::timings::phase(|| "build: read the memory".into());
     let inputs = languages
@@ -339,7 +339,7 @@ pub fn prepare<'a>(
         .collect::<Result<Vec<_>>>()?;
     drop(t);
     let mut editions = crate::parallel::map(&inputs, |(lang, stored)| {
-        prepare_edition(project, docs, &words, lang, stored.as_ref(), options)
+        prepare_edition(project, docs, &outline, lang, stored.as_ref(), options)
     })
     .into_iter()
     .collect::<Result<Vec<_>>>()?;
@@ -358,7 +358,7 @@ pub fn prepare<'a>(
 fn prepare_edition<'a>(
     project: &'a Project,
     docs: &[ChapterDoc],
-    words: &[Vec<usize>],
+    outline: &crate::status::Outline,
     lang: &LanguageIdentifier,
     stored: Option<&Stored>,
     options: &BuildOptions,
@@ -399,8 +399,8 @@ fn prepare_edition<'a>(
         chrome,
         chapters,
         completeness: stored.map(|s| crate::status::Completeness {
-            progress: crate::status::history::progress(docs, &s.changes),
-            ..completeness(project, docs, words, lang, &s.translations, &s.reviews)
+            progress: crate::status::history::progress(outline, &s.changes),
+            ..completeness(project, outline, lang, &s.translations, &s.reviews)
         }),
         failed_checks,
         unreviewed,

@@ -6,12 +6,9 @@
 //! left the source are not counted, so the last moment agrees with the
 //! locale's card.
 
-use std::collections::HashMap;
-
 use serde::Serialize;
 
 use super::Counts;
-use crate::source::ChapterDoc;
 use crate::tm::{StateChange, Status};
 
 /// The most moments a history keeps: enough for a chart's width, few
@@ -59,28 +56,22 @@ impl Counts {
 }
 
 /// Replays `changes` (oldest first, as [`crate::tm::Memory::state_changes`]
-/// gives them) over the segments of `docs`: one moment per distinct time,
-/// thinned to at most [`MAX_MOMENTS`] spread evenly over the time span.
-pub fn progress(docs: &[ChapterDoc], changes: &[StateChange]) -> Vec<Moment> {
-    let index: HashMap<&str, usize> = docs
-        .iter()
-        .flat_map(|doc| doc.segments())
-        .enumerate()
-        .map(|(i, s)| (s.id.as_str(), i))
-        .collect();
+/// gives them) over the segments of `outline`: one moment per distinct
+/// time, thinned to at most [`MAX_MOMENTS`] spread evenly over the time span.
+pub fn progress(outline: &super::Outline, changes: &[StateChange]) -> Vec<Moment> {
     let untranslated = State {
         status: Status::Untranslated,
         reviewed: false,
     };
-    let mut states = vec![untranslated; index.len()];
+    let mut states = vec![untranslated; outline.len()];
     let mut counts = Counts {
-        total: index.len(),
-        untranslated: index.len(),
+        total: outline.len(),
+        untranslated: outline.len(),
         ..Counts::default()
     };
     let mut moments: Vec<Moment> = Vec::new();
     for change in changes {
-        let Some(&i) = index.get(change.segment_id.as_str()) else {
+        let Some(i) = outline.order(&change.segment_id) else {
             continue;
         };
         let state = State {
@@ -137,7 +128,7 @@ mod tests {
         }
     }
 
-    fn chapter(markdown: &str) -> Vec<ChapterDoc> {
+    fn chapter(markdown: &str) -> Vec<crate::source::ChapterDoc> {
         vec![crate::source::segment_chapter("ch", markdown)]
     }
 
@@ -157,7 +148,7 @@ mod tests {
             // The English changed: fuzzy.
             change(&ids[1], "2026-11-05T09:00:00Z", Status::Fuzzy, false),
         ];
-        let moments = progress(&docs, &changes);
+        let moments = progress(&super::super::Outline::of(&docs), &changes);
         let at: Vec<(&str, usize, usize, usize, usize)> = moments
             .iter()
             .map(|m| {

@@ -29,6 +29,22 @@ pub struct Counts {
 }
 
 impl Counts {
+    /// `n` counted untranslated so far are in `status`.
+    fn settle(&mut self, status: Status, n: usize) {
+        self.untranslated -= n;
+        self.total -= n;
+        self.add(status, n);
+    }
+
+    /// How many are in `status`.
+    fn of(&self, status: Status) -> usize {
+        match status {
+            Status::Translated => self.translated,
+            Status::Fuzzy => self.fuzzy,
+            Status::Untranslated => self.untranslated,
+        }
+    }
+
     fn add(&mut self, status: Status, n: usize) {
         self.total += n;
         match status {
@@ -105,70 +121,190 @@ pub fn is_approved(t: Option<&Translation>, review: Option<&crate::tm::Review>) 
     effective_status(t) == Status::Translated && t.zip(review).is_some_and(|(t, r)| r.approves(t))
 }
 
-/// Source words of every segment, chapter by chapter: counted once and
-/// shared by every locale's [`completeness`].
-pub fn segment_words(docs: &[ChapterDoc]) -> Vec<Vec<usize>> {
-    docs.iter()
-        .map(|doc| {
-            doc.segments()
-                .map(|s| words::count_words(&s.text))
-                .collect()
-        })
+/// The current source as completeness counts it: how many segments and
+/// source words each chapter has, and where each segment stands. Built
+/// once and shared by every locale.
+#[derive(Debug, Clone, Default)]
+pub struct Outline {
+    /// Each chapter's segments and source words.
+    chapters: Vec<(usize, usize)>,
+    /// Each segment, sorted by id: a million-word book's 80,000 segments
+    /// take a few MB, with no hash table beside them.
+    places: Vec<(Box<str>, Place)>,
+}
+
+/// Where a segment stands in the book, and its source words.
+#[derive(Debug, Clone, Copy)]
+struct Place {
+    chapter: u32,
+    /// Its place in reading order, counted over the whole book.
+    order: u32,
+    words: u32,
+}
+
+impl Outline {
+    /// The outline of chapters already read.
+    pub fn of(docs: &[ChapterDoc]) -> Outline {
+        Outline::from_chapters(docs.iter().map(summarize).collect())
+    }
+
+    /// Reads the book's chapters one at a time per core, keeping only their
+    /// outline: the whole book is never in memory at once.
+    pub fn read(project: &Project) -> crate::Result<Outline> {
+        Ok(Outline::from_chapters(crate::sync::summarize_chapters(
+            project, summarize,
+        )?))
+    }
+
+    fn from_chapters(chapters: Vec<Vec<(Box<str>, u32)>>) -> Outline {
+        let mut outline = Outline {
+            chapters: Vec::with_capacity(chapters.len()),
+            places: Vec::with_capacity(chapters.iter().map(Vec::len).sum()),
+        };
+        for (chapter, segments) in chapters.into_iter().enumerate() {
+            let words = segments.iter().map(|&(_, n)| n as usize).sum();
+            outline.chapters.push((segments.len(), words));
+            for (id, words) in segments {
+                let order = outline.places.len() as u32;
+                let chapter = chapter as u32;
+                outline.places.push((
+                    id,
+                    Place {
+                        chapter,
+                        order,
+                        words,
+                    },
+                ));
+            }
+        }
+        outline.places.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        outline
+    }
+
+    fn place(&self, id: &str) -> Option<&Place> {
+        let at = self
+            .places
+            .binary_search_by(|(key, _)| (**key).cmp(id))
+            .ok()?;
+        Some(&self.places[at].1)
+    }
+
+    /// How many segments the book has.
+    pub fn len(&self) -> usize {
+        self.places.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.places.is_empty()
+    }
+
+    /// A segment's place in reading order (`None` for one the source no
+    /// longer has).
+    pub fn order(&self, id: &str) -> Option<usize> {
+        self.place(id).map(|p| p.order as usize)
+    }
+}
+
+fn summarize(doc: &ChapterDoc) -> Vec<(Box<str>, u32)> {
+    doc.segments()
+        .map(|s| (s.id.as_str().into(), words::count_words(&s.text) as u32))
         .collect()
 }
 
-/// Counts one locale over the current source: segments and words per
-/// chapter; `words` from [`segment_words`].
+/// One locale's counts as its segments' states come in, in any order:
+/// every segment starts untranslated, and segments the source no longer
+/// has are not counted.
+pub struct Tally<'a> {
+    outline: &'a Outline,
+    /// Per chapter: (segments, words).
+    chapters: Vec<(Counts, Counts)>,
+}
+
+impl<'a> Tally<'a> {
+    pub fn new(outline: &'a Outline) -> Tally<'a> {
+        let untranslated = |n| Counts {
+            total: n,
+            untranslated: n,
+            ..Counts::default()
+        };
+        Tally {
+            outline,
+            chapters: outline
+                .chapters
+                .iter()
+                .map(|&(segments, words)| (untranslated(segments), untranslated(words)))
+                .collect(),
+        }
+    }
+
+    /// Segment `id` is in `status` as an edition would use it, and
+    /// `approved` when a reviewer's approval stands for it.
+    pub fn record(&mut self, id: &str, status: Status, approved: bool) {
+        let Some(place) = self.outline.place(id) else {
+            return;
+        };
+        let n = place.words as usize;
+        let (segments, words) = &mut self.chapters[place.chapter as usize];
+        segments.settle(status, 1);
+        words.settle(status, n);
+        if approved && status == Status::Translated {
+            segments.reviewed += 1;
+            words.reviewed += n;
+        }
+    }
+
+    /// The locale's completeness, chapter by chapter.
+    pub fn finish(
+        self,
+        project: &Project,
+        locale: &unic_langid::LanguageIdentifier,
+    ) -> Completeness {
+        let mut total_segments = Counts::default();
+        let mut total_words = Counts::default();
+        let mut chapters = Vec::new();
+        for (chapter, (segments, words)) in project.chapters.iter().zip(self.chapters) {
+            total_segments.reviewed += segments.reviewed;
+            total_words.reviewed += words.reviewed;
+            for status in [Status::Translated, Status::Fuzzy, Status::Untranslated] {
+                total_segments.add(status, segments.of(status));
+                total_words.add(status, words.of(status));
+            }
+            chapters.push(ChapterCompleteness {
+                chapter: chapter.slug.clone(),
+                file: project.display_path(&project.po_path(locale, chapter)),
+                percent_translated: segments.percent(),
+                percent_reviewed: segments.percent_reviewed(),
+                segments,
+                words,
+            });
+        }
+        Completeness {
+            locale: locale.to_string(),
+            percent_translated: total_segments.percent(),
+            percent_reviewed: total_segments.percent_reviewed(),
+            segments: total_segments,
+            words: total_words,
+            chapters,
+            progress: Vec::new(),
+        }
+    }
+}
+
+/// Counts one locale over the current source from translations and
+/// reviews already loaded (as the editions have them).
 pub fn completeness(
     project: &Project,
-    docs: &[ChapterDoc],
-    words: &[Vec<usize>],
+    outline: &Outline,
     locale: &unic_langid::LanguageIdentifier,
     translations: &HashMap<String, Translation>,
     reviews: &HashMap<String, crate::tm::Review>,
 ) -> Completeness {
-    let mut total_segments = Counts::default();
-    let mut total_words = Counts::default();
-    let mut chapters = Vec::new();
-    for ((chapter, doc), chapter_words) in project.chapters.iter().zip(docs).zip(words) {
-        let mut segments = Counts::default();
-        let mut words = Counts::default();
-        for (seg, n) in doc.segments().zip(chapter_words) {
-            let translation = translations.get(&seg.id);
-            let status = effective_status(translation);
-            segments.add(status, 1);
-            words.add(status, *n);
-            if is_approved(translation, reviews.get(&seg.id)) {
-                segments.reviewed += 1;
-                words.reviewed += *n;
-            }
-        }
-        total_segments.reviewed += segments.reviewed;
-        total_words.reviewed += words.reviewed;
-        total_segments.add(Status::Translated, segments.translated);
-        total_segments.add(Status::Fuzzy, segments.fuzzy);
-        total_segments.add(Status::Untranslated, segments.untranslated);
-        total_words.add(Status::Translated, words.translated);
-        total_words.add(Status::Fuzzy, words.fuzzy);
-        total_words.add(Status::Untranslated, words.untranslated);
-        chapters.push(ChapterCompleteness {
-            chapter: chapter.slug.clone(),
-            file: project.display_path(&project.po_path(locale, chapter)),
-            percent_translated: segments.percent(),
-            percent_reviewed: segments.percent_reviewed(),
-            segments,
-            words,
-        });
+    let mut tally = Tally::new(outline);
+    for (id, t) in translations {
+        let approved = is_approved(Some(t), reviews.get(id));
+        tally.record(id, effective_status(Some(t)), approved);
     }
-    Completeness {
-        locale: locale.to_string(),
-        percent_translated: total_segments.percent(),
-        percent_reviewed: total_segments.percent_reviewed(),
-        segments: total_segments,
-        words: total_words,
-        chapters,
-        progress: Vec::new(),
-    }
+    tally.finish(project, locale)
 }
 
 /// A terminal table; `by_chapter` adds a row per chapter, `color` uses ANSI
@@ -344,20 +480,59 @@ pub fn gate(report: &StatusReport, project: &Project, cli: Minimums) -> Vec<Gate
 /// words, so only for the pages and scripts that show it).
 pub fn report(
     project: &Project,
-    docs: &[ChapterDoc],
+    outline: &Outline,
     memory: &crate::tm::Memory,
     progress: bool,
 ) -> crate::Result<StatusReport> {
-    let words = segment_words(docs);
     let mut locales = Vec::new();
     for lang in &project.book.locales {
-        let translations = memory.translations(&lang.to_string())?;
-        let reviews = memory.reviews(&lang.to_string())?;
-        let mut locale = completeness(project, docs, &words, lang, &translations, &reviews);
+        let code = lang.to_string();
+        // Each segment's state as SQLite reads it, never the whole locale.
+        let mut tally = Tally::new(outline);
+        memory.for_each_completion_state(&code, |id, status, approved| {
+            tally.record(id, status, approved)
+        })?;
+        let mut locale = tally.finish(project, lang);
         if progress {
-            locale.progress = history::progress(docs, &memory.state_changes(&lang.to_string())?);
+            locale.progress = history::progress(outline, &memory.state_changes(&code)?);
         }
         locales.push(locale);
     }
     Ok(StatusReport { locales })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_tally_counts_states_in_any_order_over_todays_segments_only() {
+        let docs = vec![
+            crate::source::segment_chapter("a", "One two. Three.\n"),
+            crate::source::segment_chapter("b", "Four five six.\n"),
+        ];
+        let outline = Outline::of(&docs);
+        let ids: Vec<String> = docs
+            .iter()
+            .flat_map(|d| d.segments().map(|s| s.id.clone()))
+            .collect();
+        assert_eq!(outline.len(), 3);
+        assert_eq!(
+            outline.order(&ids[2]),
+            Some(2),
+            "reading order, not id order"
+        );
+        let mut tally = Tally::new(&outline);
+        tally.record(&ids[2], Status::Translated, true);
+        tally.record("a/gone", Status::Translated, true);
+        tally.record(&ids[0], Status::Fuzzy, true);
+        let counts: Vec<(Counts, Counts)> = tally.chapters.clone();
+        let (a, b) = (counts[0], counts[1]);
+        assert_eq!(
+            (a.0.total, a.0.fuzzy, a.0.untranslated, a.0.reviewed),
+            (2, 1, 1, 0)
+        );
+        assert_eq!((a.1.total, a.1.fuzzy, a.1.untranslated), (3, 2, 1));
+        assert_eq!((b.0.translated, b.0.reviewed, b.1.reviewed), (1, 1, 3));
+    }
 }

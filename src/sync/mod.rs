@@ -130,6 +130,20 @@ pub fn place_segments(project: &Project, memory: &mut Memory) -> Result<()> {
 }
 
 /// Reads and segments every chapter, in book order.
+/// What `summarize` makes of each chapter, in book order: the chapters are
+/// read and segmented one at a time per core and dropped after, so a
+/// whole book is never held at once.
+pub fn summarize_chapters<T: Send>(
+    project: &Project,
+    summarize: impl Fn(&ChapterDoc) -> T + Sync,
+) -> Result<Vec<T>> {
+    crate::parallel::map(&project.chapters, |chapter| {
+        plan::read_chapter(project, chapter).map(|(doc, _)| summarize(&doc))
+    })
+    .into_iter()
+    .collect()
+}
+
 pub fn load_chapters(project: &Project) -> Result<Vec<ChapterDoc>> {
     Ok(read_chapters(project)?
         .into_iter()

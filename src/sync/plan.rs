@@ -115,19 +115,27 @@ pub(super) fn read_inputs(
 /// Every chapter segmented, with a digest of the text it was made from.
 pub(super) fn read_chapters(project: &Project) -> Result<Vec<(ChapterDoc, String)>> {
     crate::parallel::map(&project.chapters, |chapter| {
-        refuse_symlink_out(project, &chapter.path)?;
-        let text = read_utf8(&chapter.path)?;
-        refuse_unpublishable(&text, &chapter.path)?;
-        let doc = source::segment_chapter_with(
-            &chapter.slug,
-            &text,
-            project.book.segmentation,
-            &project.book.sentence_rules,
-        );
-        Ok((doc, digest(Some(text.as_bytes()))))
+        read_chapter(project, chapter).map(|(doc, text)| (doc, digest(Some(text.as_bytes()))))
     })
     .into_iter()
     .collect()
+}
+
+/// One chapter, segmented, and its text.
+pub(super) fn read_chapter(
+    project: &Project,
+    chapter: &crate::project::Chapter,
+) -> Result<(ChapterDoc, String)> {
+    refuse_symlink_out(project, &chapter.path)?;
+    let text = read_utf8(&chapter.path)?;
+    refuse_unpublishable(&text, &chapter.path)?;
+    let doc = source::segment_chapter_with(
+        &chapter.slug,
+        &text,
+        project.book.segmentation,
+        &project.book.sentence_rules,
+    );
+    Ok((doc, text))
 }
 
 /// A character XML cannot carry (a C0 control but tab and line ends,

@@ -232,6 +232,13 @@ impl Memory {
         Ok(memory)
     }
 
+    /// Caps SQLite's page cache at `kib` KiB (a memory opens with 64 MiB,
+    /// for big syncs), for a command that reads each row once.
+    pub fn limit_cache_kib(&self, kib: i64) -> Result<()> {
+        self.conn.pragma_update(None, "cache_size", -kib)?;
+        Ok(())
+    }
+
     /// A throwaway memory, for tests.
     pub fn open_in_memory() -> Result<Memory> {
         Memory::prepare(Connection::open_in_memory()?, Path::new(":memory:"))
@@ -346,6 +353,35 @@ impl Memory {
             ))
         })?;
         rows.collect::<rusqlite::Result<_>>().map_err(Into::into)
+    }
+
+    /// Each segment's state in one locale as completeness counts it, one
+    /// row at a time: its status as an edition would use it (an empty text
+    /// is untranslated) and whether a reviewer's approval stands for it
+    /// (the current head is an approval of this very text). No texts are
+    /// read out and nothing is collected, so `status` stays small on a big
+    /// book.
+    pub fn for_each_completion_state(
+        &self,
+        locale: &str,
+        mut each: impl FnMut(&str, Status, bool),
+    ) -> Result<()> {
+        let mut stmt = self.conn.prepare(
+            "SELECT t.segment_id,
+                    CASE WHEN t.text = '' THEN 'untranslated' ELSE t.status END,
+                    t.text <> '' AND t.status = 'translated' AND EXISTS (
+                        SELECT 1 FROM revision r
+                        WHERE r.segment_id = t.segment_id AND r.locale = t.locale
+                          AND r.hash = t.heads AND r.origin = 'review' AND r.text = t.text)
+             FROM translation t WHERE t.locale = ?1",
+        )?;
+        let mut rows = stmt.query([locale])?;
+        while let Some(row) = rows.next()? {
+            let text = |i| row.get_ref(i).and_then(|v| v.as_str().map_err(Into::into));
+            let (id, status) = (text(0)?, Status::from_stored(text(1)?));
+            each(id, status, row.get(2)?);
+        }
+        Ok(())
     }
 
     /// What the segment files said for one locale when last written, by segment id.
