@@ -212,14 +212,16 @@ fn describe(err: &(dyn std::error::Error + 'static)) -> String {
         }) => format!("{}:{line}: {}", path.display(), ui::said(message)),
         Some(Error::Config {
             path,
-            line: 0,
-            message,
-        }) => format!("{}: {}", path.display(), ui::said(message)),
-        Some(Error::Config {
-            path,
             line,
             message,
-        }) => format!("{}:{line}: {}", path.display(), ui::said(message)),
+        }) => {
+            let at = if *line == 0 {
+                String::new()
+            } else {
+                format!(":{line}")
+            };
+            format!("{}{at}: {}", path.display(), ui::said(message))
+        }
         Some(Error::Other(message)) => ui::said(message),
         _ => err.to_string(),
     }

@@ -53,25 +53,18 @@ fn bundle(code: &str) -> FluentBundle<FluentResource> {
 
 /// A library message in the user's language, its hint (if any) on a line
 /// of its own under the user's word for `hint`.
-pub fn said(message: &tercuman::error::Message) -> String {
+pub fn said(what: &tercuman::error::Message) -> String {
     let ui = ui();
-    let Some((text, hint)) = message
-        .format(&ui.bundle)
-        .or_else(|| message.format(&ui.english))
-    else {
-        return message.to_string();
+    let Some((text, hint)) = what.format(&ui.bundle).or_else(|| what.format(&ui.english)) else {
+        return what.to_string();
     };
     match hint {
         Some(hint) => format!(
             "{text}\n{}: {hint}",
-            styled(&message_text("severity-hint"), "1;36")
+            styled(&message("severity-hint", &[]), "1;36")
         ),
         None => text,
     }
-}
-
-fn message_text(id: &str) -> String {
-    message(id, &[])
 }
 
 /// `fa_IR.UTF-8@calendar` -> `fa-IR`; `C` and `POSIX` mean no preference.
