@@ -60,10 +60,12 @@ pub fn said(what: &tercuman::error::Message) -> String {
     };
     match hint {
         Some(hint) => format!(
-            "{text}\n{}: {hint}",
-            styled(&message("severity-hint", &[]), "1;36")
+            "{}\n{}: {}",
+            copyable(text),
+            styled(&message("severity-hint", &[]), "1;36"),
+            copyable(hint)
         ),
-        None => text,
+        None => copyable(text),
     }
 }
 
@@ -185,10 +187,27 @@ pub fn message(id: &str, args: &[(&str, FluentValue)]) -> String {
         if let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) {
             let mut errors = Vec::new();
             let text = bundle.format_pattern(pattern, Some(&fluent_args), &mut errors);
-            return text.into_owned();
+            return copyable(text.into_owned());
         }
     }
     id.to_string()
+}
+
+/// Isolation marks keep a file name left to right inside a Persian line,
+/// but inside a command a user may copy (`` `iconv … file` ``) they
+/// would become part of it: between backquotes they are dropped, and the
+/// backquotes keep the command apart.
+fn copyable(text: String) -> String {
+    if !text.contains('`') || !text.contains(['\u{2068}', '\u{2069}']) {
+        return text;
+    }
+    let mut in_code = false;
+    text.chars()
+        .filter(|&c| {
+            in_code ^= c == '`';
+            !(in_code && matches!(c, '\u{2068}' | '\u{2069}'))
+        })
+        .collect()
 }
 
 /// `t!("id")`, `t!("id", "name" => value, …)`: a message in the user's language.
@@ -279,6 +298,15 @@ pub fn note(text: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_command_in_a_persian_line_can_be_copied_as_it_is() {
+        let line = "با `iconv -f UTF-16 \u{2068}a.po\u{2069} > \u{2068}a.po\u{2069}.utf8` تبدیل کنید: \u{2068}a.po\u{2069}";
+        assert_eq!(
+            copyable(line.to_string()),
+            "با `iconv -f UTF-16 a.po > a.po.utf8` تبدیل کنید: \u{2068}a.po\u{2069}"
+        );
+    }
 
     fn lang(s: &str) -> LanguageIdentifier {
         s.parse().unwrap()
