@@ -5,7 +5,8 @@
 //! then `file:line:` where there is one; colour only on a terminal and never
 //! with `NO_COLOR`. Persian output wraps file names, ids and numbers in
 //! Unicode isolates so that they stay left-to-right inside right-to-left
-//! lines in terminals that apply the bidi algorithm.
+//! lines in terminals that apply the bidi algorithm (but not between
+//! backquotes, where a command must copy as it is).
 
 use std::io::IsTerminal;
 use std::sync::OnceLock;
