@@ -102,7 +102,9 @@ fn export_omegat_po_project(
     ui::hint(&t!(
         "omegat-custom-tags",
         "config" => config.display().to_string(),
-        "file" => tags.display().to_string()
+        "file" => tags.display().to_string(),
+        // OmegaT's own names, as its English menus show them.
+        "menu" => "Options › Preferences › Tag Processing › Custom tags"
     ));
     Ok(())
 }
@@ -257,6 +259,9 @@ fn print_xliff_report(file: &Path, report: &tercuman::tm::exchange::XliffReport)
     }
 }
 
+/// OmegaT's own name for writing a project's translated files.
+const CREATE_TRANSLATED: &str = "Create Translated Documents";
+
 /// `tercuman import FOLDER`: an OmegaT project `export` wrote. On XLIFF
 /// (`--format omegat`), its translated XLIFF; on PO files (`--format
 /// omegat-po`), what OmegaT changed in them since the export.
@@ -265,7 +270,11 @@ fn import_omegat_project(root: &Path, dir: &Path, by: Option<&str>) -> anyhow::R
         let target = dir.join("target");
         let xliffs = files_with_extension(&target, "xlf")?;
         if xliffs.is_empty() {
-            anyhow::bail!(t!("error-omegat-no-target", "dir" => target.display().to_string()));
+            anyhow::bail!(t!(
+                "error-omegat-no-target",
+                "dir" => target.display().to_string(),
+                "menu" => CREATE_TRANSLATED
+            ));
         }
         for file in xliffs {
             import(root, &file, by)?;
@@ -293,7 +302,11 @@ fn import_omegat_po(root: &Path, dir: &Path) -> anyhow::Result<()> {
     let files = tercuman::sync::omegat::read_returned_po(dir)?;
     let Some(first) = files.first() else {
         let target = dir.join("target");
-        anyhow::bail!(t!("error-omegat-no-target", "dir" => target.display().to_string()));
+        anyhow::bail!(t!(
+            "error-omegat-no-target",
+            "dir" => target.display().to_string(),
+            "menu" => CREATE_TRANSLATED
+        ));
     };
     let (project, mut memory, _lock) = super::open(root)?;
     let declared = catalog_language(&first.exported).unwrap_or_default();

@@ -92,8 +92,8 @@ paragraph-import-report = idxal: { $file } ({ $origin }) → { $locale }: { $tra
 paragraph-import-unmatched = kitabın { $count } paraqrafı kataloqda qarşılıq tapmadı, birincisi { $first }
 paragraph-import-unused = { $count } tərcümə olunmuş giriş kitabın heç bir paraqrafına uyğun gəlmədi
 error-import-po-locale = { $file } başlığında dilini göstərmir; hansı dil olduğunu --locale ilə deyin
-omegat-custom-tags = OmegaT Markdown işarələrini { $config } qovluğundakı xüsusi teqlərlə qoruyur: OmegaT-ni `--config-dir={ $config }` ilə başladın, ya da { $file } faylındakı sətri Options › Preferences › Tag Processing › Custom tags sahəsinə yapışdırın
-error-omegat-no-target = { $dir } qovluğunda tərcümə olunmuş fayl yoxdur; əvvəlcə OmegaT-də "Create Translated Documents" əmrini işə salın
+omegat-custom-tags = OmegaT Markdown işarələrini { $config } qovluğundakı xüsusi teqlərlə qoruyur: OmegaT-ni `--config-dir={ $config }` ilə başladın, ya da { $file } faylındakı sətri { $menu } sahəsinə yapışdırın
+error-omegat-no-target = { $dir } qovluğunda tərcümə olunmuş fayl yoxdur; əvvəlcə OmegaT-də "{ $menu }" əmrini işə salın
 xliff-import-reviewed =   faylın təsdiqlənmiş kimi işarələdiyi { $count } tərcümə indi yoxlanılmışdır (--by ilə verilən adla və ya git-in user.name dəyəri ilə)
 tm-rebuild-moved = köhnə yaddaş { $path } yerinə köçürüldü
 

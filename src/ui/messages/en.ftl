@@ -153,8 +153,8 @@ paragraph-import-unused = { $count ->
        *[other] { $count } translated entries matched no paragraph of the book
     }
 error-import-po-locale = { $file } does not name its language in its header; say which locale it is with --locale
-omegat-custom-tags = OmegaT protects the Markdown as tags with the custom tags in { $config }: start OmegaT with `--config-dir={ $config }`, or paste the line of { $file } into Options › Preferences › Tag Processing › Custom tags
-error-omegat-no-target = { $dir } holds no translated file; in OmegaT, run "Create Translated Documents" first
+omegat-custom-tags = OmegaT protects the Markdown as tags with the custom tags in { $config }: start OmegaT with `--config-dir={ $config }`, or paste the line of { $file } into { $menu }
+error-omegat-no-target = { $dir } holds no translated file; in OmegaT, run "{ $menu }" first
 xliff-import-reviewed =   { $count ->
         [one] { $count } target the file marks approved is
        *[other] { $count } targets the file marks approved are

@@ -92,8 +92,8 @@ paragraph-import-report = درون‌ریزی: { $file } ({ $origin }) به { $l
 paragraph-import-unmatched = { $count } بند از کتاب در فهرست پیامی نیافت، نخستین: { $first }
 paragraph-import-unused = { $count } مدخل ترجمه‌شده با هیچ بندی از کتاب جور نشد
 error-import-po-locale = { $file } زبانش را در سرآیند نمی‌گوید؛ با --locale بگویید کدام زبان است
-omegat-custom-tags = OmegaT نشانه‌های Markdown را با برچسب‌های سفارشیِ { $config } محافظت می‌کند: OmegaT را با `--config-dir={ $config }` باز کنید، یا سطر { $file } را در Options › Preferences › Tag Processing › Custom tags بچسبانید
-error-omegat-no-target = در { $dir } هیچ فایل ترجمه‌شده‌ای نیست؛ نخست در OmegaT فرمان «Create Translated Documents» را اجرا کنید
+omegat-custom-tags = OmegaT نشانه‌های Markdown را با برچسب‌های سفارشیِ { $config } محافظت می‌کند: OmegaT را با `--config-dir={ $config }` باز کنید، یا سطر { $file } را در { $menu } بچسبانید
+error-omegat-no-target = در { $dir } هیچ فایل ترجمه‌شده‌ای نیست؛ نخست در OmegaT فرمان «{ $menu }» را اجرا کنید
 xliff-import-reviewed =   { $count } ترجمه که فایل آن‌ها را تأییدشده نشان می‌دهد اکنون بازبینی‌شده است (به نامی که با --by داده شد، یا user.name در git)
 tm-rebuild-moved = حافظهٔ قدیمی به { $path } منتقل شد
 

@@ -92,8 +92,8 @@ paragraph-import-report = içe aktarma: { $file } ({ $origin }) → { $locale }:
 paragraph-import-unmatched = kitabın { $count } paragrafı katalogda karşılık bulamadı, ilki { $first }
 paragraph-import-unused = { $count } çevrilmiş girdi kitabın hiçbir paragrafına uymadı
 error-import-po-locale = { $file } başlığında dilini belirtmiyor; hangi yerel ayar olduğunu --locale ile söyleyin
-omegat-custom-tags = OmegaT, Markdown işaretlerini { $config } klasöründeki özel etiketlerle korur: OmegaT'yi `--config-dir={ $config }` ile başlatın ya da { $file } dosyasındaki satırı Options › Preferences › Tag Processing › Custom tags alanına yapıştırın
-error-omegat-no-target = { $dir } klasöründe çevrilmiş dosya yok; önce OmegaT'de "Create Translated Documents" komutunu çalıştırın
+omegat-custom-tags = OmegaT, Markdown işaretlerini { $config } klasöründeki özel etiketlerle korur: OmegaT'yi `--config-dir={ $config }` ile başlatın ya da { $file } dosyasındaki satırı { $menu } alanına yapıştırın
+error-omegat-no-target = { $dir } klasöründe çevrilmiş dosya yok; önce OmegaT'de "{ $menu }" komutunu çalıştırın
 xliff-import-reviewed =   dosyanın onaylı olarak işaretlediği { $count } çeviri artık gözden geçirilmiş (--by ile verilen adla ya da git'in user.name değeriyle)
 tm-rebuild-moved = eski bellek { $path } konumuna taşındı
 
