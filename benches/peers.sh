@@ -201,6 +201,17 @@ PY
     if [ -x /usr/bin/pocount ]; then
         measure "$N" "status" pocount "$slow" "true" "/usr/bin/python3 /usr/bin/pocount $W/r/locales/*/*.po"
     fi
+    # The plain table streams (no history for the progress chart).
+    measure "$N" "status: table" tercuman "$RUNS" "true" "$T --project $W/r status"
+
+    # 3b. Quality checks (glossary and the rules of `check`) vs pofilter's
+    # default checks, every locale's files. Both exit non-zero on findings,
+    # so their status is not a failure here.
+    measure "$N" "check" tercuman "$RUNS" "true" "$T --project $W/r check --json >/dev/null || true"
+    if [ -x /usr/bin/pofilter ]; then
+        measure "$N" "check" pofilter "$slow" "rm -rf $W/pofilter" \
+            "/usr/bin/python3 /usr/bin/pofilter -i $W/r/locales -o $W/pofilter || true"
+    fi
 
     # 4. Editions: ours builds EPUB and HTML for all four languages in one
     # command; pandoc makes one English EPUB, then one HTML page.
