@@ -266,6 +266,7 @@ const CREATE_TRANSLATED: &str = "Create Translated Documents";
 /// (`--format omegat`), its translated XLIFF; on PO files (`--format
 /// omegat-po`), what OmegaT changed in them since the export.
 fn import_omegat_project(root: &Path, dir: &Path, by: Option<&str>) -> anyhow::Result<()> {
+    use tercuman::sync::omegat::files_with_extension;
     if files_with_extension(&dir.join("source"), "po")?.is_empty() {
         let target = dir.join("target");
         let xliffs = files_with_extension(&target, "xlf")?;
@@ -282,17 +283,6 @@ fn import_omegat_project(root: &Path, dir: &Path, by: Option<&str>) -> anyhow::R
         return Ok(());
     }
     import_omegat_po(root, dir)
-}
-
-/// The files of `dir` whose names end in `.ext`, in name order.
-fn files_with_extension(dir: &Path, ext: &str) -> anyhow::Result<Vec<PathBuf>> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|e| tercuman::Error::io(dir, e))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == ext))
-        .collect();
-    files.sort();
-    Ok(files)
 }
 
 /// The PO files of an OmegaT project, in the language their copies
@@ -316,8 +306,7 @@ fn import_omegat_po(root: &Path, dir: &Path) -> anyhow::Result<()> {
         .expect("one locale")
         .to_string();
     for file in &files {
-        let text = tercuman::formats::po::read(&file.path)?;
-        tercuman::formats::po::check_language(&text, &file.translated, &code, &file.path)?;
+        tercuman::formats::po::check_language(&file.text, &file.translated, &code, &file.path)?;
     }
     let before = tercuman::sync::sync(&project, &mut memory, tercuman::date::now())?;
     if !before.imported.is_empty() || !before.conflicts.is_empty() {
@@ -335,12 +324,7 @@ fn import_omegat_po(root: &Path, dir: &Path) -> anyhow::Result<()> {
 
 /// A catalog header's `Language:`, as a locale code.
 fn catalog_language(catalog: &tercuman::formats::po::Catalog) -> Option<String> {
-    catalog
-        .header
-        .lines()
-        .find_map(|l| l.strip_prefix("Language:"))
-        .map(|l| l.trim().replace('_', "-"))
-        .filter(|l| !l.is_empty())
+    catalog.language().map(|l| l.replace('_', "-"))
 }
 
 /// `tercuman import FILE.po`: a paragraph-level catalog made by

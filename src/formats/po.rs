@@ -46,6 +46,18 @@ pub struct Catalog {
     pub byte_order_mark: bool,
 }
 
+impl Catalog {
+    /// The language the header's `Language:` line names, if it names one.
+    pub fn language(&self) -> Option<&str> {
+        self.header
+            .lines()
+            .filter_map(|l| l.split_once(':'))
+            .find(|(k, _)| k.trim() == "Language")
+            .map(|(_, v)| v.trim())
+            .filter(|v| !v.is_empty())
+    }
+}
+
 /// Which keyword a string continuation belongs to.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Field {
@@ -388,14 +400,7 @@ impl PoReader<'_> {
 /// refused: a Persian file copied into `locales/az/` must not be imported
 /// as Azerbaijani.
 pub fn check_language(text: &str, catalog: &Catalog, locale: &str, path: &Path) -> Result<()> {
-    let Some(declared) = catalog
-        .header
-        .lines()
-        .filter_map(|l| l.split_once(':'))
-        .find(|(k, _)| k.trim() == "Language")
-        .map(|(_, v)| v.trim())
-        .filter(|v| !v.is_empty())
-    else {
+    let Some(declared) = catalog.language() else {
         return Ok(());
     };
     let primary = |tag: &str| {

@@ -21,6 +21,8 @@ use super::import::{entry_state, nfc, same_text};
 pub struct ReturnedFile {
     pub exported: po::Catalog,
     pub translated: po::Catalog,
+    /// The translated file as read, for errors that name its lines.
+    pub text: String,
     pub path: PathBuf,
 }
 
@@ -144,25 +146,32 @@ impl Known<'_> {
 /// exported copies in `source/` (a file OmegaT wrote without its copy is
 /// an error naming it).
 pub fn read_returned_po(project_dir: &Path) -> Result<Vec<ReturnedFile>> {
-    let target = project_dir.join("target");
-    let mut names: Vec<PathBuf> = std::fs::read_dir(&target)
-        .map_err(|e| Error::io(&target, e))?
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "po"))
-        .collect();
-    names.sort();
-    names
+    files_with_extension(&project_dir.join("target"), "po")?
         .into_iter()
         .map(|path| {
             let copy = project_dir
                 .join("source")
                 .join(path.file_name().expect("a file"));
-            let read = |p: &Path| po::read(p).and_then(|text| po::parse(&text, p));
+            let exported = po::parse(&po::read(&copy)?, &copy)?;
+            let text = po::read(&path)?;
             Ok(ReturnedFile {
-                exported: read(&copy)?,
-                translated: read(&path)?,
+                exported,
+                translated: po::parse(&text, &path)?,
+                text,
                 path,
             })
         })
         .collect()
+}
+
+/// The files of `dir` whose names end in `.ext`, in name order: an OmegaT
+/// project's source or translated files.
+pub fn files_with_extension(dir: &Path, ext: &str) -> Result<Vec<PathBuf>> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| Error::io(dir, e))?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == ext))
+        .collect();
+    files.sort();
+    Ok(files)
 }
