@@ -211,11 +211,7 @@ pub fn notice(message: &Message) {
 
 fn english() -> &'static FluentBundle<FluentResource> {
     static ENGLISH: OnceLock<FluentBundle<FluentResource>> = OnceLock::new();
-    ENGLISH.get_or_init(|| {
-        let mut bundle = catalog("en");
-        bundle.set_use_isolating(false);
-        bundle
-    })
+    ENGLISH.get_or_init(|| catalog("en"))
 }
 
 fn line_suffix(line: usize) -> String {

@@ -239,11 +239,7 @@ pub fn refuse_forbidden_references(value: &str, path: &Path, line: usize) -> Res
         Some(c) => Err(Error::parse(
             path,
             line,
-            crate::said!(
-                "xml-forbidden-reference",
-                "character" => format!("U+{:04X}", c as u32),
-                "control" => is_control(c)
-            ),
+            naming(crate::said!("xml-forbidden-reference"), c),
         )),
         None => Ok(()),
     }
@@ -251,21 +247,17 @@ pub fn refuse_forbidden_references(value: &str, path: &Path, line: usize) -> Res
 
 /// `U+0004, a control character XML does not allow`.
 pub fn describe(c: char) -> crate::error::Message {
-    crate::said!(
-        "xml-forbidden-character",
-        "character" => format!("U+{:04X}", c as u32),
-        "control" => is_control(c)
-    )
+    naming(crate::said!("xml-forbidden-character"), c)
 }
 
-/// `yes` for a C0 control, `no` for a noncharacter: how messages name the
-/// kind of a forbidden character.
-pub fn is_control(c: char) -> &'static str {
-    if (c as u32) < 0x20 {
-        "yes"
-    } else {
-        "no"
-    }
+/// `message` with the values that name a character XML forbids: its code
+/// point (`character`), and `control` (`yes` for a C0 control, `no` for a
+/// noncharacter), which the catalogs word.
+pub fn naming(message: crate::error::Message, c: char) -> crate::error::Message {
+    let control = if (c as u32) < 0x20 { "yes" } else { "no" };
+    message
+        .with("character", format!("U+{:04X}", c as u32))
+        .with("control", control)
 }
 
 /// A DOCTYPE may name a DTD but not declare anything: no entity expansion,

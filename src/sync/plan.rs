@@ -149,7 +149,7 @@ fn refuse_unpublishable(text: &str, path: &Path) -> Result<()> {
     Err(Error::parse(
         path,
         crate::project::line_of(text, pos),
-        crate::said!("sync-unpublishable-character", "character" => format!("U+{:04X}", c as u32), "control" => crate::formats::xml::is_control(c)),
+        crate::formats::xml::naming(crate::said!("sync-unpublishable-character"), c),
     ))
 }
 

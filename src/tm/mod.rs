@@ -757,17 +757,19 @@ fn with_path(path: &Path, e: Error) -> Error {
 }
 
 fn memory_error(path: &Path, e: rusqlite::Error) -> Error {
+    // SQLite's own words, and what to do about them.
+    let reason = crate::error::Message::from(e.to_string());
     let message = match e.sqlite_error_code() {
         Some(rusqlite::ErrorCode::NotADatabase) | Some(rusqlite::ErrorCode::DatabaseCorrupt) => {
-            crate::said!("memory-corrupt", "reason" => &e)
+            reason.hinted("memory-corrupt-hint")
         }
         Some(rusqlite::ErrorCode::DatabaseBusy) | Some(rusqlite::ErrorCode::DatabaseLocked) => {
-            crate::said!("memory-busy", "reason" => &e)
+            reason.hinted("memory-busy-hint")
         }
-        Some(rusqlite::ErrorCode::ReadOnly) => crate::said!("memory-read-only", "reason" => &e),
-        Some(rusqlite::ErrorCode::DiskFull) => crate::said!("memory-disk-full", "reason" => &e),
-        Some(rusqlite::ErrorCode::CannotOpen) => crate::said!("memory-cannot-open", "reason" => &e),
-        _ => e.to_string().into(),
+        Some(rusqlite::ErrorCode::ReadOnly) => reason.hinted("memory-read-only-hint"),
+        Some(rusqlite::ErrorCode::DiskFull) => reason.hinted("memory-disk-full-hint"),
+        Some(rusqlite::ErrorCode::CannotOpen) => reason.hinted("memory-cannot-open-hint"),
+        _ => reason,
     };
     Error::Memory {
         path: path.to_path_buf(),
