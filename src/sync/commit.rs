@@ -10,7 +10,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
-use super::files::{digest, discard};
+use super::files::discard;
 use super::import::entry_state;
 use super::{MadeFiles, ReadFiles, SyncReport};
 use crate::error::{Error, Result};
@@ -135,18 +135,18 @@ pub(super) fn files_as_left(
 ) -> ReadFiles {
     let mut read = Vec::new();
     let rewritten: HashSet<&PathBuf> = changed.iter().map(|(path, _)| path).collect();
-    for (path, text) in changed {
+    for (path, written) in changed {
         let display = project.display_path(path);
         if !kept.contains(&display) {
-            read.push((path.clone(), digest(Some(text.as_bytes()))));
+            read.push((path.clone(), written.clone()));
             report.written.push(display);
         }
     }
-    for (path, text) in originals
+    for (path, as_read) in originals
         .iter()
         .filter(|(path, _)| !rewritten.contains(path))
     {
-        read.push((path.clone(), digest(Some(text.as_bytes()))));
+        read.push((path.clone(), as_read.clone()));
     }
     read
 }

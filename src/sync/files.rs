@@ -80,13 +80,20 @@ pub(super) fn pause(point: &str) {
 }
 
 /// Writes each changed file beside its target under a temporary name.
-/// `originals` gives what each target held when it was read.
+/// `original` gives the digest of what each target held when it was read;
+/// `first` is how many files this sync staged before (the test's fault
+/// points count them all).
 pub(super) fn stage(
     project: &Project,
     files: &[(PathBuf, String)],
+    first: usize,
     original: impl Fn(&Path) -> Option<String> + Sync,
 ) -> Result<Vec<PendingFile>> {
-    let numbered: Vec<(usize, &(PathBuf, String))> = files.iter().enumerate().collect();
+    let numbered: Vec<(usize, &(PathBuf, String))> = files
+        .iter()
+        .enumerate()
+        .map(|(n, f)| (first + n, f))
+        .collect();
     // Written on every core; if any fails, every one written is removed.
     let written = crate::parallel::map(&numbered, |&(n, (path, text))| {
         let tmp = path.with_file_name(format!(

@@ -48,7 +48,7 @@ use write::{catalog_for, msgstr_lines, CatalogSources};
 pub(super) struct MadeFiles {
     changes: Changes,
     staged: Vec<PendingFile>,
-    /// The files whose text changed, with that text.
+    /// The files whose text changed, with a digest of their new text.
     changed: Vec<(PathBuf, String)>,
 }
 
@@ -286,7 +286,7 @@ struct FileInputs<'a> {
     retired_now: &'a [String],
     /// Every PO file read, by (locale, chapter slug).
     catalogs: &'a HashMap<(String, String), (PathBuf, po::Catalog)>,
-    /// Their text as read, to tell which rewritten files really change.
+    /// A digest of their text as read, to tell which rewritten files really change.
     originals: &'a HashMap<PathBuf, String>,
     /// PO files no chapter owns, and every state the memory held for the
     /// segments they name.
@@ -560,7 +560,9 @@ fn make_files(
     let t = timings::phase(|| "group retired segments by chapter".into());
     let retired = retired_by_chapter(inputs.segments);
     drop(t);
-    let mut outputs: Vec<(PathBuf, String)> = Vec::new();
+    // Each locale's files are staged as soon as they are made, so that
+    // one locale's texts are held at a time.
+    let mut staging = Staging::new(project);
     for (lang, stored) in project.book.locales.iter().zip(stored_states) {
         let code = lang.to_string();
         let restored = restored.remove(&code).unwrap_or_default();
@@ -583,6 +585,7 @@ fn make_files(
             changes.translations.push(change);
         }
         let t = timings::phase(|| format!("{code}: write PO text"));
+        let mut outputs = Vec::with_capacity(project.chapters.len());
         for (file, chapter) in write_locale(inputs, lang, &locale, &retired)
             .into_iter()
             .zip(&project.chapters)
@@ -595,8 +598,18 @@ fn make_files(
             outputs.push((file.path, file.text));
         }
         drop(t);
+        let t = timings::phase(|| format!("{code}: stage files"));
+        staging.add(outputs, inputs.originals)?;
+        drop(t);
     }
-    stage_changed(project, outputs, inputs.originals, changes)
+    fault("commit")?;
+    let (staged, changed) = staging.finish();
+    changes.pending = staged.clone();
+    Ok(MadeFiles {
+        changes,
+        staged,
+        changed,
+    })
 }
 
 /// Segments that left the source, by chapter, in the order their files list them.
@@ -670,33 +683,76 @@ struct ChapterFile {
     lines: String,
 }
 
-/// Stages the files whose text changes beside the files they replace; the
-/// staged list joins the changes, to be committed with them.
-fn stage_changed(
-    project: &Project,
-    outputs: Vec<(PathBuf, String)>,
-    originals: &HashMap<PathBuf, String>,
-    mut changes: Changes,
-) -> Result<MadeFiles> {
-    let changed: Vec<(PathBuf, String)> = outputs
-        .into_iter()
-        .filter(|(path, text)| originals.get(path) != Some(text))
-        .collect();
-    let t = timings::phase(|| "stage files".into());
-    let staged = stage(project, &changed, |path| {
-        originals
-            .get(path)
-            .map(|text| digest(Some(text.as_bytes())))
-    })?;
-    drop(t);
-    changes.pending = staged.clone();
-    if let Err(e) = fault("commit") {
-        discard(project, &staged);
-        return Err(e);
+/// The PO files a sync has staged so far: every one is removed again
+/// unless the sync gets as far as its commit (an error or a panic in a
+/// later locale drops it unfinished).
+struct Staging<'a> {
+    project: &'a Project,
+    staged: Vec<PendingFile>,
+    /// The staged files, each with a digest of the text it will hold.
+    changed: Vec<(PathBuf, String)>,
+    finished: bool,
+}
+
+impl<'a> Staging<'a> {
+    fn new(project: &'a Project) -> Staging<'a> {
+        Staging {
+            project,
+            staged: Vec::new(),
+            changed: Vec::new(),
+            finished: false,
+        }
     }
-    Ok(MadeFiles {
-        changes,
-        staged,
-        changed,
-    })
+
+    /// Stages the files of `outputs` whose text changes beside the files
+    /// they replace; the texts are dropped once written.
+    fn add(
+        &mut self,
+        outputs: Vec<(PathBuf, String)>,
+        originals: &HashMap<PathBuf, String>,
+    ) -> Result<()> {
+        let changed: Vec<(PathBuf, String)> = crate::parallel::map(&outputs, |(path, text)| {
+            !unchanged(path, text, originals.get(path))
+        })
+        .into_iter()
+        .zip(outputs)
+        .filter_map(|(changes, output)| changes.then_some(output))
+        .collect();
+        let staged = stage(self.project, &changed, self.staged.len(), |path| {
+            originals.get(path).cloned()
+        })?;
+        self.staged.extend(staged);
+        self.changed.extend(
+            changed
+                .into_iter()
+                .map(|(path, text)| (path, digest(Some(text.as_bytes())))),
+        );
+        Ok(())
+    }
+
+    /// What was staged, now to be committed.
+    fn finish(mut self) -> (Vec<PendingFile>, Vec<(PathBuf, String)>) {
+        self.finished = true;
+        (
+            std::mem::take(&mut self.staged),
+            std::mem::take(&mut self.changed),
+        )
+    }
+}
+
+impl Drop for Staging<'_> {
+    fn drop(&mut self) {
+        if !self.finished {
+            discard(self.project, &self.staged);
+        }
+    }
+}
+
+/// Whether `text` is what `path` holds: its digest as read (`as_read`)
+/// matches, and the file says so byte for byte. A file saved since it was
+/// read counts as changed, and is then kept, not overwritten, by the move
+/// into place ([`finish_pending`]).
+fn unchanged(path: &std::path::Path, text: &str, as_read: Option<&String>) -> bool {
+    as_read.is_some_and(|d| *d == digest(Some(text.as_bytes())))
+        && std::fs::read(path).is_ok_and(|bytes| bytes == text.as_bytes())
 }

@@ -30,6 +30,7 @@ pub(super) struct Plan {
     /// Every segment whose stored row changes.
     pub changed: Vec<String>,
     pub catalogs: HashMap<(String, String), (PathBuf, po::Catalog)>,
+    /// What each PO file held as read ([`digest`]).
     pub originals: HashMap<PathBuf, String>,
     /// Translations of obsolete entries the memory had lost, by locale.
     pub restored: HashMap<String, Vec<(String, Translation)>>,
@@ -167,8 +168,9 @@ pub(super) fn refuse_symlink_out(project: &Project, path: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Every PO file of a chapter, by (locale, chapter slug), with its text as
-/// read (to tell later which rewritten files really change).
+/// Every PO file of a chapter, by (locale, chapter slug), with a digest of
+/// its text as read (to tell later which rewritten files really change;
+/// the texts themselves are not kept, a sixth of a big sync's memory).
 #[derive(Default)]
 pub(super) struct PoFiles {
     pub catalogs: HashMap<(String, String), (PathBuf, po::Catalog)>,
@@ -195,15 +197,15 @@ pub(super) fn read_po_files(project: &Project, report: &mut SyncReport) -> Resul
         let text = po::read(path)?;
         let catalog = po::parse(&text, path)?;
         check_language(&text, &catalog, lang, path)?;
-        Ok::<_, Error>((text, catalog))
+        Ok::<_, Error>((digest(Some(text.as_bytes())), catalog))
     });
     let mut out = PoFiles::default();
     for ((lang, chapter, path), read) in files.into_iter().zip(parsed) {
-        let (text, catalog) = read?;
+        let (as_read, catalog) = read?;
         if catalog.byte_order_mark {
             report.byte_order_marks.push(project.display_path(&path));
         }
-        out.originals.insert(path.clone(), text);
+        out.originals.insert(path.clone(), as_read);
         out.catalogs
             .insert((lang, chapter.slug.clone()), (path, catalog));
     }
