@@ -9,28 +9,55 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
+use std::sync::mpsc::Sender;
 
-use super::files::discard;
+use super::files::{discard, fault};
 use super::import::entry_state;
+use super::plan::{stored_state, StoredState};
 use super::{MadeFiles, ReadFiles, SyncReport};
 use crate::error::{Error, Result};
 use crate::formats::po;
 use crate::project::Project;
 use crate::tm::{Changes, Memory, StoredSegment, Translation};
 
+/// What the thread that writes the memory is asked while the files are
+/// made: one locale's state (with whether some file of it is new), or
+/// the rest of the changes to commit (none: roll back).
+enum ToWriter {
+    State(String, bool, Sender<Result<StoredState>>),
+    Commit(Option<Changes>),
+}
+
+/// Reads a locale's state from the memory while its thread writes it.
+pub(super) struct StateReader<'a>(&'a Sender<ToWriter>);
+
+impl StateReader<'_> {
+    /// The memory's state for `code`, as it was before this sync.
+    pub(super) fn read(&self, code: &str, new_file: bool) -> Result<StoredState> {
+        let (reply, answer) = std::sync::mpsc::channel();
+        let stopped = || Error::Other(crate::said!("sync-stopped-before-commit"));
+        self.0
+            .send(ToWriter::State(code.to_string(), new_file, reply))
+            .map_err(|_| stopped())?;
+        answer.recv().map_err(|_| stopped())?
+    }
+}
+
 /// Runs `make` (which makes and stages the PO files) on this thread while
 /// the `changed` segment rows are written beside it, then commits what
-/// `make` returned. Returns what `make` made, holding the changes as
-/// committed.
+/// `make` returned. `make` reads the locales' states from the memory
+/// through the writing thread, one at a time, so that a big book's
+/// locales are not all held at once. Returns what `make` made, holding
+/// the changes as committed.
 pub(super) fn commit_while_making(
     project: &Project,
     memory: &mut Memory,
     segments: &HashMap<String, StoredSegment>,
     changed: &[String],
     now: i64,
-    make: impl FnOnce() -> Result<MadeFiles>,
+    make: impl FnOnce(&StateReader) -> Result<MadeFiles>,
 ) -> Result<MadeFiles> {
-    let (send_rest, rest) = std::sync::mpsc::channel::<Option<Changes>>();
+    let (send_rest, rest) = std::sync::mpsc::channel::<ToWriter>();
     let (made, written) = std::thread::scope(|scope| {
         // Owned here, so that a panic while making the files drops it and
         // the writer, seeing the channel closed, rolls back instead of
@@ -39,24 +66,31 @@ pub(super) fn commit_while_making(
         let writer = scope.spawn(move || {
             let changed_rows: Vec<&StoredSegment> =
                 changed.iter().filter_map(|id| segments.get(id)).collect();
-            memory.apply_staged(&changed_rows, now, || {
-                rest.recv()
-                    .ok()
-                    .flatten()
-                    .ok_or_else(|| Error::Other(crate::said!("sync-stopped-before-commit")))
+            memory.apply_staged(&changed_rows, now, |memory| loop {
+                match rest.recv() {
+                    Ok(ToWriter::State(code, new_file, reply)) => {
+                        let state = fault(&format!("state:{code}"))
+                            .and_then(|()| stored_state(memory, &code, new_file));
+                        let _ = reply.send(state);
+                    }
+                    Ok(ToWriter::Commit(Some(changes))) => return Ok(changes),
+                    Ok(ToWriter::Commit(None)) | Err(_) => {
+                        return Err(Error::Other(crate::said!("sync-stopped-before-commit")))
+                    }
+                }
             })
         });
-        let made = match make() {
+        let made = match make(&StateReader(&send_rest)) {
             Ok(MadeFiles {
                 changes,
                 staged,
                 changed,
             }) => {
-                let _ = send_rest.send(Some(changes));
+                let _ = send_rest.send(ToWriter::Commit(Some(changes)));
                 Ok((staged, changed))
             }
             Err(e) => {
-                let _ = send_rest.send(None);
+                let _ = send_rest.send(ToWriter::Commit(None));
                 Err(e)
             }
         };

@@ -35,13 +35,13 @@ pub use markers::MarkerLeft;
 mod orphans;
 mod plan;
 mod write;
-use commit::{commit_while_making, exported_as_read, files_as_left};
+use commit::{commit_while_making, exported_as_read, files_as_left, StateReader};
 pub use files::recover;
 use files::{digest, discard, fault, finish_pending, pause, stage, still_as_read};
 use import::{entry_state, entry_status, import_catalog};
 use leverage::Leverage;
 pub use orphans::OrphanFile;
-use plan::{read_chapters, read_inputs, StoredState};
+use plan::{has_new_file, read_chapters, read_inputs, StoredState};
 use write::{catalog_for, msgstr_lines, CatalogSources};
 
 /// The PO files a sync made, staged, with the memory changes they go with.
@@ -214,7 +214,7 @@ fn sync_inputs(
     let new_segmentation =
         (stored_segmentation.as_ref() != Some(&segmentation)).then_some(segmentation);
     let placed_now = memory.setting(crate::tm::UNPLACED)?.as_deref() == Some("1");
-    let stored_states = std::mem::take(&mut plan.stored_states);
+    let first_state = plan.first_state.take();
     let restored = std::mem::take(&mut plan.restored);
     // Steps 3 to 5 run on this thread (`make_files`); step 6 starts beside them.
     let inputs = FileInputs {
@@ -234,18 +234,25 @@ fn sync_inputs(
         changes: committed,
         staged,
         changed,
-    } = commit_while_making(project, memory, &plan.segments, &plan.changed, now, || {
-        let mut made = make_files(&inputs, stored_states, restored, &mut report)?;
-        if let Some(value) = new_segmentation {
-            made.changes.settings.push((SEGMENTATION.into(), value));
-        }
-        if placed_now {
-            made.changes
-                .settings
-                .push((crate::tm::UNPLACED.into(), "0".into()));
-        }
-        Ok(made)
-    })?;
+    } = commit_while_making(
+        project,
+        memory,
+        &plan.segments,
+        &plan.changed,
+        now,
+        |states| {
+            let mut made = make_files(&inputs, (first_state, states), restored, &mut report)?;
+            if let Some(value) = new_segmentation {
+                made.changes.settings.push((SEGMENTATION.into(), value));
+            }
+            if placed_now {
+                made.changes
+                    .settings
+                    .push((crate::tm::UNPLACED.into(), "0".into()));
+            }
+            Ok(made)
+        },
+    )?;
     let t = timings::phase(|| "move files into place".into());
     let kept = finish_pending(project, memory, &staged)?;
     drop(t);
@@ -544,7 +551,7 @@ fn import_orphans(
 /// the memory changes that go with the staged files.
 fn make_files(
     inputs: &FileInputs,
-    stored_states: Vec<StoredState>,
+    (mut first_state, states): (Option<StoredState>, &StateReader),
     mut restored: HashMap<String, Vec<(String, Translation)>>,
     report: &mut SyncReport,
 ) -> Result<MadeFiles> {
@@ -563,8 +570,12 @@ fn make_files(
     // Each locale's files are staged as soon as they are made, so that
     // one locale's texts are held at a time.
     let mut staging = Staging::new(project);
-    for (lang, stored) in project.book.locales.iter().zip(stored_states) {
+    for lang in &project.book.locales {
         let code = lang.to_string();
+        let stored = match first_state.take() {
+            Some(first) => first,
+            None => states.read(&code, has_new_file(project, inputs.catalogs, &code))?,
+        };
         let restored = restored.remove(&code).unwrap_or_default();
         let mut locale = LocaleEdits::new(&code, stored, restored, &mut changes);
         let t = timings::phase(|| format!("{code}: import PO edits"));

@@ -37,8 +37,9 @@ pub(super) struct Plan {
     pub orphans: Vec<Orphan>,
     /// Every state the memory held for the segments orphan files name.
     pub seen: HashMap<(String, String), HashSet<Translation>>,
-    /// What the memory holds for each locale, in locale order.
-    pub stored_states: Vec<StoredState>,
+    /// What the memory holds for the first locale; the others are read
+    /// when their turn comes ([`stored_state`]), one locale at a time.
+    pub first_state: Option<StoredState>,
 }
 
 /// Steps 1 and 2: source segments compared with the memory's, then every
@@ -88,11 +89,18 @@ pub(super) fn read_inputs(
     }
     drop(t);
 
-    // What the memory holds for each locale, read before anything is
+    // What the memory holds for the first locale, read before anything is
     // written: the memory is then written on its own thread while the
-    // files are made (see step 6).
+    // files are made (see step 6), and that thread reads the next ones.
     let t = timings::phase(|| "load translations from memory".into());
-    let stored_states = stored_states(project, memory, &catalogs)?;
+    let first_state = match project.book.locales.first() {
+        Some(lang) => {
+            let code = lang.to_string();
+            let new_file = has_new_file(project, &catalogs, &code);
+            Some(stored_state(memory, &code, new_file)?)
+        }
+        None => None,
+    };
     drop(t);
 
     Ok((
@@ -107,7 +115,7 @@ pub(super) fn read_inputs(
             restored,
             orphans,
             seen,
-            stored_states,
+            first_state,
         },
         read,
     ))
@@ -265,38 +273,39 @@ pub(super) fn restore_obsolete(
     restored
 }
 
-/// What the memory holds for each locale, in the project's locale order.
-pub(super) fn stored_states(
+/// Whether some chapter's PO file in `code` is written for the first time
+/// (missing, or with no creation date in its header): only such a file
+/// takes its date from the memory.
+pub(super) fn has_new_file(
     project: &Project,
-    memory: &Memory,
     catalogs: &HashMap<(String, String), (PathBuf, po::Catalog)>,
-) -> Result<Vec<StoredState>> {
-    let mut states = Vec::new();
-    for lang in &project.book.locales {
-        let code = lang.to_string();
-        // Only a file written for the first time takes its date from the memory.
-        let new_file = project.chapters.iter().any(|c| {
-            catalogs
-                .get(&(code.clone(), c.slug.clone()))
-                .is_none_or(|(_, catalog)| {
-                    kept_header_field(&catalog.header, KEPT_HEADER_FIELDS[0]).is_none()
-                })
-        });
-        states.push(StoredState {
-            translations: memory.translations(&code)?,
-            exported: memory.exported(&code)?,
-            suggestions: memory.suggestions(&code)?,
-            po_lines: memory.po_lines(&code)?,
-            merge_conflicts: memory.merge_conflicts(&code)?,
-            reviews: memory.reviews(&code)?,
-            revised: if new_file {
-                memory.last_revisions(&code)?
-            } else {
-                HashMap::new()
-            },
-        });
-    }
-    Ok(states)
+    code: &str,
+) -> bool {
+    project.chapters.iter().any(|c| {
+        catalogs
+            .get(&(code.to_string(), c.slug.clone()))
+            .is_none_or(|(_, catalog)| {
+                kept_header_field(&catalog.header, KEPT_HEADER_FIELDS[0]).is_none()
+            })
+    })
+}
+
+/// What the memory holds for one locale; the latest revisions' times only
+/// when some file of it is new ([`has_new_file`]).
+pub(super) fn stored_state(memory: &Memory, code: &str, new_file: bool) -> Result<StoredState> {
+    Ok(StoredState {
+        translations: memory.translations(code)?,
+        exported: memory.exported(code)?,
+        suggestions: memory.suggestions(code)?,
+        po_lines: memory.po_lines(code)?,
+        merge_conflicts: memory.merge_conflicts(code)?,
+        reviews: memory.reviews(code)?,
+        revised: if new_file {
+            memory.last_revisions(code)?
+        } else {
+            HashMap::new()
+        },
+    })
 }
 
 /// One locale's state in the memory, as a sync starts.

@@ -588,30 +588,32 @@ impl Memory {
     /// remaining changes, which are then written and committed together, so
     /// a caller can make its files while the bulk of the rows is written. If
     /// `rest` fails, the transaction is rolled back: nothing changes.
-    /// The committed changes are handed back.
+    /// `rest` may read the memory meanwhile (what it reads is not what the
+    /// segment rows change). The committed changes are handed back.
     pub fn apply_staged(
         &mut self,
         segments: &[&StoredSegment],
         now: i64,
-        rest: impl FnOnce() -> Result<Changes>,
+        rest: impl FnOnce(&Memory) -> Result<Changes>,
     ) -> Result<Changes> {
         if segments.is_empty() {
-            let changes = rest()?;
+            let changes = rest(self)?;
             self.apply(&changes, now)?;
             return Ok(changes);
         }
         let path = self.path.clone();
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-            .map_err(|e| memory_error(&path, e))?;
+        let tx = rusqlite::Transaction::new_unchecked(
+            &self.conn,
+            rusqlite::TransactionBehavior::Immediate,
+        )
+        .map_err(|e| memory_error(&path, e))?;
         let t = crate::timings::phase(|| "commit: segments (beside the files)".into());
         let mut records = Records::default();
         write_segments(&tx, segments.iter().copied(), &mut records.segments)
             .map_err(|e| with_path(&path, e))?;
         drop(t);
         // On an error the open transaction is dropped, which rolls it back.
-        let changes = rest()?;
+        let changes = rest(self)?;
         let journal = self.journal.as_deref();
         commit_changes(tx, &changes, now, records, journal).map_err(|e| with_path(&path, e))?;
         self.finish_journal()?;

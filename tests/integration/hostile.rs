@@ -227,7 +227,10 @@ fn book_with_pending_work() -> tempfile::TempDir {
 
 #[test]
 fn a_sync_failing_before_its_commit_changes_nothing() {
-    for point in ["stage:0", "stage:1", "stage:2", "commit"] {
+    // `state:tr`: the last locale's state, read by the thread that has
+    // already written the segment rows, after the first locales' files
+    // were staged.
+    for point in ["stage:0", "stage:1", "stage:2", "state:tr", "commit"] {
         let book = book_with_pending_work();
         let root = book.path();
         let before = state(root);
