@@ -81,13 +81,10 @@ pub(super) fn commit_while_making(
             })
         });
         let made = match make(&StateReader(&send_rest)) {
-            Ok(MadeFiles {
-                changes,
-                staged,
-                changed,
-            }) => {
+            Ok(mut made) => {
+                let changes = std::mem::take(&mut made.changes);
                 let _ = send_rest.send(ToWriter::Commit(Some(changes)));
-                Ok((staged, changed))
+                Ok(made)
             }
             Err(e) => {
                 let _ = send_rest.send(ToWriter::Commit(None));
@@ -99,62 +96,45 @@ pub(super) fn commit_while_making(
             .unwrap_or_else(|e| std::panic::resume_unwind(e));
         (made, written)
     });
-    let (staged, changed) = made?;
+    let made = made?;
     match written {
-        Ok(changes) => Ok(MadeFiles {
-            changes,
-            staged,
-            changed,
-        }),
+        Ok(changes) => Ok(MadeFiles { changes, ..made }),
         Err(e) => {
-            discard(project, &staged);
+            discard(project, &made.staged);
             Err(e)
         }
     }
 }
 
-/// The exported states of the entries of PO files that were kept because
-/// someone saved them during the sync: what those files said as the sync
-/// read them (untranslated where they had no such entry), so that the next
-/// sync tells the edits made in them from the memory's own changes.
+/// What a PO file said, as the sync read it, of the entries whose exported
+/// states it changes (`exported`; untranslated where it had no such
+/// entry, or did not exist): set back if the file is kept because someone
+/// saved it during the sync, so that the next sync tells the edits made
+/// in it from the memory's own changes.
 pub(super) fn exported_as_read(
-    project: &Project,
-    kept: &[String],
-    catalogs: &HashMap<(String, String), (PathBuf, po::Catalog)>,
-    segments: &HashMap<String, StoredSegment>,
-    committed: &Changes,
+    catalog: Option<&po::Catalog>,
+    exported: &[(String, String, Translation)],
 ) -> Vec<(String, String, Translation)> {
-    let mut out = Vec::new();
-    for lang in &project.book.locales {
-        let code = lang.to_string();
-        for chapter in &project.chapters {
-            if !kept.contains(&project.display_path(&project.po_path(lang, chapter))) {
-                continue;
-            }
-            let as_read: HashMap<&str, Translation> = catalogs
-                .get(&(code.clone(), chapter.slug.clone()))
-                .map(|(_, catalog)| {
-                    catalog
-                        .entries
-                        .iter()
-                        .filter(|e| !e.obsolete)
-                        .filter_map(|e| Some((e.msgctxt.as_deref()?, entry_state(e))))
-                        .collect()
-                })
-                .unwrap_or_default();
-            for (locale, id, _) in &committed.exported {
-                let in_chapter = segments.get(id).is_some_and(|s| s.chapter == chapter.slug);
-                if *locale == code && in_chapter {
-                    let state = as_read
-                        .get(id.as_str())
-                        .cloned()
-                        .unwrap_or_else(Translation::untranslated);
-                    out.push((code.clone(), id.clone(), state));
-                }
-            }
-        }
-    }
-    out
+    let as_read: HashMap<&str, Translation> = catalog
+        .map(|catalog| {
+            catalog
+                .entries
+                .iter()
+                .filter(|e| !e.obsolete)
+                .filter_map(|e| Some((e.msgctxt.as_deref()?, entry_state(e))))
+                .collect()
+        })
+        .unwrap_or_default();
+    exported
+        .iter()
+        .map(|(locale, id, _)| {
+            let state = as_read
+                .get(id.as_str())
+                .cloned()
+                .unwrap_or_else(Translation::untranslated);
+            (locale.clone(), id.clone(), state)
+        })
+        .collect()
 }
 
 /// Every file the sync leaves as it read or wrote it, with its digest:

@@ -41,7 +41,7 @@ use files::{digest, discard, fault, finish_pending, pause, stage, still_as_read}
 use import::{entry_state, entry_status, import_catalog};
 use leverage::Leverage;
 pub use orphans::OrphanFile;
-use plan::{has_new_file, read_chapters, read_inputs, StoredState};
+use plan::{has_new_file, read_chapters, read_inputs, Catalogs, StoredState};
 use write::{catalog_for, msgstr_lines, CatalogSources};
 
 /// The PO files a sync made, staged, with the memory changes they go with.
@@ -50,6 +50,11 @@ pub(super) struct MadeFiles {
     staged: Vec<PendingFile>,
     /// The files whose text changed, with a digest of their new text.
     changed: Vec<(PathBuf, String)>,
+    /// Every chapter PO file read, with a digest of its text as read.
+    originals: HashMap<PathBuf, String>,
+    /// For each file whose entries' exported states change, what it said of
+    /// those entries as read (see [`exported_as_read`]).
+    as_read: HashMap<PathBuf, Vec<(String, String, Translation)>>,
 }
 
 /// What a sync did.
@@ -214,7 +219,13 @@ fn sync_inputs(
     let new_segmentation =
         (stored_segmentation.as_ref() != Some(&segmentation)).then_some(segmentation);
     let placed_now = memory.setting(crate::tm::UNPLACED)?.as_deref() == Some("1");
-    let first_state = plan.first_state.take();
+    let first = plan.first_state.take().map(|state| {
+        let files = plan::PoFiles {
+            catalogs: std::mem::take(&mut plan.catalogs),
+            originals: std::mem::take(&mut plan.originals),
+        };
+        (state, files)
+    });
     let restored = std::mem::take(&mut plan.restored);
     // Steps 3 to 5 run on this thread (`make_files`); step 6 starts beside them.
     let inputs = FileInputs {
@@ -223,17 +234,17 @@ fn sync_inputs(
         segments: &plan.segments,
         new_ids: &plan.new_ids,
         retired_now: &plan.retired_now,
-        catalogs: &plan.catalogs,
-        originals: &plan.originals,
         orphans: &plan.orphans,
         seen: &plan.seen,
         now,
     };
     // 6. Commit, the segment rows written beside steps 3 to 5 (`commit.rs`).
     let MadeFiles {
-        changes: committed,
+        changes: _,
         staged,
         changed,
+        originals,
+        mut as_read,
     } = commit_while_making(
         project,
         memory,
@@ -241,7 +252,7 @@ fn sync_inputs(
         &plan.changed,
         now,
         |states| {
-            let mut made = make_files(&inputs, (first_state, states), restored, &mut report)?;
+            let mut made = make_files(&inputs, (first, states), restored, &mut report)?;
             if let Some(value) = new_segmentation {
                 made.changes.settings.push((SEGMENTATION.into(), value));
             }
@@ -257,7 +268,10 @@ fn sync_inputs(
     let kept = finish_pending(project, memory, &staged)?;
     drop(t);
     if !kept.is_empty() {
-        let exported = exported_as_read(project, &kept, &plan.catalogs, &plan.segments, &committed);
+        let exported = kept
+            .iter()
+            .flat_map(|rel| as_read.remove(&project.root.join(rel)).unwrap_or_default())
+            .collect();
         let fix = Changes {
             exported,
             ..Changes::default()
@@ -267,7 +281,7 @@ fn sync_inputs(
     read.extend(files_as_left(
         project,
         &changed,
-        &plan.originals,
+        &originals,
         &kept,
         &mut report,
     ));
@@ -291,10 +305,6 @@ struct FileInputs<'a> {
     new_ids: &'a [String],
     /// Segments that left the source in this sync.
     retired_now: &'a [String],
-    /// Every PO file read, by (locale, chapter slug).
-    catalogs: &'a HashMap<(String, String), (PathBuf, po::Catalog)>,
-    /// A digest of their text as read, to tell which rewritten files really change.
-    originals: &'a HashMap<PathBuf, String>,
     /// PO files no chapter owns, and every state the memory held for the
     /// segments they name.
     orphans: &'a [orphans::Orphan],
@@ -307,6 +317,8 @@ struct FileInputs<'a> {
 /// are imported, with the comments and headers their files keep.
 struct LocaleEdits<'a> {
     code: &'a str,
+    /// This locale's chapter PO files as read, by (locale, chapter slug).
+    catalogs: Catalogs,
     translations: HashMap<String, Translation>,
     suggestions: HashMap<String, Suggestion>,
     /// What each PO file said when last written, to tell edits from the memory's changes.
@@ -330,12 +342,14 @@ impl<'a> LocaleEdits<'a> {
     /// entries the memory had lost taken back (as PO imports).
     fn new(
         code: &'a str,
+        catalogs: Catalogs,
         stored: StoredState,
         restored: Vec<(String, Translation)>,
         changes: &mut Changes,
     ) -> LocaleEdits<'a> {
         let mut locale = LocaleEdits {
             code,
+            catalogs,
             translations: stored.translations,
             suggestions: stored.suggestions,
             exported: stored.exported,
@@ -375,10 +389,24 @@ fn import_chapter_files(
     changes: &mut Changes,
     report: &mut SyncReport,
 ) -> Result<()> {
+    // Set aside while the locale's edits are taken from them.
+    let catalogs = std::mem::take(&mut locale.catalogs);
+    let imported = import_each_file(inputs, &catalogs, locale, changes, report);
+    locale.catalogs = catalogs;
+    imported
+}
+
+fn import_each_file(
+    inputs: &FileInputs,
+    catalogs: &Catalogs,
+    locale: &mut LocaleEdits,
+    changes: &mut Changes,
+    report: &mut SyncReport,
+) -> Result<()> {
     let (project, code) = (inputs.project, locale.code);
     for chapter in &project.chapters {
         let key = (code.to_string(), chapter.slug.clone());
-        let Some((path, catalog)) = inputs.catalogs.get(&key) else {
+        let Some((path, catalog)) = catalogs.get(&key) else {
             continue;
         };
         let display = project.display_path(path);
@@ -469,7 +497,7 @@ fn settle_merge_conflicts(
         let line = file
             .as_ref()
             .and_then(|_| {
-                inputs
+                locale
                     .catalogs
                     .get(&(code.to_string(), chapter.to_string()))
             })
@@ -551,7 +579,7 @@ fn import_orphans(
 /// the memory changes that go with the staged files.
 fn make_files(
     inputs: &FileInputs,
-    (mut first_state, states): (Option<StoredState>, &StateReader),
+    (mut first, states): (Option<(StoredState, plan::PoFiles)>, &StateReader),
     mut restored: HashMap<String, Vec<(String, Translation)>>,
     report: &mut SyncReport,
 ) -> Result<MadeFiles> {
@@ -570,14 +598,23 @@ fn make_files(
     // Each locale's files are staged as soon as they are made, so that
     // one locale's texts are held at a time.
     let mut staging = Staging::new(project);
+    let mut originals = HashMap::new();
+    let mut as_read = HashMap::new();
     for lang in &project.book.locales {
         let code = lang.to_string();
-        let stored = match first_state.take() {
+        let (stored, files) = match first.take() {
             Some(first) => first,
-            None => states.read(&code, has_new_file(project, inputs.catalogs, &code))?,
+            None => {
+                let t = timings::phase(|| format!("{code}: read PO files"));
+                let files = plan::read_po_files(project, std::slice::from_ref(lang), report)?;
+                drop(t);
+                let new_file = has_new_file(project, &files.catalogs, &code);
+                (states.read(&code, new_file)?, files)
+            }
         };
+        originals.extend(files.originals);
         let restored = restored.remove(&code).unwrap_or_default();
-        let mut locale = LocaleEdits::new(&code, stored, restored, &mut changes);
+        let mut locale = LocaleEdits::new(&code, files.catalogs, stored, restored, &mut changes);
         let t = timings::phase(|| format!("{code}: import PO edits"));
         import_chapter_files(inputs, &mut locale, &mut changes, report)?;
         import_orphans(inputs, &mut locale, &mut changes, report);
@@ -601,6 +638,11 @@ fn make_files(
             .into_iter()
             .zip(&project.chapters)
         {
+            if !file.exported.is_empty() {
+                let key = (code.clone(), chapter.slug.clone());
+                let catalog = locale.catalogs.get(&key).map(|(_, c)| c);
+                as_read.insert(file.path.clone(), exported_as_read(catalog, &file.exported));
+            }
             changes.exported.extend(file.exported);
             if locale.po_lines.get(&chapter.slug) != Some(&file.lines) {
                 let key = (code.clone(), chapter.slug.clone());
@@ -610,7 +652,7 @@ fn make_files(
         }
         drop(t);
         let t = timings::phase(|| format!("{code}: stage files"));
-        staging.add(outputs, inputs.originals)?;
+        staging.add(outputs, &originals)?;
         drop(t);
     }
     fault("commit")?;
@@ -620,6 +662,8 @@ fn make_files(
         changes,
         staged,
         changed,
+        originals,
+        as_read,
     })
 }
 

@@ -17,6 +17,10 @@ use crate::project::{Chapter, Project};
 use crate::source::{self, ChapterDoc};
 use crate::timings;
 use crate::tm::{Memory, StoredSegment, Suggestion, Translation};
+use unic_langid::LanguageIdentifier;
+
+/// Chapter PO files as read, by (locale, chapter slug).
+pub(super) type Catalogs = HashMap<(String, String), (PathBuf, po::Catalog)>;
 
 /// Everything a sync reads before it writes anything (steps 1 and 2).
 pub(super) struct Plan {
@@ -29,7 +33,7 @@ pub(super) struct Plan {
     pub retired_now: Vec<String>,
     /// Every segment whose stored row changes.
     pub changed: Vec<String>,
-    pub catalogs: HashMap<(String, String), (PathBuf, po::Catalog)>,
+    pub catalogs: Catalogs,
     /// What each PO file held as read ([`digest`]).
     pub originals: HashMap<PathBuf, String>,
     /// Translations of obsolete entries the memory had lost, by locale.
@@ -72,14 +76,28 @@ pub(super) fn read_inputs(
     report.new_segments = new_ids.len();
     report.retired_segments = retired_now.len();
 
-    // 2. Read every PO file before changing anything: one bad file stops the sync.
+    // 2. The first locale's PO files, read and checked; the others are read
+    // when their turn comes (`make_files`), each locale's files dropped
+    // after it, so that a big book's locales are not all held at once.
+    // Nothing is written before all are read: a bad file stops the sync.
     let t = timings::phase(|| "read PO files".into());
+    let first_locale = &project.book.locales[..project.book.locales.len().min(1)];
     let PoFiles {
         catalogs,
         originals,
-    } = read_po_files(project, report)?;
+    } = read_po_files(project, first_locale, report)?;
     drop(t);
-    let restored = restore_obsolete(project, &catalogs, &mut segments, &mut changed_segments);
+    let t = timings::phase(|| "look for obsolete entries the memory lost".into());
+    let later = &project.book.locales[first_locale.len()..];
+    let lost = obsolete_unknown(project, later, &segments);
+    drop(t);
+    let restored = restore_obsolete(
+        project,
+        &[&catalogs, &lost],
+        &mut segments,
+        &mut changed_segments,
+    );
+    drop(lost);
 
     let t = timings::phase(|| "read PO files of no chapter".into());
     let orphans = orphans::read(project)?;
@@ -181,16 +199,18 @@ pub(super) fn refuse_symlink_out(project: &Project, path: &Path) -> Result<()> {
 /// the texts themselves are not kept, a sixth of a big sync's memory).
 #[derive(Default)]
 pub(super) struct PoFiles {
-    pub catalogs: HashMap<(String, String), (PathBuf, po::Catalog)>,
+    pub catalogs: Catalogs,
     pub originals: HashMap<PathBuf, String>,
 }
 
-/// Reads and checks every chapter's PO file, on every core; the first bad
-/// file in book order is the one reported.
-pub(super) fn read_po_files(project: &Project, report: &mut SyncReport) -> Result<PoFiles> {
-    let files: Vec<(String, &Chapter, PathBuf)> = project
-        .book
-        .locales
+/// Reads and checks every chapter's PO file in `locales`, on every core;
+/// the first bad file in book order is the one reported.
+pub(super) fn read_po_files(
+    project: &Project,
+    locales: &[LanguageIdentifier],
+    report: &mut SyncReport,
+) -> Result<PoFiles> {
+    let files: Vec<(String, &Chapter, PathBuf)> = locales
         .iter()
         .flat_map(|lang| {
             project
@@ -220,22 +240,76 @@ pub(super) fn read_po_files(project: &Project, report: &mut SyncReport) -> Resul
     Ok(out)
 }
 
+/// The PO files of `locales` with an obsolete entry the memory may not
+/// know, parsed, for [`restore_obsolete`] (which must see them all before
+/// anything is written). Each file's obsolete contexts are looked up
+/// without parsing it; only a file naming an unknown segment, or one that
+/// cannot be read that way, is parsed. A file that fails to read or parse
+/// here is left out: its own turn reports it.
+fn obsolete_unknown(
+    project: &Project,
+    locales: &[LanguageIdentifier],
+    segments: &HashMap<String, StoredSegment>,
+) -> Catalogs {
+    let files: Vec<(String, &Chapter, PathBuf)> = locales
+        .iter()
+        .flat_map(|lang| {
+            project
+                .chapters
+                .iter()
+                .map(move |c| (lang.to_string(), c, project.po_path(lang, c)))
+        })
+        .filter(|(_, _, path)| path.exists())
+        .collect();
+    let parsed = crate::parallel::map(&files, |(_, _, path)| {
+        let text = po::read(path).ok()?;
+        names_unknown_obsolete(&text, segments)
+            .then(|| po::parse(&text, path).ok())
+            .flatten()
+    });
+    files
+        .into_iter()
+        .zip(parsed)
+        .filter_map(|((lang, chapter, path), catalog)| {
+            Some(((lang, chapter.slug.clone()), (path, catalog?)))
+        })
+        .collect()
+}
+
+/// Whether a PO text may hold an obsolete entry for a segment `segments`
+/// lacks: an `#~ msgctxt "…"` line naming an unknown id, or one not in the
+/// one-line, unescaped form tercuman writes.
+fn names_unknown_obsolete(text: &str, segments: &HashMap<String, StoredSegment>) -> bool {
+    text.lines()
+        .filter_map(|line| line.strip_prefix("#~ msgctxt "))
+        .any(|value| {
+            let id = value
+                .strip_prefix('"')
+                .and_then(|v| v.strip_suffix('"'))
+                .filter(|id| !id.is_empty() && !id.contains(['"', '\\']));
+            id.is_none_or(|id| !segments.contains_key(id))
+        })
+}
+
 /// Obsolete entries the memory does not know (a lost or rebuilt memory):
 /// their segments come back as retired rows (added to `segments` and
 /// `changed`), and their translations are returned by locale, so that
 /// they survive.
 pub(super) fn restore_obsolete(
     project: &Project,
-    catalogs: &HashMap<(String, String), (PathBuf, po::Catalog)>,
+    catalogs: &[&Catalogs],
     segments: &mut HashMap<String, StoredSegment>,
     changed: &mut Vec<String>,
 ) -> HashMap<String, Vec<(String, Translation)>> {
     let mut restored: HashMap<String, Vec<(String, Translation)>> = HashMap::new();
-    let mut keys: Vec<&(String, String)> = catalogs.keys().collect();
-    keys.sort();
-    for key in keys {
-        for e in catalogs[key]
-            .1
+    let mut files: Vec<(&(String, String), &po::Catalog)> = catalogs
+        .iter()
+        .flat_map(|c| c.iter())
+        .map(|(key, (_, catalog))| (key, catalog))
+        .collect();
+    files.sort_by(|a, b| a.0.cmp(b.0));
+    for (key, catalog) in &files {
+        for e in catalog
             .entries
             .iter()
             .filter(|e| e.obsolete && !e.msgstr.is_empty())
@@ -248,7 +322,7 @@ pub(super) fn restore_obsolete(
             }
         }
     }
-    for ((_, slug), (_, catalog)) in catalogs {
+    for ((_, slug), catalog) in files {
         let chapter = project
             .chapters
             .iter()
@@ -276,11 +350,7 @@ pub(super) fn restore_obsolete(
 /// Whether some chapter's PO file in `code` is written for the first time
 /// (missing, or with no creation date in its header): only such a file
 /// takes its date from the memory.
-pub(super) fn has_new_file(
-    project: &Project,
-    catalogs: &HashMap<(String, String), (PathBuf, po::Catalog)>,
-    code: &str,
-) -> bool {
+pub(super) fn has_new_file(project: &Project, catalogs: &Catalogs, code: &str) -> bool {
     project.chapters.iter().any(|c| {
         catalogs
             .get(&(code.to_string(), c.slug.clone()))
@@ -448,5 +518,37 @@ fn retire_missing(
         s.position = None;
         out.retired.push(s.id.clone());
         out.changed.push(s.id.clone());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_file_naming_an_unknown_obsolete_segment_is_parsed_again() {
+        let known = |id: &str| StoredSegment {
+            id: id.into(),
+            chapter: "one".into(),
+            position: None,
+            kind: "paragraph".into(),
+            source: "Hello.".into(),
+            file: "source/one.md".into(),
+            line: 1,
+        };
+        let segments: HashMap<String, StoredSegment> =
+            [("one/a".to_string(), known("one/a"))].into();
+        let file = |ctxt: &str| {
+            format!("msgctxt \"one/b\"\nmsgid \"x\"\nmsgstr \"\"\n\n#~ msgctxt {ctxt}\n#~ msgid \"Hello.\"\n#~ msgstr \"Merhaba.\"\n")
+        };
+        assert!(!names_unknown_obsolete(&file("\"one/a\""), &segments));
+        assert!(names_unknown_obsolete(&file("\"one/z\""), &segments));
+        // Not in the form tercuman writes: parsed, to be sure.
+        assert!(names_unknown_obsolete(&file("\"one/\\\"a\""), &segments));
+        assert!(names_unknown_obsolete(&file("\"\""), &segments));
+        assert!(!names_unknown_obsolete(
+            "msgctxt \"one/z\"\nmsgid \"x\"\nmsgstr \"\"\n",
+            &segments
+        ));
     }
 }

@@ -303,6 +303,42 @@ fn a_repeated_sentence_reuses_the_exact_match_as_translated() {
     );
 }
 
+/// The whole of `tm/` lost (index and journal), with a deleted sentence's
+/// translation left only as an obsolete entry of the last locale's file:
+/// it comes back, though a sync reads that locale's files only after the
+/// first locale's are done.
+#[test]
+fn a_lost_memory_keeps_an_obsolete_translation_only_the_last_locale_has() {
+    let book = translated_book();
+    let root = book.path();
+    edit_source(root, "one.md", " Baku demanded answers from Tehran.", "");
+    ok(root, &["sync"]);
+    for lang in ["az", "fa"] {
+        let path = root.join(format!("locales/{lang}/one.po"));
+        let text = std::fs::read_to_string(&path).unwrap();
+        let kept: Vec<&str> = text.lines().filter(|l| !l.starts_with("#~")).collect();
+        std::fs::write(&path, kept.join("\n") + "\n").unwrap();
+    }
+    std::fs::remove_dir_all(root.join("tm")).unwrap();
+    ok(root, &["sync"]);
+    let tr = std::fs::read_to_string(root.join("locales/tr/one.po")).unwrap();
+    assert!(
+        tr.contains("#~ msgid \"Baku demanded answers from Tehran.\"\n#~ msgstr \"[tr] Baku demanded answers from Tehran.\""),
+        "{tr}"
+    );
+    let id = tr
+        .lines()
+        .rev()
+        .find_map(|l| l.strip_prefix("#~ msgctxt \""))
+        .map(|l| l.trim_end_matches('"').to_string())
+        .unwrap();
+    let log = ok(root, &["tm", "log", &id, "--locale", "tr"]);
+    assert!(
+        log.contains("[tr] Baku demanded answers from Tehran."),
+        "{log}"
+    );
+}
+
 #[test]
 fn a_lost_memory_is_rebuilt_from_the_segment_files_with_every_translation() {
     let book = translated_book();
