@@ -8,10 +8,13 @@
 //! writes nothing at all.
 //!
 //! The steps, each with plain data in and out: `recover` (`files.rs`) →
-//! read every input (`plan.rs`) → per locale, import edits (`import.rs`,
-//! `orphans.rs`), leverage the memory (`leverage.rs`) and write PO text
-//! (`write.rs`) → commit the memory beside it (`commit.rs`) → move the files
-//! into place (`files.rs`) → stamp.
+//! read the source and the first locale (`plan.rs`) → one locale at a
+//! time, read its PO files and state, import edits (`import.rs`,
+//! `orphans.rs`), leverage the memory (`leverage.rs`), write and stage PO
+//! text (`write.rs`) → commit the memory beside it (`commit.rs`) → move
+//! the files into place (`files.rs`) → stamp. Files are staged beside
+//! their targets, so "read before anything is written" holds for every
+//! locale: a bad file in the last one still leaves everything as it was.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
