@@ -210,16 +210,7 @@ pub(super) fn read_po_files(
     locales: &[LanguageIdentifier],
     report: &mut SyncReport,
 ) -> Result<PoFiles> {
-    let files: Vec<(String, &Chapter, PathBuf)> = locales
-        .iter()
-        .flat_map(|lang| {
-            project
-                .chapters
-                .iter()
-                .map(move |c| (lang.to_string(), c, project.po_path(lang, c)))
-        })
-        .filter(|(_, _, path)| path.exists())
-        .collect();
+    let files = existing_po_files(project, locales);
     let parsed = crate::parallel::map(&files, |(lang, _, path)| {
         refuse_symlink_out(project, path)?;
         let text = po::read(path)?;
@@ -240,6 +231,24 @@ pub(super) fn read_po_files(
     Ok(out)
 }
 
+/// Each chapter's PO file in `locales` that exists, with its locale and
+/// chapter, locale by locale in book order.
+fn existing_po_files<'p>(
+    project: &'p Project,
+    locales: &[LanguageIdentifier],
+) -> Vec<(String, &'p Chapter, PathBuf)> {
+    locales
+        .iter()
+        .flat_map(|lang| {
+            project
+                .chapters
+                .iter()
+                .map(move |c| (lang.to_string(), c, project.po_path(lang, c)))
+        })
+        .filter(|(_, _, path)| path.exists())
+        .collect()
+}
+
 /// The PO files of `locales` with an obsolete entry the memory may not
 /// know, parsed, for [`restore_obsolete`] (which must see them all before
 /// anything is written). Each file's obsolete contexts are looked up
@@ -251,16 +260,7 @@ fn obsolete_unknown(
     locales: &[LanguageIdentifier],
     segments: &HashMap<String, StoredSegment>,
 ) -> Catalogs {
-    let files: Vec<(String, &Chapter, PathBuf)> = locales
-        .iter()
-        .flat_map(|lang| {
-            project
-                .chapters
-                .iter()
-                .map(move |c| (lang.to_string(), c, project.po_path(lang, c)))
-        })
-        .filter(|(_, _, path)| path.exists())
-        .collect();
+    let files = existing_po_files(project, locales);
     let parsed = crate::parallel::map(&files, |(_, _, path)| {
         let text = po::read(path).ok()?;
         names_unknown_obsolete(&text, segments)
