@@ -213,6 +213,25 @@ fn serving_lock(dist: &Path) -> anyhow::Result<std::fs::File> {
     }
 }
 
+/// How an attempt to rebuild the preview ended.
+enum Attempt {
+    Failed,
+    /// Built (or up to date) from inputs that are still on disk.
+    Settled,
+    /// Built, but a file changed while the sync read the book.
+    Unsettled,
+}
+
+impl From<bool> for Attempt {
+    fn from(settled: bool) -> Attempt {
+        if settled {
+            Attempt::Settled
+        } else {
+            Attempt::Unsettled
+        }
+    }
+}
+
 /// One rebuild of the preview: sync, then the HTML editions with marks.
 struct Rebuild {
     root: PathBuf,
@@ -260,46 +279,60 @@ impl Rebuild {
     /// Rebuilds and tells the pages (reload, or the error), unless the
     /// inputs are as the last attempt left them.
     fn run(&mut self, hub: &Hub) {
-        let before = Some(self.inputs());
-        if before == self.last_inputs {
+        let before = self.inputs();
+        if Some(&before) == self.last_inputs.as_ref() {
             return;
         }
-        self.attempt(hub);
-        self.last_inputs = Some(self.inputs());
+        self.last_inputs = match self.attempt(hub) {
+            // A failed attempt writes nothing: a file saved while it ran
+            // differs from what it started from, and is tried.
+            Attempt::Failed => Some(before),
+            Attempt::Settled => Some(self.inputs()),
+            // The sync saw a file change while it ran (it recorded no
+            // stamp): the wake-up that change brings tries again.
+            Attempt::Unsettled => None,
+        };
     }
 
-    fn attempt(&self, hub: &Hub) {
+    fn attempt(&self, hub: &Hub) -> Attempt {
         let started = Instant::now();
         match self.build() {
-            Ok(false) => {}
-            Ok(true) => {
+            Ok((false, settled)) => Attempt::from(settled),
+            Ok((true, settled)) => {
                 hub.tell(&News::Rebuilt);
                 let ms = started.elapsed().as_millis() as u64;
                 crate::outln!("{}", t!("serve-rebuilt", "ms" => ms));
+                Attempt::from(settled)
             }
             Err(e) => {
                 let message = format!("{e:#}");
                 ui::error(&message);
                 hub.tell(&News::Failed(message));
+                Attempt::Failed
             }
         }
     }
 
-    /// Whether anything was rebuilt (false: the pages were up to date).
-    fn build(&self) -> anyhow::Result<bool> {
+    /// Whether anything was rebuilt (false: the pages were up to date),
+    /// and whether the sync's inputs are still what it read.
+    fn build(&self) -> anyhow::Result<(bool, bool)> {
         // The book is read again each time: `book.toml` may have changed.
         let project = super::load(&self.root)?;
         let _lock = project.lock()?;
         let mut memory = tercuman::tm::Memory::open(&project.tm_path())?;
         let report = tercuman::sync::sync(&project, &mut memory, tercuman::date::now())?;
+        let settled = tercuman::fingerprint::matches(
+            &project.root.join("tm").join(".sync-stamp"),
+            &tercuman::fingerprint::of_inputs(&project, "sync"),
+        );
         let options = self.options(&project)?;
         if tercuman::edition::up_to_date(&project, &options) {
-            return Ok(false);
+            return Ok((false, settled));
         }
         super::sync::print_report(&report);
         let docs = tercuman::sync::load_chapters(&project)?;
         tercuman::edition::build(&project, &docs, &memory, &options)?;
-        Ok(true)
+        Ok((true, settled))
     }
 
     fn options(&self, project: &Project) -> anyhow::Result<BuildOptions> {
