@@ -14,6 +14,7 @@
 //! sync (a TMX import) could then be overridden by the file's older text,
 //! which stays in the history.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
@@ -198,4 +199,78 @@ pub fn recover(project: &Project, memory: &mut Memory) -> Result<Vec<String>> {
         }
     }
     finish_pending(project, memory, &pending)
+}
+
+/// The PO files a sync has staged so far: every one is removed again
+/// unless the sync gets as far as its commit (an error or a panic in a
+/// later locale drops it unfinished).
+pub(super) struct Staging<'a> {
+    project: &'a Project,
+    staged: Vec<PendingFile>,
+    /// The staged files, each with a digest of the text it will hold.
+    changed: Vec<(PathBuf, String)>,
+    finished: bool,
+}
+
+impl<'a> Staging<'a> {
+    pub(super) fn new(project: &'a Project) -> Staging<'a> {
+        Staging {
+            project,
+            staged: Vec::new(),
+            changed: Vec::new(),
+            finished: false,
+        }
+    }
+
+    /// Stages the files of `outputs` whose text changes beside the files
+    /// they replace; the texts are dropped once written.
+    pub(super) fn add(
+        &mut self,
+        outputs: Vec<(PathBuf, String)>,
+        originals: &HashMap<PathBuf, String>,
+    ) -> Result<()> {
+        let changed: Vec<(PathBuf, String)> = crate::parallel::map(&outputs, |(path, text)| {
+            !unchanged(path, text, originals.get(path))
+        })
+        .into_iter()
+        .zip(outputs)
+        .filter_map(|(changes, output)| changes.then_some(output))
+        .collect();
+        let staged = stage(self.project, &changed, self.staged.len(), |path| {
+            originals.get(path).cloned()
+        })?;
+        self.staged.extend(staged);
+        self.changed.extend(
+            changed
+                .into_iter()
+                .map(|(path, text)| (path, digest(Some(text.as_bytes())))),
+        );
+        Ok(())
+    }
+
+    /// What was staged, now to be committed.
+    pub(super) fn finish(mut self) -> (Vec<PendingFile>, Vec<(PathBuf, String)>) {
+        self.finished = true;
+        (
+            std::mem::take(&mut self.staged),
+            std::mem::take(&mut self.changed),
+        )
+    }
+}
+
+impl Drop for Staging<'_> {
+    fn drop(&mut self) {
+        if !self.finished {
+            discard(self.project, &self.staged);
+        }
+    }
+}
+
+/// Whether `text` is what `path` holds: its digest as read (`as_read`)
+/// matches, and the file says so byte for byte. A file saved since it was
+/// read counts as changed, and is then kept, not overwritten, by the move
+/// into place ([`finish_pending`]).
+fn unchanged(path: &Path, text: &str, as_read: Option<&String>) -> bool {
+    as_read.is_some_and(|d| *d == digest(Some(text.as_bytes())))
+        && std::fs::read(path).is_ok_and(|bytes| bytes == text.as_bytes())
 }

@@ -54,6 +54,15 @@ fn edit_source(root: &Path, chapter: &str, from: &str, to: &str) {
     std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
 }
 
+/// The segment id of a PO text's last obsolete entry.
+fn last_obsolete_id(po: &str) -> String {
+    po.lines()
+        .rev()
+        .find_map(|l| l.strip_prefix("#~ msgctxt \""))
+        .map(|l| l.trim_end_matches('"').to_string())
+        .unwrap()
+}
+
 /// Every non-empty msgstr in a locale's PO files, obsolete entries included.
 fn translations_in_files(root: &Path, lang: &str) -> Vec<String> {
     let mut all = Vec::new();
@@ -189,12 +198,7 @@ fn a_deleted_sentence_stays_in_the_memory_and_as_an_obsolete_entry() {
     ok(root, &["sync"]);
     let one = std::fs::read_to_string(root.join("locales/az/one.po")).unwrap();
     assert!(one.contains("#~ msgid \"Baku demanded answers from Tehran.\"\n#~ msgstr \"[az] Baku demanded answers from Tehran.\""), "{one}");
-    let id = one
-        .lines()
-        .rev()
-        .find_map(|l| l.strip_prefix("#~ msgctxt \""))
-        .map(|l| l.trim_end_matches('"').to_string())
-        .unwrap();
+    let id = last_obsolete_id(&one);
     let log = ok(root, &["tm", "log", &id, "--locale", "az"]);
     assert!(
         log.contains("no longer in the source") && log.contains("po-import"),
@@ -326,12 +330,7 @@ fn a_lost_memory_keeps_an_obsolete_translation_only_the_last_locale_has() {
         tr.contains("#~ msgid \"Baku demanded answers from Tehran.\"\n#~ msgstr \"[tr] Baku demanded answers from Tehran.\""),
         "{tr}"
     );
-    let id = tr
-        .lines()
-        .rev()
-        .find_map(|l| l.strip_prefix("#~ msgctxt \""))
-        .map(|l| l.trim_end_matches('"').to_string())
-        .unwrap();
+    let id = last_obsolete_id(&tr);
     let log = ok(root, &["tm", "log", &id, "--locale", "tr"]);
     assert!(
         log.contains("[tr] Baku demanded answers from Tehran."),
