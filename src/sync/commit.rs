@@ -18,7 +18,7 @@ use super::{MadeFiles, ReadFiles, SyncReport};
 use crate::error::{Error, Result};
 use crate::formats::po;
 use crate::project::Project;
-use crate::tm::{Changes, Memory, StoredSegment, Translation};
+use crate::tm::{Among, Changes, Memory, StoredSegment, Translation};
 
 /// What the thread that writes the memory is asked while the files are
 /// made: one locale's state (with whether some file of it is new), or
@@ -70,7 +70,7 @@ pub(super) fn commit_while_making(
                 match rest.recv() {
                     Ok(ToWriter::State(code, new_file, reply)) => {
                         let state = fault(&format!("state:{code}"))
-                            .and_then(|()| stored_state(memory, &code, new_file));
+                            .and_then(|()| stored_state(memory, &code, new_file, Among::All));
                         let _ = reply.send(state);
                     }
                     Ok(ToWriter::Commit(Some(changes))) => return Ok(changes),

@@ -33,12 +33,13 @@ mod files;
 mod import;
 mod leverage;
 mod markers;
+mod narrow;
 pub mod omegat;
 pub use markers::MarkerLeft;
 mod orphans;
 mod plan;
 mod write;
-use commit::{commit_while_making, exported_as_read, files_as_left, StateReader};
+use commit::{commit_while_making, exported_as_read, files_as_left};
 pub use files::recover;
 use files::{fault, finish_pending, pause, still_as_read, Staging};
 use import::{entry_state, entry_status, import_catalog};
@@ -102,6 +103,19 @@ pub struct SyncReport {
     pub po_verdicts: Vec<(Conflict, String)>,
     /// Markers that could not be taken, left in their file, and why.
     pub markers_left: Vec<(Conflict, MarkerLeft)>,
+    /// When only some chapters' PO files had changed and the sync read
+    /// only those: the locales and the chapters (slugs) it covered. The
+    /// memory changed for no other segment.
+    pub narrowed_to: Option<Narrowed>,
+}
+
+/// What a sync of only the PO files that changed covered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Narrowed {
+    /// Locale codes, in book order.
+    pub locales: Vec<String>,
+    /// Chapter slugs, in book order.
+    pub chapters: Vec<String>,
 }
 
 /// A segment changed both in a PO file and in the memory since the file was written.
@@ -163,25 +177,34 @@ pub fn load_chapters(project: &Project) -> Result<Vec<ChapterDoc>> {
 pub fn sync(project: &Project, memory: &mut Memory, now: i64) -> Result<SyncReport> {
     // Nothing changed since the last sync: nothing to read, nothing to write.
     let stamp = project.root.join("tm").join(".sync-stamp");
-    if crate::fingerprint::matches(&stamp, &crate::fingerprint::of_inputs(project, "sync")) {
+    let recorded = std::fs::read_to_string(&stamp).ok();
+    let before = crate::fingerprint::of_inputs(project, "sync");
+    if recorded.as_deref() == Some(before.as_str()) {
         return Ok(SyncReport::default());
     }
-    // A sync reads each locale's rows once and writes one transaction: a
-    // 16 MiB page cache does it as fast as the 64 MiB one (measured at a
-    // million words, the sync that imports every translation included)
-    // and holds 50 MB less.
-    memory.limit_cache_kib(SYNC_CACHE_KIB)?;
-    let synced = sync_inputs(project, memory, now);
-    memory.limit_cache_kib(crate::tm::CACHE_KIB)?;
-    let (report, read) = synced?;
+    // Only some PO files changed: a sync of those, unless it gives way.
+    let scope = recorded
+        .as_deref()
+        .and_then(|recorded| narrow::scope(project, recorded, &before));
+    let narrowed = match &scope {
+        Some(scope) => narrow::sync(project, memory, now, scope)?,
+        None => None,
+    };
+    let ((report, read), narrowed) = match narrowed {
+        Some(synced) => (synced, scope.as_ref()),
+        None => (full_sync(project, memory, now)?, None),
+    };
     // The stamp says "nothing changed since": it is recorded only if every
     // file still holds what this sync read or wrote, checked after the
     // fingerprint is taken, so that a file saved at any moment of the run
-    // is imported by the next one.
+    // is imported by the next one. A narrowed sync read only its scope's
+    // files: every other one must be as it was when it started.
     let fingerprint = crate::fingerprint::of_inputs(project, "sync");
     pause("stamp");
     let t = timings::phase(|| "check nothing changed meanwhile".into());
     let untouched = report.kept.is_empty()
+        && narrowed
+            .is_none_or(|scope| narrow::only_scope_changed(project, scope, &before, &fingerprint))
         && crate::parallel::map(&read, |(path, expected)| still_as_read(path, expected))
             .into_iter()
             .all(|same| same);
@@ -190,6 +213,18 @@ pub fn sync(project: &Project, memory: &mut Memory, now: i64) -> Result<SyncRepo
         crate::fingerprint::record(&stamp, &fingerprint)?;
     }
     Ok(report)
+}
+
+/// The sync of every file.
+fn full_sync(project: &Project, memory: &mut Memory, now: i64) -> Result<(SyncReport, ReadFiles)> {
+    // A sync reads each locale's rows once and writes one transaction: a
+    // 16 MiB page cache does it as fast as the 64 MiB one (measured at a
+    // million words, the sync that imports every translation included)
+    // and holds 50 MB less.
+    memory.limit_cache_kib(SYNC_CACHE_KIB)?;
+    let synced = sync_inputs(project, memory, now);
+    memory.limit_cache_kib(crate::tm::CACHE_KIB)?;
+    synced
 }
 
 /// SQLite's page cache during a sync, in KiB.
@@ -252,20 +287,15 @@ fn sync_inputs(
         now,
     };
     // 6. Commit, the segment rows written beside steps 3 to 5 (`commit.rs`).
-    let MadeFiles {
-        changes: _,
-        staged,
-        changed,
-        originals,
-        mut as_read,
-    } = commit_while_making(
+    let made = commit_while_making(
         project,
         memory,
         &plan.segments,
         &plan.changed,
         now,
         |states| {
-            let mut made = make_files(&inputs, (first, states), restored, &mut report)?;
+            let read_state = |code: &str, new_file| states.read(code, new_file);
+            let mut made = make_files(&inputs, (first, &read_state), restored, &mut report)?;
             if let Some(value) = new_segmentation {
                 made.changes.settings.push((SEGMENTATION.into(), value));
             }
@@ -277,6 +307,35 @@ fn sync_inputs(
             Ok(made)
         },
     )?;
+    read.extend(move_into_place(project, memory, made, &mut report, now)?);
+    // Freeing a big book's segments, documents and file texts takes tens
+    // of milliseconds; a thread does it while the caller goes on (for the
+    // CLI: prints its report and exits).
+    let garbage = plan;
+    // (If no thread can be started, the closure and the garbage are
+    // dropped right here.)
+    let _ = std::thread::Builder::new().spawn(move || drop(garbage));
+    Ok((report, read))
+}
+
+/// Step 7, after the commit: the staged files moved into place. A file
+/// someone saved meanwhile is kept as they saved it, and the memory's
+/// record of what it exported set back to what it said as read. Returns
+/// every PO file as the sync leaves it, with its digest.
+fn move_into_place(
+    project: &Project,
+    memory: &mut Memory,
+    made: MadeFiles,
+    report: &mut SyncReport,
+    now: i64,
+) -> Result<ReadFiles> {
+    let MadeFiles {
+        changes: _,
+        staged,
+        changed,
+        originals,
+        mut as_read,
+    } = made;
     let t = timings::phase(|| "move files into place".into());
     let kept = finish_pending(project, memory, &staged)?;
     drop(t);
@@ -291,22 +350,9 @@ fn sync_inputs(
         };
         memory.apply(&fix, now)?;
     }
-    read.extend(files_as_left(
-        project,
-        &changed,
-        &originals,
-        &kept,
-        &mut report,
-    ));
+    let left = files_as_left(project, &changed, &originals, &kept, report);
     report.kept.extend(kept);
-    // Freeing a big book's segments, documents and file texts takes tens
-    // of milliseconds; a thread does it while the caller goes on (for the
-    // CLI: prints its report and exits).
-    let garbage = (plan, changed);
-    // (If no thread can be started, the closure and the garbage are
-    // dropped right here.)
-    let _ = std::thread::Builder::new().spawn(move || drop(garbage));
-    Ok((report, read))
+    Ok(left)
 }
 
 /// What a sync's PO files are made from: everything read and compared before.
@@ -592,7 +638,7 @@ fn import_orphans(
 /// the memory changes that go with the staged files.
 fn make_files(
     inputs: &FileInputs,
-    (mut first, states): (Option<(StoredState, plan::PoFiles)>, &StateReader),
+    (mut first, read_state): (Option<(StoredState, plan::PoFiles)>, ReadState),
     mut restored: HashMap<String, Vec<(String, Translation)>>,
     report: &mut SyncReport,
 ) -> Result<MadeFiles> {
@@ -622,7 +668,7 @@ fn make_files(
                 let files = plan::read_po_files(project, std::slice::from_ref(lang), report)?;
                 drop(t);
                 let new_file = has_new_file(project, &files.catalogs, &code);
-                (states.read(&code, new_file)?, files)
+                (read_state(&code, new_file)?, files)
             }
         };
         originals.extend(files.originals);
@@ -679,6 +725,9 @@ fn make_files(
         as_read,
     })
 }
+
+/// Reads a locale's state from the memory (with whether some file of it is new).
+type ReadState<'a> = &'a dyn Fn(&str, bool) -> Result<StoredState>;
 
 /// Segments that left the source, by chapter, in the order their files list them.
 fn retired_by_chapter(

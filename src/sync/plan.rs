@@ -16,7 +16,7 @@ use crate::formats::po::{self, check_language};
 use crate::project::{Chapter, Project};
 use crate::source::{self, ChapterDoc};
 use crate::timings;
-use crate::tm::{Memory, StoredSegment, Suggestion, Translation};
+use crate::tm::{Among, Memory, StoredSegment, Suggestion, Translation};
 use unic_langid::LanguageIdentifier;
 
 /// Chapter PO files as read, by (locale, chapter slug).
@@ -115,7 +115,7 @@ pub(super) fn read_inputs(
         Some(lang) => {
             let code = lang.to_string();
             let new_file = has_new_file(project, &catalogs, &code);
-            Some(stored_state(memory, &code, new_file)?)
+            Some(stored_state(memory, &code, new_file, Among::All)?)
         }
         None => None,
     };
@@ -255,7 +255,7 @@ fn existing_po_files<'p>(
 /// without parsing it; only a file naming an unknown segment, or one that
 /// cannot be read that way, is parsed. A file that fails to read or parse
 /// here is left out: its own turn reports it.
-fn obsolete_unknown(
+pub(super) fn obsolete_unknown(
     project: &Project,
     locales: &[LanguageIdentifier],
     segments: &HashMap<String, StoredSegment>,
@@ -362,16 +362,21 @@ pub(super) fn has_new_file(project: &Project, catalogs: &Catalogs, code: &str) -
 
 /// What the memory holds for one locale; the latest revisions' times only
 /// when some file of it is new ([`has_new_file`]).
-pub(super) fn stored_state(memory: &Memory, code: &str, new_file: bool) -> Result<StoredState> {
+pub(super) fn stored_state(
+    memory: &Memory,
+    code: &str,
+    new_file: bool,
+    among: Among,
+) -> Result<StoredState> {
     Ok(StoredState {
-        translations: memory.translations(code)?,
-        exported: memory.exported(code)?,
-        suggestions: memory.suggestions(code)?,
-        po_lines: memory.po_lines(code)?,
-        merge_conflicts: memory.merge_conflicts(code)?,
-        reviews: memory.reviews(code)?,
+        translations: memory.translations_among(code, among)?,
+        exported: memory.exported_among(code, among)?,
+        suggestions: memory.suggestions_among(code, among)?,
+        po_lines: memory.po_lines_among(code, among)?,
+        merge_conflicts: memory.merge_conflicts_among(code, among)?,
+        reviews: memory.reviews_among(code, among)?,
         revised: if new_file {
-            memory.last_revisions(code)?
+            memory.last_revisions_among(code, among)?
         } else {
             HashMap::new()
         },

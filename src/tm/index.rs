@@ -370,12 +370,20 @@ impl Memory {
     /// texts of both (every) side. Heads that agree on the text are no
     /// conflict.
     pub fn merge_conflicts(&self, locale: &str) -> Result<Vec<MergeConflict>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT segment_id, heads FROM translation WHERE locale = ?1 AND heads LIKE '%,%' ORDER BY segment_id",
-        )?;
-        let rows: Vec<(String, String)> = stmt
-            .query_map([locale], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
+        self.merge_conflicts_among(locale, super::Among::All)
+    }
+
+    /// [`Memory::merge_conflicts`] among `among`.
+    pub fn merge_conflicts_among(
+        &self,
+        locale: &str,
+        among: super::Among,
+    ) -> Result<Vec<MergeConflict>> {
+        let sql = "SELECT segment_id, heads FROM translation WHERE locale = ?1 AND heads LIKE '%,%' {among} ORDER BY segment_id";
+        let rows: Vec<(String, String)> =
+            self.query_among(sql, "segment_id", Some(locale), among, |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?;
         let mut text_of = self
             .conn
             .prepare("SELECT text, created FROM revision WHERE hash = ?1 AND segment_id = ?2 AND locale = ?3")?;

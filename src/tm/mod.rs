@@ -287,10 +287,14 @@ impl Memory {
 
     /// Every segment the memory has ever seen, by id.
     pub fn segments(&self) -> Result<HashMap<String, StoredSegment>> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT id, chapter, position, kind, source, file, line FROM segment")?;
-        let rows = stmt.query_map([], |r| {
+        self.segments_among(Among::All)
+    }
+
+    /// The segments the memory has seen among `among`, by id.
+    pub fn segments_among(&self, among: Among) -> Result<HashMap<String, StoredSegment>> {
+        let sql =
+            "SELECT id, chapter, position, kind, source, file, line FROM segment WHERE 1 {among}";
+        let rows = self.query_among(sql, "id", None, among, |r| {
             Ok(StoredSegment {
                 id: r.get(0)?,
                 chapter: r.get(1)?,
@@ -301,26 +305,119 @@ impl Memory {
                 line: r.get(6)?,
             })
         })?;
-        let mut out = HashMap::new();
-        for row in rows {
-            let s = row?;
-            out.insert(s.id.clone(), s);
+        Ok(rows.into_iter().map(|s| (s.id.clone(), s)).collect())
+    }
+
+    /// Runs `sql` (whose `{among}` is where the segment condition goes,
+    /// on column `column`) once for every segment, or once per chapter of
+    /// `among`, with `locale` as `?1` when given.
+    fn query_among<T>(
+        &self,
+        sql: &str,
+        column: &str,
+        locale: Option<&str>,
+        among: Among,
+        mut row: impl FnMut(&rusqlite::Row) -> rusqlite::Result<T>,
+    ) -> Result<Vec<T>> {
+        let first = if locale.is_some() { 2 } else { 1 };
+        let mut out = Vec::new();
+        match among {
+            Among::All => {
+                let mut stmt = self.conn.prepare(&sql.replace("{among}", ""))?;
+                let params: Vec<&dyn rusqlite::ToSql> = locale.iter().map(|l| l as _).collect();
+                let rows = stmt.query_map(params.as_slice(), |r| row(r))?;
+                for r in rows {
+                    out.push(r?);
+                }
+            }
+            Among::Chapters(chapters) => {
+                let condition = format!(" AND {column} >= ?{first} AND {column} < ?{}", first + 1);
+                let mut stmt = self.conn.prepare(&sql.replace("{among}", &condition))?;
+                for chapter in chapters {
+                    // Ids are `<slug>/<hash>`: '0' is the character after '/'.
+                    let (from, to) = (format!("{chapter}/"), format!("{chapter}0"));
+                    let mut params: Vec<&dyn rusqlite::ToSql> =
+                        locale.iter().map(|l| l as _).collect();
+                    params.push(&from);
+                    params.push(&to);
+                    let rows = stmt.query_map(params.as_slice(), |r| row(r))?;
+                    for r in rows {
+                        out.push(r?);
+                    }
+                }
+            }
         }
         Ok(out)
     }
 
+    /// The segments in the source whose English is one of `sources`, with
+    /// it: one pass over the segment rows, no index kept for it.
+    pub fn current_with_source(
+        &self,
+        sources: &std::collections::HashSet<&str>,
+    ) -> Result<Vec<(String, String)>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, source FROM segment WHERE position IS NOT NULL")?;
+        let mut rows = stmt.query([])?;
+        let mut out = Vec::new();
+        while let Some(row) = rows.next()? {
+            let source = row.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?;
+            if sources.contains(source) {
+                out.push((row.get(0)?, source.to_string()));
+            }
+        }
+        Ok(out)
+    }
+
+    /// Whether a segment has a translation row in `locale`, even an empty one.
+    pub fn has_translation(&self, segment_id: &str, locale: &str) -> Result<bool> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT 1 FROM translation WHERE segment_id = ?1 AND locale = ?2")?
+            .exists(params![segment_id, locale])?)
+    }
+
+    /// Whether a segment's current translation in `locale` is a finished
+    /// one: translated, and not empty.
+    pub fn is_translated(&self, segment_id: &str, locale: &str) -> Result<bool> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT 1 FROM translation WHERE segment_id = ?1 AND locale = ?2
+                 AND status = 'translated' AND text <> ''",
+            )?
+            .exists(params![segment_id, locale])?)
+    }
+
     /// Current translations in one locale, by segment id.
     pub fn translations(&self, locale: &str) -> Result<HashMap<String, Translation>> {
-        self.states("translation", locale)
+        self.states("translation", locale, Among::All)
+    }
+
+    /// Current translations in one locale among `among`, by segment id.
+    pub fn translations_among(
+        &self,
+        locale: &str,
+        among: Among,
+    ) -> Result<HashMap<String, Translation>> {
+        self.states("translation", locale, among)
     }
 
     /// Where the current translations of one locale came from, when leveraged.
     pub fn suggestions(&self, locale: &str) -> Result<HashMap<String, Suggestion>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT segment_id, previous_source, match_score, match_from FROM translation
-             WHERE locale = ?1 AND previous_source IS NOT NULL",
-        )?;
-        let rows = stmt.query_map([locale], |r| {
+        self.suggestions_among(locale, Among::All)
+    }
+
+    /// [`Memory::suggestions`] among `among`.
+    pub fn suggestions_among(
+        &self,
+        locale: &str,
+        among: Among,
+    ) -> Result<HashMap<String, Suggestion>> {
+        let sql = "SELECT segment_id, previous_source, match_score, match_from FROM translation
+             WHERE locale = ?1 AND previous_source IS NOT NULL {among}";
+        let rows = self.query_among(sql, "segment_id", Some(locale), among, |r| {
             Ok((
                 r.get::<_, String>(0)?,
                 Suggestion {
@@ -330,20 +427,23 @@ impl Memory {
                 },
             ))
         })?;
-        rows.collect::<rusqlite::Result<_>>().map_err(Into::into)
+        Ok(rows.into_iter().collect())
     }
 
     /// The reviews standing in one locale, by segment id: translations whose
     /// newest revision is a reviewer's verdict (an edit since, by anyone,
     /// is a newer revision, and the translation is unreviewed again).
     pub fn reviews(&self, locale: &str) -> Result<HashMap<String, Review>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT t.segment_id, r.origin, r.author, r.created, r.note, r.text
+        self.reviews_among(locale, Among::All)
+    }
+
+    /// [`Memory::reviews`] among `among`.
+    pub fn reviews_among(&self, locale: &str, among: Among) -> Result<HashMap<String, Review>> {
+        let sql = "SELECT t.segment_id, r.origin, r.author, r.created, r.note, r.text
              FROM translation t JOIN revision r
                ON r.segment_id = t.segment_id AND r.locale = t.locale AND r.hash = t.heads
-             WHERE t.locale = ?1 AND r.origin IN ('review', 'rejected')",
-        )?;
-        let rows = stmt.query_map([locale], |r| {
+             WHERE t.locale = ?1 AND r.origin IN ('review', 'rejected') {among}";
+        let rows = self.query_among(sql, "t.segment_id", Some(locale), among, |r| {
             Ok((
                 r.get::<_, String>(0)?,
                 Review {
@@ -355,7 +455,7 @@ impl Memory {
                 },
             ))
         })?;
-        rows.collect::<rusqlite::Result<_>>().map_err(Into::into)
+        Ok(rows.into_iter().collect())
     }
 
     /// Each segment's state in one locale as completeness counts it, one
@@ -389,15 +489,29 @@ impl Memory {
 
     /// What the segment files said for one locale when last written, by segment id.
     pub fn exported(&self, locale: &str) -> Result<HashMap<String, Translation>> {
-        self.states("exported", locale)
+        self.states("exported", locale, Among::All)
+    }
+
+    /// [`Memory::exported`] among `among`.
+    pub fn exported_among(
+        &self,
+        locale: &str,
+        among: Among,
+    ) -> Result<HashMap<String, Translation>> {
+        self.states("exported", locale, among)
     }
 
     /// (text, status) by segment id from `translation` or `exported`, which
     /// share those columns.
-    fn states(&self, table: &'static str, locale: &str) -> Result<HashMap<String, Translation>> {
-        let sql = format!("SELECT segment_id, text, status FROM {table} WHERE locale = ?1");
-        let mut stmt = self.conn.prepare(&sql)?;
-        let rows = stmt.query_map([locale], |r| {
+    fn states(
+        &self,
+        table: &'static str,
+        locale: &str,
+        among: Among,
+    ) -> Result<HashMap<String, Translation>> {
+        let sql =
+            format!("SELECT segment_id, text, status FROM {table} WHERE locale = ?1 {{among}}");
+        let rows = self.query_among(&sql, "segment_id", Some(locale), among, |r| {
             Ok((
                 r.get::<_, String>(0)?,
                 Translation {
@@ -406,7 +520,7 @@ impl Memory {
                 },
             ))
         })?;
-        rows.collect::<rusqlite::Result<_>>().map_err(Into::into)
+        Ok(rows.into_iter().collect())
     }
 
     /// Every change that made a translation current in one locale, oldest
@@ -414,11 +528,14 @@ impl Memory {
     /// Revisions kept as history only (a losing edit, an import that did
     /// not replace a translation) never stood, so they are left out.
     pub fn state_changes(&self, locale: &str) -> Result<Vec<StateChange>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT segment_id, created, status, origin, text = '' FROM revision
-             WHERE locale = ?1 AND current = 1 ORDER BY created, id",
-        )?;
-        let rows = stmt.query_map([locale], |r| {
+        self.state_changes_among(locale, Among::All)
+    }
+
+    /// [`Memory::state_changes`] among `among`, oldest first in each chapter.
+    pub fn state_changes_among(&self, locale: &str, among: Among) -> Result<Vec<StateChange>> {
+        let sql = "SELECT segment_id, created, status, origin, text = '' FROM revision
+             WHERE locale = ?1 AND current = 1 {among} ORDER BY created, id";
+        self.query_among(sql, "segment_id", Some(locale), among, |r| {
             let empty: bool = r.get(4)?;
             let status = Status::from_stored(&r.get::<_, String>(2)?);
             Ok(StateChange {
@@ -429,8 +546,7 @@ impl Memory {
                     && status == Status::Translated
                     && r.get::<_, String>(3)? == Origin::Review.as_str(),
             })
-        })?;
-        rows.collect::<rusqlite::Result<_>>().map_err(Into::into)
+        })
     }
 
     /// First and latest revision time of each segment in one locale, by segment id.
@@ -455,16 +571,37 @@ impl Memory {
     /// Where the entries of one locale's PO files stand, by chapter slug, as
     /// `segment id<TAB>line` lines (the line of each entry's `msgstr`).
     pub fn po_lines(&self, locale: &str) -> Result<HashMap<String, String>> {
+        self.po_lines_among(locale, Among::All)
+    }
+
+    /// [`Memory::po_lines`] for the chapters of `among`.
+    pub fn po_lines_among(&self, locale: &str, among: Among) -> Result<HashMap<String, String>> {
         let mut stmt = self
             .conn
             .prepare("SELECT chapter, lines FROM po_lines WHERE locale = ?1")?;
-        let rows = stmt.query_map([locale], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        rows.collect::<rusqlite::Result<_>>().map_err(Into::into)
+        let rows = stmt.query_map([locale], |r| Ok((r.get::<_, String>(0)?, r.get(1)?)))?;
+        let mut out = HashMap::new();
+        for row in rows {
+            let (chapter, lines) = row?;
+            if among.has_chapter(&chapter) {
+                out.insert(chapter, lines);
+            }
+        }
+        Ok(out)
     }
 
     /// The line of each entry's `msgstr` in one locale's PO files, by
     /// chapter slug and segment id (none for a file no sync has written).
     pub fn po_line_numbers(&self, locale: &str) -> Result<HashMap<String, HashMap<String, usize>>> {
+        self.po_line_numbers_among(locale, Among::All)
+    }
+
+    /// [`Memory::po_line_numbers`] for the chapters of `among`.
+    pub fn po_line_numbers_among(
+        &self,
+        locale: &str,
+        among: Among,
+    ) -> Result<HashMap<String, HashMap<String, usize>>> {
         let parse = |lines: String| {
             lines
                 .lines()
@@ -475,7 +612,7 @@ impl Memory {
                 .collect()
         };
         Ok(self
-            .po_lines(locale)?
+            .po_lines_among(locale, among)?
             .into_iter()
             .map(|(chapter, lines)| (chapter, parse(lines)))
             .collect())
@@ -504,11 +641,20 @@ impl Memory {
 
     /// Time of each segment's latest revision in one locale, by segment id.
     pub fn last_revisions(&self, locale: &str) -> Result<HashMap<String, String>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT segment_id, max(created) FROM revision WHERE locale = ?1 GROUP BY segment_id",
-        )?;
-        let rows = stmt.query_map([locale], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        rows.collect::<rusqlite::Result<_>>().map_err(Into::into)
+        self.last_revisions_among(locale, Among::All)
+    }
+
+    /// [`Memory::last_revisions`] among `among`.
+    pub fn last_revisions_among(
+        &self,
+        locale: &str,
+        among: Among,
+    ) -> Result<HashMap<String, String>> {
+        let sql = "SELECT segment_id, max(created) FROM revision WHERE locale = ?1 {among} GROUP BY segment_id";
+        let rows = self.query_among(sql, "segment_id", Some(locale), among, |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?;
+        Ok(rows.into_iter().collect())
     }
 
     /// The id of the newest revision (0 for none): marks what an exported
@@ -693,6 +839,26 @@ impl TranslationChange {
             current: true,
             author: None,
             note: None,
+        }
+    }
+}
+
+/// Which segments a read covers.
+#[derive(Debug, Clone, Copy)]
+pub enum Among<'a> {
+    /// Every segment.
+    All,
+    /// The segments of these chapters (their ids are `<slug>/…`): what a
+    /// sync of only the PO files that changed reads.
+    Chapters(&'a [String]),
+}
+
+impl Among<'_> {
+    /// Whether the chapter `slug` is covered.
+    pub fn has_chapter(&self, slug: &str) -> bool {
+        match self {
+            Among::All => true,
+            Among::Chapters(chapters) => chapters.iter().any(|c| c == slug),
         }
     }
 }

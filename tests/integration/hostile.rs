@@ -487,3 +487,47 @@ fn an_edit_saved_while_a_sync_runs_is_never_lost() {
         );
     }
 }
+
+/// A sync that reads only the PO files that changed, while another file is
+/// saved: that one is not taken as synced, and the next sync imports it.
+#[test]
+fn a_file_saved_beside_a_sync_of_the_files_that_changed_is_imported_next() {
+    let book = fixture("small");
+    let root = book.path();
+    ok(root, &["sync"]);
+    translate(
+        &root.join("locales/tr/first.po"),
+        "Hello, world.",
+        "Merhaba, dünya.",
+    );
+    let marker = root.join("paused");
+    let child = command(root, &["sync"])
+        .env("TERCUMAN_PAUSE_AT", "commit")
+        .env("TERCUMAN_PAUSE_MARKER", &marker)
+        .env("TERCUMAN_TIMINGS", "1")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while !marker.exists() {
+        assert!(started.elapsed() < std::time::Duration::from_secs(60));
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    translate(&root.join("locales/fa/second.po"), "Baku", "باکو");
+    std::fs::remove_file(&marker).unwrap();
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("sync of the PO files that changed")
+            && stderr.contains("tr: 1 translation imported"),
+        "{stderr}"
+    );
+    let next = tercuman(root, &["sync"]);
+    let stderr = String::from_utf8_lossy(&next.stderr);
+    assert!(stderr.contains("fa: 1 translation imported"), "{stderr}");
+    assert!(std::fs::read_to_string(root.join("locales/fa/second.po"))
+        .unwrap()
+        .contains("باکو"));
+}

@@ -285,3 +285,164 @@ fn a_new_books_repository_stays_clean_after_a_build() {
         );
     }
 }
+
+/// Everything the memory holds of a book's translations, times aside.
+fn memory_state(book: &std::path::Path) -> String {
+    fn sorted<V: std::fmt::Debug>(map: std::collections::HashMap<String, V>) -> String {
+        let map: std::collections::BTreeMap<_, _> = map.into_iter().collect();
+        format!("{map:?}\n")
+    }
+    let memory = tercuman::tm::Memory::open(&book.join("tm/memory.sqlite")).unwrap();
+    let mut out = String::new();
+    for locale in ["fa", "tr"] {
+        out += &sorted(memory.translations(locale).unwrap());
+        out += &sorted(memory.exported(locale).unwrap());
+        out += &sorted(memory.suggestions(locale).unwrap());
+        out += &sorted(memory.po_lines(locale).unwrap());
+    }
+    let ids: std::collections::BTreeSet<String> = memory.segments().unwrap().into_keys().collect();
+    for id in ids {
+        for mut revision in memory.history(&id, None).unwrap() {
+            revision.created.clear();
+            out += &format!("{id} {revision:?}\n");
+        }
+    }
+    out
+}
+
+#[test]
+fn a_sync_of_the_po_files_that_changed_leaves_what_a_sync_of_every_file_leaves() {
+    let book = fixture("small");
+    let narrow = book.path();
+    let second = narrow.join("source/second.md");
+    let text = std::fs::read_to_string(&second).unwrap();
+    std::fs::write(&second, format!("{text}\nA quoted line.\n")).unwrap();
+    ok(narrow, &["sync"]);
+    let fa_first = |root: &std::path::Path| root.join("locales/fa/first.po");
+    translate(&fa_first(narrow), "Hello, world.", "سلام، دنیا.");
+    ok(narrow, &["sync"]);
+    // The same book twice, stamps and memory included: `full` is made to
+    // read every file each time, by touching a chapter it does not change.
+    let copy = tempfile::tempdir().unwrap();
+    let full = copy.path().join("book");
+    let copied = std::process::Command::new("cp")
+        .arg("-a")
+        .arg(narrow)
+        .arg(&full)
+        .status()
+        .unwrap();
+    assert!(copied.success());
+
+    type Edit = fn(&std::path::Path);
+    let edits: [(&str, Edit, bool); 7] = [
+        (
+            "a translation edited",
+            |root| {
+                translate(
+                    &root.join("locales/fa/first.po"),
+                    "Hello, world.",
+                    "درود، جهان.",
+                )
+            },
+            true,
+        ),
+        (
+            "a new translation",
+            |root| {
+                translate(
+                    &root.join("locales/fa/first.po"),
+                    "Two sentences.",
+                    "دو جمله.",
+                )
+            },
+            true,
+        ),
+        (
+            "a translation marked fuzzy",
+            |root| mark_fuzzy(&root.join("locales/fa/first.po"), "Two sentences."),
+            true,
+        ),
+        (
+            "a translation emptied",
+            |root| translate(&root.join("locales/fa/first.po"), "Hello, world.", ""),
+            true,
+        ),
+        (
+            "two locales and two chapters",
+            |root| {
+                translate(
+                    &root.join("locales/tr/second.po"),
+                    "Second Chapter",
+                    "İkinci Bölüm",
+                );
+                translate(
+                    &root.join("locales/fa/first.po"),
+                    "A second item",
+                    "مورد دوم",
+                );
+            },
+            true,
+        ),
+        // Its twin in the same chapter takes it as an exact match, as the
+        // sync of every file gives it.
+        (
+            "a sentence with a twin in its chapter",
+            |root| translate(&root.join("locales/fa/second.po"), "Yes.", "بله."),
+            true,
+        ),
+        // Its twin in another chapter too: only the sync of every file
+        // reads that one.
+        (
+            "a sentence with a twin in another chapter",
+            |root| {
+                translate(
+                    &root.join("locales/fa/first.po"),
+                    "A quoted line.",
+                    "یک سطر نقل‌شده.",
+                )
+            },
+            false,
+        ),
+    ];
+    for (what, edit, narrowed) in edits {
+        edit(narrow);
+        edit(&full);
+        let chapter = full.join("source/second.md");
+        let text = std::fs::read(&chapter).unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        std::fs::write(&chapter, text).unwrap();
+
+        let timed = tercuman_with_env(narrow, &["sync"], &[("TERCUMAN_TIMINGS", "1")]);
+        assert!(timed.status.success(), "{what}: {timed:?}");
+        let phases = String::from_utf8_lossy(&timed.stderr);
+        assert_eq!(
+            !phases.contains("read and segment chapters"),
+            narrowed,
+            "{what}: read only the files that changed? {phases}"
+        );
+        let full_out = tercuman(&full, &["sync"]);
+        let report = |out: &std::process::Output| {
+            let printed = String::from_utf8_lossy(&out.stderr).into_owned();
+            printed
+                .lines()
+                .filter(|l| !l.starts_with("timing:"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        assert_eq!(report(&timed), report(&full_out), "{what}: the same report");
+        assert!(
+            snapshot(&narrow.join("locales")) == snapshot(&full.join("locales")),
+            "{what}: the same PO files"
+        );
+        assert_eq!(
+            memory_state(narrow),
+            memory_state(&full),
+            "{what}: the same memory"
+        );
+        let again = report(&tercuman(narrow, &["sync"]));
+        assert!(
+            again.contains(" 0 translations imported") && again.contains(" 0 files written"),
+            "{what}: nothing left for the next sync: {again}"
+        );
+    }
+}
