@@ -16,6 +16,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use notify_debouncer_mini::{new_debouncer, notify::RecursiveMode, DebounceEventResult};
+use tercuman::edition::warm::{MemoryMark, Warm};
 use tercuman::edition::{BuildOptions, Formats};
 use tercuman::project::Project;
 use tercuman::serve::{Hub, News, Server};
@@ -60,6 +61,7 @@ pub fn run(root: &Path, args: &ServeArgs) -> anyhow::Result<()> {
         site: site.clone(),
         only_locale,
         last_inputs: None,
+        warm: Warm::default(),
     };
     build.run(&hub);
     let (wake, woken) = mpsc::channel();
@@ -242,6 +244,9 @@ struct Rebuild {
     /// have not changed since is ignored; a broken file is tried again
     /// only once it is saved again.
     last_inputs: Option<String>,
+    /// The editions as last built, kept so that a saved PO file
+    /// re-renders only its chapter.
+    warm: Warm,
 }
 
 impl Rebuild {
@@ -294,12 +299,11 @@ impl Rebuild {
         };
     }
 
-    fn attempt(&self, hub: &Hub) -> Attempt {
+    fn attempt(&mut self, hub: &Hub) -> Attempt {
         let started = Instant::now();
-        match self.build() {
+        match self.build(hub, started) {
             Ok((false, settled)) => Attempt::from(settled),
             Ok((true, settled)) => {
-                hub.tell(&News::Rebuilt);
                 let ms = started.elapsed().as_millis() as u64;
                 crate::outln!("{}", t!("serve-rebuilt", "ms" => ms));
                 Attempt::from(settled)
@@ -308,30 +312,56 @@ impl Rebuild {
                 let message = format!("{e:#}");
                 ui::error(&message);
                 hub.tell(&News::Failed(message));
+                // What was kept may be half made: the next attempt starts afresh.
+                self.warm = Warm::default();
                 Attempt::Failed
             }
         }
     }
 
     /// Whether anything was rebuilt (false: the pages were up to date),
-    /// and whether the sync's inputs are still what it read.
-    fn build(&self) -> anyhow::Result<(bool, bool)> {
+    /// and whether the sync's inputs are still what it read. The pages of
+    /// the chapters made again are announced as soon as they are written,
+    /// then every other page that changed.
+    fn build(&mut self, hub: &Hub, started: Instant) -> anyhow::Result<(bool, bool)> {
         // The book is read again each time: `book.toml` may have changed.
         let project = super::load(&self.root)?;
         let _lock = project.lock()?;
         let mut memory = tercuman::tm::Memory::open(&project.tm_path())?;
+        let before_sync = MemoryMark::now(&project);
         let report = tercuman::sync::sync(&project, &mut memory, tercuman::date::now())?;
         let settled = tercuman::fingerprint::matches(
             &project.root.join("tm").join(".sync-stamp"),
             &tercuman::fingerprint::of_inputs(&project, "sync"),
         );
         let options = self.options(&project)?;
-        if tercuman::edition::up_to_date(&project, &options) {
+        // Up to date, but nothing kept yet: built all the same (writing
+        // nothing new), so that the next save re-renders only its chapter.
+        if self.warm.is_warm() && tercuman::edition::up_to_date(&project, &options) {
             return Ok((false, settled));
         }
         super::sync::print_report(&report);
-        let docs = tercuman::sync::load_chapters(&project)?;
-        tercuman::edition::build(&project, &docs, &memory, &options)?;
+        let mut told = Vec::new();
+        let mut first = |pages: &[String]| {
+            hub.tell(&News::Rebuilt(pages.to_vec()));
+            let ms = started.elapsed().as_millis() as u64;
+            crate::outln!("{}", t!("serve-chapters-first", "ms" => ms));
+            told = pages.to_vec();
+        };
+        let since = (before_sync, report.narrowed_to.as_ref());
+        let rebuilt = self
+            .warm
+            .build(&project, &memory, &options, since, &mut first)?;
+        let rest: Vec<String> = rebuilt
+            .changed
+            .into_iter()
+            .filter(|page| !told.contains(page))
+            .collect();
+        // Every page when none was announced yet (the banner of a failure
+        // goes from every page); else those changed since.
+        if told.is_empty() || !rest.is_empty() {
+            hub.tell(&News::Rebuilt(rest));
+        }
         Ok((true, settled))
     }
 

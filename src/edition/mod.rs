@@ -13,6 +13,7 @@ mod outline;
 mod outputs;
 mod proof;
 mod render;
+pub mod warm;
 
 use crate::formats::xml::escape;
 use std::collections::HashMap;
@@ -124,6 +125,10 @@ pub struct EditionChapter {
     pub sections: Vec<Section>,
     /// Every segment's text, for the site's search (HTML only).
     pub passages: Vec<Passage>,
+    /// Its translated segments shown in English because a check failed.
+    pub failed_checks: Vec<String>,
+    /// How many of its translations are withheld as not reviewed.
+    pub unreviewed: usize,
 }
 
 /// One segment in the bilingual proof.
@@ -312,34 +317,90 @@ pub fn prepare<'a>(
     memory: &Memory,
     options: &BuildOptions,
 ) -> Result<Vec<Edition<'a>>> {
+    let languages = languages(project, options);
+    // The memory is read here; the rendering runs on every core.
+    let t = crate::timings::phase(|| "build: read the memory".into());
+    let stored = languages
+        .iter()
+        .map(|lang| Stored::read(project, memory, lang))
+        .collect::<Result<Vec<_>>>()?;
+    drop(t);
+    let inputs: Vec<EditionInputs> = languages
+        .iter()
+        .zip(&stored)
+        .map(|(lang, stored)| EditionInputs {
+            project,
+            lang,
+            stored: stored.as_ref(),
+            prepared: Default::default(),
+        })
+        .collect();
+    let outline = crate::status::Outline::of(docs);
+    let mut editions = prepare_editions(project, docs, &inputs, options, &|_, _| true)?;
+    count_completeness(&mut editions, &inputs, &outline);
+    Ok(editions)
+}
+
+/// How complete each translated edition is, from the memory's state it
+/// was prepared with (`inputs`, in the same order), on every core.
+fn count_completeness(
+    editions: &mut [Edition],
+    inputs: &[EditionInputs],
+    outline: &crate::status::Outline,
+) {
+    let counted = crate::parallel::map(inputs, |inputs| {
+        inputs.stored.map(|s| crate::status::Completeness {
+            progress: crate::status::history::progress(outline, &s.changes),
+            ..completeness(
+                inputs.project,
+                outline,
+                inputs.lang,
+                &s.translations,
+                &s.reviews,
+            )
+        })
+    });
+    for (edition, completeness) in editions.iter_mut().zip(counted) {
+        edition.completeness = completeness;
+    }
+}
+
+/// The languages of the editions `options` asks for, source first.
+fn languages(project: &Project, options: &BuildOptions) -> Vec<LanguageIdentifier> {
     let source_lang = &project.book.source_language;
     let mut languages = vec![source_lang.clone()];
     let wanted =
         |lang: &&LanguageIdentifier| options.only_locale.as_ref().is_none_or(|l| l == *lang);
     languages.extend(project.book.locales.iter().filter(wanted).cloned());
-    let outline = crate::status::Outline::of(docs);
-    // The memory is read here; the rendering runs on every core.
-    let t = crate::timings::phase(|| "build: read the memory".into());
-    let inputs = languages
-        .iter()
-        .map(|lang| {
-            let stored = if lang == source_lang {
-                None
-            } else {
-                let code = lang.to_string();
-                Some(Stored {
-                    translations: memory.translations(&code)?,
-                    reviews: memory.reviews(&code)?,
-                    po_lines: memory.po_line_numbers(&code)?,
-                    changes: memory.state_changes(&code)?,
-                })
-            };
-            Ok((lang, stored))
-        })
-        .collect::<Result<Vec<_>>>()?;
-    drop(t);
-    let mut editions = crate::parallel::map(&inputs, |(lang, stored)| {
-        prepare_edition(project, docs, &outline, lang, stored.as_ref(), options)
+    languages
+}
+
+/// What one edition is prepared from: its language, the memory's state
+/// for it (`None` for the source), and its chapters as prepared before,
+/// if any (by slug), which are kept unless they must be made again.
+struct EditionInputs<'i> {
+    project: &'i Project,
+    lang: &'i LanguageIdentifier,
+    stored: Option<&'i Stored>,
+    prepared: std::sync::Mutex<HashMap<String, EditionChapter>>,
+}
+
+/// The editions of `inputs`, on every core. A chapter prepared before is
+/// kept unless `again(language, slug)` says it must be made again.
+/// Their completeness is left to [`count_completeness`].
+fn prepare_editions<'a>(
+    project: &'a Project,
+    docs: &[ChapterDoc],
+    inputs: &[EditionInputs],
+    options: &BuildOptions,
+    again: &(dyn Fn(&str, &str) -> bool + Sync),
+) -> Result<Vec<Edition<'a>>> {
+    let mut editions = crate::parallel::map(inputs, |inputs| {
+        let prepared = std::mem::take(&mut *inputs.prepared.lock().expect("not poisoned"));
+        let code = inputs.lang.to_string();
+        let keep = |slug: &str| !again(&code, slug);
+        let edition = (inputs.lang, inputs.stored, prepared);
+        prepare_edition(project, docs, edition, &keep, options)
     })
     .into_iter()
     .collect::<Result<Vec<_>>>()?;
@@ -354,42 +415,64 @@ pub fn prepare<'a>(
 }
 
 /// One language's edition: its chrome, and every chapter rendered with
-/// `translations` (`None` for the source language).
+/// the memory's state (`None` for the source language), but those of
+/// `prepared` that `keep` keeps.
 fn prepare_edition<'a>(
     project: &'a Project,
     docs: &[ChapterDoc],
-    outline: &crate::status::Outline,
-    lang: &LanguageIdentifier,
-    stored: Option<&Stored>,
+    (lang, stored, mut prepared): (
+        &LanguageIdentifier,
+        Option<&Stored>,
+        HashMap<String, EditionChapter>,
+    ),
+    keep: &dyn Fn(&str) -> bool,
     options: &BuildOptions,
 ) -> Result<Edition<'a>> {
     let translations = stored.map(|s| &s.translations);
     let is_source = translations.is_none();
     let chrome = load_chrome(project, lang, is_source)?;
-    let failed_checks = match (translations, options.allow_check_errors) {
-        (Some(t), false) => failing_checks(docs, t),
-        _ => Vec::new(),
-    };
-    let withheld = withheld(project, docs, lang, stored, &failed_checks);
-    let unreviewed = withheld
-        .values()
-        .filter(|w| **w == Withheld::Unreviewed)
-        .count();
+    let t = crate::timings::phase(|| format!("build: {lang}: figures"));
     let figures = figures::collect(project, docs, (!is_source).then_some(lang))?;
+    drop(t);
+    let t = crate::timings::phase(|| format!("build: {lang}: chapters"));
     let task_labels = [chrome.get("task-done"), chrome.get("task-open")];
-    let render = RenderSettings {
-        task_labels: [&task_labels[0], &task_labels[1]],
-        translations,
-        po_lines: stored.map(|s| &s.po_lines),
-        rtl: locale::direction(lang) == "rtl",
-        reviews: stored.map(|s| &s.reviews),
-        withheld: &withheld,
-        figures: &figures,
-    };
-    let chapters: Vec<EditionChapter> = docs
-        .iter()
-        .map(|doc| prepare_chapter(project, doc, lang, &render, options))
-        .collect::<Result<_>>()?;
+    let mut chapters = Vec::with_capacity(docs.len());
+    for doc in docs {
+        if let Some(kept) = prepared.remove(&doc.slug).filter(|_| keep(&doc.slug)) {
+            chapters.push(kept);
+            continue;
+        }
+        // Withheld segments are the chapter's own: a chapter is made from
+        // its own segments' states alone.
+        let failed_checks = match (translations, options.allow_check_errors) {
+            (Some(t), false) => failing_checks(std::slice::from_ref(doc), t),
+            _ => Vec::new(),
+        };
+        let withheld = withheld(
+            project,
+            std::slice::from_ref(doc),
+            lang,
+            stored,
+            &failed_checks,
+        );
+        let render = RenderSettings {
+            task_labels: [&task_labels[0], &task_labels[1]],
+            translations,
+            po_lines: stored.map(|s| &s.po_lines),
+            rtl: locale::direction(lang) == "rtl",
+            reviews: stored.map(|s| &s.reviews),
+            withheld: &withheld,
+            figures: &figures,
+        };
+        let mut chapter = prepare_chapter(project, doc, lang, &render, options)?;
+        chapter.unreviewed = withheld
+            .values()
+            .filter(|w| **w == Withheld::Unreviewed)
+            .count();
+        chapter.failed_checks = failed_checks;
+        chapters.push(chapter);
+    }
+    drop(t);
     let fallbacks: usize = chapters.iter().map(|c| c.fallbacks).sum();
     refuse_untranslated(project, lang, fallbacks)?;
     Ok(Edition {
@@ -397,13 +480,13 @@ fn prepare_edition<'a>(
         lang: lang.clone(),
         is_source,
         chrome,
+        failed_checks: chapters
+            .iter()
+            .flat_map(|c| c.failed_checks.iter().cloned())
+            .collect(),
+        unreviewed: chapters.iter().map(|c| c.unreviewed).sum(),
         chapters,
-        completeness: stored.map(|s| crate::status::Completeness {
-            progress: crate::status::history::progress(outline, &s.changes),
-            ..completeness(project, outline, lang, &s.translations, &s.reviews)
-        }),
-        failed_checks,
-        unreviewed,
+        completeness: None,
         build_time: options.build_time,
         languages: Vec::new(),
         figures: figures.files,
@@ -413,6 +496,7 @@ fn prepare_edition<'a>(
 }
 
 /// What the memory holds for a translated edition.
+#[derive(Default)]
 struct Stored {
     translations: HashMap<String, Translation>,
     reviews: HashMap<String, crate::tm::Review>,
@@ -420,6 +504,26 @@ struct Stored {
     po_lines: HashMap<String, HashMap<String, usize>>,
     /// Every change that made a translation current, for the dashboard.
     changes: Vec<crate::tm::StateChange>,
+}
+
+impl Stored {
+    /// The memory's state for `lang` (`None` for the source language).
+    fn read(
+        project: &Project,
+        memory: &Memory,
+        lang: &LanguageIdentifier,
+    ) -> Result<Option<Stored>> {
+        if *lang == project.book.source_language {
+            return Ok(None);
+        }
+        let code = lang.to_string();
+        Ok(Some(Stored {
+            translations: memory.translations(&code)?,
+            reviews: memory.reviews(&code)?,
+            po_lines: memory.po_line_numbers(&code)?,
+            changes: memory.state_changes(&code)?,
+        }))
+    }
 }
 
 /// What every chapter of one edition is rendered with.
@@ -531,6 +635,8 @@ fn prepare_chapter(
         po_file: project.display_path(&po_path),
         sections,
         passages,
+        failed_checks: Vec::new(),
+        unreviewed: 0,
     })
 }
 
@@ -639,6 +745,20 @@ pub fn build(
     let t = crate::timings::phase(|| "build: prepare editions".into());
     let editions = prepare(project, docs, memory, options)?;
     drop(t);
+    Ok(write_editions(project, editions, options, &|_| None)?.0)
+}
+
+/// Writes prepared editions into `options.out_dir`, each file only if its
+/// bytes changed, removes what no edition has any more, and records the
+/// build's fingerprint. Hands the editions back.
+/// `only` says, of an edition whose whole need not be written, which
+/// chapters to write ([`html::write_edition`]).
+fn write_editions<'a>(
+    project: &'a Project,
+    editions: Vec<Edition<'a>>,
+    options: &BuildOptions,
+    only: &(dyn Fn(&Edition) -> Option<Vec<usize>> + Sync),
+) -> Result<(Vec<EditionReport>, Vec<Edition<'a>>)> {
     let stamp = build_stamp(project, options);
     // A failed or interrupted build leaves no stamp behind.
     let _ = std::fs::remove_file(&stamp);
@@ -674,7 +794,7 @@ pub fn build(
         ));
         let mut pages = Vec::new();
         if options.formats.html {
-            pages = html::write_edition(edition, &html_root)?;
+            pages = html::write_edition(edition, &html_root, only(edition).as_deref())?;
         }
         if options.formats.epub {
             epub::write(edition, &epub_path)?;
@@ -712,7 +832,7 @@ pub fn build(
         &stamp,
         &format!("{}{outputs}", build_fingerprint(project, options)),
     )?;
-    Ok(reports)
+    Ok((reports, editions))
 }
 
 /// A page's frame, shared by the HTML site and the EPUB's documents.

@@ -41,8 +41,15 @@
 
   function listen() {
     var events = new EventSource("/__tercuman/events");
-    events.addEventListener("reload", function () {
-      location.reload();
+    // The files that changed, one per line; none: every page.
+    events.addEventListener("reload", function (e) {
+      var files = e.data.split("\n").filter(function (f) {
+        return f !== "";
+      });
+      var page = decodeURIComponent(location.pathname);
+      if (page.charAt(page.length - 1) === "/") page += "index.html";
+      if (files.length === 0 || files.indexOf(page) !== -1) location.reload();
+      else banner("");
     });
     events.addEventListener("failure", function (e) {
       banner(e.data);

@@ -87,8 +87,9 @@ fn percent_decode(text: &str) -> Option<String> {
 /// What the pages were last told: a new build, or an error to show.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum News {
-    /// The pages changed: reload.
-    Rebuilt,
+    /// The pages changed: these files (relative to the served folder), or
+    /// every page when the list is empty. A page reloads if it is one of them.
+    Rebuilt(Vec<String>),
     /// The last change could not be built; the pages served are the last
     /// good ones. The message names the file and line.
     Failed(String),
@@ -98,7 +99,15 @@ impl News {
     /// As a server-sent event.
     fn event(&self) -> String {
         match self {
-            News::Rebuilt => "event: reload\ndata: \n\n".to_string(),
+            News::Rebuilt(files) => {
+                let data: String = files.iter().map(|f| format!("data: /{f}\n")).collect();
+                let data = if data.is_empty() {
+                    "data: \n".to_string()
+                } else {
+                    data
+                };
+                format!("event: reload\n{data}\n")
+            }
             News::Failed(message) => {
                 let data: String = message.lines().map(|l| format!("data: {l}\n")).collect();
                 format!("event: failure\n{data}\n")
@@ -127,7 +136,7 @@ impl Hub {
         let mut state = self.inner.lock().expect("hub lock");
         state.failure = match news {
             News::Failed(message) => Some(message.clone()),
-            News::Rebuilt => None,
+            News::Rebuilt(_) => None,
         };
         let event = news.event();
         state.streams.retain(|s| s.send(event.clone()).is_ok());

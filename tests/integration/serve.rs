@@ -208,3 +208,136 @@ fn a_word_looked_up_in_the_preview_shows_how_it_was_translated_before() {
         "{nothing}"
     );
 }
+
+/// An open page's event stream.
+fn listen(server: &Serving) -> std::net::TcpStream {
+    let mut events = std::net::TcpStream::connect(server.addr).unwrap();
+    events
+        .set_read_timeout(Some(std::time::Duration::from_secs(30)))
+        .unwrap();
+    write!(
+        events,
+        "GET /__tercuman/events HTTP/1.1\r\nHost: {}\r\n\r\n",
+        server.addr
+    )
+    .unwrap();
+    events
+}
+
+/// The data of the next `reload` event: the files it names.
+fn next_reload(events: &mut std::net::TcpStream, heard: &mut String) -> Vec<String> {
+    let mut buf = [0u8; 4096];
+    loop {
+        if let Some(start) = heard.find("event: reload\n") {
+            if let Some(end) = heard[start..].find("\n\n") {
+                let event = heard[start..start + end].to_string();
+                heard.replace_range(..start + end + 2, "");
+                return event
+                    .lines()
+                    .filter_map(|l| l.strip_prefix("data: "))
+                    .filter(|f| !f.is_empty())
+                    .map(str::to_string)
+                    .collect();
+            }
+        }
+        let n = events.read(&mut buf).expect("a reload event");
+        assert!(n > 0, "the stream closed: {heard}");
+        heard.push_str(&String::from_utf8_lossy(&buf[..n]));
+    }
+}
+
+#[test]
+fn a_saved_po_file_shows_its_chapter_first_and_the_preview_stays_what_a_fresh_start_serves() {
+    let book = fixture("small");
+    let root = book.path();
+    let mut server = serve(root, &[]);
+    let preview = root.join("dist/preview");
+    let other_chapter = preview.join("html/fa/second.html");
+    let untouched = std::fs::metadata(&other_chapter)
+        .unwrap()
+        .modified()
+        .unwrap();
+    let mut events = listen(&server);
+    let mut heard = String::new();
+    std::thread::sleep(std::time::Duration::from_millis(200));
+
+    translate(
+        &root.join("locales/fa/first.po"),
+        "Hello, world.",
+        "سلام، دنیا.",
+    );
+    let first = next_reload(&mut events, &mut heard);
+    assert_eq!(
+        first,
+        ["/html/fa/proof/first.html", "/html/fa/first.html"].map(String::from),
+        "the edited chapter's pages come first"
+    );
+    server.wait_for_line(|l| l.starts_with("rebuilt in"));
+    let (_, page) = server.get("/html/fa/first.html");
+    assert!(page.contains("سلام، دنیا."));
+    assert_eq!(
+        std::fs::metadata(&other_chapter)
+            .unwrap()
+            .modified()
+            .unwrap(),
+        untouched,
+        "another chapter's page is not written again"
+    );
+
+    // A chapter title, which every page of the edition lists, and then a
+    // Fluent file, which every page's chrome comes from.
+    translate(
+        &root.join("locales/tr/second.po"),
+        "Second Chapter",
+        "İkinci Bölüm",
+    );
+    server.wait_for_line(|l| l.starts_with("rebuilt in"));
+    let (_, page) = server.get("/html/tr/first.html");
+    assert!(
+        page.contains("İkinci Bölüm"),
+        "the other pages follow: {page}"
+    );
+    let ftl = root.join("locales/tr/book.ftl");
+    let chrome = std::fs::read_to_string(&ftl).unwrap_or_default();
+    std::fs::write(&ftl, format!("{chrome}\nprint-book = Kitabın tamamı\n")).unwrap();
+    server.wait_for_line(|l| l.starts_with("rebuilt in"));
+    translate(&root.join("locales/fa/second.po"), "Baku", "باکو");
+    server.wait_for_line(|l| l.starts_with("rebuilt in"));
+    // The author's English, then one more translation.
+    let chapter = root.join("source/second.md");
+    let english = std::fs::read_to_string(&chapter).unwrap();
+    std::fs::write(&chapter, english.replace("Yes. Yes.", "Yes. Yes. No.")).unwrap();
+    server.wait_for_line(|l| l.starts_with("rebuilt in"));
+    translate(&root.join("locales/fa/second.po"), "No.", "نه.");
+    server.wait_for_line(|l| l.starts_with("rebuilt in"));
+    assert!(server.interrupt().success());
+    let served = snapshot(&preview);
+
+    // The same book served from nothing.
+    std::fs::remove_dir_all(&preview).unwrap();
+    for stamp in std::fs::read_dir(root.join("tm")).unwrap().flatten() {
+        if stamp
+            .file_name()
+            .to_string_lossy()
+            .starts_with(".build-stamp-")
+        {
+            std::fs::remove_file(stamp.path()).unwrap();
+        }
+    }
+    let mut fresh = serve(root, &[]);
+    assert!(fresh.interrupt().success());
+    let fresh = snapshot(&preview);
+    let names = |files: &[(std::path::PathBuf, Vec<u8>)]| -> Vec<std::path::PathBuf> {
+        files.iter().map(|(p, _)| p.clone()).collect()
+    };
+    assert_eq!(names(&served), names(&fresh));
+    for ((path, kept), (_, made)) in served.iter().zip(&fresh) {
+        assert!(
+            kept == made,
+            "{} differs from a fresh start's:\n{}\n---\n{}",
+            path.display(),
+            String::from_utf8_lossy(kept),
+            String::from_utf8_lossy(made)
+        );
+    }
+}

@@ -41,9 +41,62 @@ pub fn write_site_root(editions: &[Edition], root: &Path) -> Result<Vec<PathBuf>
     Ok(files)
 }
 
-/// One language's pages, proofs and search index under `root/<lang>/`.
-/// Returns the files that make it up.
-pub fn write_edition(edition: &Edition, root: &Path) -> Result<Vec<PathBuf>> {
+/// One language's pages, proofs and search index under `root/<lang>/`,
+/// each written only if its bytes changed. Returns the files that make it
+/// up. With `only`, nothing the whole edition is made from changed since
+/// it was last written but these chapters (and what counts them): only
+/// the index, and if any chapter changed the one-page book, the search
+/// index and those chapters' pages, are made again; every file the
+/// edition's folder holds is kept.
+pub fn write_edition(
+    edition: &Edition,
+    root: &Path,
+    only: Option<&[usize]>,
+) -> Result<Vec<PathBuf>> {
+    let Some(chapters) = only else {
+        return write_whole_edition(edition, root);
+    };
+    let dir = root.join(edition.lang.to_string());
+    write_if_changed(&dir.join("index.html"), index_page(edition).as_bytes())?;
+    let mut files = Vec::new();
+    files_under(&dir, &mut files);
+    if !chapters.is_empty() {
+        write_if_changed(&dir.join("print.html"), print_page(edition).as_bytes())?;
+        for &i in chapters {
+            write_chapter(edition, root, i)?;
+        }
+        // The index's chunks are the terms it has now: the others go.
+        let search = dir.join("search");
+        files.retain(|f| !f.starts_with(&search));
+        files.extend(write_search_index(edition, &dir)?);
+    }
+    Ok(files)
+}
+
+/// Every file under `dir`.
+fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if entry.file_type().is_ok_and(|t| t.is_dir()) {
+            files_under(&path, out);
+        } else {
+            out.push(path);
+        }
+    }
+}
+
+/// The search index's files under `dir/search/`, returned.
+fn write_search_index(edition: &Edition, dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for (name, content) in search::files(edition) {
+        let path = dir.join("search").join(name);
+        write_if_changed(&path, content.as_bytes())?;
+        files.push(path);
+    }
+    Ok(files)
+}
+
+fn write_whole_edition(edition: &Edition, root: &Path) -> Result<Vec<PathBuf>> {
     let dir = root.join(edition.lang.to_string());
     let mut files = vec![dir.join("index.html"), dir.join("print.html")];
     write_if_changed(&files[0], index_page(edition).as_bytes())?;
@@ -51,26 +104,13 @@ pub fn write_edition(edition: &Edition, root: &Path) -> Result<Vec<PathBuf>> {
     write_if_changed(&files[1], print_page(edition).as_bytes())?;
     drop(t);
     let t = crate::timings::phase(|| format!("build: {}: chapter and proof pages", edition.lang));
-    for (i, chapter) in edition.chapters.iter().enumerate() {
-        if !edition.is_source {
-            let proof = dir
-                .join("proof")
-                .join(format!("{}.html", page_stem(&chapter.slug)));
-            write_if_changed(&proof, proof_page(edition, i).as_bytes())?;
-            files.push(proof);
-        }
-        let path = dir.join(format!("{}.html", page_stem(&chapter.slug)));
-        write_if_changed(&path, chapter_page(edition, i).as_bytes())?;
-        files.push(path);
+    for i in 0..edition.chapters.len() {
+        files.extend(write_chapter(edition, root, i)?);
     }
     drop(t);
     let _t =
         crate::timings::phase(|| format!("build: {}: search index, figures, fonts", edition.lang));
-    for (name, content) in search::files(edition) {
-        let path = dir.join("search").join(name);
-        write_if_changed(&path, content.as_bytes())?;
-        files.push(path);
-    }
+    files.extend(write_search_index(edition, &dir)?);
     for figure in &edition.figures {
         let path = dir.join(&figure.published);
         write_if_changed(&path, &read_figure(figure)?)?;
@@ -79,6 +119,23 @@ pub fn write_edition(edition: &Edition, root: &Path) -> Result<Vec<PathBuf>> {
     if let Some(font) = &edition.font {
         files.extend(write_font(edition, font, &dir)?);
     }
+    Ok(files)
+}
+
+/// Chapter `i`'s page and, in a translation, its proof page, under
+/// `root/<lang>/`. Returns both files.
+pub fn write_chapter(edition: &Edition, root: &Path, i: usize) -> Result<Vec<PathBuf>> {
+    let dir = root.join(edition.lang.to_string());
+    let stem = page_stem(&edition.chapters[i].slug);
+    let mut files = Vec::with_capacity(2);
+    if !edition.is_source {
+        let proof = dir.join("proof").join(format!("{stem}.html"));
+        write_if_changed(&proof, proof_page(edition, i).as_bytes())?;
+        files.push(proof);
+    }
+    let path = dir.join(format!("{stem}.html"));
+    write_if_changed(&path, chapter_page(edition, i).as_bytes())?;
+    files.push(path);
     Ok(files)
 }
 

@@ -48,6 +48,7 @@ progress-import = idxal edilir…
 ## serve
 serve-serving = { $url } təqdim olunur (dayandırmaq üçün Ctrl-C)
 serve-rebuilt = { $ms } ms ərzində yenidən quruldu
+serve-chapters-first = dəyişən fəsillər { $ms } ms sonra yenidən təqdim olunur
 serve-stopped = dayandırıldı
 serve-wide = { $address } üzərində təqdim olunur: bu maşına həmin ünvandan çata bilən hər kəs kitabı və dərc olunmamış tərcümələrini oxuya bilər
 serve-no-browser = brauzer açmaq mümkün deyil; { $url } ünvanını özünüz açın

@@ -67,6 +67,7 @@ progress-import = importing…
 ## serve
 serve-serving = serving { $url } (Ctrl-C to stop)
 serve-rebuilt = rebuilt in { $ms } ms
+serve-chapters-first = the chapters that changed are served again after { $ms } ms
 serve-stopped = stopped
 serve-wide = serving on { $address }: anyone who can reach this machine on that address can read the book and its unpublished translations
 serve-no-browser = cannot open a browser; open { $url } yourself

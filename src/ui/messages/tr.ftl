@@ -48,6 +48,7 @@ progress-import = içe aktarılıyor…
 ## serve
 serve-serving = { $url } sunuluyor (durdurmak için Ctrl-C)
 serve-rebuilt = { $ms } ms içinde yeniden oluşturuldu
+serve-chapters-first = değişen bölümler { $ms } ms sonra yeniden sunuluyor
 serve-stopped = durduruldu
 serve-wide = { $address } üzerinde sunuluyor: bu makineye o adresten ulaşabilen herkes kitabı ve yayımlanmamış çevirilerini okuyabilir
 serve-no-browser = bir tarayıcı açılamıyor; { $url } adresini kendiniz açın
