@@ -218,18 +218,17 @@ fn serving_lock(dist: &Path) -> anyhow::Result<std::fs::File> {
 /// How an attempt to rebuild the preview ended.
 enum Attempt {
     Failed,
-    /// Built (or up to date) from inputs that are still on disk.
-    Settled,
+    /// Built (or up to date) from inputs that are still on disk: these.
+    Settled(String),
     /// Built, but a file changed while the sync read the book.
     Unsettled,
 }
 
-impl From<bool> for Attempt {
-    fn from(settled: bool) -> Attempt {
-        if settled {
-            Attempt::Settled
-        } else {
-            Attempt::Unsettled
+impl From<Option<String>> for Attempt {
+    fn from(settled: Option<String>) -> Attempt {
+        match settled {
+            Some(inputs) => Attempt::Settled(inputs),
+            None => Attempt::Unsettled,
         }
     }
 }
@@ -276,7 +275,14 @@ impl Rebuild {
             walk(&self.root.join(dir), &mut files);
         }
         walk(&self.root.join("tm"), &mut files);
-        files.retain(|(path, _, _)| counts(path));
+        // Not the build's own stamps: outputs, written after the inputs
+        // were taken.
+        files.retain(|(path, _, _)| {
+            counts(path)
+                && !path
+                    .file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with(".build-stamp-"))
+        });
         files.sort();
         format!("{files:?}")
     }
@@ -292,7 +298,7 @@ impl Rebuild {
             // A failed attempt writes nothing: a file saved while it ran
             // differs from what it started from, and is tried.
             Attempt::Failed => Some(before),
-            Attempt::Settled => Some(self.inputs()),
+            Attempt::Settled(inputs) => Some(inputs),
             // The sync saw a file change while it ran (it recorded no
             // stamp): the wake-up that change brings tries again.
             Attempt::Unsettled => None,
@@ -312,28 +318,32 @@ impl Rebuild {
                 let message = format!("{e:#}");
                 ui::error(&message);
                 hub.tell(&News::Failed(message));
-                // What was kept may be half made: the next attempt starts afresh.
-                self.warm = Warm::default();
                 Attempt::Failed
             }
         }
     }
 
     /// Whether anything was rebuilt (false: the pages were up to date),
-    /// and whether the sync's inputs are still what it read. The pages of
+    /// and the inputs as the sync left them, if they are still what it
+    /// read (taken before the editions are built: a file saved meanwhile
+    /// is tried at the next wake-up). The pages of
     /// the chapters made again are announced as soon as they are written,
     /// then every other page that changed.
-    fn build(&mut self, hub: &Hub, started: Instant) -> anyhow::Result<(bool, bool)> {
+    fn build(&mut self, hub: &Hub, started: Instant) -> anyhow::Result<(bool, Option<String>)> {
         // The book is read again each time: `book.toml` may have changed.
         let project = super::load(&self.root)?;
         let _lock = project.lock()?;
         let mut memory = tercuman::tm::Memory::open(&project.tm_path())?;
         let before_sync = MemoryMark::now(&project);
         let report = tercuman::sync::sync(&project, &mut memory, tercuman::date::now())?;
+        // Taken first, then checked against the sync's stamp: a save in
+        // between makes the stamp differ.
+        let inputs = self.inputs();
         let settled = tercuman::fingerprint::matches(
             &project.root.join("tm").join(".sync-stamp"),
             &tercuman::fingerprint::of_inputs(&project, "sync"),
-        );
+        )
+        .then_some(inputs);
         let options = self.options(&project)?;
         // Up to date, but nothing kept yet: built all the same (writing
         // nothing new), so that the next save re-renders only its chapter.
@@ -349,9 +359,18 @@ impl Rebuild {
             told = pages.to_vec();
         };
         let since = (before_sync, report.narrowed_to.as_ref());
-        let rebuilt = self
+        // A sync that failed wrote nothing, and what is kept stays good; a
+        // build that failed may have left it half made.
+        let rebuilt = match self
             .warm
-            .build(&project, &memory, &options, since, &mut first)?;
+            .build(&project, &memory, &options, since, &mut first)
+        {
+            Ok(rebuilt) => rebuilt,
+            Err(e) => {
+                self.warm = Warm::default();
+                return Err(e.into());
+            }
+        };
         let rest: Vec<String> = rebuilt
             .changed
             .into_iter()
