@@ -14,14 +14,27 @@ RUNS=${2:-5}
 shift $(($# >= 2 ? 2 : 1))
 T=${T:-target/release/tercuman}
 WORK=$(mktemp -d)
-trap 'kill -INT "$SERVE" 2>/dev/null || true; rm -rf "$WORK"' EXIT
+# Stops the server and waits for it, so that a next run on the same book
+# does not meet its lock.
+stop() {
+    kill -INT "$SERVE" 2>/dev/null || true
+    wait "$SERVE" 2>/dev/null || true
+    rm -rf "$WORK"
+}
+trap stop EXIT
 PO=$(ls "$BOOK"/locales/fa/*.po | head -1)
 # The line of the first entry's msgstr.
 LINE=$(awk '/^msgctxt /{e=1} e && /^msgstr /{print NR; exit}' "$PO")
 
 "$T" --project "$BOOK" serve --port 0 "$@" >"$WORK/out" 2>"$WORK/err" &
 SERVE=$!
-until grep -q '^serving ' "$WORK/out"; do sleep 0.05; done
+until grep -q '^serving ' "$WORK/out"; do
+    if ! kill -0 "$SERVE" 2>/dev/null; then
+        cat "$WORK/err" >&2
+        exit 1
+    fi
+    sleep 0.05
+done
 URL=$(grep -o 'http://[^/]*' "$WORK/out" | head -1)
 
 # Prints, for each run, the time to the first reload event (the edited
