@@ -12,11 +12,9 @@ use std::path::PathBuf;
 use std::sync::mpsc::Sender;
 
 use super::files::{discard, fault};
-use super::import::entry_state;
 use super::plan::{stored_state, StoredState};
 use super::{MadeFiles, ReadFiles, SyncReport};
 use crate::error::{Error, Result};
-use crate::formats::po;
 use crate::project::Project;
 use crate::tm::{Among, Changes, Memory, StoredSegment, Translation};
 
@@ -112,24 +110,14 @@ pub(super) fn commit_while_making(
 /// saved it during the sync, so that the next sync tells the edits made
 /// in it from the memory's own changes.
 pub(super) fn exported_as_read(
-    catalog: Option<&po::Catalog>,
+    as_read: Option<&HashMap<String, Translation>>,
     exported: &[(String, String, Translation)],
 ) -> Vec<(String, String, Translation)> {
-    let as_read: HashMap<&str, Translation> = catalog
-        .map(|catalog| {
-            catalog
-                .entries
-                .iter()
-                .filter(|e| !e.obsolete)
-                .filter_map(|e| Some((e.msgctxt.as_deref()?, entry_state(e))))
-                .collect()
-        })
-        .unwrap_or_default();
     exported
         .iter()
         .map(|(locale, id, _)| {
             let state = as_read
-                .get(id.as_str())
+                .and_then(|states| states.get(id))
                 .cloned()
                 .unwrap_or_else(Translation::untranslated);
             (locale.clone(), id.clone(), state)

@@ -213,3 +213,25 @@ fn fuzzy_context(e: &po::Entry) -> Option<Suggestion> {
         from: from.unwrap_or_default(),
     })
 }
+
+/// Each chapter file's entries (by segment id) as a locale's files were
+/// read, which is all a sync needs of them once their edits are imported.
+pub(super) fn states_as_read(
+    catalogs: super::plan::Catalogs,
+) -> HashMap<String, HashMap<String, Translation>> {
+    catalogs
+        .into_iter()
+        .map(|((_, slug), (_, catalog))| {
+            let states = catalog
+                .entries
+                .into_iter()
+                .filter(|e| !e.obsolete)
+                .filter_map(|e| {
+                    let state = entry_state(&e);
+                    Some((e.msgctxt?, state))
+                })
+                .collect();
+            (slug, states)
+        })
+        .collect()
+}

@@ -20,7 +20,6 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
 
 use crate::error::Result;
-use crate::formats::po;
 use crate::project::Project;
 use crate::source::ChapterDoc;
 use crate::timings;
@@ -42,11 +41,10 @@ mod write;
 use commit::{commit_while_making, exported_as_read, files_as_left};
 pub use files::recover;
 use files::{fault, finish_pending, pause, still_as_read, Staging};
-use import::{entry_state, entry_status, import_catalog};
+use import::{entry_state, import_catalog};
 use leverage::Leverage;
 pub use orphans::OrphanFile;
 use plan::{has_new_file, read_chapters, read_inputs, Catalogs, StoredState};
-use write::{catalog_for, msgstr_lines, CatalogSources};
 
 /// The PO files a sync made, staged, with the memory changes they go with.
 pub(super) struct MadeFiles {
@@ -678,6 +676,9 @@ fn make_files(
         import_chapter_files(inputs, &mut locale, &mut changes, report)?;
         import_orphans(inputs, &mut locale, &mut changes, report);
         settle_merge_conflicts(inputs, &mut locale, &mut changes, report);
+        // From here on only the entries' states as read are needed, not
+        // the parsed files (a third of a locale's peak at 1M words).
+        let read_states = import::states_as_read(std::mem::take(&mut locale.catalogs));
         drop(t);
         let t = timings::phase(|| format!("{code}: leverage"));
         let suggested = leverage.suggest(&code, &locale.translations);
@@ -691,28 +692,34 @@ fn make_files(
             locale.take(&change);
             changes.translations.push(change);
         }
-        let t = timings::phase(|| format!("{code}: write PO text"));
-        let mut outputs = Vec::with_capacity(project.chapters.len());
-        for (file, chapter) in write_locale(inputs, lang, &locale, &retired)
-            .into_iter()
-            .zip(&project.chapters)
-        {
-            if !file.exported.is_empty() {
-                let key = (code.clone(), chapter.slug.clone());
-                let catalog = locale.catalogs.get(&key).map(|(_, c)| c);
-                as_read.insert(file.path.clone(), exported_as_read(catalog, &file.exported));
+        // A few chapters at a time on every core, each batch staged and
+        // dropped: a locale's PO texts at 1M words are tens of megabytes.
+        let batch = 4 * crate::parallel::cores();
+        for first in (0..project.chapters.len()).step_by(batch) {
+            let range = first..(first + batch).min(project.chapters.len());
+            let t = timings::phase(|| format!("{code}: write PO text"));
+            let mut outputs = Vec::with_capacity(range.len());
+            for (file, chapter) in
+                write::write_locale(inputs, lang, &locale, &retired, range.clone())
+                    .into_iter()
+                    .zip(&project.chapters[range])
+            {
+                if !file.exported.is_empty() {
+                    let read = read_states.get(&chapter.slug);
+                    as_read.insert(file.path.clone(), exported_as_read(read, &file.exported));
+                }
+                changes.exported.extend(file.exported);
+                if locale.po_lines.get(&chapter.slug) != Some(&file.lines) {
+                    let key = (code.clone(), chapter.slug.clone());
+                    changes.po_lines.push((key.0, key.1, file.lines));
+                }
+                outputs.push((file.path, file.text));
             }
-            changes.exported.extend(file.exported);
-            if locale.po_lines.get(&chapter.slug) != Some(&file.lines) {
-                let key = (code.clone(), chapter.slug.clone());
-                changes.po_lines.push((key.0, key.1, file.lines));
-            }
-            outputs.push((file.path, file.text));
+            drop(t);
+            let t = timings::phase(|| format!("{code}: stage files"));
+            staging.add(outputs, &originals)?;
+            drop(t);
         }
-        drop(t);
-        let t = timings::phase(|| format!("{code}: stage files"));
-        staging.add(outputs, &originals)?;
-        drop(t);
     }
     fault("commit")?;
     let (staged, changed) = staging.finish();
@@ -741,61 +748,4 @@ fn retired_by_chapter(
         list.sort_by(|a, b| (a.line, &a.id).cmp(&(b.line, &b.id)));
     }
     retired
-}
-
-/// Step 5 for one locale: each chapter's PO text, made on every core in
-/// book order, with the entries whose exported state changes.
-fn write_locale(
-    inputs: &FileInputs,
-    lang: &unic_langid::LanguageIdentifier,
-    locale: &LocaleEdits,
-    retired: &HashMap<&str, Vec<&StoredSegment>>,
-) -> Vec<ChapterFile> {
-    let project = inputs.project;
-    let chapters: Vec<_> = project.chapters.iter().zip(inputs.docs).collect();
-    crate::parallel::map(&chapters, |(chapter, doc)| {
-        let sources = CatalogSources {
-            retired: retired
-                .get(chapter.slug.as_str())
-                .map_or(&[], Vec::as_slice),
-            translations: &locale.translations,
-            suggestions: &locale.suggestions,
-            comments: &locale.comments,
-            reviews: &locale.reviews,
-            revised: &locale.revised,
-            previous_header: locale.headers.get(&chapter.slug).map(String::as_str),
-        };
-        let catalog = catalog_for(project, lang, chapter, doc, &sources);
-        let mut exported = Vec::new();
-        for e in &catalog.entries {
-            let id = e.msgctxt.as_deref().unwrap_or_default();
-            let status = entry_status(e);
-            let last = locale.exported.get(id).unwrap_or(&crate::tm::UNTRANSLATED);
-            // Compared before anything is copied: most entries are unchanged.
-            if last.status != status || last.text != e.msgstr {
-                let state = Translation {
-                    text: e.msgstr.clone(),
-                    status,
-                };
-                exported.push((locale.code.to_string(), id.to_string(), state));
-            }
-        }
-        let text = po::write(&catalog);
-        ChapterFile {
-            exported,
-            path: project.po_path(lang, chapter),
-            lines: msgstr_lines(&catalog, &text),
-            text,
-        }
-    })
-}
-
-/// A chapter's PO file as a sync makes it.
-struct ChapterFile {
-    /// (locale, segment id, state) of each entry whose state the file changes.
-    exported: Vec<(String, String, Translation)>,
-    path: PathBuf,
-    text: String,
-    /// Where its entries stand in `text` ([`msgstr_lines`]).
-    lines: String,
 }

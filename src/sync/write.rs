@@ -3,6 +3,7 @@
 //! fields kept, fuzzy entries with the English they were made for.
 
 use std::collections::HashMap;
+use std::path::PathBuf;
 
 use unic_langid::LanguageIdentifier;
 
@@ -11,6 +12,9 @@ use crate::locale;
 use crate::project::{Chapter, Project};
 use crate::source::ChapterDoc;
 use crate::tm::{Status, StoredSegment, Suggestion, Translation};
+
+use super::import::entry_status;
+use super::{FileInputs, LocaleEdits};
 
 /// What a PO file is written from, besides the source.
 pub(super) struct CatalogSources<'a> {
@@ -201,6 +205,67 @@ pub(super) fn catalog_for(
         entries,
         byte_order_mark: false,
     }
+}
+
+/// Step 5 for one locale: each chapter's PO text, made on every core in
+/// book order, with the entries whose exported state changes.
+pub(super) fn write_locale(
+    inputs: &FileInputs,
+    lang: &unic_langid::LanguageIdentifier,
+    locale: &LocaleEdits,
+    retired: &HashMap<&str, Vec<&StoredSegment>>,
+    range: std::ops::Range<usize>,
+) -> Vec<ChapterFile> {
+    let project = inputs.project;
+    let chapters: Vec<_> = project.chapters[range.clone()]
+        .iter()
+        .zip(&inputs.docs[range])
+        .collect();
+    crate::parallel::map(&chapters, |(chapter, doc)| {
+        let sources = CatalogSources {
+            retired: retired
+                .get(chapter.slug.as_str())
+                .map_or(&[], Vec::as_slice),
+            translations: &locale.translations,
+            suggestions: &locale.suggestions,
+            comments: &locale.comments,
+            reviews: &locale.reviews,
+            revised: &locale.revised,
+            previous_header: locale.headers.get(&chapter.slug).map(String::as_str),
+        };
+        let catalog = catalog_for(project, lang, chapter, doc, &sources);
+        let mut exported = Vec::new();
+        for e in &catalog.entries {
+            let id = e.msgctxt.as_deref().unwrap_or_default();
+            let status = entry_status(e);
+            let last = locale.exported.get(id).unwrap_or(&crate::tm::UNTRANSLATED);
+            // Compared before anything is copied: most entries are unchanged.
+            if last.status != status || last.text != e.msgstr {
+                let state = Translation {
+                    text: e.msgstr.clone(),
+                    status,
+                };
+                exported.push((locale.code.to_string(), id.to_string(), state));
+            }
+        }
+        let text = po::write(&catalog);
+        ChapterFile {
+            exported,
+            path: project.po_path(lang, chapter),
+            lines: msgstr_lines(&catalog, &text),
+            text,
+        }
+    })
+}
+
+/// A chapter's PO file as a sync makes it.
+pub(super) struct ChapterFile {
+    /// (locale, segment id, state) of each entry whose state the file changes.
+    pub(super) exported: Vec<(String, String, Translation)>,
+    pub(super) path: PathBuf,
+    pub(super) text: String,
+    /// Where its entries stand in `text` ([`msgstr_lines`]).
+    pub(super) lines: String,
 }
 
 #[cfg(test)]

@@ -67,13 +67,18 @@ impl MatchIndex {
     }
 
     /// Adds many texts, tokenized on every core; units are numbered in order.
+    /// A batch at a time: the tokens as strings take several times the
+    /// index's own size, so a whole memory's would double a sync's peak.
     pub fn add_all(&mut self, texts: &[&str]) {
+        const BATCH: usize = 4096;
         let lang = self.lang.clone();
-        let tokenized = crate::parallel::map(texts, |text| {
-            (tokenize(text, &lang), crate::source::fnv1a(text.as_bytes()))
-        });
-        for (tokens, text_hash) in &tokenized {
-            self.insert(tokens, *text_hash);
+        for batch in texts.chunks(BATCH) {
+            let tokenized = crate::parallel::map(batch, |text| {
+                (tokenize(text, &lang), crate::source::fnv1a(text.as_bytes()))
+            });
+            for (tokens, text_hash) in &tokenized {
+                self.insert(tokens, *text_hash);
+            }
         }
     }
 
