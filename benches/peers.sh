@@ -26,6 +26,7 @@ if [ $# -gt 0 ]; then SIZES=("$@"); else SIZES=(100000 1000000); fi
 mkdir -p "$WORK"
 RESULTS=$WORK/results.tsv
 : >"$RESULTS"
+rm -f "$WORK/search-size.txt"
 
 echo "building (release)…" >&2
 (cd "$ROOT" && cargo build --release --quiet && cargo build --release --quiet --example corpus)
@@ -218,6 +219,9 @@ PY
     measure "$N" "build: 4 EPUB + 4 HTML" tercuman "$RUNS" "rm -rf $W/dist" "$T --project $W/r build --out $W/dist"
     measure "$N" "build: 4 EPUB" tercuman "$RUNS" "rm -rf $W/dist-epub" "$T --project $W/r build --only epub --out $W/dist-epub"
     measure "$N" "build: 4 HTML" tercuman "$RUNS" "rm -rf $W/dist-html" "$T --project $W/r build --only html --out $W/dist-html"
+    for lang in "$W"/dist-html/html/*/search; do
+        echo "$N $(basename "$(dirname "$lang")") $(du -sk "$lang" | cut -f1) kB in $(find "$lang" -type f | wc -l) files" >>"$WORK/search-size.txt"
+    done
     if have pandoc; then
         measure "$N" "build: 1 EPUB" "pandoc -t epub3" "$slow" "rm -f $W/p.epub" \
             "pandoc -f markdown -t epub3 --metadata title=bench -o $W/p.epub $W/rev/source/*.md"
@@ -230,6 +234,7 @@ PY
         mdbook_project "$W/rev" "$W/mdh.tmp" html && cp "$W/mdh.tmp/book.toml" "$W/mdh/book.toml"
         measure "$N" "build: 1 HTML" "mdbook + mdbook-gettext (fa)" "$RUNS" "rm -rf $W/mdh/out" \
             "cd $W/mdh && MDBOOK_BOOK__LANGUAGE=fa mdbook build -d out"
+        echo "$N fa (mdbook, one file) $(du -ck "$W"/mdh/out/searchindex* | tail -1 | cut -f1) kB" >>"$WORK/search-size.txt"
     fi
 
     # 5. The CAT-tool round trip: export one locale as XLIFF (and the memory
@@ -273,7 +278,33 @@ PY
     measure "$N" "concordance: a name" tercuman "$RUNS" "true" "$T --project $W/r tm concordance Tehran"
     measure "$N" "concordance: a name" "grep -ri (PO files)" "$RUNS" "true" "grep -ri Tehran $W/r/locales"
     measure "$N" "concordance: a phrase" tercuman "$RUNS" "true" "$T --project $W/r tm concordance 'northern region'"
-    measure "$N" "concordance: a phrase" "grep -ri (PO files)" "$RUNS" "true" "grep -ri 'northern region' $W/r/locales"
+    measure "$N" "concordance: a phrase" "grep -ri (PO files)" "$RUNS" "true" "grep -ri 'northern region' $W/r/locales || true"
+
+    # 5c. Alignment: a translated copy of the book in Markdown (every
+    # sentence changed outside code fences, so that nothing reads as
+    # untranslated) imported into a book synced but not translated,
+    # against po4a-gettextize (paragraphs paired by structure; it does not
+    # align sentences).
+    rm -rf "$W/md-tr" && cp -r "$W/orig/source" "$W/md-tr"
+    sed -i '/^```/,/^```/!{s/\bthe\b/ə/g; s/\bThe\b/Ə/g; s/\bof\b/ın/g; s/\bfor\b/üçün/g; s/\bnear\b/yaxın/g; s/\bwith\b/ilə/g; s/\band\b/və/g}' "$W"/md-tr/*.md
+    measure "$N" "import: aligned Markdown (tr)" tercuman "$RUNS" "rm -rf $W/al && cp -a $W/s $W/al" \
+        "$T --project $W/al import --aligned-markdown $W/md-tr --locale tr"
+    if have po4a-gettextize; then
+        pairs=$(for f in "$W"/orig/source/*.md; do printf ' -m %s -l %s' "$f" "$W/md-tr/$(basename "$f")"; done)
+        measure "$N" "import: aligned Markdown (tr)" po4a-gettextize "$slow" "rm -f $W/gz.po" \
+            "po4a-gettextize -f text -o markdown -M UTF-8 -L UTF-8 $pairs -p $W/gz.po"
+    fi
+
+    # 5d. Preview: from a saved PO file to the reload event of the page
+    # (benches/serve.sh; the median of its runs, each after the first
+    # build), and the whole rebuild that follows.
+    rm -rf "$W/sv" && cp -a "$W/r" "$W/sv"
+    T=$T bash "$ROOT/benches/serve.sh" "$W/sv" "$RUNS" >"$WORK/serve.out"
+    median_ms() { sort -n | awk '{a[NR]=$1} END {printf "%.3f", a[int((NR + 1) / 2)] / 1000}'; }
+    printf '%s\t%s\t%s\t%s\t%s\n' "$N" "preview: PO save to reload" tercuman \
+        "$(awk '{print $1}' "$WORK/serve.out" | median_ms)" "-" >>"$RESULTS"
+    printf '%s\t%s\t%s\t%s\t%s\n' "$N" "preview: whole rebuild" tercuman \
+        "$(awk '{print $6}' "$WORK/serve.out" | median_ms)" "-" >>"$RESULTS"
 
     # 6. Nothing changed: sync + build must skip their work.
     measure "$N" "no-op sync + build" tercuman "$RUNS" "true" \
@@ -316,5 +347,10 @@ done
         }' "$RESULTS"
     echo
     [ -f "$WORK/overlap.txt" ] && sed 's/^/    /' "$WORK/overlap.txt"
+    if [ -f "$WORK/search-size.txt" ]; then
+        echo
+        echo "search index per language (words, language, size):"
+        sed 's/^/    /' "$WORK/search-size.txt"
+    fi
 } | tee "$WORK/table.md"
 echo "results in $WORK" >&2

@@ -216,9 +216,9 @@ pub fn sync(project: &Project, memory: &mut Memory, now: i64) -> Result<SyncRepo
 /// The sync of every file.
 fn full_sync(project: &Project, memory: &mut Memory, now: i64) -> Result<(SyncReport, ReadFiles)> {
     // A sync reads each locale's rows once and writes one transaction: a
-    // 16 MiB page cache does it as fast as the 64 MiB one (measured at a
-    // million words, the sync that imports every translation included)
-    // and holds 50 MB less.
+    // 4 MiB page cache does the revised sync of a million words as fast as
+    // 16 or 64 MiB and holds 20 and 70 MB less (the sync that imports
+    // every translation may be a tenth slower, within the noise of 4 runs).
     memory.limit_cache_kib(SYNC_CACHE_KIB)?;
     let synced = sync_inputs(project, memory, now);
     memory.limit_cache_kib(crate::tm::CACHE_KIB)?;
@@ -226,7 +226,7 @@ fn full_sync(project: &Project, memory: &mut Memory, now: i64) -> Result<(SyncRe
 }
 
 /// SQLite's page cache during a sync, in KiB.
-const SYNC_CACHE_KIB: i64 = 16_384;
+const SYNC_CACHE_KIB: i64 = 4_096;
 
 /// The memory's setting for how its segments were made.
 const SEGMENTATION: &str = "segmentation";
