@@ -692,34 +692,16 @@ fn make_files(
             locale.take(&change);
             changes.translations.push(change);
         }
-        // A few chapters at a time on every core, each batch staged and
-        // dropped: a locale's PO texts at 1M words are tens of megabytes.
-        let batch = 4 * crate::parallel::cores();
-        for first in (0..project.chapters.len()).step_by(batch) {
-            let range = first..(first + batch).min(project.chapters.len());
-            let t = timings::phase(|| format!("{code}: write PO text"));
-            let mut outputs = Vec::with_capacity(range.len());
-            for (file, chapter) in
-                write::write_locale(inputs, lang, &locale, &retired, range.clone())
-                    .into_iter()
-                    .zip(&project.chapters[range])
-            {
-                if !file.exported.is_empty() {
-                    let read = read_states.get(&chapter.slug);
-                    as_read.insert(file.path.clone(), exported_as_read(read, &file.exported));
-                }
-                changes.exported.extend(file.exported);
-                if locale.po_lines.get(&chapter.slug) != Some(&file.lines) {
-                    let key = (code.clone(), chapter.slug.clone());
-                    changes.po_lines.push((key.0, key.1, file.lines));
-                }
-                outputs.push((file.path, file.text));
-            }
-            drop(t);
-            let t = timings::phase(|| format!("{code}: stage files"));
-            staging.add(outputs, &originals)?;
-            drop(t);
-        }
+        write_and_stage(
+            inputs,
+            (lang, &locale),
+            &retired,
+            &read_states,
+            &mut staging,
+            &originals,
+            &mut changes,
+            &mut as_read,
+        )?;
     }
     fault("commit")?;
     let (staged, changed) = staging.finish();
@@ -731,6 +713,52 @@ fn make_files(
         originals,
         as_read,
     })
+}
+
+/// Step 5 for one locale: its PO texts made a few chapters at a time on
+/// every core, each batch staged and dropped (a locale's texts at 1M words
+/// are tens of megabytes), with the exported states and PO lines they
+/// change and, for each changed file, its entries as read.
+#[allow(clippy::too_many_arguments)]
+fn write_and_stage(
+    inputs: &FileInputs,
+    (lang, locale): (&unic_langid::LanguageIdentifier, &LocaleEdits),
+    retired: &HashMap<&str, Vec<&StoredSegment>>,
+    read_states: &HashMap<String, HashMap<String, Translation>>,
+    staging: &mut Staging,
+    originals: &HashMap<PathBuf, String>,
+    changes: &mut Changes,
+    as_read: &mut HashMap<PathBuf, Vec<(String, String, Translation)>>,
+) -> Result<()> {
+    let project = inputs.project;
+    let code = locale.code;
+    let batch = 4 * crate::parallel::cores();
+    for first in (0..project.chapters.len()).step_by(batch) {
+        let range = first..(first + batch).min(project.chapters.len());
+        let t = timings::phase(|| format!("{code}: write PO text"));
+        let mut outputs = Vec::with_capacity(range.len());
+        for (file, chapter) in write::write_locale(inputs, lang, locale, retired, range.clone())
+            .into_iter()
+            .zip(&project.chapters[range])
+        {
+            if !file.exported.is_empty() {
+                let read = read_states.get(&chapter.slug);
+                as_read.insert(file.path.clone(), exported_as_read(read, &file.exported));
+            }
+            changes.exported.extend(file.exported);
+            if locale.po_lines.get(&chapter.slug) != Some(&file.lines) {
+                changes
+                    .po_lines
+                    .push((code.to_string(), chapter.slug.clone(), file.lines));
+            }
+            outputs.push((file.path, file.text));
+        }
+        drop(t);
+        let t = timings::phase(|| format!("{code}: stage files"));
+        staging.add(outputs, originals)?;
+        drop(t);
+    }
+    Ok(())
 }
 
 /// Reads a locale's state from the memory (with whether some file of it is new).
