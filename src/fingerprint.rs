@@ -68,6 +68,27 @@ pub fn of_inputs(project: &Project, extra: &str) -> String {
     out
 }
 
+/// The fingerprint a sync records: its inputs and the memory's journal, so
+/// that the next sync sees which records a merge or a pull changed (and
+/// so which chapters it must read again).
+pub fn of_sync_inputs(project: &Project) -> String {
+    let mut out = of_inputs(project, "sync");
+    if let Some(tm) = project.tm_path().parent() {
+        // No line for a folder not made yet: its first file is then the
+        // one line that changes.
+        for dir in [
+            crate::tm::journal::REVISIONS_DIR,
+            crate::tm::journal::SOURCE_DIR,
+        ] {
+            let dir = tm.join(dir);
+            if dir.is_dir() {
+                add_dir(&mut out, project, &dir);
+            }
+        }
+    }
+    out
+}
+
 /// The fingerprint of a directory's files (a build's outputs), so that an
 /// edited or deleted output is rebuilt.
 pub fn of_dir(project: &Project, dir: &Path) -> String {

@@ -341,7 +341,7 @@ impl Rebuild {
         let inputs = self.inputs();
         let settled = tercuman::fingerprint::matches(
             &project.root.join("tm").join(".sync-stamp"),
-            &tercuman::fingerprint::of_inputs(&project, "sync"),
+            &tercuman::fingerprint::of_sync_inputs(&project),
         )
         .then_some(inputs);
         let options = self.options(&project)?;

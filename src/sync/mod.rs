@@ -176,7 +176,7 @@ pub fn sync(project: &Project, memory: &mut Memory, now: i64) -> Result<SyncRepo
     // Nothing changed since the last sync: nothing to read, nothing to write.
     let stamp = project.root.join("tm").join(".sync-stamp");
     let recorded = std::fs::read_to_string(&stamp).ok();
-    let before = crate::fingerprint::of_inputs(project, "sync");
+    let before = crate::fingerprint::of_sync_inputs(project);
     if recorded.as_deref() == Some(before.as_str()) {
         return Ok(SyncReport::default());
     }
@@ -197,7 +197,7 @@ pub fn sync(project: &Project, memory: &mut Memory, now: i64) -> Result<SyncRepo
     // fingerprint is taken, so that a file saved at any moment of the run
     // is imported by the next one. A narrowed sync read only its scope's
     // files: every other one must be as it was when it started.
-    let fingerprint = crate::fingerprint::of_inputs(project, "sync");
+    let fingerprint = crate::fingerprint::of_sync_inputs(project);
     pause("stamp");
     let t = timings::phase(|| "check nothing changed meanwhile".into());
     let untouched = report.kept.is_empty()

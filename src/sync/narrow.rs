@@ -23,8 +23,8 @@ use crate::timings;
 use crate::tm::{Among, Changes, Memory, Status, StoredSegment};
 use unic_langid::LanguageIdentifier;
 
-/// The chapter PO files that changed since the last sync, when nothing
-/// else did.
+/// The chapters whose PO files or journal records changed since the last
+/// sync, when nothing else did.
 pub(super) struct Scope {
     /// The locales with a changed file, in book order.
     locales: Vec<LanguageIdentifier>,
@@ -34,36 +34,75 @@ pub(super) struct Scope {
     changed: HashSet<String>,
 }
 
-/// The scope of a narrowed sync: the chapter PO files whose lines differ
-/// between the fingerprint the last sync `recorded` and the one taken
-/// `now`, if every differing line is such a file's, present in both.
+/// What a line of the fingerprint names, where a narrowed sync may follow it.
+#[derive(Clone, Copy)]
+enum Named<'a> {
+    /// A chapter's PO file in a locale (by chapter index).
+    PoFile(&'a LanguageIdentifier, usize),
+    /// A chapter's revisions in a locale: a merge, a pull or another
+    /// command recorded translations there.
+    Revisions(&'a LanguageIdentifier, usize),
+}
+
+/// Every chapter PO file and journal revision file of the book, by the
+/// path a fingerprint names it by.
+fn chapter_files(project: &Project) -> HashMap<String, Named<'_>> {
+    let tm = project.tm_path();
+    let journal = tm.parent().unwrap_or(&project.root);
+    let mut files = HashMap::new();
+    for lang in &project.book.locales {
+        for (i, chapter) in project.chapters.iter().enumerate() {
+            let po = project.display_path(&project.po_path(lang, chapter));
+            files.insert(po, Named::PoFile(lang, i));
+            let revisions = journal
+                .join(crate::tm::journal::REVISIONS_DIR)
+                .join(lang.to_string())
+                .join(format!("{}.tsv", chapter.slug));
+            files.insert(project.display_path(&revisions), Named::Revisions(lang, i));
+        }
+    }
+    files
+}
+
+/// The scope of a narrowed sync, from the lines that differ between the
+/// fingerprint the last sync `recorded` and the one taken `now`: each must
+/// be a chapter's PO file present in both, a chapter's revision file
+/// present now (a merge may add one), or the memory, which may differ only
+/// with some revision file (the index took in what they record).
 pub(super) fn scope(project: &Project, recorded: &str, now: &str) -> Option<Scope> {
     let before: HashSet<&str> = recorded.lines().collect();
     let after: HashSet<&str> = now.lines().collect();
-    let mut po_files = HashMap::new();
-    for lang in &project.book.locales {
-        for (i, chapter) in project.chapters.iter().enumerate() {
-            let path = project.display_path(&project.po_path(lang, chapter));
-            po_files.insert(path, (lang, i));
+    let (present_before, present_after) = (present(&before), present(&after));
+    let files = chapter_files(project);
+    let memory = project.display_path(&project.tm_path());
+    let (mut memory_changed, mut revisions_changed) = (false, false);
+    let mut changed = HashSet::new();
+    let mut keys = Vec::new();
+    for line in before.symmetric_difference(&after) {
+        let (path, _) = line.split_once('\t')?;
+        if !present_after.contains(path) {
+            return None;
         }
+        if path == memory {
+            memory_changed = true;
+            continue;
+        }
+        match *files.get(path)? {
+            Named::PoFile(lang, i) if present_before.contains(path) => keys.push((lang, i)),
+            Named::PoFile(..) => return None,
+            Named::Revisions(lang, i) => {
+                revisions_changed = true;
+                keys.push((lang, i));
+            }
+        }
+        changed.insert(path.to_string());
     }
-    let paths = |lines: &HashSet<&str>, others: &HashSet<&str>| -> Option<HashSet<String>> {
-        lines
-            .difference(others)
-            .map(|line| {
-                let (path, state) = line.split_once('\t')?;
-                (state != "missing" && po_files.contains_key(path)).then(|| path.to_string())
-            })
-            .collect()
-    };
-    let changed = paths(&after, &before)?;
-    if changed.is_empty() || paths(&before, &after)? != changed {
+    if changed.is_empty() || (memory_changed && !revisions_changed) {
         return None;
     }
     let mut locales: Vec<LanguageIdentifier> = Vec::new();
     let mut chapters = Vec::new();
-    for path in &changed {
-        let (lang, chapter) = po_files[path];
+    for (lang, chapter) in keys {
         if !locales.contains(lang) {
             locales.push(lang.clone());
         }
@@ -83,9 +122,20 @@ pub(super) fn scope(project: &Project, recorded: &str, now: &str) -> Option<Scop
     })
 }
 
+/// The files a fingerprint's lines name as present.
+fn present<'a>(lines: &HashSet<&'a str>) -> HashSet<&'a str> {
+    lines
+        .iter()
+        .filter_map(|l| l.split_once('\t'))
+        .filter(|(_, state)| *state != "missing")
+        .map(|(path, _)| path)
+        .collect()
+}
+
 /// Whether the fingerprints taken before and after a narrowed sync differ
-/// only in the files it read and in the memory: a file outside its scope
-/// saved meanwhile must not be taken as synced.
+/// only in the files it read or wrote (its chapters' PO files and
+/// revisions) and in the memory: a file outside its scope saved meanwhile
+/// must not be taken as synced.
 pub(super) fn only_scope_changed(
     project: &Project,
     scope: &Scope,
@@ -93,11 +143,21 @@ pub(super) fn only_scope_changed(
     after: &str,
 ) -> bool {
     let memory = project.display_path(&project.tm_path());
+    let files = chapter_files(project);
+    let in_scope = |lang: &LanguageIdentifier, i: usize| {
+        scope.locales.contains(lang)
+            && scope
+                .chapters
+                .iter()
+                .any(|c| c.slug == project.chapters[i].slug)
+    };
     let (before, after): (HashSet<&str>, HashSet<&str>) =
         (before.lines().collect(), after.lines().collect());
     before.symmetric_difference(&after).all(|line| {
         let path = line.split_once('\t').map_or(*line, |(path, _)| path);
-        path == memory || scope.changed.contains(path)
+        path == memory
+            || scope.changed.contains(path)
+            || matches!(files.get(path), Some(Named::Revisions(lang, i)) if in_scope(lang, *i))
     })
 }
 
@@ -110,7 +170,10 @@ pub(super) fn sync(
     scope: &Scope,
 ) -> Result<Option<(SyncReport, ReadFiles)>> {
     let _whole = timings::phase(|| "sync of the PO files that changed".into());
-    if memory.setting(crate::tm::UNPLACED)?.as_deref() == Some("1") {
+    // Files a killed run left to move into place: the full sync finishes them.
+    if memory.setting(crate::tm::UNPLACED)?.as_deref() == Some("1")
+        || !memory.pending_files()?.is_empty()
+    {
         return Ok(None);
     }
     let scoped = Project {
@@ -159,10 +222,21 @@ pub(super) fn sync(
         seen: &seen,
         now,
     };
-    let read_state = |code: &str, new_file| stored_state(memory, code, new_file, among);
+    // Translations the files do not hold yet (a merge or a pull brought
+    // them into the memory) may lend too, as the full sync would let them.
+    let arrived = std::sync::Mutex::new(Vec::new());
+    let read_state = |code: &str, new_file| {
+        let state = stored_state(memory, code, new_file, among)?;
+        arrived
+            .lock()
+            .expect("no panic holds it")
+            .extend(not_yet_exported(code, &state));
+        Ok(state)
+    };
     let made = make_files(&inputs, (None, &read_state), HashMap::new(), &mut report)?;
     let t = timings::phase(|| "look for exact matches beyond them".into());
-    let lends = lends_beyond_scope(memory, &made.changes, &segments)?;
+    let arrived = arrived.into_inner().expect("no panic holds it");
+    let lends = lends_beyond_scope(memory, (&made.changes, &arrived), &segments)?;
     drop(t);
     if lends {
         discard(project, &made.staged);
@@ -178,14 +252,30 @@ pub(super) fn sync(
     Ok(Some((report, read)))
 }
 
-/// Whether a translation these changes make could be lent as an exact
-/// match to a segment outside them with no translation in its locale: the
-/// full sync would fill that segment, wherever it is. Only a segment
-/// translated now that was not before can lend: the last sync lent the
-/// others. (Within the scope, `make_files` lent them as the full sync does.)
+/// The (segment, locale) of each translation in `state` that its PO file
+/// was not last written with: the last sync did not lend it.
+fn not_yet_exported(code: &str, state: &super::plan::StoredState) -> Vec<(String, String)> {
+    state
+        .translations
+        .iter()
+        .filter(|(id, t)| {
+            t.status == Status::Translated
+                && !t.text.is_empty()
+                && state.exported.get(*id) != Some(*t)
+        })
+        .map(|(id, _)| (id.clone(), code.to_string()))
+        .collect()
+}
+
+/// Whether a translation these changes make, or one that `arrived` in the
+/// memory since the last sync, could be lent as an exact match to a
+/// segment outside them with no translation in its locale: the full sync
+/// would fill that segment, wherever it is. Only a segment translated now
+/// that was not before can lend: the last sync lent the others. (Within
+/// the scope, `make_files` lent them as the full sync does.)
 fn lends_beyond_scope(
     memory: &Memory,
-    changes: &Changes,
+    (changes, arrived): (&Changes, &[(String, String)]),
     segments: &HashMap<String, StoredSegment>,
 ) -> Result<bool> {
     let changed: HashSet<(&str, &str)> = changes
@@ -205,6 +295,14 @@ fn lends_beyond_scope(
                 .entry(segment.source.as_str())
                 .or_default()
                 .insert(change.locale.as_str());
+        }
+    }
+    for (id, locale) in arrived {
+        if let Some(segment) = segments.get(id) {
+            lenders
+                .entry(segment.source.as_str())
+                .or_default()
+                .insert(locale.as_str());
         }
     }
     if lenders.is_empty() {

@@ -598,3 +598,27 @@ impl Drop for Serving {
         }
     }
 }
+
+/// Everything the memory holds of a book's translations, times aside.
+pub fn memory_state(book: &std::path::Path) -> String {
+    fn sorted<V: std::fmt::Debug>(map: std::collections::HashMap<String, V>) -> String {
+        let map: std::collections::BTreeMap<_, _> = map.into_iter().collect();
+        format!("{map:?}\n")
+    }
+    let memory = tercuman::tm::Memory::open(&book.join("tm/memory.sqlite")).unwrap();
+    let mut out = String::new();
+    for locale in ["fa", "tr"] {
+        out += &sorted(memory.translations(locale).unwrap());
+        out += &sorted(memory.exported(locale).unwrap());
+        out += &sorted(memory.suggestions(locale).unwrap());
+        out += &sorted(memory.po_lines(locale).unwrap());
+    }
+    let ids: std::collections::BTreeSet<String> = memory.segments().unwrap().into_keys().collect();
+    for id in ids {
+        for mut revision in memory.history(&id, None).unwrap() {
+            revision.created.clear();
+            out += &format!("{id} {revision:?}\n");
+        }
+    }
+    out
+}

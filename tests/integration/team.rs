@@ -320,6 +320,74 @@ fn an_index_updated_by_a_pull_answers_as_one_rebuilt_from_the_journal() {
 }
 
 #[test]
+fn a_sync_after_a_merge_reads_only_the_chapters_the_merge_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let alice = repository(dir.path());
+    let bob = clone(&alice, "bob", true);
+    ok(&bob, &["sync"]);
+    edit_and_commit(&alice, INTRO_TR, 2, "Alice'in çevirisi.");
+    edit_and_commit(
+        &alice,
+        "locales/tr/military-tensions.po",
+        1,
+        "Alice'in sonu.",
+    );
+    edit_and_commit(&bob, INTRO_FA, 3, "ترجمهٔ باب.");
+    assert!(pull(&bob, &alice, "--no-rebase").status.success());
+    // The same clone, made to read every file: a chapter rewritten as it was.
+    let full = dir.path().join("full");
+    let copied = std::process::Command::new("cp")
+        .args(["-a", bob.to_str().unwrap(), full.to_str().unwrap()])
+        .status()
+        .unwrap();
+    assert!(copied.success());
+    let chapter = full.join("source/introduction.md");
+    let text = std::fs::read(&chapter).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(10));
+    std::fs::write(&chapter, text).unwrap();
+
+    let timed = tercuman_with_env(&bob, &["sync"], &[("TERCUMAN_TIMINGS", "1")]);
+    assert!(timed.status.success(), "{timed:?}");
+    let said = String::from_utf8_lossy(&timed.stderr);
+    assert!(
+        said.contains("sync of the PO files that changed")
+            && !said.contains("read and segment chapters"),
+        "only the merged chapters are read: {said}"
+    );
+    let report = |said: &str| -> String {
+        said.lines()
+            .filter(|l| !l.starts_with("timing:"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let every_file = tercuman(&full, &["sync"]);
+    assert_eq!(
+        report(&said),
+        report(&String::from_utf8_lossy(&every_file.stderr))
+    );
+    same_files(&bob.join("locales"), &full.join("locales"));
+    assert_eq!(journal_lines(&bob), journal_lines(&full));
+    assert_eq!(memory_state(&bob), memory_state(&full));
+    assert!(log(
+        &bob,
+        &entry_id(&bob, "locales/tr/military-tensions.po", 1),
+        "tr"
+    )
+    .contains("Alice'in sonu."));
+}
+
+/// The segment id of the `nth` entry of a PO file.
+fn entry_id(root: &Path, po: &str, nth: usize) -> String {
+    let text = std::fs::read_to_string(root.join(po)).unwrap();
+    let line = text
+        .lines()
+        .filter(|l| l.starts_with("msgctxt "))
+        .nth(nth)
+        .expect("the entry");
+    line["msgctxt ".len()..].trim_matches('"').to_string()
+}
+
+#[test]
 fn a_rebase_keeps_both_sides_work() {
     let dir = tempfile::tempdir().unwrap();
     let alice = repository(dir.path());

@@ -286,28 +286,51 @@ fn a_new_books_repository_stays_clean_after_a_build() {
     }
 }
 
-/// Everything the memory holds of a book's translations, times aside.
-fn memory_state(book: &std::path::Path) -> String {
-    fn sorted<V: std::fmt::Debug>(map: std::collections::HashMap<String, V>) -> String {
-        let map: std::collections::BTreeMap<_, _> = map.into_iter().collect();
-        format!("{map:?}\n")
+/// A translation that reaches the memory by another road than its PO
+/// file (here an XLIFF import) fills its twin in another chapter, as the
+/// sync of every file would, though only its own chapter changed.
+#[test]
+fn a_translation_imported_from_xliff_fills_its_twin_in_another_chapter() {
+    let book = fixture("small");
+    let root = book.path();
+    let second = root.join("source/second.md");
+    let text = std::fs::read_to_string(&second).unwrap();
+    std::fs::write(&second, format!("{text}\nA quoted line.\n")).unwrap();
+    ok(root, &["sync"]);
+    let xliff = root.join("fa.xlf");
+    ok(
+        root,
+        &[
+            "export",
+            "--format",
+            "xliff",
+            "--locale",
+            "fa",
+            "--out",
+            xliff.to_str().unwrap(),
+        ],
+    );
+    let exported = std::fs::read_to_string(&xliff).unwrap();
+    let unit = exported.find("<trans-unit id=\"second/").unwrap();
+    let unit = unit
+        + exported[unit..]
+            .find("<source>A quoted line.</source>")
+            .unwrap();
+    let end = unit + "<source>A quoted line.</source>".len();
+    let translated = format!(
+        "{}<target state=\"translated\">یک سطر نقل‌شده.</target>{}",
+        &exported[..end],
+        &exported[end..]
+    );
+    std::fs::write(&xliff, translated).unwrap();
+    ok(root, &["import", xliff.to_str().unwrap()]);
+    for chapter in ["first", "second"] {
+        let po = std::fs::read_to_string(root.join(format!("locales/fa/{chapter}.po"))).unwrap();
+        assert!(
+            po.contains("msgid \"A quoted line.\"\nmsgstr \"یک سطر نقل‌شده.\""),
+            "{chapter}.po:\n{po}"
+        );
     }
-    let memory = tercuman::tm::Memory::open(&book.join("tm/memory.sqlite")).unwrap();
-    let mut out = String::new();
-    for locale in ["fa", "tr"] {
-        out += &sorted(memory.translations(locale).unwrap());
-        out += &sorted(memory.exported(locale).unwrap());
-        out += &sorted(memory.suggestions(locale).unwrap());
-        out += &sorted(memory.po_lines(locale).unwrap());
-    }
-    let ids: std::collections::BTreeSet<String> = memory.segments().unwrap().into_keys().collect();
-    for id in ids {
-        for mut revision in memory.history(&id, None).unwrap() {
-            revision.created.clear();
-            out += &format!("{id} {revision:?}\n");
-        }
-    }
-    out
 }
 
 #[test]
