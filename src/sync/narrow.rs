@@ -44,24 +44,51 @@ enum Named<'a> {
     Revisions(&'a LanguageIdentifier, usize),
 }
 
-/// Every chapter PO file and journal revision file of the book, by the
-/// path a fingerprint names it by.
-fn chapter_files(project: &Project) -> HashMap<String, Named<'_>> {
-    let tm = project.tm_path();
-    let journal = tm.parent().unwrap_or(&project.root);
-    let mut files = HashMap::new();
-    for lang in &project.book.locales {
-        for (i, chapter) in project.chapters.iter().enumerate() {
-            let po = project.display_path(&project.po_path(lang, chapter));
-            files.insert(po, Named::PoFile(lang, i));
-            let revisions = journal
-                .join(crate::tm::journal::REVISIONS_DIR)
-                .join(lang.to_string())
-                .join(format!("{}.tsv", chapter.slug));
-            files.insert(project.display_path(&revisions), Named::Revisions(lang, i));
+/// The book's chapter PO files and journal revision files, by the path a
+/// fingerprint names them by.
+struct ChapterFiles<'a> {
+    project: &'a Project,
+    po_files: HashMap<String, (&'a LanguageIdentifier, usize)>,
+    /// The journal folder's path in a fingerprint, with a trailing `/`.
+    journal: String,
+}
+
+impl<'a> ChapterFiles<'a> {
+    fn of(project: &'a Project) -> ChapterFiles<'a> {
+        let mut po_files = HashMap::new();
+        for lang in &project.book.locales {
+            for (i, chapter) in project.chapters.iter().enumerate() {
+                po_files.insert(
+                    project.display_path(&project.po_path(lang, chapter)),
+                    (lang, i),
+                );
+            }
+        }
+        let tm = project.tm_path();
+        let journal = project.display_path(tm.parent().unwrap_or(&project.root)) + "/";
+        ChapterFiles {
+            project,
+            po_files,
+            journal,
         }
     }
-    files
+
+    /// What `path` is, if a narrowed sync may follow it.
+    fn named(&self, path: &str) -> Option<Named<'a>> {
+        if let Some(&(lang, i)) = self.po_files.get(path) {
+            return Some(Named::PoFile(lang, i));
+        }
+        let rel = path.strip_prefix(&self.journal)?;
+        let (locale, slug) = crate::tm::journal::revision_file_key(rel)?;
+        let lang = self
+            .project
+            .book
+            .locales
+            .iter()
+            .find(|l| l.to_string() == locale)?;
+        let i = self.project.chapters.iter().position(|c| c.slug == slug)?;
+        Some(Named::Revisions(lang, i))
+    }
 }
 
 /// The scope of a narrowed sync, from the lines that differ between the
@@ -73,7 +100,7 @@ pub(super) fn scope(project: &Project, recorded: &str, now: &str) -> Option<Scop
     let before: HashSet<&str> = recorded.lines().collect();
     let after: HashSet<&str> = now.lines().collect();
     let (present_before, present_after) = (present(&before), present(&after));
-    let files = chapter_files(project);
+    let files = ChapterFiles::of(project);
     let memory = project.display_path(&project.tm_path());
     let (mut memory_changed, mut revisions_changed) = (false, false);
     let mut changed = HashSet::new();
@@ -87,7 +114,7 @@ pub(super) fn scope(project: &Project, recorded: &str, now: &str) -> Option<Scop
             memory_changed = true;
             continue;
         }
-        match *files.get(path)? {
+        match files.named(path)? {
             Named::PoFile(lang, i) if present_before.contains(path) => keys.push((lang, i)),
             Named::PoFile(..) => return None,
             Named::Revisions(lang, i) => {
@@ -143,7 +170,7 @@ pub(super) fn only_scope_changed(
     after: &str,
 ) -> bool {
     let memory = project.display_path(&project.tm_path());
-    let files = chapter_files(project);
+    let files = ChapterFiles::of(project);
     let in_scope = |lang: &LanguageIdentifier, i: usize| {
         scope.locales.contains(lang)
             && scope
@@ -157,7 +184,7 @@ pub(super) fn only_scope_changed(
         let path = line.split_once('\t').map_or(*line, |(path, _)| path);
         path == memory
             || scope.changed.contains(path)
-            || matches!(files.get(path), Some(Named::Revisions(lang, i)) if in_scope(lang, *i))
+            || matches!(files.named(path), Some(Named::Revisions(lang, i)) if in_scope(lang, i))
     })
 }
 
