@@ -8,7 +8,7 @@
 //! when it last wrote them (`exported`), where their entries stand, pending
 //! file moves, settings.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use rusqlite::{params, OptionalExtension, ToSql};
@@ -54,6 +54,14 @@ pub struct MergeConflict {
     pub segment_id: String,
     /// The heads' texts, the one kept current first.
     pub texts: Vec<String>,
+}
+
+/// Whether a rebuild puts the journal files it read in the form tercuman
+/// writes (a command that only reads leaves them as they are).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Tidy {
+    Files,
+    LeaveAlone,
 }
 
 impl Memory {
@@ -108,22 +116,17 @@ impl Memory {
         if changes.is_none() {
             return self.note_restamped(&changes.restamped);
         }
-        let rels: Vec<String> = if changes.all {
-            files.iter().map(|rel| journal::rel_string(rel)).collect()
-        } else {
-            changes.changed.clone()
-        };
+        if changes.all {
+            let rels: Vec<String> = files.iter().map(|rel| journal::rel_string(rel)).collect();
+            return self.rebuild_index(&rels, Tidy::Files);
+        }
         let t = crate::timings::phase(|| "index: read the journal".into());
         // Every line is checked before any file is tidied: a bad line is
         // named where it stands, and nothing is rewritten.
-        let mut journal = journal::read_files(&tm, &rels)?;
-        journal::tidy_files(&tm, &mut journal)?;
+        let mut journal = journal::read_files(&tm, &changes.changed)?;
+        journal::tidy_files(&tm, &mut journal.files, &journal.untidy)?;
         drop(t);
-        if changes.all {
-            self.rebuild_index(journal)
-        } else {
-            self.update_index(&changes, journal)
-        }
+        self.update_index(&changes, journal)
     }
 
     /// Files whose content is as the index knows it but whose size or time
@@ -210,49 +213,67 @@ impl Memory {
     }
 
     /// Rebuilds the segments' English, the revisions and the current
-    /// translations from the journal. A translation with two heads (edited
-    /// in two clones) is the newest head, as fuzzy, until a sync settles
-    /// it. An index that never knew what its PO files said takes the
-    /// journal's translations for it, as the files committed with it hold.
-    pub(super) fn rebuild_index(&mut self, journal: Journal) -> Result<()> {
+    /// translations from the journal's files `rels` (relative to `tm/`). A
+    /// translation with two heads (edited in two clones) is the newest
+    /// head, as fuzzy, until a sync settles it. An index that never knew
+    /// what its PO files said takes the journal's translations for it, as
+    /// the files committed with it hold.
+    pub(super) fn rebuild_index(&mut self, rels: &[String], tidy: Tidy) -> Result<()> {
         let Some(tm) = self.journal.clone() else {
             return Ok(());
         };
         let _t = crate::timings::phase(|| "index: rebuild from the journal".into());
-        // Every revision's segment is checked once, here, instead of by a
-        // foreign-key lookup per inserted row (a fifth of the rebuild).
-        check_segments_known(&self.conn, &journal)?;
+        // Every revision's segment is checked once, in Rust, instead of by
+        // a foreign-key lookup per inserted row (a fifth of the rebuild).
         self.conn.pragma_update(None, "foreign_keys", false)?;
-        let rebuilt = self.rebuild_rows(&tm, journal);
+        let rebuilt = self.rebuild_rows(&tm, rels, tidy);
         self.conn.pragma_update(None, "foreign_keys", true)?;
         rebuilt
     }
 
-    fn rebuild_rows(&mut self, tm: &Path, journal: Journal) -> Result<()> {
+    /// The segments first, then each revision file's rows while the next
+    /// file is read on the other core (reading the whole journal first was
+    /// a fifth of a fresh clone's rebuild, with one core idle).
+    fn rebuild_rows(&mut self, tm: &Path, rels: &[String], tidy: Tidy) -> Result<()> {
+        let (revision_files, source_files): (Vec<String>, Vec<String>) = rels
+            .iter()
+            .cloned()
+            .partition(|rel| journal::revision_file_key(rel).is_some());
+        let chapters = by_chapter(revision_files);
+        let t = crate::timings::phase(|| "index: read the segments".into());
+        let sources = journal::read_files(tm, &source_files)?;
+        drop(t);
         let tx = self.conn.transaction()?;
         let fresh: bool = tx.query_row(
             "SELECT NOT EXISTS (SELECT 1 FROM exported) AND NOT EXISTS (SELECT 1 FROM revision)",
             [],
             |r| r.get(0),
         )?;
-        // The revisions' rows are worked out on the other core while
-        // SQLite takes the segments.
-        let (inserted, rows) = std::thread::scope(|s| {
-            let rows = s.spawn(|| index_rows(&journal.revisions));
+        let mut files = sources.files;
+        let mut untidy = sources.untidy;
+        journal::with_files_read(tm, &chapters, ChapterRows::of, |read, give_back| {
             let t = crate::timings::phase(|| "index: segments".into());
-            let inserted = insert_segments(&tx, &journal.segments).and_then(|()| {
-                tx.execute("DELETE FROM revision", [])?;
-                tx.execute("DELETE FROM translation", [])?;
-                Ok(())
-            });
+            insert_segments(&tx, &sources.segments)?;
+            tx.execute("DELETE FROM revision", [])?;
+            tx.execute("DELETE FROM translation", [])?;
             drop(t);
-            (inserted, rows.join())
-        });
-        inserted?;
-        let rows = rows.map_err(|_| Error::Other(crate::said!("index-rows-failed")))?;
-        let t = crate::timings::phase(|| "index: revisions and translations".into());
-        insert_index_rows(&tx, rows)?;
-        drop(t);
+            let _t = crate::timings::phase(|| "index: revisions and translations".into());
+            let known: HashSet<&str> = sources.segments.iter().map(|s| s.id.as_str()).collect();
+            for chapter in read {
+                let mut chapter = chapter?;
+                check_segments_known(&tx, &known, &chapter.revisions)?;
+                insert_index_rows(&tx, chapter.order.rows(&chapter.revisions))?;
+                files.append(&mut chapter.files);
+                untidy.append(&mut chapter.untidy);
+                give_back(chapter);
+            }
+            Ok(())
+        })?;
+        // Only once every line was read and checked: a bad line is named
+        // where it stands, and nothing is rewritten.
+        if tidy == Tidy::Files {
+            journal::tidy_files(tm, &mut files, &untidy)?;
+        }
         if fresh {
             let _t = crate::timings::phase(|| "index: exported".into());
             tx.execute(
@@ -266,7 +287,7 @@ impl Memory {
             )?;
         }
         tx.execute("DELETE FROM journal_file", [])?;
-        note_files(&tx, tm, &journal.files)?;
+        note_files(&tx, tm, &files)?;
         let _t = crate::timings::phase(|| "index: commit".into());
         tx.commit()?;
         Ok(())
@@ -489,35 +510,42 @@ fn forget_revisions(tx: &rusqlite::Transaction, locale: &str, chapter: &str) -> 
     Ok(())
 }
 
-/// That every revision in `journal` is of a segment the journal or the
-/// index knows: a revision line copied from another book, or a segment
-/// line lost in a hand-made merge, is named with its file.
-fn check_segments_known(conn: &rusqlite::Connection, journal: &Journal) -> Result<()> {
-    let known: std::collections::HashSet<&str> =
-        journal.segments.iter().map(|s| s.id.as_str()).collect();
-    let mut unknown: Vec<&RevisionRecord> = journal
-        .revisions
-        .iter()
-        .filter(|r| !known.contains(r.segment_id.as_str()))
-        .collect();
-    if unknown.is_empty() {
-        return Ok(());
+/// Revision files (`revisions/<locale>/<chapter>.tsv`) grouped by chapter,
+/// in the order of chapters: a chapter's rows in every locale are then
+/// inserted together, in key order, as SQLite's B-trees take them fastest
+/// (one locale's file after another's put each row between two others).
+fn by_chapter(revision_files: Vec<String>) -> Vec<Vec<String>> {
+    let mut chapters: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    for rel in revision_files {
+        let chapter = journal::revision_file_key(&rel).map_or("", |(_, c)| c).to_string();
+        chapters.entry(chapter).or_default().push(rel);
     }
-    let mut in_index = conn.prepare("SELECT EXISTS (SELECT 1 FROM segment WHERE id = ?1)")?;
-    unknown.retain(|r| {
-        !in_index
-            .query_row([&r.segment_id], |row| row.get::<_, bool>(0))
-            .unwrap_or(false)
-    });
-    match unknown.first() {
-        None => Ok(()),
-        Some(r) => Err(Error::Other(crate::said!(
+    chapters.into_values().collect()
+}
+
+/// That every revision is of a segment the journal (`known`) or the index
+/// knows: a revision line copied from another book, or a segment line lost
+/// in a hand-made merge, is named with its file.
+fn check_segments_known(
+    conn: &rusqlite::Connection,
+    known: &HashSet<&str>,
+    revisions: &[RevisionRecord],
+) -> Result<()> {
+    let mut in_index = conn.prepare_cached("SELECT EXISTS (SELECT 1 FROM segment WHERE id = ?1)")?;
+    for r in revisions {
+        if known.contains(r.segment_id.as_str())
+            || in_index.query_row([&r.segment_id], |row| row.get::<_, bool>(0))?
+        {
+            continue;
+        }
+        return Err(Error::Other(crate::said!(
             "journal-revision-of-no-segment",
             "locale" => &r.locale,
             "chapter" => journal::chapter_of(&r.segment_id),
             "id" => &r.segment_id
-        ))),
+        )));
     }
+    Ok(())
 }
 
 /// Segment rows from the journal: those the index lacks, as retired (a
@@ -552,62 +580,129 @@ fn insert_segments(tx: &rusqlite::Transaction, segments: &[SegmentRecord]) -> Re
 /// The journal's revisions as index rows, and each segment's current
 /// translation ([`index_rows`]).
 fn insert_revisions(tx: &rusqlite::Transaction, revisions: &[RevisionRecord]) -> Result<()> {
-    insert_index_rows(tx, index_rows(revisions))
+    insert_index_rows(tx, IndexOrder::of(revisions).rows(revisions))
 }
 
 /// What the index holds of a set of revisions, worked out before any is
-/// inserted (so a rebuild can do it while SQLite takes the segments).
+/// inserted (so that it can be done on another core).
 struct IndexRows<'a> {
     /// Revision rows in insertion order, with their status and parents.
-    revisions: Vec<(&'a RevisionRecord, &'static str, String)>,
+    revisions: Vec<(&'a RevisionRecord, &'static str, &'a str)>,
     /// Each key's current translation: its newest head, its status, and
     /// every head's hash.
-    translations: Vec<(&'a RevisionRecord, Status, String)>,
+    translations: Vec<(&'a RevisionRecord, Status, &'a str)>,
 }
 
-/// Revisions segment by segment in the order they were made (a revision
-/// after those it replaced), and each segment's current translation: its
-/// newest head, fuzzy while other heads disagree with it.
-fn index_rows(revisions: &[RevisionRecord]) -> IndexRows<'_> {
-    let mut unique: Vec<&RevisionRecord> = revisions.iter().collect();
-    unique.sort_by(|a, b| {
-        (&a.segment_id, &a.locale, &a.hash).cmp(&(&b.segment_id, &b.locale, &b.hash))
-    });
-    unique.dedup_by(|a, b| {
-        (&a.segment_id, &a.locale, &a.hash) == (&b.segment_id, &b.locale, &b.hash)
-    });
-    let mut ordered: Vec<(usize, &RevisionRecord)> = Vec::with_capacity(unique.len());
-    let mut translations = Vec::new();
-    for group in unique.chunk_by(|a, b| (&a.segment_id, &a.locale) == (&b.segment_id, &b.locale)) {
-        let depth = depths(group);
-        ordered.extend(group.iter().map(|r| (depth[r.hash.as_str()], *r)));
-        let heads = journal::heads(group);
-        if let Some(first) = heads.first() {
-            let agree = heads
-                .iter()
-                .all(|h| h.text == first.text && h.status == first.status);
-            let status = if agree { first.status } else { Status::Fuzzy };
-            let hashes: Vec<&str> = heads.iter().map(|h| h.hash.as_str()).collect();
-            translations.push((*first, status, hashes.join(",")));
+/// The order of a set of revisions' rows, by their indices
+/// ([`IndexOrder::of`]).
+struct IndexOrder {
+    /// Revisions in insertion order, with their parents joined.
+    revisions: Vec<(usize, String)>,
+    /// Each key's current translation: its newest head, its status, and
+    /// every head's hash joined.
+    translations: Vec<(usize, Status, String)>,
+}
+
+impl IndexOrder {
+    /// Revisions segment by segment in the order they were made (a
+    /// revision after those it replaced), and each segment's current
+    /// translation: its newest head, fuzzy while other heads disagree.
+    fn of(records: &[RevisionRecord]) -> IndexOrder {
+        let key = |i: &usize| {
+            let r = &records[*i];
+            (&r.segment_id, &r.locale, &r.hash)
+        };
+        let mut unique: Vec<usize> = (0..records.len()).collect();
+        unique.sort_by(|a, b| key(a).cmp(&key(b)));
+        unique.dedup_by(|a, b| key(a) == key(b));
+        let mut ordered: Vec<(usize, usize)> = Vec::with_capacity(unique.len());
+        let mut translations = Vec::new();
+        let same_key = |a: &usize, b: &usize| {
+            (&records[*a].segment_id, &records[*a].locale)
+                == (&records[*b].segment_id, &records[*b].locale)
+        };
+        for group in unique.chunk_by(same_key) {
+            let revisions: Vec<&RevisionRecord> = group.iter().map(|&i| &records[i]).collect();
+            let depth = depths(&revisions);
+            ordered.extend(group.iter().map(|&i| (depth[records[i].hash.as_str()], i)));
+            let heads = journal::heads(&revisions);
+            if let Some(first) = heads.first() {
+                let agree = heads
+                    .iter()
+                    .all(|h| h.text == first.text && h.status == first.status);
+                let status = if agree { first.status } else { Status::Fuzzy };
+                let hashes: Vec<&str> = heads.iter().map(|h| h.hash.as_str()).collect();
+                let at = group
+                    .iter()
+                    .find(|&&i| std::ptr::eq(&records[i], *first))
+                    .copied()
+                    .unwrap_or(group[0]);
+                translations.push((at, status, hashes.join(",")));
+            }
+        }
+        // Segment by segment (each one's history in one run of row ids);
+        // within a segment, by time, and a revision after those it replaced.
+        let order = |(depth, i): &(usize, usize)| {
+            let r = &records[*i];
+            (&r.segment_id, &r.locale, &r.created, *depth, &r.hash)
+        };
+        ordered.sort_by(|a, b| order(a).cmp(&order(b)));
+        IndexOrder {
+            revisions: ordered
+                .into_iter()
+                .map(|(_, i)| (i, records[i].parents.join(",")))
+                .collect(),
+            translations,
         }
     }
-    // Segment by segment (each one's history in one run of row ids);
-    // within a segment, by time, and a revision after those it replaced.
-    ordered.sort_by(|a, b| {
-        (&a.1.segment_id, &a.1.locale, &a.1.created, a.0, &a.1.hash).cmp(&(
-            &b.1.segment_id,
-            &b.1.locale,
-            &b.1.created,
-            b.0,
-            &b.1.hash,
-        ))
-    });
-    IndexRows {
-        revisions: ordered
-            .into_iter()
-            .map(|(_, r)| (r, r.status.as_str(), r.parents.join(",")))
-            .collect(),
-        translations,
+
+    /// The rows of `records`, the revisions this order was made of.
+    fn rows<'a>(&'a self, records: &'a [RevisionRecord]) -> IndexRows<'a> {
+        IndexRows {
+            revisions: self
+                .revisions
+                .iter()
+                .map(|(i, parents)| (&records[*i], records[*i].status.as_str(), parents.as_str()))
+                .collect(),
+            translations: self
+                .translations
+                .iter()
+                .map(|(i, status, heads)| (&records[*i], *status, heads.as_str()))
+                .collect(),
+        }
+    }
+}
+
+/// A chapter's revisions in every locale, ordered for the index, with
+/// the files they were read from (path and digest) and those not in the
+/// form tercuman writes.
+struct ChapterRows {
+    revisions: Vec<RevisionRecord>,
+    order: IndexOrder,
+    files: Vec<(String, String)>,
+    untidy: Vec<String>,
+}
+
+impl ChapterRows {
+    fn of(read: Vec<journal::FileRecords>) -> ChapterRows {
+        let mut chapter = ChapterRows {
+            revisions: Vec::with_capacity(read.iter().map(|f| f.revisions.len()).sum()),
+            order: IndexOrder {
+                revisions: Vec::new(),
+                translations: Vec::new(),
+            },
+            files: Vec::with_capacity(read.len()),
+            untidy: Vec::new(),
+        };
+        for mut file in read {
+            chapter.revisions.append(&mut file.revisions);
+            if file.untidy {
+                chapter.untidy.push(file.digest.0.clone());
+            }
+            chapter.files.push(file.digest);
+        }
+        chapter.order = IndexOrder::of(&chapter.revisions);
+        chapter
     }
 }
 
@@ -644,9 +739,9 @@ fn insert_index_rows(tx: &rusqlite::Transaction, rows: IndexRows) -> Result<()> 
 /// while heads disagree) and every head's hash.
 fn insert_translations(
     tx: &rusqlite::Transaction,
-    translations: Vec<(&RevisionRecord, Status, String)>,
+    translations: Vec<(&RevisionRecord, Status, &str)>,
 ) -> Result<()> {
-    let rows: Vec<(&RevisionRecord, &str, String)> = translations
+    let rows: Vec<(&RevisionRecord, &str, &str)> = translations
         .into_iter()
         .map(|(r, status, heads)| (r, status.as_str(), heads))
         .collect();

@@ -254,7 +254,11 @@ impl Memory {
     pub fn read_journal(tm: &Path) -> Result<Memory> {
         let mut memory = Memory::open_in_memory()?;
         memory.journal = Some(tm.to_path_buf());
-        memory.rebuild_index(journal::read(tm)?)?;
+        let files: Vec<String> = journal::files(tm)?
+            .iter()
+            .map(|rel| journal::rel_string(rel))
+            .collect();
+        memory.rebuild_index(&files, index::Tidy::LeaveAlone)?;
         memory.journal = None;
         Ok(memory)
     }

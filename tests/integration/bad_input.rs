@@ -300,3 +300,53 @@ fn a_revision_of_a_segment_the_journal_lost_is_named_when_the_index_is_rebuilt()
     );
     assert_eq!(state(root), before);
 }
+
+/// A fresh clone whose journal holds a file as git's union merge leaves
+/// it (lines out of order) and, in a later chapter, a line edited by hand:
+/// the rebuild names the bad line and rewrites no file, though it reads
+/// the chapters one after another; once the line is restored, the sync
+/// puts the merged file in order.
+#[test]
+fn a_fresh_clone_with_a_bad_journal_line_rewrites_no_journal_file() {
+    let book = shipped_book();
+    let root = book.path();
+    for file in std::fs::read_dir(root.join("tm")).unwrap() {
+        let path = file.unwrap().path();
+        if path.to_string_lossy().contains("memory.sqlite") {
+            std::fs::remove_file(path).unwrap();
+        }
+    }
+    let merged = root.join("tm/revisions/tr/introduction.tsv");
+    let tidy = std::fs::read_to_string(&merged).unwrap();
+    let mut lines: Vec<&str> = tidy.lines().collect();
+    let last = lines.pop().unwrap();
+    lines.insert(1, last);
+    let untidy = format!("{}\n", lines.join("\n"));
+    std::fs::write(&merged, &untidy).unwrap();
+    let later = root.join("tm/revisions/tr/the-terror-in-tehran.tsv");
+    let good = std::fs::read_to_string(&later).unwrap();
+    let line = good.lines().count();
+    let edited = format!("{}x\n", good.trim_end());
+    std::fs::write(&later, &edited).unwrap();
+    let journal = |root: &std::path::Path| {
+        let mut files = snapshot(&root.join("tm/revisions"));
+        files.extend(snapshot(&root.join("tm/source")));
+        files.extend(snapshot(&root.join("locales")));
+        files
+    };
+    let before = journal(root);
+    fails_with(
+        root,
+        &["sync"],
+        &[
+            &format!("tm/revisions/tr/the-terror-in-tehran.tsv:{line}"),
+            "does not match its id",
+        ],
+    );
+    assert_eq!(journal(root), before, "no journal or PO file rewritten");
+    assert_eq!(std::fs::read_to_string(&merged).unwrap(), untidy);
+
+    std::fs::write(&later, &good).unwrap();
+    ok(root, &["sync"]);
+    assert_eq!(std::fs::read_to_string(&merged).unwrap(), tidy);
+}
