@@ -359,13 +359,8 @@ pub struct Journal {
     pub untidy: Vec<String>,
 }
 
-/// Reads the whole journal; a bad line is an error naming its file and line.
-pub fn read(tm: &Path) -> Result<Journal> {
-    let files: Vec<String> = files(tm)?.iter().map(|rel| rel_string(rel)).collect();
-    read_files(tm, &files)
-}
-
-/// Reads some of the journal's files (paths relative to `tm/`).
+/// Reads some of the journal's files (paths relative to `tm/`); a bad
+/// line is an error naming its file and line.
 pub fn read_files(tm: &Path, files: &[String]) -> Result<Journal> {
     let read = crate::parallel::map(files, |rel| read_file(tm, rel));
     let read = read.into_iter().collect::<Result<Vec<_>>>()?;
@@ -390,8 +385,8 @@ pub fn read_files(tm: &Path, files: &[String]) -> Result<Journal> {
 /// group into `T` there (`prepare`), and hands them to `use_them` as they
 /// are ready, so that a caller can index one group while the next is
 /// parsed. The first bad file ends the reading. What `use_them` gives back
-/// is dropped on the reading thread, which allocated it (freeing two
-/// million strings from another thread was a tenth of a rebuild).
+/// is dropped on the reading thread, which allocated it: the caller's
+/// thread is the busy one, and a thread frees its own allocations fastest.
 pub fn with_files_read<T: Send, R>(
     tm: &Path,
     groups: &[Vec<String>],
@@ -748,7 +743,7 @@ mod tests {
             stage(dir.path(), &[], &[a]).unwrap().is_empty(),
             "nothing new, nothing staged"
         );
-        let read = read(dir.path()).unwrap();
+        let read = read_files(dir.path(), &[staged[0].target.clone()]).unwrap();
         assert_eq!(read.revisions.len(), 2);
     }
 }
