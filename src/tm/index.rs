@@ -517,7 +517,9 @@ fn forget_revisions(tx: &rusqlite::Transaction, locale: &str, chapter: &str) -> 
 fn by_chapter(revision_files: Vec<String>) -> Vec<Vec<String>> {
     let mut chapters: std::collections::BTreeMap<String, Vec<String>> = Default::default();
     for rel in revision_files {
-        let chapter = journal::revision_file_key(&rel).map_or("", |(_, c)| c).to_string();
+        let chapter = journal::revision_file_key(&rel)
+            .map_or("", |(_, c)| c)
+            .to_string();
         chapters.entry(chapter).or_default().push(rel);
     }
     chapters.into_values().collect()
@@ -531,7 +533,8 @@ fn check_segments_known(
     known: &HashSet<&str>,
     revisions: &[RevisionRecord],
 ) -> Result<()> {
-    let mut in_index = conn.prepare_cached("SELECT EXISTS (SELECT 1 FROM segment WHERE id = ?1)")?;
+    let mut in_index =
+        conn.prepare_cached("SELECT EXISTS (SELECT 1 FROM segment WHERE id = ?1)")?;
     for r in revisions {
         if known.contains(r.segment_id.as_str())
             || in_index.query_row([&r.segment_id], |row| row.get::<_, bool>(0))?
