@@ -64,6 +64,11 @@ pub(super) enum Tidy {
     LeaveAlone,
 }
 
+/// Translations with more than one head in a locale: found through the
+/// partial index `translation_merged`, whose condition this must repeat.
+pub(super) const MERGED_SQL: &str = "SELECT segment_id, heads FROM translation
+     WHERE locale = ?1 AND heads LIKE '%,%' {among} ORDER BY segment_id";
+
 impl Memory {
     /// Renames committed journal files into place and notes how they now
     /// stand on disk.
@@ -400,9 +405,8 @@ impl Memory {
         locale: &str,
         among: super::Among,
     ) -> Result<Vec<MergeConflict>> {
-        let sql = "SELECT segment_id, heads FROM translation WHERE locale = ?1 AND heads LIKE '%,%' {among} ORDER BY segment_id";
         let rows: Vec<(String, String)> =
-            self.query_among(sql, "segment_id", Some(locale), among, |r| {
+            self.query_among(MERGED_SQL, "segment_id", Some(locale), among, |r| {
                 Ok((r.get(0)?, r.get(1)?))
             })?;
         let mut text_of = self

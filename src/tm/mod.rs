@@ -210,6 +210,25 @@ impl Translation {
 /// fewer pages to the file mid-way (a 16 MiB cache made it 15 % slower).
 pub const CACHE_KIB: i64 = 65_536;
 
+/// The condition `{among}` stands for when a query reads some chapters:
+/// `column` in one chapter's id range, bound as parameters `first` and the
+/// one after.
+fn chapter_condition(column: &str, first: usize) -> String {
+    format!(" AND {column} >= ?{first} AND {column} < ?{}", first + 1)
+}
+
+/// Leveraged translations in a locale, through the partial index
+/// `translation_suggested`, whose condition this must repeat.
+const SUGGESTED_SQL: &str = "SELECT segment_id, previous_source, match_score, match_from
+     FROM translation WHERE locale = ?1 AND previous_source IS NOT NULL {among}";
+
+/// Reviewers' verdicts standing in a locale, through the partial index
+/// `revision_reviewed`, whose condition this must repeat.
+const REVIEWED_SQL: &str = "SELECT t.segment_id, r.origin, r.author, r.created, r.note, r.text
+     FROM translation t JOIN revision r
+       ON r.segment_id = t.segment_id AND r.locale = t.locale AND r.hash = t.heads
+     WHERE t.locale = ?1 AND r.origin IN ('review', 'rejected') {among}";
+
 /// An open translation memory.
 pub struct Memory {
     conn: Connection,
@@ -335,8 +354,9 @@ impl Memory {
                 }
             }
             Among::Chapters(chapters) => {
-                let condition = format!(" AND {column} >= ?{first} AND {column} < ?{}", first + 1);
-                let mut stmt = self.conn.prepare(&sql.replace("{among}", &condition))?;
+                let mut stmt = self
+                    .conn
+                    .prepare(&sql.replace("{among}", &chapter_condition(column, first)))?;
                 for chapter in chapters {
                     // Ids are `<slug>/<hash>`: '0' is the character after '/'.
                     let (from, to) = (format!("{chapter}/"), format!("{chapter}0"));
@@ -419,9 +439,7 @@ impl Memory {
         locale: &str,
         among: Among,
     ) -> Result<HashMap<String, Suggestion>> {
-        let sql = "SELECT segment_id, previous_source, match_score, match_from FROM translation
-             WHERE locale = ?1 AND previous_source IS NOT NULL {among}";
-        let rows = self.query_among(sql, "segment_id", Some(locale), among, |r| {
+        let rows = self.query_among(SUGGESTED_SQL, "segment_id", Some(locale), among, |r| {
             Ok((
                 r.get::<_, String>(0)?,
                 Suggestion {
@@ -443,11 +461,7 @@ impl Memory {
 
     /// [`Memory::reviews`] among `among`.
     pub fn reviews_among(&self, locale: &str, among: Among) -> Result<HashMap<String, Review>> {
-        let sql = "SELECT t.segment_id, r.origin, r.author, r.created, r.note, r.text
-             FROM translation t JOIN revision r
-               ON r.segment_id = t.segment_id AND r.locale = t.locale AND r.hash = t.heads
-             WHERE t.locale = ?1 AND r.origin IN ('review', 'rejected') {among}";
-        let rows = self.query_among(sql, "t.segment_id", Some(locale), among, |r| {
+        let rows = self.query_among(REVIEWED_SQL, "t.segment_id", Some(locale), among, |r| {
             Ok((
                 r.get::<_, String>(0)?,
                 Review {
@@ -955,6 +969,35 @@ fn memory_error(path: &Path, e: rusqlite::Error) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A sync reads these per locale; each must stay a search of its
+    /// partial index, not a scan of a whole table (which a change of the
+    /// query's condition would silently bring back).
+    #[test]
+    fn the_per_locale_reads_of_few_rows_use_their_partial_indexes() {
+        let memory = Memory::open_in_memory().unwrap();
+        for (sql, column, index) in [
+            (SUGGESTED_SQL, "segment_id", "translation_suggested"),
+            (REVIEWED_SQL, "t.segment_id", "revision_reviewed"),
+            (index::MERGED_SQL, "segment_id", "translation_merged"),
+        ] {
+            for among in [String::new(), chapter_condition(column, 2)] {
+                let plan_sql = format!("EXPLAIN QUERY PLAN {}", sql.replace("{among}", &among));
+                let mut stmt = memory.conn.prepare(&plan_sql).unwrap();
+                let count = stmt.parameter_count();
+                let params: Vec<&dyn rusqlite::ToSql> =
+                    [&"fa" as &dyn rusqlite::ToSql, &"a/", &"a0"][..count].to_vec();
+                let plan: Vec<String> = stmt
+                    .query_map(params.as_slice(), |r| r.get::<_, String>(3))
+                    .unwrap()
+                    .collect::<rusqlite::Result<_>>()
+                    .unwrap();
+                let plan = plan.join("; ");
+                assert!(plan.contains(index), "{index} unused: {plan}");
+                assert!(!plan.contains("SCAN"), "a scan in: {plan}");
+            }
+        }
+    }
 
     fn segment(id: &str, position: Option<i64>) -> StoredSegment {
         StoredSegment {
