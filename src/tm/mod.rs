@@ -551,20 +551,37 @@ impl Memory {
 
     /// [`Memory::state_changes`] among `among`, oldest first in each chapter.
     pub fn state_changes_among(&self, locale: &str, among: Among) -> Result<Vec<StateChange>> {
-        let sql = "SELECT segment_id, created, status, origin, text = '' FROM revision
-             WHERE locale = ?1 AND current = 1 {among} ORDER BY created, id";
-        self.query_among(sql, "segment_id", Some(locale), among, |r| {
-            let empty: bool = r.get(4)?;
-            let status = Status::from_stored(&r.get::<_, String>(2)?);
-            Ok(StateChange {
-                segment_id: r.get(0)?,
-                at: r.get(1)?,
-                status: if empty { Status::Untranslated } else { status },
-                reviewed: !empty
-                    && status == Status::Translated
-                    && r.get::<_, String>(3)? == Origin::Review.as_str(),
-            })
-        })
+        // Sorted here rather than by SQLite, whose sorter copied every row:
+        // half of the query's time at 1M words, in every build.
+        let sql = "SELECT segment_id, created, status, origin, text = '', id FROM revision
+             WHERE locale = ?1 AND current = 1 {among}";
+        let read = |among: Among| {
+            let mut rows = self.query_among(sql, "segment_id", Some(locale), among, |r| {
+                let empty: bool = r.get(4)?;
+                let status = Status::from_stored(r.get_ref(2)?.as_str()?);
+                let change = StateChange {
+                    segment_id: r.get(0)?,
+                    at: r.get(1)?,
+                    status: if empty { Status::Untranslated } else { status },
+                    reviewed: !empty
+                        && status == Status::Translated
+                        && r.get_ref(3)?.as_str()? == Origin::Review.as_str(),
+                };
+                Ok((change, r.get::<_, i64>(5)?))
+            })?;
+            rows.sort_unstable_by(|a, b| (&a.0.at, a.1).cmp(&(&b.0.at, b.1)));
+            Ok::<_, Error>(rows.into_iter().map(|(change, _)| change))
+        };
+        match among {
+            Among::All => Ok(read(Among::All)?.collect()),
+            Among::Chapters(chapters) => {
+                let mut changes = Vec::new();
+                for chapter in chapters {
+                    changes.extend(read(Among::Chapters(std::slice::from_ref(chapter)))?);
+                }
+                Ok(changes)
+            }
+        }
     }
 
     /// First and latest revision time of each segment in one locale, by segment id.
@@ -1008,6 +1025,50 @@ mod tests {
             source: format!("Source of {id}."),
             file: "source/ch.md".into(),
             line: 1,
+        }
+    }
+
+    /// The dashboard replays changes oldest first; rows are not stored in
+    /// time order (a rebuilt index, an import of older work), so the
+    /// order must come from their times.
+    #[test]
+    fn state_changes_come_oldest_first_whatever_order_they_were_stored_in() {
+        let mut tm = Memory::open_in_memory().unwrap();
+        let change = |id: &str, text: &str| Changes {
+            segments: vec![segment("ch/1", Some(0)), segment("ch/2", Some(1))],
+            translations: vec![TranslationChange::new(
+                id,
+                "tr",
+                Translation {
+                    text: text.into(),
+                    status: Status::Translated,
+                },
+                Origin::PoImport,
+            )],
+            ..Default::default()
+        };
+        tm.apply(&change("ch/1", "Sonra"), 1_700_000_200).unwrap();
+        tm.apply(&change("ch/2", "Önce"), 1_700_000_100).unwrap();
+        tm.apply(&change("ch/1", "Aynı anda"), 1_700_000_100)
+            .unwrap();
+        let chapters = ["ch".to_string()];
+        for changes in [
+            tm.state_changes("tr").unwrap(),
+            tm.state_changes_among("tr", Among::Chapters(&chapters))
+                .unwrap(),
+        ] {
+            let order: Vec<(&str, &str)> = changes
+                .iter()
+                .map(|c| (c.segment_id.as_str(), c.at.as_str()))
+                .collect();
+            assert_eq!(
+                order,
+                [
+                    ("ch/2", "2023-11-14T22:15:00Z"),
+                    ("ch/1", "2023-11-14T22:15:00Z"),
+                    ("ch/1", "2023-11-14T22:16:40Z"),
+                ]
+            );
         }
     }
 
