@@ -10,7 +10,7 @@
 //! folded by [`fold`], whose table the entry file carries so that the page
 //! folds a query exactly as the index was folded.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 
 use serde_json::{json, Value};
@@ -69,9 +69,20 @@ fn is_turkic(edition: &Edition) -> bool {
 /// One word as the index keeps it: NFC, lower-cased by the language's
 /// rules, with the replacements and drops above.
 pub fn fold(word: &str, turkic: bool, map: &[(char, char)]) -> String {
+    let mut folded = String::new();
+    fold_into(word, turkic, map, &mut folded);
+    folded
+}
+
+/// [`fold`] into `out` (cleared first), so that indexing a book reuses one
+/// buffer for its million words.
+fn fold_into(word: &str, turkic: bool, map: &[(char, char)], out: &mut String) {
+    out.clear();
     // Most words of most books: nothing to normalize, map or drop.
     if word.is_ascii() && !(turkic && word.contains('I')) {
-        return word.to_ascii_lowercase();
+        out.push_str(word);
+        out.make_ascii_lowercase();
+        return;
     }
     let nfc: String = word.nfc().collect();
     let cased = if turkic {
@@ -79,19 +90,15 @@ pub fn fold(word: &str, turkic: bool, map: &[(char, char)]) -> String {
     } else {
         nfc.to_lowercase()
     };
-    cased
-        .chars()
-        .filter(|c| !is_dropped(*c))
-        .map(|c| {
-            // Every replaced character is Arabic-script or the apostrophe.
-            if c < '\u{0600}' {
-                return c;
-            }
-            map.iter()
-                .find(|(from, _)| *from == c)
-                .map_or(c, |(_, to)| *to)
-        })
-        .collect()
+    out.extend(cased.chars().filter(|c| !is_dropped(*c)).map(|c| {
+        // Every replaced character is Arabic-script or the apostrophe.
+        if c < '\u{0600}' {
+            return c;
+        }
+        map.iter()
+            .find(|(from, _)| *from == c)
+            .map_or(c, |(_, to)| *to)
+    }));
 }
 
 /// The folded words of a text, in order.
@@ -123,7 +130,10 @@ pub fn files(edition: &Edition) -> Vec<(String, String)> {
     let mut pages = Vec::new();
     let mut targets = Vec::new();
     let mut texts: Vec<Value> = Vec::new();
-    let mut terms: BTreeMap<String, BTreeMap<String, Vec<u32>>> = BTreeMap::new();
+    // Each word's texts, found by the word alone: one hash lookup per
+    // word of the book, and the chunks sorted once at the end.
+    let mut postings: HashMap<String, Vec<u32>> = HashMap::new();
+    let mut folded = String::new();
     for (page, chapter) in edition.chapters.iter().enumerate() {
         pages.push(json!([
             format!("{}.html", page_stem(&chapter.slug)),
@@ -139,40 +149,32 @@ pub fn files(edition: &Edition) -> Vec<(String, String)> {
             let id = texts.len() as u32;
             let target = first_target + passage.section.map_or(0, |s| s + 1);
             texts.push(json!([target, passage.text]));
-            for word in words(&passage.text, turkic, &map) {
-                let postings = terms
-                    .entry(term_chunk(&word))
-                    .or_default()
-                    .entry(word)
-                    .or_default();
-                if postings.last() != Some(&id) {
-                    postings.push(id);
+            for word in passage.text.unicode_words() {
+                fold_into(word, turkic, &map, &mut folded);
+                if folded.is_empty() {
+                    continue;
+                }
+                match postings.get_mut(folded.as_str()) {
+                    Some(ids) if ids.last() == Some(&id) => {}
+                    Some(ids) => ids.push(id),
+                    None => {
+                        postings.insert(folded.clone(), vec![id]);
+                    }
                 }
             }
         }
     }
+    let mut terms: BTreeMap<String, Vec<(&str, &[u32])>> = BTreeMap::new();
+    for (word, ids) in &postings {
+        terms
+            .entry(term_chunk(word))
+            .or_default()
+            .push((word.as_str(), ids.as_slice()));
+    }
     let mut files = Vec::new();
-    for (name, chunk) in &terms {
-        // Text numbers as differences from the previous one: shorter.
-        let chunk: serde_json::Map<String, Value> = chunk
-            .iter()
-            .map(|(word, ids)| {
-                let mut last = 0;
-                let deltas: Vec<u32> = ids
-                    .iter()
-                    .map(|id| {
-                        let d = id - last;
-                        last = *id;
-                        d
-                    })
-                    .collect();
-                (word.clone(), json!(deltas))
-            })
-            .collect();
-        files.push((
-            format!("{name}.js"),
-            registration(name, &Value::Object(chunk)),
-        ));
+    for (name, chunk) in &mut terms {
+        chunk.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        files.push((format!("{name}.js"), term_registration(name, chunk)));
     }
     for (n, chunk) in texts.chunks(TEXTS_PER_CHUNK).enumerate() {
         let name = format!("d-{n}");
@@ -199,9 +201,65 @@ fn registration(name: &str, data: &Value) -> String {
     format!("tercumanSearch.add({},{});\n", json!(name), data)
 }
 
+/// A chunk of terms (sorted words and the numbers of their texts) as the
+/// script [`registration`] would make of it as a JSON object, written
+/// directly: texts are numbered by their difference from the one before.
+fn term_registration(name: &str, words: &[(&str, &[u32])]) -> String {
+    let mut out = format!("tercumanSearch.add({},{{", json!(name));
+    for (n, (word, ids)) in words.iter().enumerate() {
+        if n > 0 {
+            out.push(',');
+        }
+        out.push_str(&Value::from(*word).to_string());
+        out.push_str(":[");
+        let mut last = 0;
+        for (i, id) in ids.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            let _ = write!(out, "{}", id - last);
+            last = *id;
+        }
+        out.push(']');
+    }
+    out.push_str("});\n");
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The chunks of terms are written by hand for speed; the page reads
+    /// them as JSON, so they must be what serde_json writes (words sorted,
+    /// as `files` sorts them).
+    #[test]
+    fn a_chunk_of_terms_is_the_json_serde_would_write() {
+        let words: [(&str, &[u32]); 3] = [
+            ("a\"b\\c", &[3, 7, 20]),
+            ("tab\there\u{1}", &[5, 6]),
+            ("می\u{200c}خواهم", &[0]),
+        ];
+        let as_json: serde_json::Map<String, Value> = words
+            .iter()
+            .map(|(w, ids)| {
+                let mut last = 0;
+                let deltas: Vec<u32> = ids
+                    .iter()
+                    .map(|id| {
+                        let d = id - last;
+                        last = *id;
+                        d
+                    })
+                    .collect();
+                (w.to_string(), json!(deltas))
+            })
+            .collect();
+        assert_eq!(
+            term_registration("t-61", &words),
+            registration("t-61", &Value::Object(as_json))
+        );
+    }
 
     fn folded(text: &str, turkic: bool) -> Vec<String> {
         words(text, turkic, &replacements()).collect()
