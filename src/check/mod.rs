@@ -151,6 +151,13 @@ fn error_rules(source: &str, translation: &str, out: &mut Vec<Issue>) -> bool {
 /// block where the English has none would put that block inside a
 /// paragraph, which breaks the page and the EPUB.
 fn blocks(text: &str) -> BTreeMap<(&'static str, &'static str), usize> {
+    if source::is_plain(text) {
+        return BTreeMap::new();
+    }
+    parsed_blocks(text)
+}
+
+fn parsed_blocks(text: &str) -> BTreeMap<(&'static str, &'static str), usize> {
     let (wrapped, _, end) = source::wrap_inline(text);
     let mut found = BTreeMap::new();
     let parser = Parser::new_ext(&wrapped, source::markdown_options());
@@ -317,6 +324,13 @@ struct Markup {
 }
 
 fn markup(text: &str) -> Markup {
+    if source::is_plain(text) {
+        return Markup::default();
+    }
+    parsed_markup(text)
+}
+
+fn parsed_markup(text: &str) -> Markup {
     let (wrapped, _, end) = source::wrap_inline(text);
     // `[x][ref]` and `[x][]` count as links whether or not the definition is
     // known here; a bare `[x]` is text unless defined (CommonMark).
@@ -674,6 +688,84 @@ pub fn check_project(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What [`source::is_plain`] lets a build skip: texts made of everything it
+    /// allows (list and heading markers, numbers, bare URLs, Persian and
+    /// Turkish letters, ZWNJ, quotes) parse into no markup and no block.
+    #[test]
+    fn plain_text_parses_into_no_markup_and_no_block() {
+        let pieces = [
+            "1. ",
+            "1) ",
+            "# ",
+            "## ",
+            "- ",
+            "+ ",
+            "---",
+            "===",
+            "> ",
+            "= ",
+            "a",
+            "İstanbul'da",
+            "ı",
+            "می\u{200c}خواهم",
+            "۱۲۳",
+            "٫",
+            "؟",
+            ":",
+            ";",
+            "(x)",
+            "\"q\"",
+            "'",
+            "%",
+            "$5",
+            "@",
+            "/",
+            "?",
+            "http://example.org/a_b",
+            "www.example.org",
+            "a@b.org",
+            "—",
+            "…",
+            " ",
+            "  ",
+            ".",
+            ",",
+            "x:",
+            "[",
+            "2026-12-07",
+            "\u{2067}",
+            "\u{a0}",
+        ];
+        let mut seed: u64 = 7;
+        let mut checked = 0;
+        for _ in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..(seed % 9 + 1) {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            if !source::is_plain(&text) {
+                continue;
+            }
+            checked += 1;
+            assert_eq!(parsed_markup(&text), Markup::default(), "{text:?}");
+            assert!(parsed_blocks(&text).is_empty(), "{text:?}");
+            assert_eq!(
+                source::parsed_plain_text(&text, &[]),
+                source::plain_text(&text, &[]),
+                "{text:?}"
+            );
+        }
+        assert!(checked > 2000, "{checked}");
+        for marked in [
+            "*a*", "a_b_", "`c`", "[l](u)", "<b>", "&amp;", "~~s~~", "a\n- b", "x\\*",
+        ] {
+            assert!(!source::is_plain(marked), "{marked:?}");
+        }
+    }
 
     fn rules(source: &str, translation: &str) -> Vec<&'static str> {
         check_translation(

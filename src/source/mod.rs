@@ -644,6 +644,42 @@ pub fn resolve_link<'a>(
 
 /// The visible text of inline Markdown, for anchors and titles.
 pub fn plain_text(text: &str, links: &[LinkDefinition]) -> String {
+    if is_plain(text) {
+        // A paragraph's final spaces are not its text (CommonMark 4.8).
+        return text.trim_end_matches(' ').to_string();
+    }
+    parsed_plain_text(text, links)
+}
+
+/// Text in which Markdown finds nothing but words: one line (which
+/// [`wrap_inline`] starts with a letter, so no block begins) with
+/// no character that opens inline markup, an escape, an entity or HTML.
+/// Most sentences of a book are; a build checks and renders every
+/// translation of every locale, and skips their parse.
+pub(crate) fn is_plain(text: &str) -> bool {
+    /// The bytes that end plain text: controls (a line break above all)
+    /// and the ASCII punctuation Markdown reads.
+    const STOPS: [bool; 256] = {
+        let mut stops = [false; 256];
+        let mut b = 0;
+        while b < 0x20 {
+            stops[b] = true;
+            b += 1;
+        }
+        stops[0x7f] = true;
+        let marks = b"\\`*_[]!<>&~^|{}";
+        let mut i = 0;
+        while i < marks.len() {
+            stops[marks[i] as usize] = true;
+            i += 1;
+        }
+        stops
+    };
+    !text.bytes().any(|b| STOPS[b as usize])
+}
+
+/// [`plain_text`] as Markdown parses it.
+pub(crate) fn parsed_plain_text(text: &str, links: &[LinkDefinition]) -> String {
     let (wrapped, offset, end) = wrap_inline(text);
     let mut callback = |link: BrokenLink<'_>| resolve_link(links, &link.reference);
     let parser =
