@@ -266,13 +266,9 @@ fn a_font_the_persian_edition_cannot_use_is_refused_before_anything_is_built() {
     );
 }
 
-/// A segment's line lost from `tm/source/` (a hand-made merge) while its
-/// revisions stay: a clone rebuilding its index names the revision file
-/// and the segment, and writes nothing.
-#[test]
-fn a_revision_of_a_segment_the_journal_lost_is_named_when_the_index_is_rebuilt() {
-    let book = shipped_book();
-    let root = book.path();
+/// The clone as git leaves it: the memory's local index (and its SQLite
+/// side files) gone, the journal there.
+fn remove_the_index(root: &std::path::Path) {
     for file in std::fs::read_dir(root.join("tm")).unwrap() {
         let path = file.unwrap().path();
         if path
@@ -284,6 +280,16 @@ fn a_revision_of_a_segment_the_journal_lost_is_named_when_the_index_is_rebuilt()
             std::fs::remove_file(path).unwrap();
         }
     }
+}
+
+/// A segment's line lost from `tm/source/` (a hand-made merge) while its
+/// revisions stay: a clone rebuilding its index names the revision file
+/// and the segment, and writes nothing.
+#[test]
+fn a_revision_of_a_segment_the_journal_lost_is_named_when_the_index_is_rebuilt() {
+    let book = shipped_book();
+    let root = book.path();
+    remove_the_index(root);
     let segments = root.join("tm/source/introduction.tsv");
     let text = std::fs::read_to_string(&segments).unwrap();
     let lost = text.lines().nth(1).unwrap();
@@ -310,12 +316,7 @@ fn a_revision_of_a_segment_the_journal_lost_is_named_when_the_index_is_rebuilt()
 fn a_fresh_clone_with_a_bad_journal_line_rewrites_no_journal_file() {
     let book = shipped_book();
     let root = book.path();
-    for file in std::fs::read_dir(root.join("tm")).unwrap() {
-        let path = file.unwrap().path();
-        if path.to_string_lossy().contains("memory.sqlite") {
-            std::fs::remove_file(path).unwrap();
-        }
-    }
+    remove_the_index(root);
     let merged = root.join("tm/revisions/tr/introduction.tsv");
     let tidy = std::fs::read_to_string(&merged).unwrap();
     let mut lines: Vec<&str> = tidy.lines().collect();

@@ -66,17 +66,10 @@ fn is_turkic(edition: &Edition) -> bool {
     matches!(edition.lang.language.as_str(), "tr" | "az")
 }
 
-/// One word as the index keeps it: NFC, lower-cased by the language's
+/// One word as the index keeps it, written into `out` (cleared first, one
+/// buffer for a book's million words): NFC, lower-cased by the language's
 /// rules, with the replacements and drops above.
-pub fn fold(word: &str, turkic: bool, map: &[(char, char)]) -> String {
-    let mut folded = String::new();
-    fold_into(word, turkic, map, &mut folded);
-    folded
-}
-
-/// [`fold`] into `out` (cleared first), so that indexing a book reuses one
-/// buffer for its million words.
-fn fold_into(word: &str, turkic: bool, map: &[(char, char)], out: &mut String) {
+fn fold(word: &str, turkic: bool, map: &[(char, char)], out: &mut String) {
     out.clear();
     // Most words of most books: nothing to normalize, map or drop.
     if word.is_ascii() && !(turkic && word.contains('I')) {
@@ -101,15 +94,15 @@ fn fold_into(word: &str, turkic: bool, map: &[(char, char)], out: &mut String) {
     }));
 }
 
-/// The folded words of a text, in order.
-pub fn words<'t>(
-    text: &'t str,
-    turkic: bool,
-    map: &'t [(char, char)],
-) -> impl Iterator<Item = String> + 't {
-    text.unicode_words()
-        .map(move |w| fold(w, turkic, map))
-        .filter(|w| !w.is_empty())
+/// Hands `take` each folded word of a text, in order.
+fn each_word(text: &str, turkic: bool, map: &[(char, char)], mut take: impl FnMut(&str)) {
+    let mut folded = String::new();
+    for word in text.unicode_words() {
+        fold(word, turkic, map, &mut folded);
+        if !folded.is_empty() {
+            take(&folded);
+        }
+    }
 }
 
 /// The chunk a folded word's postings are in: its first two characters, as
@@ -133,7 +126,6 @@ pub fn files(edition: &Edition) -> Vec<(String, String)> {
     // Each word's texts, found by the word alone: one hash lookup per
     // word of the book, and the chunks sorted once at the end.
     let mut postings: HashMap<String, Vec<u32>> = HashMap::new();
-    let mut folded = String::new();
     for (page, chapter) in edition.chapters.iter().enumerate() {
         pages.push(json!([
             format!("{}.html", page_stem(&chapter.slug)),
@@ -149,19 +141,15 @@ pub fn files(edition: &Edition) -> Vec<(String, String)> {
             let id = texts.len() as u32;
             let target = first_target + passage.section.map_or(0, |s| s + 1);
             texts.push(json!([target, passage.text]));
-            for word in passage.text.unicode_words() {
-                fold_into(word, turkic, &map, &mut folded);
-                if folded.is_empty() {
-                    continue;
-                }
-                match postings.get_mut(folded.as_str()) {
+            each_word(&passage.text, turkic, &map, |word| {
+                match postings.get_mut(word) {
                     Some(ids) if ids.last() == Some(&id) => {}
                     Some(ids) => ids.push(id),
                     None => {
-                        postings.insert(folded.clone(), vec![id]);
+                        postings.insert(word.to_string(), vec![id]);
                     }
                 }
-            }
+            });
         }
     }
     let mut terms: BTreeMap<String, Vec<(&str, &[u32])>> = BTreeMap::new();
@@ -262,7 +250,9 @@ mod tests {
     }
 
     fn folded(text: &str, turkic: bool) -> Vec<String> {
-        words(text, turkic, &replacements()).collect()
+        let mut words = Vec::new();
+        each_word(text, turkic, &replacements(), |w| words.push(w.to_string()));
+        words
     }
 
     #[test]
