@@ -11,8 +11,9 @@
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
-use rusqlite::{params, OptionalExtension, ToSql};
+use rusqlite::{params, OptionalExtension};
 
+use super::bulk::insert_rows;
 use super::journal::{self, Journal, RevisionRecord, SegmentRecord, StagedFile};
 use super::{Memory, Status};
 use crate::error::{Error, Result};
@@ -245,18 +246,22 @@ impl Memory {
             .cloned()
             .partition(|rel| journal::revision_file_key(rel).is_some());
         let chapters = by_chapter(revision_files);
-        let t = crate::timings::phase(|| "index: read the segments".into());
-        let sources = journal::read_files(tm, &source_files)?;
-        drop(t);
         let tx = self.conn.transaction()?;
         let fresh: bool = tx.query_row(
             "SELECT NOT EXISTS (SELECT 1 FROM exported) AND NOT EXISTS (SELECT 1 FROM revision)",
             [],
             |r| r.get(0),
         )?;
-        let mut files = sources.files;
-        let mut untidy = sources.untidy;
+        let mut files = Vec::new();
+        let mut untidy = Vec::new();
         journal::with_files_read(tm, &chapters, ChapterRows::of, |read, give_back| {
+            // The segments are read here while the other thread reads the
+            // first chapters' revisions.
+            let t = crate::timings::phase(|| "index: read the segments".into());
+            let sources = journal::read_files(tm, &source_files)?;
+            drop(t);
+            files = sources.files;
+            untidy = sources.untidy;
             let t = crate::timings::phase(|| "index: segments".into());
             insert_segments(&tx, &sources.segments)?;
             tx.execute("DELETE FROM revision", [])?;
@@ -771,39 +776,6 @@ fn insert_translations(
             ]
         },
     )?;
-    Ok(())
-}
-
-/// Rows inserted many to a statement (`INSERT … VALUES (…), (…) …`): a
-/// rebuild inserts hundreds of thousands, and SQLite's cost of running a
-/// statement once per row was a third of its time.
-fn insert_rows<T, const N: usize>(
-    tx: &rusqlite::Transaction,
-    insert: &str,
-    row: &str,
-    tail: &str,
-    rows: &[T],
-    values: impl for<'a> Fn(&'a T) -> [&'a dyn ToSql; N],
-) -> Result<()> {
-    const ROWS_PER_STATEMENT: usize = 100;
-    let statement = |count: usize| {
-        let rows = vec![row; count].join(", ");
-        format!("{insert} VALUES {rows} {tail}")
-    };
-    let mut full = tx.prepare(&statement(ROWS_PER_STATEMENT))?;
-    let mut bound: Vec<&dyn ToSql> = Vec::with_capacity(N * ROWS_PER_STATEMENT);
-    for chunk in rows.chunks(ROWS_PER_STATEMENT) {
-        bound.clear();
-        for r in chunk {
-            bound.extend(values(r));
-        }
-        if chunk.len() == ROWS_PER_STATEMENT {
-            full.execute(bound.as_slice())?;
-        } else {
-            tx.prepare(&statement(chunk.len()))?
-                .execute(bound.as_slice())?;
-        }
-    }
     Ok(())
 }
 

@@ -7,6 +7,7 @@
 //! said when they were last written (to tell a translator's edit from a stale
 //! file). The schema is versioned by `PRAGMA user_version`; see [`schema`].
 
+mod bulk;
 pub mod concordance;
 mod edit_distance;
 pub mod exchange;

@@ -8,6 +8,7 @@ use std::path::Path;
 
 use rusqlite::{params, OptionalExtension};
 
+use super::bulk::insert_rows;
 use super::{index, journal, Changes, StoredSegment, TranslationChange};
 use crate::error::Result;
 
@@ -63,17 +64,17 @@ pub(super) fn write_segments<'r>(
     records: &mut Vec<journal::SegmentRecord>,
 ) -> Result<()> {
     let mut known = tx.prepare("SELECT 1 FROM segment WHERE id = ?1")?;
-    let mut upsert_segment = tx.prepare(
-        "INSERT INTO segment (id, chapter, position, kind, source, file, line)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-         ON CONFLICT(id) DO UPDATE SET chapter = excluded.chapter, position = excluded.position,
-           kind = excluded.kind, source = excluded.source, file = excluded.file, line = excluded.line",
-    )?;
+    // A first sync's memory knows no segment: nothing to look up.
+    let none_known: bool = tx.query_row("SELECT NOT EXISTS (SELECT 1 FROM segment)", [], |r| {
+        r.get(0)
+    })?;
     // In key order: B-tree inserts then touch each page once.
     let mut rows: Vec<&StoredSegment> = rows.collect();
     rows.sort_unstable_by(|a, b| a.id.cmp(&b.id));
-    for s in rows {
-        if s.position.is_none() || !known.exists([&s.id])? {
+    let mut previous: Option<&str> = None;
+    for s in &rows {
+        let new = previous != Some(s.id.as_str()) && (none_known || !known.exists([&s.id])?);
+        if s.position.is_none() || new {
             records.push(journal::SegmentRecord {
                 id: s.id.clone(),
                 kind: s.kind.clone(),
@@ -82,16 +83,17 @@ pub(super) fn write_segments<'r>(
                 source: s.source.clone(),
             });
         }
-        upsert_segment.raw_bind_parameter(1, &s.id)?;
-        upsert_segment.raw_bind_parameter(2, &s.chapter)?;
-        upsert_segment.raw_bind_parameter(3, s.position)?;
-        upsert_segment.raw_bind_parameter(4, &s.kind)?;
-        upsert_segment.raw_bind_parameter(5, &s.source)?;
-        upsert_segment.raw_bind_parameter(6, &s.file)?;
-        upsert_segment.raw_bind_parameter(7, s.line)?;
-        upsert_segment.raw_execute()?;
+        previous = Some(&s.id);
     }
-    Ok(())
+    insert_rows(
+        tx,
+        "INSERT INTO segment (id, chapter, position, kind, source, file, line)",
+        "(?, ?, ?, ?, ?, ?, ?)",
+        "ON CONFLICT(id) DO UPDATE SET chapter = excluded.chapter, position = excluded.position,
+           kind = excluded.kind, source = excluded.source, file = excluded.file, line = excluded.line",
+        &rows,
+        |s| [&s.id, &s.chapter, &s.position, &s.kind, &s.source, &s.file, &s.line],
+    )
 }
 
 /// Stores translations with their revisions, exported states and pending
