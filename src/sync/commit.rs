@@ -9,7 +9,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
-use std::sync::mpsc::Sender;
+use std::sync::mpsc::{Sender, TryRecvError};
 
 use super::files::{discard, fault};
 use super::plan::{stored_state, StoredState};
@@ -64,16 +64,28 @@ pub(super) fn commit_while_making(
         let writer = scope.spawn(move || {
             let changed_rows: Vec<&StoredSegment> =
                 changed.iter().filter_map(|id| segments.get(id)).collect();
-            memory.apply_staged(&changed_rows, now, |memory| loop {
-                match rest.recv() {
-                    Ok(ToWriter::State(code, new_file, reply)) => {
+            // A locale's state is read as soon as it is asked for, between
+            // batches of segment rows: making the files never waits for them.
+            memory.apply_staged(&changed_rows, now, |memory, wait| {
+                let message = if wait {
+                    rest.recv().ok()
+                } else {
+                    match rest.try_recv() {
+                        Ok(message) => Some(message),
+                        Err(TryRecvError::Empty) => return Ok(None),
+                        Err(TryRecvError::Disconnected) => None,
+                    }
+                };
+                match message {
+                    Some(ToWriter::State(code, new_file, reply)) => {
                         let state = fault(&format!("state:{code}"))
                             .and_then(|()| stored_state(memory, &code, new_file, Among::All));
                         let _ = reply.send(state);
+                        Ok(None)
                     }
-                    Ok(ToWriter::Commit(Some(changes))) => return Ok(changes),
-                    Ok(ToWriter::Commit(None)) | Err(_) => {
-                        return Err(Error::Other(crate::said!("sync-stopped-before-commit")))
+                    Some(ToWriter::Commit(Some(changes))) => Ok(Some(changes)),
+                    Some(ToWriter::Commit(None)) | None => {
+                        Err(Error::Other(crate::said!("sync-stopped-before-commit")))
                     }
                 }
             })

@@ -42,13 +42,6 @@ pub(super) fn note_staged(tx: &rusqlite::Transaction, staged: &[StagedFile]) -> 
     Ok(())
 }
 
-/// Removes staged journal files a failed commit leaves behind.
-pub(super) fn discard(staged: &[StagedFile]) {
-    for s in staged {
-        let _ = std::fs::remove_file(&s.temporary);
-    }
-}
-
 /// A merge conflict: one segment edited in two clones since merged.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MergeConflict {
@@ -345,7 +338,7 @@ impl Memory {
         let records: Vec<RevisionRecord> = revisions.into_iter().map(|(_, r)| r).collect();
         let staged = journal::stage(&tm, &segments, &records)?;
         if let Err(e) = note_staged(&tx, &staged).and_then(|()| Ok(tx.commit()?)) {
-            discard(&staged);
+            journal::discard(&staged);
             return Err(e);
         }
         self.finish_journal()

@@ -15,7 +15,7 @@
 //! revision no other replaced, and two such heads mean two clones edited the
 //! same segment — a conflict the next sync reports, with both texts kept.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -518,23 +518,19 @@ pub struct StagedFile {
 }
 
 /// Stages the journal files `records` add to: each file's lines and the
-/// new ones, sorted and without repeats, written beside it. Segment lines
-/// replace older lines of the same id (a segment that left the source
-/// records the line it left from).
+/// new ones, sorted and without repeats, written beside it, a file per
+/// core at a time. Segment lines replace older lines of the same id (a
+/// segment that left the source records the line it left from). If any
+/// file fails, none is left staged.
 pub fn stage(
     tm: &Path,
     segments: &[SegmentRecord],
     revisions: &[RevisionRecord],
 ) -> Result<Vec<StagedFile>> {
     let mut by_file: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    let mut replaced: HashMap<String, std::collections::HashSet<String>> = HashMap::new();
     for s in segments {
         let file = format!("{SOURCE_DIR}/{}.tsv", chapter_of(&s.id));
-        by_file.entry(file.clone()).or_default().push(s.line());
-        replaced
-            .entry(file)
-            .or_default()
-            .insert(format!("{}\t", escape(&s.id)));
+        by_file.entry(file).or_default().push(s.line());
     }
     for r in revisions {
         let file = format!(
@@ -544,46 +540,79 @@ pub fn stage(
         );
         by_file.entry(file).or_default().push(r.line());
     }
+    let files: Vec<(String, Vec<String>)> = by_file.into_iter().collect();
+    let results = crate::parallel::map(&files, |(file, lines)| stage_file(tm, file, lines));
     let mut staged = Vec::new();
-    for (file, new_lines) in by_file {
-        let path = tm.join(&file);
-        let old = match std::fs::read_to_string(&path) {
-            Ok(text) => text,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-            Err(e) => return Err(Error::io(&path, e)),
-        };
-        let gone = replaced.get(&file);
-        let mut lines: Vec<&str> = record_lines(&old)
-            .map(|(_, l)| l)
-            .filter(|l| {
-                gone.is_none_or(|ids| {
-                    l.split_once('\t')
-                        .is_none_or(|(id, _)| !ids.contains(&format!("{id}\t")))
-                })
-            })
-            .collect();
-        lines.extend(new_lines.iter().map(String::as_str));
-        let header = if file.starts_with(SOURCE_DIR) {
-            SOURCE_HEADER
-        } else {
-            REVISIONS_HEADER
-        };
-        let text = sorted_text(header, lines);
-        if text == old {
-            continue;
+    let mut failure = None;
+    for result in results {
+        match result {
+            Ok(file) => staged.extend(file),
+            Err(e) => {
+                failure.get_or_insert(e);
+            }
         }
-        let temporary = path.with_extension("tsv.tercuman-tmp");
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-        }
-        std::fs::write(&temporary, &text).map_err(|e| Error::io(&temporary, e))?;
-        staged.push(StagedFile {
-            target: file,
-            temporary,
-            digest: digest(text.as_bytes()),
-        });
     }
-    Ok(staged)
+    match failure {
+        Some(e) => {
+            discard(&staged);
+            Err(e)
+        }
+        None => Ok(staged),
+    }
+}
+
+/// Stages one journal file with `new_lines` added, unless that changes
+/// nothing.
+fn stage_file(tm: &Path, file: &str, new_lines: &[String]) -> Result<Option<StagedFile>> {
+    let path = tm.join(file);
+    let old = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) => return Err(Error::io(&path, e)),
+    };
+    let is_source = file.starts_with(SOURCE_DIR);
+    // The ids of the new segment lines, whose old lines they replace.
+    let replaced: HashSet<&str> = if is_source && !old.is_empty() {
+        new_lines.iter().filter_map(|l| record_id(l)).collect()
+    } else {
+        HashSet::new()
+    };
+    let mut lines: Vec<&str> = record_lines(&old)
+        .map(|(_, l)| l)
+        .filter(|l| replaced.is_empty() || record_id(l).is_none_or(|id| !replaced.contains(id)))
+        .collect();
+    lines.extend(new_lines.iter().map(String::as_str));
+    let header = if is_source {
+        SOURCE_HEADER
+    } else {
+        REVISIONS_HEADER
+    };
+    let text = sorted_text(header, lines);
+    if text == old {
+        return Ok(None);
+    }
+    let temporary = path.with_extension("tsv.tercuman-tmp");
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    }
+    std::fs::write(&temporary, &text).map_err(|e| Error::io(&temporary, e))?;
+    Ok(Some(StagedFile {
+        target: file.to_string(),
+        temporary,
+        digest: digest(text.as_bytes()),
+    }))
+}
+
+/// Removes staged journal files a failed commit leaves behind.
+pub fn discard(staged: &[StagedFile]) {
+    for s in staged {
+        let _ = std::fs::remove_file(&s.temporary);
+    }
+}
+
+/// A line's first field, escaped as it is written: a record's id.
+fn record_id(line: &str) -> Option<&str> {
+    line.split_once('\t').map(|(id, _)| id)
 }
 
 /// Rewrites a journal file git merged into the form tercuman writes

@@ -771,18 +771,21 @@ impl Memory {
 
     /// Writes `segments` in a transaction left open until `rest` returns the
     /// remaining changes, which are then written and committed together, so
-    /// a caller can make its files while the bulk of the rows is written. If
-    /// `rest` fails, the transaction is rolled back: nothing changes.
-    /// `rest` may read the memory meanwhile (what it reads is not what the
-    /// segment rows change). The committed changes are handed back.
+    /// a caller can make its files while the bulk of the rows is written.
+    /// Between batches of rows `rest` is called with `wait` false, to
+    /// answer its caller without waiting (it may read the memory: what it
+    /// reads is not what the segment rows change); once they are written,
+    /// with `wait` true, until it returns the changes. If `rest` fails, the
+    /// transaction is rolled back: nothing changes. The committed changes
+    /// are handed back.
     pub fn apply_staged(
         &mut self,
         segments: &[&StoredSegment],
         now: i64,
-        rest: impl FnOnce(&Memory) -> Result<Changes>,
+        mut rest: impl FnMut(&Memory, bool) -> Result<Option<Changes>>,
     ) -> Result<Changes> {
         if segments.is_empty() {
-            let changes = rest(self)?;
+            let changes = self.wait_for(&mut rest, None)?;
             self.apply(&changes, now)?;
             return Ok(changes);
         }
@@ -794,15 +797,76 @@ impl Memory {
         .map_err(|e| memory_error(&path, e))?;
         let t = crate::timings::phase(|| "commit: segments (beside the files)".into());
         let mut records = Records::default();
-        write_segments(&tx, segments.iter().copied(), &mut records.segments)
-            .map_err(|e| with_path(&path, e))?;
+        let mut changes = None;
+        // What `rest` fails with is returned as it is, not as the memory's.
+        let mut failed = None;
+        let mut answer = || {
+            if changes.is_none() {
+                match rest(self, false) {
+                    Ok(answered) => changes = answered,
+                    Err(e) => return Err(Error::Other(failed.insert(e).to_string().into())),
+                }
+            }
+            Ok(())
+        };
+        let written = write_segments(
+            &tx,
+            segments.iter().copied(),
+            &mut records.segments,
+            &mut answer,
+        );
+        if let Err(e) = written {
+            return Err(failed.unwrap_or_else(|| with_path(&path, e)));
+        }
         drop(t);
+        // The segments' journal files are staged on another thread while
+        // this one goes on answering the caller.
+        let (changes, staged) = std::thread::scope(|scope| {
+            let staging = self.journal.as_deref().map(|tm| {
+                let segments = &records.segments;
+                scope.spawn(move || {
+                    let _t = crate::timings::phase(|| "commit: journal of the segments".into());
+                    journal::stage(tm, segments, &[])
+                })
+            });
+            let changes = self.wait_for(&mut rest, changes);
+            let staged = staging.map_or(Ok(Vec::new()), |s| {
+                s.join().unwrap_or_else(|e| std::panic::resume_unwind(e))
+            });
+            (changes, staged)
+        });
         // On an error the open transaction is dropped, which rolls it back.
-        let changes = rest(self)?;
+        let changes = match (changes, staged) {
+            (Ok(changes), Ok(staged)) => {
+                records.staged = staged;
+                records.staged_segments = records.segments.len();
+                changes
+            }
+            (changes, staged) => {
+                if let Ok(staged) = &staged {
+                    journal::discard(staged);
+                }
+                return Err(changes.and(staged.map(|_| ())).unwrap_err());
+            }
+        };
         let journal = self.journal.as_deref();
         commit_changes(tx, &changes, now, records, journal).map_err(|e| with_path(&path, e))?;
         self.finish_journal()?;
         Ok(changes)
+    }
+
+    /// Calls `rest`, waiting, until it returns the changes (unless it did).
+    fn wait_for(
+        &self,
+        rest: &mut impl FnMut(&Memory, bool) -> Result<Option<Changes>>,
+        mut changes: Option<Changes>,
+    ) -> Result<Changes> {
+        loop {
+            if let Some(changes) = changes {
+                return Ok(changes);
+            }
+            changes = rest(self, true)?;
+        }
     }
 
     /// The schema version, for diagnostics.

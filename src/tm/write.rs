@@ -23,13 +23,38 @@ pub(super) const INSERT_REVISION_COLUMNS: &str =
 pub(super) struct Records {
     pub(super) segments: Vec<journal::SegmentRecord>,
     pub(super) revisions: Vec<journal::RevisionRecord>,
+    /// Journal files already staged for the first `staged_segments`
+    /// segment records (beside a sync's PO files).
+    pub(super) staged: Vec<journal::StagedFile>,
+    pub(super) staged_segments: usize,
+}
+
+impl Records {
+    /// Stages what is not staged yet: the revisions, and the segments,
+    /// all of them again if some came after the early staging (its files
+    /// would be staged twice, the second time without the first's lines).
+    fn stage_the_rest(mut self, tm: &Path) -> Result<Vec<journal::StagedFile>> {
+        if self.segments.len() != self.staged_segments {
+            journal::discard(&std::mem::take(&mut self.staged));
+            return journal::stage(tm, &self.segments, &self.revisions);
+        }
+        let mut staged = self.staged;
+        match journal::stage(tm, &[], &self.revisions) {
+            Ok(more) => staged.extend(more),
+            Err(e) => {
+                journal::discard(&staged);
+                return Err(e);
+            }
+        }
+        Ok(staged)
+    }
 }
 
 /// Writes `changes` in `tx`, stages the journal files they add to (when
 /// the memory has a journal) and commits: the journal files are renamed
 /// into place after the commit ([`Memory::finish_journal`]), so a run
 /// killed before it changed nothing, and one killed after it is finished
-/// by the next.
+/// by the next. On an error no staged file is left.
 pub(super) fn commit_changes(
     tx: rusqlite::Transaction,
     changes: &Changes,
@@ -37,12 +62,24 @@ pub(super) fn commit_changes(
     mut records: Records,
     journal: Option<&Path>,
 ) -> Result<()> {
-    write_segments(&tx, changes.segments.iter(), &mut records.segments)?;
-    records.revisions = write_changes(&tx, changes, now)?;
+    let written = write_segments(
+        &tx,
+        changes.segments.iter(),
+        &mut records.segments,
+        &mut || Ok(()),
+    )
+    .and_then(|()| write_changes(&tx, changes, now));
+    match written {
+        Ok(revisions) => records.revisions = revisions,
+        Err(e) => {
+            journal::discard(&records.staged);
+            return Err(e);
+        }
+    }
     let staged = match journal {
         Some(tm) => {
             let _t = crate::timings::phase(|| "commit: journal".into());
-            journal::stage(tm, &records.segments, &records.revisions)?
+            records.stage_the_rest(tm)?
         }
         None => Vec::new(),
     };
@@ -51,18 +88,21 @@ pub(super) fn commit_changes(
         Ok(tx.commit()?)
     });
     if committed.is_err() {
-        index::discard(&staged);
+        journal::discard(&staged);
     }
     committed
 }
 
 /// Stores segment rows (new or changed) in an open transaction, with the
-/// journal records of those new to the memory or that left the source.
+/// journal records of those new to the memory or that left the source,
+/// calling `between` after each batch of rows.
 pub(super) fn write_segments<'r>(
     tx: &rusqlite::Transaction,
     rows: impl Iterator<Item = &'r StoredSegment>,
     records: &mut Vec<journal::SegmentRecord>,
+    between: &mut dyn FnMut() -> Result<()>,
 ) -> Result<()> {
+    const BATCH: usize = 4096;
     let mut known = tx.prepare("SELECT 1 FROM segment WHERE id = ?1")?;
     // A first sync's memory knows no segment: nothing to look up.
     let none_known: bool = tx.query_row("SELECT NOT EXISTS (SELECT 1 FROM segment)", [], |r| {
@@ -85,15 +125,19 @@ pub(super) fn write_segments<'r>(
         }
         previous = Some(&s.id);
     }
-    insert_rows(
-        tx,
-        "INSERT INTO segment (id, chapter, position, kind, source, file, line)",
-        "(?, ?, ?, ?, ?, ?, ?)",
-        "ON CONFLICT(id) DO UPDATE SET chapter = excluded.chapter, position = excluded.position,
-           kind = excluded.kind, source = excluded.source, file = excluded.file, line = excluded.line",
-        &rows,
-        |s| [&s.id, &s.chapter, &s.position, &s.kind, &s.source, &s.file, &s.line],
-    )
+    for batch in rows.chunks(BATCH) {
+        insert_rows(
+            tx,
+            "INSERT INTO segment (id, chapter, position, kind, source, file, line)",
+            "(?, ?, ?, ?, ?, ?, ?)",
+            "ON CONFLICT(id) DO UPDATE SET chapter = excluded.chapter, position = excluded.position,
+               kind = excluded.kind, source = excluded.source, file = excluded.file, line = excluded.line",
+            batch,
+            |s| [&s.id, &s.chapter, &s.position, &s.kind, &s.source, &s.file, &s.line],
+        )?;
+        between()?;
+    }
+    Ok(())
 }
 
 /// Stores translations with their revisions, exported states and pending
