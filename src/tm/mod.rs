@@ -15,6 +15,7 @@ mod index;
 pub mod journal;
 pub mod matching;
 pub mod paragraphs;
+mod rows;
 pub mod schema;
 mod write;
 
