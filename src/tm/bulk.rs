@@ -16,6 +16,9 @@ use rusqlite::{ffi, Connection, ToSql};
 
 use crate::error::{Error, Result};
 
+/// How many rows [`insert_rows`] puts in one statement.
+pub(super) const ROWS_PER_STATEMENT: usize = 100;
+
 /// Rows inserted many to a statement (`INSERT … VALUES (…), (…) …`): a
 /// rebuild inserts hundreds of thousands, and SQLite's cost of running a
 /// statement once per row was a third of its time.
@@ -27,7 +30,6 @@ pub(super) fn insert_rows<T, const N: usize>(
     rows: &[T],
     values: impl for<'a> Fn(&'a T) -> [&'a dyn ToSql; N],
 ) -> Result<()> {
-    const ROWS_PER_STATEMENT: usize = 100;
     let statement = |count: usize| {
         let rows = vec![row; count].join(", ");
         format!("{insert} VALUES {rows} {tail}")

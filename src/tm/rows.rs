@@ -85,7 +85,7 @@ pub(super) fn insert_segments(
 }
 
 /// The journal's revisions as index rows, and each segment's current
-/// translation ([`index_rows`]).
+/// translation ([`IndexOrder::of`]).
 pub(super) fn insert_revisions(
     tx: &rusqlite::Transaction,
     revisions: &[RevisionRecord],

@@ -8,7 +8,7 @@ use std::path::Path;
 
 use rusqlite::{params, OptionalExtension};
 
-use super::bulk::insert_rows;
+use super::bulk::{insert_rows, ROWS_PER_STATEMENT};
 use super::{index, journal, Changes, StoredSegment, TranslationChange};
 use crate::error::Result;
 
@@ -102,7 +102,9 @@ pub(super) fn write_segments<'r>(
     records: &mut Vec<journal::SegmentRecord>,
     between: &mut dyn FnMut() -> Result<()>,
 ) -> Result<()> {
-    const BATCH: usize = 4096;
+    // Whole statements only: a batch's last rows would otherwise need a
+    // statement of their own, prepared for each batch.
+    const BATCH: usize = 40 * ROWS_PER_STATEMENT;
     let mut known = tx.prepare("SELECT 1 FROM segment WHERE id = ?1")?;
     // A first sync's memory knows no segment: nothing to look up.
     let none_known: bool = tx.query_row("SELECT NOT EXISTS (SELECT 1 FROM segment)", [], |r| {
