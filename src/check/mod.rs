@@ -14,6 +14,7 @@ use crate::formats::po;
 use crate::glossary::Glossary;
 use crate::source;
 
+pub mod passed;
 mod terms;
 use terms::inconsistencies;
 pub use terms::terms;

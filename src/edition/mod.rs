@@ -22,6 +22,7 @@ use std::path::PathBuf;
 use fluent_bundle::FluentValue;
 use unic_langid::LanguageIdentifier;
 
+use crate::check::passed::Passed;
 use crate::error::{write_if_changed, Result};
 use crate::locale::{self, Chrome};
 use crate::project::{Calendar, Project};
@@ -336,7 +337,11 @@ pub fn prepare<'a>(
         })
         .collect();
     let outline = crate::status::Outline::of(docs);
-    let mut editions = prepare_editions(project, docs, &inputs, options, &|_, _| true)?;
+    let record = checks_record(project);
+    let passed = Passed::load(&record);
+    let mut editions = prepare_editions(project, docs, &inputs, options, &|_, _| true, &passed)?;
+    // Only a cache: a record that cannot be written costs the next build time.
+    let _ = passed.save(&record, false);
     count_completeness(&mut editions, &inputs, &outline);
     Ok(editions)
 }
@@ -385,8 +390,14 @@ struct EditionInputs<'i> {
     prepared: std::sync::Mutex<HashMap<String, EditionChapter>>,
 }
 
+/// Where a build records the pairs that passed its error checks.
+fn checks_record(project: &Project) -> PathBuf {
+    project.tm_path().with_file_name(crate::check::passed::FILE)
+}
+
 /// The editions of `inputs`, on every core. A chapter prepared before is
-/// kept unless `again(language, slug)` says it must be made again.
+/// kept unless `again(language, slug)` says it must be made again; the
+/// error checks skip the pairs `passed` knows.
 /// Their completeness is left to [`count_completeness`].
 fn prepare_editions<'a>(
     project: &'a Project,
@@ -394,13 +405,14 @@ fn prepare_editions<'a>(
     inputs: &[EditionInputs],
     options: &BuildOptions,
     again: &(dyn Fn(&str, &str) -> bool + Sync),
+    passed: &Passed,
 ) -> Result<Vec<Edition<'a>>> {
     let mut editions = crate::parallel::map(inputs, |inputs| {
         let prepared = std::mem::take(&mut *inputs.prepared.lock().expect("not poisoned"));
         let code = inputs.lang.to_string();
         let keep = |slug: &str| !again(&code, slug);
         let edition = (inputs.lang, inputs.stored, prepared);
-        prepare_edition(project, docs, edition, &keep, options)
+        prepare_edition(project, docs, edition, (&keep, passed), options)
     })
     .into_iter()
     .collect::<Result<Vec<_>>>()?;
@@ -425,7 +437,7 @@ fn prepare_edition<'a>(
         Option<&Stored>,
         HashMap<String, EditionChapter>,
     ),
-    keep: &dyn Fn(&str) -> bool,
+    (keep, passed): (&dyn Fn(&str) -> bool, &Passed),
     options: &BuildOptions,
 ) -> Result<Edition<'a>> {
     let translations = stored.map(|s| &s.translations);
@@ -445,7 +457,7 @@ fn prepare_edition<'a>(
         // Withheld segments are the chapter's own: a chapter is made from
         // its own segments' states alone.
         let failed_checks = match (translations, options.allow_check_errors) {
-            (Some(t), false) => failing_checks(std::slice::from_ref(doc), t),
+            (Some(t), false) => failing_checks(std::slice::from_ref(doc), t, passed),
             _ => Vec::new(),
         };
         let withheld = withheld(
@@ -699,13 +711,18 @@ fn withheld(
 }
 
 /// Current segments whose translation fails an error-level check, in book order.
-fn failing_checks(docs: &[ChapterDoc], translations: &HashMap<String, Translation>) -> Vec<String> {
+fn failing_checks(
+    docs: &[ChapterDoc],
+    translations: &HashMap<String, Translation>,
+    passed: &Passed,
+) -> Vec<String> {
+    let mut round = passed.round();
     docs.iter()
         .flat_map(|d| d.segments())
         .filter(|s| {
             let t = translations.get(&s.id);
             effective_status(t) == Status::Translated
-                && t.is_some_and(|t| !crate::check::errors(&s.text, &t.text).is_empty())
+                && t.is_some_and(|t| round.has_errors(&s.text, &t.text))
         })
         .map(|s| s.id.clone())
         .collect()

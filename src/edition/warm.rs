@@ -21,6 +21,7 @@ use super::{
     count_completeness, languages, prepare_editions, write_editions, BuildOptions, EditionInputs,
     Stored,
 };
+use crate::check::passed::Passed;
 use crate::error::Result;
 use crate::project::Project;
 use crate::source::ChapterDoc;
@@ -62,6 +63,8 @@ pub struct Warm {
     prepared: HashMap<String, HashMap<String, super::EditionChapter>>,
     /// Each edition's chapter titles as last written, by language code.
     titles: HashMap<String, Vec<(String, bool)>>,
+    /// The pairs known to pass the error checks, read at the first build.
+    passed: Option<Passed>,
 }
 
 /// What every page's contents list shows of the chapters.
@@ -131,9 +134,14 @@ impl Warm {
             Again::All => true,
             Again::Some(set) => set.contains(&(lang.to_string(), slug.to_string())),
         };
+        let record = super::checks_record(project);
+        let passed = self.passed.get_or_insert_with(|| Passed::load(&record));
         let t = crate::timings::phase(|| "build: prepare editions".into());
-        let mut editions = prepare_editions(project, &self.docs, &inputs, options, &is_again)?;
+        let mut editions =
+            prepare_editions(project, &self.docs, &inputs, options, &is_again, passed)?;
         drop(t);
+        // Only a cache: a record that cannot be written costs time, later.
+        let _ = passed.save(&record, matches!(again, Again::Some(_)));
         let mut rebuilt = Rebuilt::default();
         let html_root = options.out_dir.join("html");
         let before = crate::fingerprint::of_dir(project, &options.out_dir);

@@ -232,3 +232,50 @@ fn build_only_epub_or_only_html_writes_just_that_edition() {
         }
     }
 }
+
+#[test]
+fn a_translation_that_passed_a_build_is_checked_again_when_it_changes() {
+    let book = fixture("small");
+    let root = book.path();
+    ok(root, &["sync"]);
+    let po = root.join("locales/tr/first.po");
+    let english = "This is the *first* paragraph of Mr. Smith's book.";
+    let good = "Bu, Bay Smith'in kitabının *ilk* paragrafıdır.";
+    let broken = "Bu, Bay Smith'in kitabının *ilk paragrafıdır.";
+    let page = || std::fs::read_to_string(root.join("dist/html/tr/first.html")).unwrap();
+
+    translate(&po, english, good);
+    ok(root, &["build"]);
+    assert!(page().contains("<em>ilk</em>"), "{}", page());
+    let record = root.join("tm/.build-stamp-checks");
+    assert!(record.exists(), "the build records what passed");
+
+    // The same segment, now with broken markup: the record knows the pair
+    // that passed, not this one.
+    translate(&po, english, broken);
+    let out = tercuman(root, &["build"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("fails a check and is shown in English"),
+        "{stderr}"
+    );
+    assert!(!page().contains("*ilk paragraf"), "{}", page());
+    assert!(
+        page().contains("the <em>first</em> paragraph"),
+        "{}",
+        page()
+    );
+
+    // Back to the good text: published again.
+    translate(&po, english, good);
+    let out = tercuman(root, &["build"]);
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("fails a check"));
+    assert!(page().contains("<em>ilk</em>"));
+
+    // A record garbled by hand decides nothing.
+    std::fs::write(&record, b"tercuman build checks 1\nnonsense\n").unwrap();
+    translate(&po, english, broken);
+    let out = tercuman(root, &["build"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("fails a check"));
+    assert!(!page().contains("*ilk paragraf"));
+}
