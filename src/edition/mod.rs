@@ -319,13 +319,27 @@ pub fn prepare<'a>(
     options: &BuildOptions,
 ) -> Result<Vec<Edition<'a>>> {
     let languages = languages(project, options);
-    // The memory is read here; the rendering runs on every core.
-    let t = crate::timings::phase(|| "build: read the memory".into());
-    let stored = languages
-        .iter()
-        .map(|lang| Stored::read(project, memory, lang))
-        .collect::<Result<Vec<_>>>()?;
-    drop(t);
+    let record = checks_record(project);
+    let passed = Passed::load(&record);
+    // Each language's state is read from the memory on this thread, the
+    // editions prepared on the other cores as soon as theirs is read (the
+    // source's, which needs none, while the first locale's is read).
+    let fed = crate::parallel::map_fed(
+        &languages,
+        |lang| {
+            let _t = crate::timings::phase(|| format!("build: {lang}: read the memory"));
+            Stored::read(project, memory, lang)
+        },
+        |lang, stored| {
+            let edition = (lang, stored.as_ref(), HashMap::new());
+            prepare_edition(project, docs, edition, (&|_| true, &passed), options)
+        },
+    )?;
+    // Only a cache: a record that cannot be written costs the next build time.
+    let _ = passed.save(&record, false);
+    let (stored, editions): (Vec<_>, Vec<_>) = fed.into_iter().unzip();
+    let mut editions = editions.into_iter().collect::<Result<Vec<_>>>()?;
+    name_languages(&mut editions);
     let inputs: Vec<EditionInputs> = languages
         .iter()
         .zip(&stored)
@@ -337,11 +351,6 @@ pub fn prepare<'a>(
         })
         .collect();
     let outline = crate::status::Outline::of(docs);
-    let record = checks_record(project);
-    let passed = Passed::load(&record);
-    let mut editions = prepare_editions(project, docs, &inputs, options, &|_, _| true, &passed)?;
-    // Only a cache: a record that cannot be written costs the next build time.
-    let _ = passed.save(&record, false);
     count_completeness(&mut editions, &inputs, &outline);
     Ok(editions)
 }
@@ -416,14 +425,20 @@ fn prepare_editions<'a>(
     })
     .into_iter()
     .collect::<Result<Vec<_>>>()?;
+    name_languages(&mut editions);
+    Ok(editions)
+}
+
+/// Tells each edition every edition's language and its name, for the
+/// language menus.
+fn name_languages(editions: &mut [Edition]) {
     let names: Vec<(LanguageIdentifier, String)> = editions
         .iter()
         .map(|e| (e.lang.clone(), e.chrome.get("language-name")))
         .collect();
-    for edition in &mut editions {
+    for edition in editions {
         edition.languages = names.clone();
     }
-    Ok(editions)
 }
 
 /// One language's edition: its chrome, and every chapter rendered with
@@ -448,42 +463,28 @@ fn prepare_edition<'a>(
     drop(t);
     let t = crate::timings::phase(|| format!("build: {lang}: chapters"));
     let task_labels = [chrome.get("task-done"), chrome.get("task-open")];
-    let mut chapters = Vec::with_capacity(docs.len());
-    for doc in docs {
-        if let Some(kept) = prepared.remove(&doc.slug).filter(|_| keep(&doc.slug)) {
-            chapters.push(kept);
-            continue;
-        }
-        // Withheld segments are the chapter's own: a chapter is made from
-        // its own segments' states alone.
-        let failed_checks = match (translations, options.allow_check_errors) {
-            (Some(t), false) => failing_checks(std::slice::from_ref(doc), t, passed),
-            _ => Vec::new(),
-        };
-        let withheld = withheld(
-            project,
-            std::slice::from_ref(doc),
-            lang,
-            stored,
-            &failed_checks,
-        );
-        let render = RenderSettings {
-            task_labels: [&task_labels[0], &task_labels[1]],
-            translations,
-            po_lines: stored.map(|s| &s.po_lines),
-            rtl: locale::direction(lang) == "rtl",
-            reviews: stored.map(|s| &s.reviews),
-            withheld: &withheld,
-            figures: &figures,
-        };
-        let mut chapter = prepare_chapter(project, doc, lang, &render, options)?;
-        chapter.unreviewed = withheld
-            .values()
-            .filter(|w| **w == Withheld::Unreviewed)
-            .count();
-        chapter.failed_checks = failed_checks;
-        chapters.push(chapter);
-    }
+    let kept: Vec<Option<EditionChapter>> = docs
+        .iter()
+        .map(|doc| prepared.remove(&doc.slug).filter(|_| keep(&doc.slug)))
+        .collect();
+    let to_make: Vec<&ChapterDoc> = docs
+        .iter()
+        .zip(&kept)
+        .filter(|(_, kept)| kept.is_none())
+        .map(|(doc, _)| doc)
+        .collect();
+    // Chapter by chapter on every core, so that the editions that take
+    // longest (right-to-left ones) do not finish alone on one core.
+    let made = crate::parallel::map(&to_make, |doc| {
+        let labels = [task_labels[0].as_str(), task_labels[1].as_str()];
+        let edition = (lang, stored, &figures, labels);
+        prepare_chapter_of(project, doc, edition, passed, options)
+    });
+    let mut made = made.into_iter();
+    let chapters = kept
+        .into_iter()
+        .map(|kept| kept.map_or_else(|| made.next().expect("one per chapter made"), Ok))
+        .collect::<Result<Vec<_>>>()?;
     drop(t);
     let fallbacks: usize = chapters.iter().map(|c| c.fallbacks).sum();
     refuse_untranslated(project, lang, fallbacks)?;
@@ -568,6 +569,51 @@ fn load_chrome(project: &Project, lang: &LanguageIdentifier, is_source: bool) ->
     // the source language's.
     let builtin = Chrome::builtin(lang, Some(source))?;
     Chrome::load(&project.locale_dir(lang), lang, Some(builtin))
+}
+
+/// One chapter of one language's edition, with what it withholds and why.
+fn prepare_chapter_of(
+    project: &Project,
+    doc: &ChapterDoc,
+    (lang, stored, figures, task_labels): (
+        &LanguageIdentifier,
+        Option<&Stored>,
+        &figures::Figures,
+        [&str; 2],
+    ),
+    passed: &Passed,
+    options: &BuildOptions,
+) -> Result<EditionChapter> {
+    let translations = stored.map(|s| &s.translations);
+    // Withheld segments are the chapter's own: a chapter is made from
+    // its own segments' states alone.
+    let failed_checks = match (translations, options.allow_check_errors) {
+        (Some(t), false) => failing_checks(std::slice::from_ref(doc), t, passed),
+        _ => Vec::new(),
+    };
+    let withheld = withheld(
+        project,
+        std::slice::from_ref(doc),
+        lang,
+        stored,
+        &failed_checks,
+    );
+    let render = RenderSettings {
+        task_labels,
+        translations,
+        po_lines: stored.map(|s| &s.po_lines),
+        rtl: locale::direction(lang) == "rtl",
+        reviews: stored.map(|s| &s.reviews),
+        withheld: &withheld,
+        figures,
+    };
+    let mut chapter = prepare_chapter(project, doc, lang, &render, options)?;
+    chapter.unreviewed = withheld
+        .values()
+        .filter(|w| **w == Withheld::Unreviewed)
+        .count();
+    chapter.failed_checks = failed_checks;
+    Ok(chapter)
 }
 
 /// One chapter's bodies for the editions being written, its title and its

@@ -530,6 +530,25 @@ pub fn inline_events(
     untrusted_against: Option<&str>,
     chapter_ext: &str,
 ) -> Vec<Event<'static>> {
+    if source::is_plain(text) {
+        // One text event, as the parser gives it: a paragraph's final
+        // spaces are not its text (CommonMark 4.8).
+        let text = text.trim_end_matches(' ');
+        if text.is_empty() {
+            return Vec::new();
+        }
+        return vec![xml_safe(Event::Text(text.to_string().into()))];
+    }
+    parsed_inline_events(text, links, untrusted_against, chapter_ext)
+}
+
+/// [`inline_events`] as the parser reads them.
+fn parsed_inline_events(
+    text: &str,
+    links: &[LinkDefinition],
+    untrusted_against: Option<&str>,
+    chapter_ext: &str,
+) -> Vec<Event<'static>> {
     let (wrapped, prefix, end) = source::wrap_inline(text);
     let mut callback = |link: BrokenLink<'_>| source::resolve_link(links, &link.reference);
     let parser = Parser::new_with_broken_link_callback(
@@ -743,6 +762,61 @@ fn xml_safe(event: Event<'_>) -> Event<'_> {
 mod tests {
     use super::*;
     use crate::source::segment_chapter;
+
+    /// Plain text skips the parser; it must come out as the parser gives
+    /// it, for the source and for a translation, one text event or none.
+    #[test]
+    fn plain_text_renders_as_the_parser_renders_it() {
+        let pieces = [
+            "a",
+            "İstanbul'da",
+            "می\u{200c}خواهم",
+            "۱۲۳",
+            "1. ",
+            "# ",
+            "- ",
+            "+ ",
+            "---",
+            "\"q\"",
+            "(x)",
+            "http://example.org/a",
+            "a@b.org",
+            " ",
+            "  ",
+            ".",
+            "?",
+            "\u{a0}",
+            "\u{2067}",
+            "\u{fffe}",
+            "\u{85}",
+            "x:",
+            "—",
+            "%",
+            "$5",
+            "=",
+        ];
+        let mut seed: u64 = 11;
+        let mut checked = 0;
+        for _ in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..(seed % 9 + 1) {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            assert!(source::is_plain(&text), "{text:?}");
+            checked += 1;
+            for against in [None, Some("Some English.")] {
+                assert_eq!(
+                    inline_events(&text, &[], against, "html"),
+                    parsed_inline_events(&text, &[], against, "html"),
+                    "{text:?}"
+                );
+            }
+        }
+        assert_eq!(checked, 3000);
+    }
 
     fn html(events: Vec<Event<'static>>) -> String {
         let mut s = String::new();
