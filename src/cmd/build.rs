@@ -30,7 +30,9 @@ pub fn run(
         ui::note(&t!("build-up-to-date", "dir" => project.display_path(&options.out_dir)));
         return Ok(());
     }
+    let t = tercuman::timings::phase(|| "build: load chapters".into());
     let docs = load_chapters(&project)?;
+    drop(t);
     for (doc, chapter) in docs.iter().zip(&project.chapters) {
         for line in &doc.scripting_lines {
             ui::warning(&t!(

@@ -321,9 +321,11 @@ pub fn prepare<'a>(
     let languages = languages(project, options);
     let record = checks_record(project);
     let passed = Passed::load(&record);
+    let outline = crate::status::Outline::of(docs);
     // Each language's state is read from the memory on this thread, the
-    // editions prepared on the other cores as soon as theirs is read (the
-    // source's, which needs none, while the first locale's is read).
+    // editions prepared and counted on the other cores as soon as theirs
+    // is read (the source's, which needs none, while the first locale's
+    // is read).
     let fed = crate::parallel::map_fed(
         &languages,
         |lang| {
@@ -332,27 +334,45 @@ pub fn prepare<'a>(
         },
         |lang, stored| {
             let edition = (lang, stored.as_ref(), HashMap::new());
-            prepare_edition(project, docs, edition, (&|_| true, &passed), options)
+            let mut edition =
+                prepare_edition(project, docs, edition, (&|_| true, &passed), options)?;
+            let _t = crate::timings::phase(|| format!("build: {lang}: completeness"));
+            edition.completeness = stored
+                .as_ref()
+                .map(|stored| completeness_of(project, &outline, lang, stored));
+            Ok(edition)
         },
     )?;
+    let t = crate::timings::phase(|| "build: record the checks that passed".into());
     // Only a cache: a record that cannot be written costs the next build time.
     let _ = passed.save(&record, false);
-    let (stored, editions): (Vec<_>, Vec<_>) = fed.into_iter().unzip();
-    let mut editions = editions.into_iter().collect::<Result<Vec<_>>>()?;
+    drop(t);
+    let mut editions = fed
+        .into_iter()
+        .map(|(_, edition)| edition)
+        .collect::<Result<Vec<_>>>()?;
     name_languages(&mut editions);
-    let inputs: Vec<EditionInputs> = languages
-        .iter()
-        .zip(&stored)
-        .map(|(lang, stored)| EditionInputs {
-            project,
-            lang,
-            stored: stored.as_ref(),
-            prepared: Default::default(),
-        })
-        .collect();
-    let outline = crate::status::Outline::of(docs);
-    count_completeness(&mut editions, &inputs, &outline);
     Ok(editions)
+}
+
+/// How complete one locale's edition is, from the memory's state it was
+/// prepared with.
+fn completeness_of(
+    project: &Project,
+    outline: &crate::status::Outline,
+    lang: &LanguageIdentifier,
+    stored: &Stored,
+) -> Completeness {
+    crate::status::Completeness {
+        progress: crate::status::history::progress(outline, &stored.changes),
+        ..completeness(
+            project,
+            outline,
+            lang,
+            &stored.translations,
+            &stored.reviews,
+        )
+    }
 }
 
 /// How complete each translated edition is, from the memory's state it
@@ -363,16 +383,9 @@ fn count_completeness(
     outline: &crate::status::Outline,
 ) {
     let counted = crate::parallel::map(inputs, |inputs| {
-        inputs.stored.map(|s| crate::status::Completeness {
-            progress: crate::status::history::progress(outline, &s.changes),
-            ..completeness(
-                inputs.project,
-                outline,
-                inputs.lang,
-                &s.translations,
-                &s.reviews,
-            )
-        })
+        inputs
+            .stored
+            .map(|s| completeness_of(inputs.project, outline, inputs.lang, s))
     });
     for (edition, completeness) in editions.iter_mut().zip(counted) {
         edition.completeness = completeness;
@@ -639,6 +652,8 @@ fn prepare_chapter(
         po_lines: settings.po_lines.and_then(|l| l.get(&doc.slug)),
         proof_page: &proof_page,
     });
+    // The HTML page leaves its translations' events for the proof rows.
+    let parsed = std::cell::RefCell::new(HashMap::new());
     let render = |chapter_ext| {
         render::render_chapter(
             doc,
@@ -653,6 +668,7 @@ fn prepare_chapter(
                 task_labels: settings.task_labels,
                 native_digits: locale::uses_arabic_indic_digits(lang),
                 marks: marks.as_ref().filter(|_| chapter_ext == "html"),
+                parsed: Some(&parsed).filter(|_| chapter_ext == "html"),
             },
         )
     };
@@ -678,7 +694,7 @@ fn prepare_chapter(
                 po_lines: lines,
                 figures: settings.figures,
             };
-            proof::proof_rows(doc, &rows)
+            proof::proof_rows(doc, &rows, parsed.take())
         }
         _ => Vec::new(),
     };

@@ -25,11 +25,17 @@ pub(super) fn row_id(segment: &str) -> String {
     segment.replace('/', "-")
 }
 
-/// The proof rows of one chapter.
-pub(super) fn proof_rows(doc: &ChapterDoc, inputs: &ProofInputs) -> Vec<ProofRow> {
-    let inline_html = |text: &str, source: Option<&str>| {
+/// The proof rows of one chapter. `parsed` holds translations' events as
+/// the HTML page parsed them (`render::RenderOptions::parsed`), by segment.
+pub(super) fn proof_rows(
+    doc: &ChapterDoc,
+    inputs: &ProofInputs,
+    mut parsed: HashMap<String, Vec<pulldown_cmark::Event<'static>>>,
+) -> Vec<ProofRow> {
+    let inline_html = |text: &str, source: Option<&str>, parsed: Option<Vec<_>>| {
         let mut html = String::new();
-        let events = render::inline_events(text, &doc.links, source, "html");
+        let events =
+            parsed.unwrap_or_else(|| render::inline_events(text, &doc.links, source, "html"));
         let events = render::footnotes(events, &doc.footnotes, render::NoteStyle::Plain, |n| {
             n.to_string()
         });
@@ -49,10 +55,10 @@ pub(super) fn proof_rows(doc: &ChapterDoc, inputs: &ProofInputs) -> Vec<ProofRow
                 .map(|(_, r)| (r.describe(), !r.rejected));
             ProofRow {
                 segment: seg.id.clone(),
-                source_html: inline_html(&seg.text, None),
+                source_html: inline_html(&seg.text, None, None),
                 translation_html: t
                     .filter(|t| !t.text.is_empty())
-                    .map(|t| inline_html(&t.text, Some(&seg.text)))
+                    .map(|t| inline_html(&t.text, Some(&seg.text), parsed.remove(&seg.id)))
                     .unwrap_or_default(),
                 status,
                 withheld: inputs.withheld.get(&seg.id).copied(),

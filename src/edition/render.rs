@@ -5,6 +5,7 @@
 //! URL schemes, and characters XML forbids are dropped, so the output is
 //! always well-formed XHTML.
 
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 
 use pulldown_cmark::{BrokenLink, CowStr, Event, Parser, Tag, TagEnd};
@@ -40,6 +41,11 @@ pub struct RenderOptions<'a> {
     /// `serve`'s preview only: each segment wrapped with its state and
     /// where it is fixed. Never in a published edition.
     pub marks: Option<&'a SegmentMarks<'a>>,
+    /// Where each published translation's events are left, by segment id,
+    /// for the proof page to use instead of parsing the text again (only
+    /// where it parses the same text: no direction control added, not a
+    /// table cell's `\|`).
+    pub parsed: Option<&'a RefCell<HashMap<String, Vec<Event<'static>>>>>,
 }
 
 /// What `serve`'s preview marks each segment with.
@@ -396,12 +402,14 @@ fn push_segment(
     if effective_status(t) == Status::Translated && withheld.is_none() {
         if let Some(t) = t {
             // Whatever direction controls it leaves open end with it.
-            let translated = inline_events(
-                &in_block(&crate::bidi::balanced(&t.text), cell),
-                links,
-                Some(&seg.text),
-                options.chapter_ext,
-            );
+            let balanced = crate::bidi::balanced(&t.text);
+            let text = in_block(&balanced, cell);
+            let translated = inline_events(&text, links, Some(&seg.text), options.chapter_ext);
+            if let Some(parsed) = options.parsed.filter(|_| text == t.text.as_str()) {
+                parsed
+                    .borrow_mut()
+                    .insert(seg.id.clone(), translated.clone());
+            }
             events.extend(in_direction(translated, options.rtl));
             return true;
         }
@@ -878,6 +886,7 @@ mod tests {
             task_labels,
             native_digits,
             marks: None,
+            parsed: None,
         }
     }
 
