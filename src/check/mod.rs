@@ -738,16 +738,8 @@ mod tests {
             "\u{2067}",
             "\u{a0}",
         ];
-        let mut seed: u64 = 7;
         let mut checked = 0;
-        for _ in 0..3000 {
-            let mut text = String::new();
-            for _ in 0..(seed % 9 + 1) {
-                seed = seed
-                    .wrapping_mul(6364136223846793005)
-                    .wrapping_add(1442695040888963407);
-                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
-            }
+        for text in source::texts_of(&pieces, 7, 3000) {
             if !source::is_plain(&text) {
                 continue;
             }

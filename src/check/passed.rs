@@ -41,7 +41,8 @@ pub struct Passed {
 
 impl Passed {
     /// A record that knows nothing: every pair is checked.
-    pub fn empty() -> Passed {
+    #[cfg(test)]
+    fn empty() -> Passed {
         Passed::new(program(), random_keys(), HashSet::default())
     }
 
@@ -141,19 +142,8 @@ impl Drop for Round<'_> {
 /// The program a record must come from: any other build of tercuman may
 /// check differently. `None` when the running program cannot be found.
 fn program() -> Option<String> {
-    let exe = std::env::current_exe().ok()?;
-    let meta = std::fs::metadata(exe).ok()?;
-    let mtime = meta
-        .modified()
-        .ok()?
-        .duration_since(std::time::UNIX_EPOCH)
-        .ok()?
-        .as_nanos();
-    Some(format!(
-        "{} {} {mtime}",
-        env!("CARGO_PKG_VERSION"),
-        meta.len()
-    ))
+    let (size, mtime) = crate::tm::journal::stat(&std::env::current_exe().ok()?)?;
+    Some(format!("{} {size} {mtime}", env!("CARGO_PKG_VERSION")))
 }
 
 /// Keys no one else knows: each std `RandomState` is seeded afresh.

@@ -803,16 +803,8 @@ mod tests {
             "$5",
             "=",
         ];
-        let mut seed: u64 = 11;
         let mut checked = 0;
-        for _ in 0..3000 {
-            let mut text = String::new();
-            for _ in 0..(seed % 9 + 1) {
-                seed = seed
-                    .wrapping_mul(6364136223846793005)
-                    .wrapping_add(1442695040888963407);
-                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
-            }
+        for text in source::texts_of(&pieces, 11, 3000) {
             assert!(source::is_plain(&text), "{text:?}");
             checked += 1;
             for against in [None, Some("Some English.")] {

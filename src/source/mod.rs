@@ -814,6 +814,26 @@ pub fn fnv1a(bytes: &[u8]) -> u64 {
     })
 }
 
+/// `count` texts of one to nine of `pieces` each, drawn by a fixed
+/// generator from `seed`: the same texts at every run, for tests that
+/// hold a fast path against the parser.
+#[cfg(test)]
+pub(crate) fn texts_of(pieces: &[&str], seed: u64, count: usize) -> Vec<String> {
+    let mut seed = seed;
+    (0..count)
+        .map(|_| {
+            let mut text = String::new();
+            for _ in 0..(seed % 9 + 1) {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            text
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
