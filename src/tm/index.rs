@@ -13,9 +13,10 @@ use std::path::Path;
 
 use rusqlite::{params, OptionalExtension};
 
+use super::bulk::Inserts;
 use super::journal::{self, Journal, RevisionRecord, SegmentRecord, StagedFile};
 use super::rows::{
-    by_chapter, check_segments_known, insert_revisions, insert_segments, ChapterRows,
+    by_chapter, check_segments_known, insert_revisions, insert_segments, ChapterRows, FilesSay,
 };
 use super::{Memory, Status};
 use crate::error::{Error, Result};
@@ -63,7 +64,7 @@ pub(super) enum Tidy {
 /// Translations with more than one head in a locale: found through the
 /// partial index `translation_merged`, whose condition this must repeat.
 pub(super) const MERGED_SQL: &str = "SELECT segment_id, heads FROM translation
-     WHERE locale = ?1 AND heads LIKE '%,%' {among} ORDER BY segment_id";
+     WHERE locale = ?1 AND instr(heads, ',') > 0 {among} ORDER BY segment_id";
 
 impl Memory {
     /// Renames committed journal files into place and notes how they now
@@ -247,6 +248,13 @@ impl Memory {
             [],
             |r| r.get(0),
         )?;
+        // An index that never knew what its PO files said takes the
+        // journal's translations for it, as the files committed with it hold.
+        let files_say = if fresh {
+            FilesSay::Translations
+        } else {
+            FilesSay::AsExported
+        };
         let mut files = Vec::new();
         let mut untidy = Vec::new();
         journal::with_files_read(tm, &chapters, ChapterRows::of, |read, give_back| {
@@ -263,11 +271,13 @@ impl Memory {
             tx.execute("DELETE FROM translation", [])?;
             drop(t);
             let _t = crate::timings::phase(|| "index: revisions and translations".into());
-            let known: HashSet<&str> = sources.segments.iter().map(|s| s.id.as_str()).collect();
+            let mut known: HashSet<&str> = HashSet::with_capacity(sources.segments.len());
+            known.extend(sources.segments.iter().map(|s| s.id.as_str()));
+            let mut inserts = Inserts::new(&tx);
             for chapter in read {
                 let mut chapter = chapter?;
                 check_segments_known(&tx, &known, &chapter.revisions)?;
-                chapter.insert(&tx)?;
+                chapter.insert(&mut inserts, files_say)?;
                 files.append(&mut chapter.files);
                 untidy.append(&mut chapter.untidy);
                 give_back(chapter);
@@ -280,15 +290,9 @@ impl Memory {
             journal::tidy_files(tm, &mut files, &untidy)?;
         }
         if fresh {
-            let _t = crate::timings::phase(|| "index: exported".into());
             tx.execute(
                 "INSERT OR REPLACE INTO setting (key, value) VALUES (?1, '1')",
                 [super::UNPLACED],
-            )?;
-            tx.execute(
-                "INSERT INTO exported (segment_id, locale, text, status)
-                 SELECT segment_id, locale, text, status FROM translation WHERE text <> ''",
-                [],
             )?;
         }
         tx.execute("DELETE FROM journal_file", [])?;

@@ -219,6 +219,17 @@ fn chapter_condition(column: &str, first: usize) -> String {
     format!(" AND {column} >= ?{first} AND {column} < ?{}", first + 1)
 }
 
+/// Current translations in a locale.
+const TRANSLATION_SQL: &str =
+    "SELECT segment_id, text, status FROM translation WHERE locale = ?1 {among}";
+
+/// What a locale's PO files said when last written: an `exported` row, or
+/// the translation itself where it is flagged the same (schema migration
+/// 13, whose triggers keep the two apart).
+const EXPORTED_SQL: &str = "SELECT segment_id, text, status FROM exported WHERE locale = ?1 {among}
+     UNION ALL
+     SELECT segment_id, text, status FROM translation WHERE locale = ?1 AND exported_same = 1 {among}";
+
 /// Leveraged translations in a locale, through the partial index
 /// `translation_suggested`, whose condition this must repeat.
 const SUGGESTED_SQL: &str = "SELECT segment_id, previous_source, match_score, match_from
@@ -418,7 +429,7 @@ impl Memory {
 
     /// Current translations in one locale, by segment id.
     pub fn translations(&self, locale: &str) -> Result<HashMap<String, Translation>> {
-        self.states("translation", locale, Among::All)
+        self.states(TRANSLATION_SQL, locale, Among::All)
     }
 
     /// Current translations in one locale among `among`, by segment id.
@@ -427,7 +438,7 @@ impl Memory {
         locale: &str,
         among: Among,
     ) -> Result<HashMap<String, Translation>> {
-        self.states("translation", locale, among)
+        self.states(TRANSLATION_SQL, locale, among)
     }
 
     /// Where the current translations of one locale came from, when leveraged.
@@ -509,7 +520,7 @@ impl Memory {
 
     /// What the segment files said for one locale when last written, by segment id.
     pub fn exported(&self, locale: &str) -> Result<HashMap<String, Translation>> {
-        self.states("exported", locale, Among::All)
+        self.states(EXPORTED_SQL, locale, Among::All)
     }
 
     /// [`Memory::exported`] among `among`.
@@ -518,20 +529,18 @@ impl Memory {
         locale: &str,
         among: Among,
     ) -> Result<HashMap<String, Translation>> {
-        self.states("exported", locale, among)
+        self.states(EXPORTED_SQL, locale, among)
     }
 
-    /// (text, status) by segment id from `translation` or `exported`, which
-    /// share those columns.
+    /// (text, status) by segment id, as `sql` (which selects those three
+    /// columns for locale `?1` `{among}`) reads them.
     fn states(
         &self,
-        table: &'static str,
+        sql: &str,
         locale: &str,
         among: Among,
     ) -> Result<HashMap<String, Translation>> {
-        let sql =
-            format!("SELECT segment_id, text, status FROM {table} WHERE locale = ?1 {{among}}");
-        let rows = self.query_among(&sql, "segment_id", Some(locale), among, |r| {
+        let rows = self.query_among(sql, "segment_id", Some(locale), among, |r| {
             Ok((
                 r.get::<_, String>(0)?,
                 Translation {

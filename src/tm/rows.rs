@@ -6,7 +6,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::bulk::insert_rows;
+use super::bulk::{insert_rows, Inserts};
 use super::journal::{self, RevisionRecord, SegmentRecord};
 use super::Status;
 use crate::error::{Error, Result};
@@ -59,7 +59,7 @@ pub(super) fn insert_segments(
     tx: &rusqlite::Transaction,
     segments: &[SegmentRecord],
 ) -> Result<()> {
-    let mut by_id: HashMap<&str, &SegmentRecord> = HashMap::new();
+    let mut by_id: HashMap<&str, &SegmentRecord> = HashMap::with_capacity(segments.len());
     for s in segments {
         let keep = by_id.get(s.id.as_str()).is_none_or(|k| s.line > k.line);
         if keep {
@@ -90,7 +90,21 @@ pub(super) fn insert_revisions(
     tx: &rusqlite::Transaction,
     revisions: &[RevisionRecord],
 ) -> Result<()> {
-    insert_index_rows(tx, IndexOrder::of(revisions).rows(revisions))
+    insert_index_rows(
+        &mut Inserts::new(tx),
+        IndexOrder::of(revisions).rows(revisions),
+        FilesSay::AsExported,
+    )
+}
+
+/// What the PO files say of the translations an index takes in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum FilesSay {
+    /// What the `exported` rows record (an index that wrote the files).
+    AsExported,
+    /// The translations themselves: a fresh index takes the files committed
+    /// with the journal to say what it says (`translation.exported_same`).
+    Translations,
 }
 
 /// What the index holds of a set of revisions, worked out before any is
@@ -195,8 +209,8 @@ pub(super) struct ChapterRows {
 
 impl ChapterRows {
     /// Inserts the chapter's revision and translation rows.
-    pub(super) fn insert(&self, tx: &rusqlite::Transaction) -> Result<()> {
-        insert_index_rows(tx, self.order.rows(&self.revisions))
+    pub(super) fn insert(&self, inserts: &mut Inserts, files_say: FilesSay) -> Result<()> {
+        insert_index_rows(inserts, self.order.rows(&self.revisions), files_say)
     }
 
     pub(super) fn of(read: Vec<journal::FileRecords>) -> ChapterRows {
@@ -221,9 +235,8 @@ impl ChapterRows {
     }
 }
 
-fn insert_index_rows(tx: &rusqlite::Transaction, rows: IndexRows) -> Result<()> {
-    insert_rows(
-        tx,
+fn insert_index_rows(inserts: &mut Inserts, rows: IndexRows, files_say: FilesSay) -> Result<()> {
+    inserts.rows(
         super::write::INSERT_REVISION_COLUMNS,
         "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         "",
@@ -247,26 +260,30 @@ fn insert_index_rows(tx: &rusqlite::Transaction, rows: IndexRows) -> Result<()> 
             ]
         },
     )?;
-    insert_translations(tx, rows.translations)
+    insert_translations(inserts, rows.translations, files_say)
 }
 
 /// Each key's current translation: its newest head, with its status (fuzzy
-/// while heads disagree) and every head's hash.
+/// while heads disagree), every head's hash, and whether its PO entry is
+/// taken to say the same (an empty text says nothing).
 fn insert_translations(
-    tx: &rusqlite::Transaction,
+    inserts: &mut Inserts,
     translations: Vec<(&RevisionRecord, Status, &str)>,
+    files_say: FilesSay,
 ) -> Result<()> {
-    let rows: Vec<(&RevisionRecord, &str, &str)> = translations
+    let rows: Vec<(&RevisionRecord, &str, &str, bool)> = translations
         .into_iter()
-        .map(|(r, status, heads)| (r, status.as_str(), heads))
+        .map(|(r, status, heads)| {
+            let same = files_say == FilesSay::Translations && !r.text.is_empty();
+            (r, status.as_str(), heads, same)
+        })
         .collect();
-    insert_rows(
-        tx,
-        "INSERT INTO translation (segment_id, locale, text, status, previous_source, match_score, match_from, heads)",
-        "(?, ?, ?, ?, ?, ?, ?, ?)",
+    inserts.rows(
+        "INSERT INTO translation (segment_id, locale, text, status, previous_source, match_score, match_from, heads, exported_same)",
+        "(?, ?, ?, ?, ?, ?, ?, ?, ?)",
         "",
         &rows,
-        |(r, status, heads)| {
+        |(r, status, heads, same)| {
             [
                 &r.segment_id,
                 &r.locale,
@@ -276,6 +293,7 @@ fn insert_translations(
                 &r.score,
                 &r.from,
                 heads,
+                same,
             ]
         },
     )?;

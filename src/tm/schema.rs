@@ -146,6 +146,40 @@ const MIGRATIONS: &[&str] = &[
         WHERE heads LIKE '%,%';
      CREATE INDEX revision_reviewed ON revision(locale, segment_id)
         WHERE origin IN ('review', 'rejected');",
+    // 13: a translation whose PO entry says what it says (`exported_same`)
+    // needs no `exported` row: an index rebuilt from the journal wrote one
+    // copy of every translation there, a sixth of a fresh clone's rebuild.
+    // The triggers keep what the files said whatever statement changes a
+    // translation: before it changes or goes, its text becomes an
+    // `exported` row; a key has an `exported` row or the flag, never both.
+    // The merged translations' index tests for a comma with instr(), not
+    // LIKE, which copied every inserted translation's heads.
+    "ALTER TABLE translation ADD COLUMN exported_same INTEGER NOT NULL DEFAULT 0;
+     CREATE TRIGGER translation_changed_keeps_exported
+        AFTER UPDATE OF text, status ON translation WHEN OLD.exported_same = 1
+        BEGIN
+          INSERT INTO exported (segment_id, locale, text, status)
+            VALUES (OLD.segment_id, OLD.locale, OLD.text, OLD.status)
+            ON CONFLICT(segment_id, locale) DO NOTHING;
+          UPDATE translation SET exported_same = 0
+            WHERE segment_id = OLD.segment_id AND locale = OLD.locale;
+        END;
+     CREATE TRIGGER translation_deleted_keeps_exported
+        AFTER DELETE ON translation WHEN OLD.exported_same = 1
+        BEGIN
+          INSERT INTO exported (segment_id, locale, text, status)
+            VALUES (OLD.segment_id, OLD.locale, OLD.text, OLD.status)
+            ON CONFLICT(segment_id, locale) DO NOTHING;
+        END;
+     CREATE TRIGGER exported_stored_clears_same
+        AFTER INSERT ON exported
+        BEGIN
+          UPDATE translation SET exported_same = 0
+            WHERE segment_id = NEW.segment_id AND locale = NEW.locale AND exported_same = 1;
+        END;
+     DROP INDEX translation_merged;
+     CREATE INDEX translation_merged ON translation(locale, segment_id)
+        WHERE instr(heads, ',') > 0;",
 ];
 
 /// Brings the database to the latest schema in one transaction. A database
@@ -228,6 +262,68 @@ mod tests {
             [],
         );
         assert!(duplicate.is_err(), "the key stays unique");
+    }
+
+    /// What the PO files said, for a translation flagged as saying the same:
+    /// `exported` rows as the sync reads them (schema 13).
+    fn files_said(conn: &Connection) -> Vec<(String, String)> {
+        let mut stmt = conn
+            .prepare(
+                "SELECT segment_id, text FROM exported WHERE locale = 'tr'
+                 UNION ALL
+                 SELECT segment_id, text FROM translation WHERE locale = 'tr' AND exported_same = 1
+                 ORDER BY 1",
+            )
+            .unwrap();
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn what_the_files_said_survives_any_change_to_a_translation_flagged_the_same() {
+        let conn = Connection::open_in_memory().unwrap();
+        migrate(&conn).unwrap();
+        conn.execute_batch(
+            "INSERT INTO translation (segment_id, locale, text, status, exported_same) VALUES
+                ('c/1', 'tr', 'Bir.', 'translated', 1),
+                ('c/2', 'tr', 'İki.', 'translated', 1),
+                ('c/3', 'tr', 'Üç.', 'translated', 1),
+                ('c/4', 'tr', 'Dört.', 'translated', 1);
+             -- a sync imports a new translation, as an upsert does
+             INSERT INTO translation (segment_id, locale, text, status) VALUES ('c/1', 'tr', 'Bir!', 'fuzzy')
+                ON CONFLICT(segment_id, locale) DO UPDATE SET text = excluded.text, status = excluded.status;
+             -- a pull re-indexes a chapter
+             DELETE FROM translation WHERE segment_id = 'c/2';
+             -- a sync writes a PO file that now says something else
+             INSERT INTO exported (segment_id, locale, text, status) VALUES ('c/3', 'tr', 'Üç!', 'translated');
+             -- only the heads change: the text the files said is the same
+             UPDATE translation SET heads = 'a,b' WHERE segment_id = 'c/4';",
+        )
+        .unwrap();
+        let said = |id: &str, text: &str| (id.to_string(), text.to_string());
+        assert_eq!(
+            files_said(&conn),
+            [
+                said("c/1", "Bir."),
+                said("c/2", "İki."),
+                said("c/3", "Üç!"),
+                said("c/4", "Dört.")
+            ],
+            "each key once, with what its PO entry said"
+        );
+        let flagged: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM translation WHERE exported_same = 1",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(
+            flagged, 1,
+            "only the untouched translation is still flagged"
+        );
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::path::Path;
 
 use rusqlite::{params, OptionalExtension};
 
-use super::bulk::{insert_rows, ROWS_PER_STATEMENT};
+use super::bulk::{Inserts, ROWS_PER_STATEMENT};
 use super::{index, journal, Changes, StoredSegment, TranslationChange};
 use crate::error::Result;
 
@@ -127,9 +127,9 @@ pub(super) fn write_segments<'r>(
         }
         previous = Some(&s.id);
     }
+    let mut inserts = Inserts::new(tx);
     for batch in rows.chunks(BATCH) {
-        insert_rows(
-            tx,
+        inserts.rows(
             "INSERT INTO segment (id, chapter, position, kind, source, file, line)",
             "(?, ?, ?, ?, ?, ?, ?)",
             "ON CONFLICT(id) DO UPDATE SET chapter = excluded.chapter, position = excluded.position,

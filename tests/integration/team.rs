@@ -218,6 +218,49 @@ fn the_same_segment_edited_in_two_clones_is_a_conflict_with_both_texts_kept() {
     same_files(&alice.join("locales"), &bob.join("locales"));
 }
 
+/// A fresh clone's index takes its PO files to say what the journal says;
+/// a pull that re-indexes their chapter must not forget what they said, or
+/// the next sync takes the unchanged PO entry for an edit and fights the
+/// pulled translation.
+#[test]
+fn a_pull_that_brings_only_the_memory_updates_a_fresh_clones_po_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let alice = repository(dir.path());
+    let bob = clone(&alice, "bob", true);
+    ok(&bob, &["sync"]);
+    let before = std::fs::read_to_string(bob.join(INTRO_TR)).unwrap();
+
+    // Alice commits the journal of her edit, not her PO file.
+    let id = translate_entry(&alice, INTRO_TR, 2, "Yalnız hafızada.");
+    ok(&alice, &["sync"]);
+    git(&alice, &["add", "tm"]);
+    git(&alice, &["commit", "-q", "-m", "The memory only"]);
+
+    let out = pull(&bob, &alice, "--no-rebase");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        std::fs::read_to_string(bob.join(INTRO_TR)).unwrap(),
+        before,
+        "the merge brought no PO file"
+    );
+    let out = tercuman(&bob, &["sync"]);
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{said}");
+    assert!(!said.contains(&id), "no conflict, no edit of Bob's: {said}");
+    let po = std::fs::read_to_string(bob.join(INTRO_TR)).unwrap();
+    assert!(po.contains("msgstr \"Yalnız hafızada.\""), "{po}");
+    let history = log(&bob, &id, "tr");
+    assert_eq!(
+        history.matches("Yalnız hafızada.").count(),
+        1,
+        "one revision, Alice's: {history}"
+    );
+}
+
 #[test]
 fn three_clones_merged_in_any_order_give_the_same_memory() {
     let dir = tempfile::tempdir().unwrap();
