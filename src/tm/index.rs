@@ -64,7 +64,7 @@ pub(super) enum Tidy {
 /// Translations with more than one head in a locale: found through the
 /// partial index `translation_merged`, whose condition this must repeat.
 pub(super) const MERGED_SQL: &str = "SELECT segment_id, heads FROM translation
-     WHERE locale = ?1 AND instr(heads, ',') > 0 {among} ORDER BY segment_id";
+     WHERE locale = ?1 AND heads LIKE '%,%' {among} ORDER BY segment_id";
 
 impl Memory {
     /// Renames committed journal files into place and notes how they now

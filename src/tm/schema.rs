@@ -152,8 +152,6 @@ const MIGRATIONS: &[&str] = &[
     // The triggers keep what the files said whatever statement changes a
     // translation: before it changes or goes, its text becomes an
     // `exported` row; a key has an `exported` row or the flag, never both.
-    // The merged translations' index tests for a comma with instr(), not
-    // LIKE, which copied every inserted translation's heads.
     "ALTER TABLE translation ADD COLUMN exported_same INTEGER NOT NULL DEFAULT 0;
      CREATE TRIGGER translation_changed_keeps_exported
         AFTER UPDATE OF text, status ON translation WHEN OLD.exported_same = 1
@@ -176,10 +174,7 @@ const MIGRATIONS: &[&str] = &[
         BEGIN
           UPDATE translation SET exported_same = 0
             WHERE segment_id = NEW.segment_id AND locale = NEW.locale AND exported_same = 1;
-        END;
-     DROP INDEX translation_merged;
-     CREATE INDEX translation_merged ON translation(locale, segment_id)
-        WHERE instr(heads, ',') > 0;",
+        END;",
 ];
 
 /// Brings the database to the latest schema in one transaction. A database
