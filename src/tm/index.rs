@@ -258,31 +258,60 @@ impl Memory {
         let mut files = Vec::new();
         let mut untidy = Vec::new();
         journal::with_files_read(tm, &chapters, ChapterRows::of, |read, give_back| {
-            // The segments are read here while the other thread reads the
-            // first chapters' revisions.
-            let t = crate::timings::phase(|| "index: read the segments".into());
-            let sources = journal::read_files(tm, &source_files)?;
-            drop(t);
-            files = sources.files;
-            untidy = sources.untidy;
-            let t = crate::timings::phase(|| "index: segments".into());
-            insert_segments(&tx, &sources.segments)?;
             tx.execute("DELETE FROM revision", [])?;
             tx.execute("DELETE FROM translation", [])?;
-            drop(t);
-            let _t = crate::timings::phase(|| "index: revisions and translations".into());
-            let mut known: HashSet<&str> = HashSet::with_capacity(sources.segments.len());
-            known.extend(sources.segments.iter().map(|s| s.id.as_str()));
-            let mut inserts = Inserts::new(&tx);
-            for chapter in read {
-                let mut chapter = chapter?;
-                check_segments_known(&tx, &known, &chapter.revisions)?;
-                chapter.insert(&mut inserts, files_say)?;
-                files.append(&mut chapter.files);
-                untidy.append(&mut chapter.untidy);
-                give_back(chapter);
-            }
-            Ok(())
+            std::thread::scope(|scope| {
+                // The segments are read on a third thread while the first
+                // chapters' revisions go in: they wait for no segment row,
+                // only for the check that their segments exist.
+                let reading = scope.spawn(|| {
+                    let _t = crate::timings::phase(|| "index: read the segments".into());
+                    journal::read_files(tm, &source_files)
+                });
+                let _t = crate::timings::phase(|| "index: revisions and translations".into());
+                let mut inserts = Inserts::new(&tx);
+                let mut chapter_files = Vec::new();
+                let mut unchecked: Vec<(String, String)> = Vec::new();
+                while !reading.is_finished() {
+                    let Some(chapter) = read.next() else { break };
+                    let mut chapter = chapter?;
+                    unchecked.extend(
+                        chapter
+                            .segment_keys()
+                            .map(|(l, id)| (l.to_string(), id.to_string())),
+                    );
+                    chapter.insert(&mut inserts, files_say)?;
+                    chapter_files.append(&mut chapter.files);
+                    untidy.append(&mut chapter.untidy);
+                    give_back(chapter);
+                }
+                let sources = reading.join().expect("reading the segments")?;
+                let t = crate::timings::phase(|| "index: segments".into());
+                insert_segments(&tx, &sources.segments)?;
+                drop(t);
+                let mut known: HashSet<&str> = HashSet::with_capacity(sources.segments.len());
+                known.extend(sources.segments.iter().map(|s| s.id.as_str()));
+                check_segments_known(
+                    &tx,
+                    &known,
+                    unchecked.iter().map(|(l, id)| (l.as_str(), id.as_str())),
+                )?;
+                for chapter in read {
+                    let mut chapter = chapter?;
+                    check_segments_known(&tx, &known, chapter.segment_keys())?;
+                    chapter.insert(&mut inserts, files_say)?;
+                    chapter_files.append(&mut chapter.files);
+                    untidy.append(&mut chapter.untidy);
+                    give_back(chapter);
+                }
+                // The files as before: the segments' first, in order.
+                files = sources.files;
+                files.append(&mut chapter_files);
+                let mut source_untidy = sources.untidy;
+                source_untidy.append(&mut untidy);
+                untidy = source_untidy;
+                Ok(())
+            })
         })?;
         // Only once every line was read and checked: a bad line is named
         // where it stands, and nothing is rewritten.

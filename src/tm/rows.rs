@@ -29,24 +29,22 @@ pub(super) fn by_chapter(revision_files: Vec<String>) -> Vec<Vec<String>> {
 /// That every revision is of a segment the journal (`known`) or the index
 /// knows: a revision line copied from another book, or a segment line lost
 /// in a hand-made merge, is named with its file.
-pub(super) fn check_segments_known(
+pub(super) fn check_segments_known<'a>(
     conn: &rusqlite::Connection,
     known: &HashSet<&str>,
-    revisions: &[RevisionRecord],
+    revisions: impl Iterator<Item = (&'a str, &'a str)>,
 ) -> Result<()> {
     let mut in_index =
         conn.prepare_cached("SELECT EXISTS (SELECT 1 FROM segment WHERE id = ?1)")?;
-    for r in revisions {
-        if known.contains(r.segment_id.as_str())
-            || in_index.query_row([&r.segment_id], |row| row.get::<_, bool>(0))?
-        {
+    for (locale, id) in revisions {
+        if known.contains(id) || in_index.query_row([id], |row| row.get::<_, bool>(0))? {
             continue;
         }
         return Err(Error::Other(crate::said!(
             "journal-revision-of-no-segment",
-            "locale" => &r.locale,
-            "chapter" => journal::chapter_of(&r.segment_id),
-            "id" => &r.segment_id
+            "locale" => locale,
+            "chapter" => journal::chapter_of(id),
+            "id" => id
         )));
     }
     Ok(())
@@ -208,6 +206,19 @@ pub(super) struct ChapterRows {
 }
 
 impl ChapterRows {
+    /// The segments the chapter's revisions are of, once each, with the
+    /// locale of one of them (to name it if the segment is unknown).
+    pub(super) fn segment_keys(&self) -> impl Iterator<Item = (&str, &str)> {
+        let mut last: Option<&str> = None;
+        self.order.revisions.iter().filter_map(move |(i, _)| {
+            let r = &self.revisions[*i];
+            (last != Some(r.segment_id.as_str())).then(|| {
+                last = Some(&r.segment_id);
+                (r.locale.as_str(), r.segment_id.as_str())
+            })
+        })
+    }
+
     /// Inserts the chapter's revision and translation rows.
     pub(super) fn insert(&self, inserts: &mut Inserts, files_say: FilesSay) -> Result<()> {
         insert_index_rows(inserts, self.order.rows(&self.revisions), files_say)
