@@ -284,27 +284,35 @@ fn remove_the_index(root: &std::path::Path) {
 
 /// A segment's line lost from `tm/source/` (a hand-made merge) while its
 /// revisions stay: a clone rebuilding its index names the revision file
-/// and the segment, and writes nothing.
+/// and the segment, and writes nothing. The segments are read while the
+/// first chapters' revisions go in, so both the first chapter and the
+/// last are tried, by a command that only reads and by a sync.
 #[test]
 fn a_revision_of_a_segment_the_journal_lost_is_named_when_the_index_is_rebuilt() {
-    let book = shipped_book();
-    let root = book.path();
-    remove_the_index(root);
-    let segments = root.join("tm/source/introduction.tsv");
-    let text = std::fs::read_to_string(&segments).unwrap();
-    let lost = text.lines().nth(1).unwrap();
-    let id = lost.split('\t').next().unwrap().to_string();
-    std::fs::write(&segments, text.replacen(&format!("{lost}\n"), "", 1)).unwrap();
-    let before = state(root);
-    fails_with(
-        root,
-        &["status"],
-        &[
-            "/introduction.tsv: a revision of segment",
-            &format!("`{id}`, which no line of tm/source/ names"),
-        ],
-    );
-    assert_eq!(state(root), before);
+    for (chapter, command) in [("introduction", "status"), ("the-terror-in-tehran", "sync")] {
+        let book = shipped_book();
+        let root = book.path();
+        remove_the_index(root);
+        let segments = root.join(format!("tm/source/{chapter}.tsv"));
+        let text = std::fs::read_to_string(&segments).unwrap();
+        let lost = text.lines().nth(1).unwrap();
+        let id = lost.split('\t').next().unwrap().to_string();
+        std::fs::write(&segments, text.replacen(&format!("{lost}\n"), "", 1)).unwrap();
+        let before = state(root);
+        fails_with(
+            root,
+            &[command],
+            &[
+                &format!("/{chapter}.tsv: a revision of segment"),
+                &format!("`{id}`, which no line of tm/source/ names"),
+            ],
+        );
+        assert_eq!(
+            state(root),
+            before,
+            "{command} with {chapter} wrote nothing"
+        );
+    }
 }
 
 /// A fresh clone whose journal holds a file as git's union merge leaves
