@@ -62,7 +62,10 @@ pub struct RevisionRecord {
 impl RevisionRecord {
     /// The content hash of a record's fields (all but `hash`).
     pub fn content_hash(&self) -> String {
-        let mut key = String::new();
+        // Sized once: growing it was a fifth of a rebuild's reallocations.
+        let mut key = String::with_capacity(
+            self.text.len() + self.previous_source.as_ref().map_or(0, String::len) + 160,
+        );
         for field in [
             self.segment_id.as_str(),
             &self.locale,
