@@ -368,9 +368,10 @@ pub(super) fn stored_state(
     new_file: bool,
     among: Among,
 ) -> Result<StoredState> {
+    let (translations, exported) = memory.translations_and_exported_among(code, among)?;
     Ok(StoredState {
-        translations: memory.translations_among(code, among)?,
-        exported: memory.exported_among(code, among)?,
+        translations,
+        exported,
         suggestions: memory.suggestions_among(code, among)?,
         po_lines: memory.po_lines_among(code, among)?,
         merge_conflicts: memory.merge_conflicts_among(code, among)?,

@@ -230,6 +230,11 @@ const EXPORTED_SQL: &str = "SELECT segment_id, text, status FROM exported WHERE 
      UNION ALL
      SELECT segment_id, text, status FROM translation WHERE locale = ?1 AND exported_same = 1 {among}";
 
+/// The `exported` rows alone, for a caller that reads the flagged
+/// translations with the others.
+const EXPORTED_ROWS_SQL: &str =
+    "SELECT segment_id, text, status FROM exported WHERE locale = ?1 {among}";
+
 /// Leveraged translations in a locale, through the partial index
 /// `translation_suggested`, whose condition this must repeat.
 const SUGGESTED_SQL: &str = "SELECT segment_id, previous_source, match_score, match_from
@@ -523,13 +528,33 @@ impl Memory {
         self.states(EXPORTED_SQL, locale, Among::All)
     }
 
-    /// [`Memory::exported`] among `among`.
-    pub fn exported_among(
+    /// [`Memory::translations_among`] and what [`Memory::exported`] says of
+    /// them, at once: the translations flagged as what their files say are read in
+    /// the same pass, not in a second scan of the table.
+    pub fn translations_and_exported_among(
         &self,
         locale: &str,
         among: Among,
-    ) -> Result<HashMap<String, Translation>> {
-        self.states(EXPORTED_SQL, locale, among)
+    ) -> Result<(HashMap<String, Translation>, HashMap<String, Translation>)> {
+        let sql = "SELECT segment_id, text, status, exported_same FROM translation
+             WHERE locale = ?1 {among}";
+        let rows = self.query_among(sql, "segment_id", Some(locale), among, |r| {
+            let translation = Translation {
+                text: r.get(1)?,
+                status: Status::from_stored(&r.get::<_, String>(2)?),
+            };
+            Ok((r.get::<_, String>(0)?, translation, r.get::<_, bool>(3)?))
+        })?;
+        let mut translations = HashMap::with_capacity(rows.len());
+        let mut exported = HashMap::new();
+        for (id, translation, same) in rows {
+            if same {
+                exported.insert(id.clone(), translation.clone());
+            }
+            translations.insert(id, translation);
+        }
+        exported.extend(self.states(EXPORTED_ROWS_SQL, locale, among)?);
+        Ok((translations, exported))
     }
 
     /// (text, status) by segment id, as `sql` (which selects those three
@@ -1089,6 +1114,39 @@ mod tests {
                 assert!(!plan.contains("SCAN"), "a scan in: {plan}");
             }
         }
+    }
+
+    /// The sync reads what the files said with the translations, in one
+    /// pass; it must say what `exported` says, in every chapter or some.
+    #[test]
+    fn what_the_files_said_reads_the_same_with_the_translations() {
+        let memory = Memory::open_in_memory().unwrap();
+        memory
+            .conn
+            .execute_batch(
+                "INSERT INTO translation (segment_id, locale, text, status, exported_same) VALUES
+                    ('a/1', 'tr', 'Bir.', 'translated', 1),
+                    ('a/2', 'tr', 'İki.', 'fuzzy', 0),
+                    ('b/1', 'tr', 'Üç.', 'translated', 1),
+                    ('b/2', 'fa', 'سه.', 'translated', 1);
+                 INSERT INTO exported (segment_id, locale, text, status) VALUES
+                    ('a/2', 'tr', 'İki!', 'translated'),
+                    ('b/3', 'tr', 'Dört.', 'translated');",
+            )
+            .unwrap();
+        let b = ["b".to_string()];
+        for (among, chapter) in [(Among::All, ""), (Among::Chapters(&b), "b/")] {
+            let (translations, exported) =
+                memory.translations_and_exported_among("tr", among).unwrap();
+            let mut expected = memory.exported("tr").unwrap();
+            expected.retain(|id, _| id.starts_with(chapter));
+            assert_eq!(exported, expected, "{among:?}");
+            assert_eq!(
+                translations,
+                memory.translations_among("tr", among).unwrap()
+            );
+        }
+        assert_eq!(memory.exported("tr").unwrap().len(), 4);
     }
 
     fn segment(id: &str, position: Option<i64>) -> StoredSegment {
