@@ -233,9 +233,10 @@ impl Memory {
         rebuilt
     }
 
-    /// The segments first, then each revision file's rows while the next
-    /// file is read on the other core (reading the whole journal first was
-    /// a fifth of a fresh clone's rebuild, with one core idle).
+    /// Each chapter's revision files' rows while the next chapter's files
+    /// are read on the other core (reading the whole journal first was a
+    /// fifth of a fresh clone's rebuild, with one core idle), and the
+    /// segments ([`insert_journal_rows`]).
     fn rebuild_rows(&mut self, tm: &Path, rels: &[String], tidy: Tidy) -> Result<()> {
         let (revision_files, source_files): (Vec<String>, Vec<String>) = rels
             .iter()
@@ -255,64 +256,10 @@ impl Memory {
         } else {
             FilesSay::AsExported
         };
-        let mut files = Vec::new();
-        let mut untidy = Vec::new();
-        journal::with_files_read(tm, &chapters, ChapterRows::of, |read, give_back| {
-            tx.execute("DELETE FROM revision", [])?;
-            tx.execute("DELETE FROM translation", [])?;
-            std::thread::scope(|scope| {
-                // The segments are read on a third thread while the first
-                // chapters' revisions go in: they wait for no segment row,
-                // only for the check that their segments exist.
-                let reading = scope.spawn(|| {
-                    let _t = crate::timings::phase(|| "index: read the segments".into());
-                    journal::read_files(tm, &source_files)
-                });
-                let _t = crate::timings::phase(|| "index: revisions and translations".into());
-                let mut inserts = Inserts::new(&tx);
-                let mut chapter_files = Vec::new();
-                let mut unchecked: Vec<(String, String)> = Vec::new();
-                while !reading.is_finished() {
-                    let Some(chapter) = read.next() else { break };
-                    let mut chapter = chapter?;
-                    unchecked.extend(
-                        chapter
-                            .segment_keys()
-                            .map(|(l, id)| (l.to_string(), id.to_string())),
-                    );
-                    chapter.insert(&mut inserts, files_say)?;
-                    chapter_files.append(&mut chapter.files);
-                    untidy.append(&mut chapter.untidy);
-                    give_back(chapter);
-                }
-                let sources = reading.join().expect("reading the segments")?;
-                let t = crate::timings::phase(|| "index: segments".into());
-                insert_segments(&tx, &sources.segments)?;
-                drop(t);
-                let mut known: HashSet<&str> = HashSet::with_capacity(sources.segments.len());
-                known.extend(sources.segments.iter().map(|s| s.id.as_str()));
-                check_segments_known(
-                    &tx,
-                    &known,
-                    unchecked.iter().map(|(l, id)| (l.as_str(), id.as_str())),
-                )?;
-                for chapter in read {
-                    let mut chapter = chapter?;
-                    check_segments_known(&tx, &known, chapter.segment_keys())?;
-                    chapter.insert(&mut inserts, files_say)?;
-                    chapter_files.append(&mut chapter.files);
-                    untidy.append(&mut chapter.untidy);
-                    give_back(chapter);
-                }
-                // The files as before: the segments' first, in order.
-                files = sources.files;
-                files.append(&mut chapter_files);
-                let mut source_untidy = sources.untidy;
-                source_untidy.append(&mut untidy);
-                untidy = source_untidy;
-                Ok(())
-            })
-        })?;
+        let FilesRead { mut files, untidy } =
+            journal::with_files_read(tm, &chapters, ChapterRows::of, |read, give_back| {
+                insert_journal_rows(&tx, tm, &source_files, read, give_back, files_say)
+            })?;
         // Only once every line was read and checked: a bad line is named
         // where it stands, and nothing is rewritten.
         if tidy == Tidy::Files {
@@ -462,6 +409,79 @@ impl Memory {
         }
         Ok(out)
     }
+}
+
+/// The journal's files a rebuild read, (path, digest) each, and those not
+/// in the form tercuman writes.
+#[derive(Default)]
+struct FilesRead {
+    files: Vec<(String, String)>,
+    untidy: Vec<String>,
+}
+
+impl FilesRead {
+    fn take_from(&mut self, chapter: &mut ChapterRows) {
+        self.files.append(&mut chapter.files);
+        self.untidy.append(&mut chapter.untidy);
+    }
+}
+
+/// Inserts the journal's rows: each chapter's revisions and translations
+/// as `read` hands them over, and the segments, read on a third thread
+/// meanwhile. The chapters that go in before the segments are read wait
+/// only for the check that their segments exist.
+fn insert_journal_rows(
+    tx: &rusqlite::Transaction,
+    tm: &Path,
+    source_files: &[String],
+    read: &mut dyn Iterator<Item = Result<ChapterRows>>,
+    give_back: &dyn Fn(ChapterRows),
+    files_say: FilesSay,
+) -> Result<FilesRead> {
+    tx.execute("DELETE FROM revision", [])?;
+    tx.execute("DELETE FROM translation", [])?;
+    std::thread::scope(|scope| {
+        let reading = scope.spawn(|| {
+            let _t = crate::timings::phase(|| "index: read the segments".into());
+            journal::read_files(tm, source_files)
+        });
+        let _t = crate::timings::phase(|| "index: revisions and translations".into());
+        let mut inserts = Inserts::new(tx);
+        let mut chapters_read = FilesRead::default();
+        let mut unchecked: Vec<(String, String)> = Vec::new();
+        while !reading.is_finished() {
+            let Some(chapter) = read.next() else { break };
+            let mut chapter = chapter?;
+            let keys = chapter.segment_keys();
+            unchecked.extend(keys.map(|(l, id)| (l.to_string(), id.to_string())));
+            chapter.insert(&mut inserts, files_say)?;
+            chapters_read.take_from(&mut chapter);
+            give_back(chapter);
+        }
+        let sources = reading.join().expect("reading the segments")?;
+        let t = crate::timings::phase(|| "index: segments".into());
+        insert_segments(tx, &sources.segments)?;
+        drop(t);
+        let mut known: HashSet<&str> = HashSet::with_capacity(sources.segments.len());
+        known.extend(sources.segments.iter().map(|s| s.id.as_str()));
+        let unchecked = unchecked.iter().map(|(l, id)| (l.as_str(), id.as_str()));
+        check_segments_known(tx, &known, unchecked)?;
+        for chapter in read {
+            let mut chapter = chapter?;
+            check_segments_known(tx, &known, chapter.segment_keys())?;
+            chapter.insert(&mut inserts, files_say)?;
+            chapters_read.take_from(&mut chapter);
+            give_back(chapter);
+        }
+        // The segments' files first, as they were read before.
+        let mut all = FilesRead {
+            files: sources.files,
+            untidy: sources.untidy,
+        };
+        all.files.append(&mut chapters_read.files);
+        all.untidy.append(&mut chapters_read.untidy);
+        Ok(all)
+    })
 }
 
 /// Gives one segment's revisions (in the order they were made) hashes and
