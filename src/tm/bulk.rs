@@ -16,27 +16,15 @@ use rusqlite::{ffi, Connection, ToSql};
 
 use crate::error::{Error, Result};
 
-/// How many rows [`insert_rows`] puts in one statement.
+/// How many rows [`Inserts::rows`] puts in one statement.
 pub(super) const ROWS_PER_STATEMENT: usize = 100;
 
 /// Rows inserted many to a statement (`INSERT … VALUES (…), (…) …`): a
 /// rebuild inserts hundreds of thousands, and SQLite's cost of running a
-/// statement once per row was a third of its time. For one batch of rows;
-/// [`Inserts`] keeps its statements for many.
-pub(super) fn insert_rows<T, const N: usize>(
-    conn: &Connection,
-    insert: &str,
-    row: &str,
-    tail: &str,
-    rows: &[T],
-    values: impl for<'a> Fn(&'a T) -> [&'a dyn ToSql; N],
-) -> Result<()> {
-    Inserts::new(conn).rows(insert, row, tail, rows, values)
-}
-
-/// Inserts of many rows to a statement, their full-size statements kept
-/// prepared: a rebuild inserts each chapter's rows apart, and preparing
-/// a statement of 1,400 parameters again for each was 2 % of its time.
+/// statement once per row was a third of its time. The full-size
+/// statements stay prepared: a rebuild inserts each chapter's rows apart,
+/// and preparing a statement of 1,400 parameters again for each was 2 %
+/// of its time.
 pub(super) struct Inserts<'conn> {
     conn: &'conn Connection,
     /// Statements of [`ROWS_PER_STATEMENT`] rows, by their insert, row
@@ -270,15 +258,15 @@ mod tests {
                 )
             })
             .collect();
-        insert_rows(
-            &conn,
-            "INSERT INTO t (a, b, c)",
-            "(?, ?, ?)",
-            "",
-            &rows,
-            |(a, b, c)| [a, b, c],
-        )
-        .unwrap();
+        Inserts::new(&conn)
+            .rows(
+                "INSERT INTO t (a, b, c)",
+                "(?, ?, ?)",
+                "",
+                &rows,
+                |(a, b, c)| [a, b, c],
+            )
+            .unwrap();
         // The bound strings are gone; what SQLite keeps must be its own.
         drop(rows);
         let mut stmt = conn.prepare("SELECT a, b, c FROM t ORDER BY b").unwrap();

@@ -6,7 +6,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::bulk::{insert_rows, Inserts};
+use super::bulk::Inserts;
 use super::journal::{self, RevisionRecord, SegmentRecord};
 use super::Status;
 use crate::error::{Error, Result};
@@ -70,8 +70,7 @@ pub(super) fn insert_segments(
         .into_iter()
         .map(|id| (by_id[*id], journal::chapter_of(id)))
         .collect();
-    insert_rows(
-        tx,
+    Inserts::new(tx).rows(
         "INSERT INTO segment (id, chapter, position, kind, source, file, line)",
         "(?, ?, NULL, ?, ?, ?, ?)",
         "ON CONFLICT(id) DO UPDATE SET line = excluded.line, file = excluded.file

@@ -259,21 +259,19 @@ mod tests {
         assert!(duplicate.is_err(), "the key stays unique");
     }
 
-    /// What the PO files said, for a translation flagged as saying the same:
-    /// `exported` rows as the sync reads them (schema 13).
+    /// What the Turkish PO files said, through the query `Memory::exported`
+    /// runs (an `exported` row, or a translation flagged the same).
     fn files_said(conn: &Connection) -> Vec<(String, String)> {
         let mut stmt = conn
-            .prepare(
-                "SELECT segment_id, text FROM exported WHERE locale = 'tr'
-                 UNION ALL
-                 SELECT segment_id, text FROM translation WHERE locale = 'tr' AND exported_same = 1
-                 ORDER BY 1",
-            )
+            .prepare(&super::super::EXPORTED_SQL.replace("{among}", ""))
             .unwrap();
-        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        let mut said: Vec<(String, String)> = stmt
+            .query_map(["tr"], |r| Ok((r.get(0)?, r.get(1)?)))
             .unwrap()
             .map(|r| r.unwrap())
-            .collect()
+            .collect();
+        said.sort();
+        said
     }
 
     #[test]

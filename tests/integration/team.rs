@@ -78,6 +78,16 @@ fn pull(root: &Path, from: &Path, how: &str) -> std::process::Output {
         .unwrap()
 }
 
+/// A pull that must need no hand-work.
+fn pulled(root: &Path, from: &Path, how: &str) {
+    let out = pull(root, from, how);
+    assert!(
+        out.status.success(),
+        "the merge needs no hand-work: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 fn log(root: &Path, id: &str, locale: &str) -> String {
     ok(root, &["tm", "log", id, "--locale", locale])
 }
@@ -139,12 +149,7 @@ fn two_translators_merge_with_nothing_lost() {
     let persian = edit_and_commit(&bob, INTRO_FA, 3, "ترجمهٔ باب.");
     let alice_log = log(&alice, &turkish, "tr");
 
-    let out = pull(&bob, &alice, "--no-rebase");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    pulled(&bob, &alice, "--no-rebase");
     assert!(log(&bob, &turkish, "tr").contains("Alice'in çevirisi."));
     assert!(
         log(&bob, &turkish, "tr").contains(alice_log.lines().last().unwrap()),
@@ -161,12 +166,7 @@ fn two_translators_merge_with_nothing_lost() {
     assert!(po.contains("msgstr \"Alice'in çevirisi.\""));
 
     // Back the other way: Alice gets Bob's work, and both hold the same memory.
-    let out = pull(&alice, &bob, "--no-rebase");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    pulled(&alice, &bob, "--no-rebase");
     ok(&alice, &["sync"]);
     assert_eq!(journal_lines(&alice), journal_lines(&bob));
     same_files(&alice.join("locales"), &bob.join("locales"));
@@ -180,12 +180,7 @@ fn the_same_segment_edited_in_two_clones_is_a_conflict_with_both_texts_kept() {
     let id = edit_and_commit(&alice, INTRO_TR, 2, "Alice böyle çevirdi.");
     edit_and_commit(&bob, INTRO_TR, 2, "Bob şöyle çevirdi.");
 
-    let out = pull(&bob, &alice, "--no-rebase");
-    assert!(
-        out.status.success(),
-        "the merge needs no hand-work: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    pulled(&bob, &alice, "--no-rebase");
     let out = tercuman(&bob, &["sync"]);
     let said = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{said}");
@@ -212,7 +207,7 @@ fn the_same_segment_edited_in_two_clones_is_a_conflict_with_both_texts_kept() {
     assert!(!String::from_utf8_lossy(&again.stderr).contains("two clones"));
     git(&bob, &["add", "-A"]);
     git(&bob, &["commit", "-q", "-m", "Merge settled"]);
-    assert!(pull(&alice, &bob, "--no-rebase").status.success());
+    pulled(&alice, &bob, "--no-rebase");
     let out = tercuman(&alice, &["sync"]);
     assert!(!String::from_utf8_lossy(&out.stderr).contains("two clones"));
     same_files(&alice.join("locales"), &bob.join("locales"));
@@ -236,12 +231,7 @@ fn a_pull_that_brings_only_the_memory_updates_a_fresh_clones_po_file() {
     git(&alice, &["add", "tm"]);
     git(&alice, &["commit", "-q", "-m", "The memory only"]);
 
-    let out = pull(&bob, &alice, "--no-rebase");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    pulled(&bob, &alice, "--no-rebase");
     assert_eq!(
         std::fs::read_to_string(bob.join(INTRO_TR)).unwrap(),
         before,
@@ -311,7 +301,7 @@ fn an_index_updated_by_a_pull_answers_as_one_rebuilt_from_the_journal() {
     let hers = edit_and_commit(&alice, INTRO_FA, 1, "ترجمهٔ آلیس.");
     edit_and_commit(&bob, INTRO_TR, 2, "Bob şöyle çevirdi.");
     let his = edit_and_commit(&bob, "locales/az/introduction.po", 4, "Bobun tərcüməsi.");
-    assert!(pull(&bob, &alice, "--no-rebase").status.success());
+    pulled(&bob, &alice, "--no-rebase");
 
     let rebuilt = dir.path().join("rebuilt");
     copy_dir(&bob, &rebuilt);
@@ -376,7 +366,7 @@ fn a_sync_after_a_merge_reads_only_the_chapters_the_merge_changed() {
         "Alice'in sonu.",
     );
     edit_and_commit(&bob, INTRO_FA, 3, "ترجمهٔ باب.");
-    assert!(pull(&bob, &alice, "--no-rebase").status.success());
+    pulled(&bob, &alice, "--no-rebase");
     // The same clone, made to read every file: a chapter rewritten as it was.
     let full = dir.path().join("full");
     let copied = std::process::Command::new("cp")
@@ -438,12 +428,7 @@ fn a_rebase_keeps_both_sides_work() {
     let first = edit_and_commit(&alice, INTRO_TR, 1, "Alice'in cümlesi.");
     let second = edit_and_commit(&bob, INTRO_TR, 3, "Bob'un cümlesi.");
 
-    let out = pull(&bob, &alice, "--rebase");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    pulled(&bob, &alice, "--rebase");
     assert_eq!(
         git(&bob, &["log", "--merges", "--oneline"]),
         "",
