@@ -135,8 +135,9 @@ pub struct EditionChapter {
 /// One segment in the bilingual proof.
 pub struct ProofRow {
     pub segment: String,
-    /// The English, rendered (escaped inline HTML).
-    pub source_html: String,
+    /// The English, rendered (escaped inline HTML): the same text in
+    /// every locale's proof.
+    pub source_html: std::sync::Arc<str>,
     /// The translation, rendered and sanitized; empty when there is none.
     pub translation_html: String,
     pub status: Status,
@@ -311,16 +312,22 @@ impl Edition<'_> {
     }
 }
 
+/// What was written for one edition: its report and the files that make
+/// up its HTML pages.
+type Written = (EditionReport, Vec<PathBuf>);
+
 /// Prepares the editions of every language: renders each chapter once.
-pub fn prepare<'a>(
+fn prepare<'a>(
     project: &'a Project,
     docs: &[ChapterDoc],
     memory: &Memory,
     options: &BuildOptions,
 ) -> Result<Vec<Edition<'a>>> {
     let languages = languages(project, options);
+    let names = language_names(project, &languages)?;
     let record = checks_record(project);
     let passed = Passed::load(&record);
+    let sources = proof::SourceColumns::of(docs);
     let outline = crate::status::Outline::of(docs);
     // Each language's state is read from the memory on this thread, the
     // editions prepared and counted on the other cores as soon as theirs
@@ -334,12 +341,22 @@ pub fn prepare<'a>(
         },
         |lang, stored| {
             let edition = (lang, stored.as_ref(), HashMap::new());
-            let mut edition =
-                prepare_edition(project, docs, edition, (&|_| true, &passed), options)?;
+            let mut edition = prepare_edition(
+                project,
+                docs,
+                edition,
+                Reuse {
+                    keep: &|_| true,
+                    passed: &passed,
+                    sources: &sources,
+                },
+                options,
+            )?;
             let _t = crate::timings::phase(|| format!("build: {lang}: completeness"));
             edition.completeness = stored
                 .as_ref()
                 .map(|stored| completeness_of(project, &outline, lang, stored));
+            edition.languages = names.clone();
             Ok(edition)
         },
     )?;
@@ -347,12 +364,7 @@ pub fn prepare<'a>(
     // Only a cache: a record that cannot be written costs the next build time.
     let _ = passed.save(&record, false);
     drop(t);
-    let mut editions = fed
-        .into_iter()
-        .map(|(_, edition)| edition)
-        .collect::<Result<Vec<_>>>()?;
-    name_languages(&mut editions);
-    Ok(editions)
+    fed.into_iter().map(|(_, edition)| edition).collect()
 }
 
 /// How complete one locale's edition is, from the memory's state it was
@@ -429,34 +441,55 @@ fn prepare_editions<'a>(
     again: &(dyn Fn(&str, &str) -> bool + Sync),
     passed: &Passed,
 ) -> Result<Vec<Edition<'a>>> {
-    let mut editions = crate::parallel::map(inputs, |inputs| {
+    let languages: Vec<LanguageIdentifier> = inputs.iter().map(|i| i.lang.clone()).collect();
+    let names = language_names(project, &languages)?;
+    let sources = proof::SourceColumns::of(docs);
+    crate::parallel::map(inputs, |inputs| {
         let prepared = std::mem::take(&mut *inputs.prepared.lock().expect("not poisoned"));
         let code = inputs.lang.to_string();
         let keep = |slug: &str| !again(&code, slug);
         let edition = (inputs.lang, inputs.stored, prepared);
-        prepare_edition(project, docs, edition, (&keep, passed), options)
+        let reuse = Reuse {
+            keep: &keep,
+            passed,
+            sources: &sources,
+        };
+        let mut edition = prepare_edition(project, docs, edition, reuse, options)?;
+        edition.languages = names.clone();
+        Ok(edition)
     })
     .into_iter()
-    .collect::<Result<Vec<_>>>()?;
-    name_languages(&mut editions);
-    Ok(editions)
+    .collect()
 }
 
-/// Tells each edition every edition's language and its name, for the
-/// language menus.
-fn name_languages(editions: &mut [Edition]) {
-    let names: Vec<(LanguageIdentifier, String)> = editions
+/// Every language of the book with its own name, for the language
+/// menus, in the order of `languages`.
+fn language_names(
+    project: &Project,
+    languages: &[LanguageIdentifier],
+) -> Result<Vec<(LanguageIdentifier, String)>> {
+    languages
         .iter()
-        .map(|e| (e.lang.clone(), e.chrome.get("language-name")))
-        .collect();
-    for edition in editions {
-        edition.languages = names.clone();
-    }
+        .map(|lang| {
+            let is_source = *lang == project.book.source_language;
+            let chrome = load_chrome(project, lang, is_source)?;
+            Ok((lang.clone(), chrome.get("language-name")))
+        })
+        .collect()
+}
+
+/// What preparing an edition may reuse: the chapters prepared before that
+/// `keep` keeps (by slug), the pairs that passed the error checks, and the
+/// proofs' English columns.
+struct Reuse<'r> {
+    keep: &'r dyn Fn(&str) -> bool,
+    passed: &'r Passed,
+    sources: &'r proof::SourceColumns,
 }
 
 /// One language's edition: its chrome, and every chapter rendered with
 /// the memory's state (`None` for the source language), but those of
-/// `prepared` that `keep` keeps.
+/// `prepared` that `reuse` keeps.
 fn prepare_edition<'a>(
     project: &'a Project,
     docs: &[ChapterDoc],
@@ -465,7 +498,7 @@ fn prepare_edition<'a>(
         Option<&Stored>,
         HashMap<String, EditionChapter>,
     ),
-    (keep, passed): (&dyn Fn(&str) -> bool, &Passed),
+    reuse: Reuse,
     options: &BuildOptions,
 ) -> Result<Edition<'a>> {
     let translations = stored.map(|s| &s.translations);
@@ -478,7 +511,11 @@ fn prepare_edition<'a>(
     let task_labels = [chrome.get("task-done"), chrome.get("task-open")];
     let kept: Vec<Option<EditionChapter>> = docs
         .iter()
-        .map(|doc| prepared.remove(&doc.slug).filter(|_| keep(&doc.slug)))
+        .map(|doc| {
+            prepared
+                .remove(&doc.slug)
+                .filter(|_| (reuse.keep)(&doc.slug))
+        })
         .collect();
     let to_make: Vec<&ChapterDoc> = docs
         .iter()
@@ -491,7 +528,13 @@ fn prepare_edition<'a>(
     let made = crate::parallel::map(&to_make, |doc| {
         let labels = [task_labels[0].as_str(), task_labels[1].as_str()];
         let edition = (lang, stored, &figures, labels);
-        prepare_chapter_of(project, doc, edition, passed, options)
+        prepare_chapter_of(
+            project,
+            doc,
+            edition,
+            (reuse.passed, reuse.sources),
+            options,
+        )
     });
     let mut made = made.into_iter();
     let chapters = kept
@@ -563,6 +606,8 @@ struct RenderSettings<'a> {
     withheld: &'a HashMap<String, Withheld>,
     figures: &'a figures::Figures,
     task_labels: [&'a str; 2],
+    /// The proofs' English column, shared by every locale.
+    sources: &'a proof::SourceColumns,
 }
 
 /// The language's Fluent chrome; a translation's falls back to the
@@ -594,7 +639,7 @@ fn prepare_chapter_of(
         &figures::Figures,
         [&str; 2],
     ),
-    passed: &Passed,
+    (passed, sources): (&Passed, &proof::SourceColumns),
     options: &BuildOptions,
 ) -> Result<EditionChapter> {
     let translations = stored.map(|s| &s.translations);
@@ -619,6 +664,7 @@ fn prepare_chapter_of(
         reviews: stored.map(|s| &s.reviews),
         withheld: &withheld,
         figures,
+        sources,
     };
     let mut chapter = prepare_chapter(project, doc, lang, &render, options)?;
     chapter.unreviewed = withheld
@@ -693,6 +739,7 @@ fn prepare_chapter(
                 withheld: settings.withheld,
                 po_lines: lines,
                 figures: settings.figures,
+                sources: settings.sources,
             };
             proof::proof_rows(doc, &rows, parsed.take())
         }
@@ -838,11 +885,73 @@ fn write_editions<'a>(
     options: &BuildOptions,
     only: &(dyn Fn(&Edition) -> Option<Vec<usize>> + Sync),
 ) -> Result<(Vec<EditionReport>, Vec<Edition<'a>>)> {
+    let stamp = begin_writing(project, options);
+    let html_root = options.out_dir.join("html");
+    // Each edition's pages and EPUB on every core.
+    let t = crate::timings::phase(|| "build: write editions".into());
+    let written = crate::parallel::map(&editions, |edition| {
+        write_edition_files(edition, options, &html_root, only(edition).as_deref())
+    })
+    .into_iter()
+    .collect::<Result<Vec<_>>>()?;
+    drop(t);
+    let reports = finish_writing(project, &editions, written, options, &stamp)?;
+    Ok((reports, editions))
+}
+
+/// The build's fingerprint file, removed before anything is written: a
+/// failed or interrupted build leaves no stamp behind.
+fn begin_writing(project: &Project, options: &BuildOptions) -> PathBuf {
     let stamp = build_stamp(project, options);
-    // A failed or interrupted build leaves no stamp behind.
     let _ = std::fs::remove_file(&stamp);
     let _ = std::fs::remove_file(options.out_dir.join(OLD_BUILD_STAMP));
-    // The dashboard counts what the editions counted.
+    stamp
+}
+
+/// One edition's HTML pages (`only` these chapters', if given) and EPUB,
+/// as `options` asks.
+fn write_edition_files(
+    edition: &Edition,
+    options: &BuildOptions,
+    html_root: &std::path::Path,
+    only: Option<&[usize]>,
+) -> Result<Written> {
+    let project = edition.project;
+    let epub_path = options.out_dir.join("epub").join(format!(
+        "{}.{}.epub",
+        file_slug(&project.book.title),
+        edition.lang
+    ));
+    let mut pages = Vec::new();
+    if options.formats.html {
+        pages = html::write_edition(edition, html_root, only)?;
+    }
+    if options.formats.epub {
+        epub::write(edition, &epub_path)?;
+    }
+    let report = EditionReport {
+        lang: edition.lang.to_string(),
+        fallbacks: edition.fallbacks(),
+        failed_checks: edition.failed_checks.clone(),
+        unreviewed: edition.unreviewed,
+        epub: epub_path,
+        html_dir: html_root.join(edition.lang.to_string()),
+    };
+    Ok((report, pages))
+}
+
+/// What follows the editions' own files: the dashboard and the site's
+/// landing page, from what the editions counted; the removal of what no
+/// edition has any more (the editions of a chapter or a locale that left
+/// the book, and files an interrupted build left half-written); and the
+/// build's fingerprint in `stamp`.
+fn finish_writing(
+    project: &Project,
+    editions: &[Edition],
+    written: Vec<Written>,
+    options: &BuildOptions,
+    stamp: &std::path::Path,
+) -> Result<Vec<EditionReport>> {
     let status = crate::status::StatusReport {
         locales: editions
             .iter()
@@ -861,44 +970,13 @@ fn write_editions<'a>(
     let html_root = options.out_dir.join("html");
     let mut html_files = Vec::new();
     if options.formats.html {
-        html_files = html::write_site_root(&editions, &html_root)?;
+        html_files = html::write_site_root(editions, &html_root)?;
     }
-    // Each edition's pages and EPUB on every core.
-    let t = crate::timings::phase(|| "build: write editions".into());
-    let written = crate::parallel::map(&editions, |edition| {
-        let epub_path = options.out_dir.join("epub").join(format!(
-            "{}.{}.epub",
-            file_slug(&project.book.title),
-            edition.lang
-        ));
-        let mut pages = Vec::new();
-        if options.formats.html {
-            pages = html::write_edition(edition, &html_root, only(edition).as_deref())?;
-        }
-        if options.formats.epub {
-            epub::write(edition, &epub_path)?;
-        }
-        let report = EditionReport {
-            lang: edition.lang.to_string(),
-            fallbacks: edition.fallbacks(),
-            failed_checks: edition.failed_checks.clone(),
-            unreviewed: edition.unreviewed,
-            epub: epub_path,
-            html_dir: html_root.join(edition.lang.to_string()),
-        };
-        Ok::<_, crate::Error>((report, pages))
-    })
-    .into_iter()
-    .collect::<Result<Vec<_>>>()?;
-    drop(t);
     let mut reports = Vec::with_capacity(written.len());
     for (report, pages) in written {
         html_files.extend(pages);
         reports.push(report);
     }
-    // What a build writes is all `epub/` and `html/` hold afterwards: the
-    // editions of a chapter or a locale that left the book, and files an
-    // interrupted build left half-written, go.
     if options.formats.epub {
         let epubs: Vec<PathBuf> = reports.iter().map(|r| r.epub.clone()).collect();
         remove_stale(&options.out_dir.join("epub"), &epubs)?;
@@ -908,10 +986,10 @@ fn write_editions<'a>(
     }
     let outputs = crate::fingerprint::of_dir(project, &options.out_dir);
     crate::fingerprint::record(
-        &stamp,
+        stamp,
         &format!("{}{outputs}", build_fingerprint(project, options)),
     )?;
-    Ok((reports, editions))
+    Ok(reports)
 }
 
 /// A page's frame, shared by the HTML site and the EPUB's documents.

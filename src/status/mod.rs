@@ -128,9 +128,12 @@ pub fn is_approved(t: Option<&Translation>, review: Option<&crate::tm::Review>) 
 pub struct Outline {
     /// Each chapter's segments and source words.
     chapters: Vec<(usize, usize)>,
-    /// Each segment, sorted by id: a million-word book's 80,000 segments
-    /// take a few MB, with no hash table beside them.
-    places: Vec<(Box<str>, Place)>,
+    /// Each segment by id: a million-word book's 80,000 segments take a
+    /// few MB. Looked up once per translation, change and locale, so by
+    /// hash (FxHash: the ids are the source's, a hex digest after the
+    /// chapter's slug) rather than by a binary search comparing ids that
+    /// share their first dozen bytes.
+    places: HashMap<Box<str>, Place, rustc_hash::FxBuildHasher>,
 }
 
 /// Where a segment stands in the book, and its source words.
@@ -159,7 +162,10 @@ impl Outline {
     fn from_chapters(chapters: Vec<Vec<(Box<str>, u32)>>) -> Outline {
         let mut outline = Outline {
             chapters: Vec::with_capacity(chapters.len()),
-            places: Vec::with_capacity(chapters.iter().map(Vec::len).sum()),
+            places: HashMap::with_capacity_and_hasher(
+                chapters.iter().map(Vec::len).sum(),
+                rustc_hash::FxBuildHasher,
+            ),
         };
         for (chapter, segments) in chapters.into_iter().enumerate() {
             let words = segments.iter().map(|&(_, n)| n as usize).sum();
@@ -167,26 +173,21 @@ impl Outline {
             for (id, words) in segments {
                 let order = outline.places.len() as u32;
                 let chapter = chapter as u32;
-                outline.places.push((
+                outline.places.insert(
                     id,
                     Place {
                         chapter,
                         order,
                         words,
                     },
-                ));
+                );
             }
         }
-        outline.places.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         outline
     }
 
     fn place(&self, id: &str) -> Option<&Place> {
-        let at = self
-            .places
-            .binary_search_by(|(key, _)| (**key).cmp(id))
-            .ok()?;
-        Some(&self.places[at].1)
+        self.places.get(id)
     }
 
     /// How many segments the book has.
