@@ -16,6 +16,7 @@ pub fn run(
     let (project, mut memory, _lock) = super::open(root)?;
     let report = super::sync::sync_now(&project, &mut memory)?;
     super::sync::print_report(&report);
+    crate::keep_freed_memory_for_a_build();
     let build_time = build_time(&project)?;
     let out_dir = out.unwrap_or_else(|| project.root.join("dist"));
     let options = BuildOptions {
