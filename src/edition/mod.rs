@@ -887,16 +887,102 @@ fn write_editions<'a>(
 ) -> Result<(Vec<EditionReport>, Vec<Edition<'a>>)> {
     let stamp = begin_writing(project, options);
     let html_root = options.out_dir.join("html");
-    // Each edition's pages and EPUB on every core.
     let t = crate::timings::phase(|| "build: write editions".into());
-    let written = crate::parallel::map(&editions, |edition| {
-        write_edition_files(edition, options, &html_root, only(edition).as_deref())
+    let tasks = write_tasks(&editions, options, only);
+    let mut done = crate::parallel::map(&tasks, |(i, task)| {
+        write_task(&editions[*i], task, options, &html_root)
     })
-    .into_iter()
-    .collect::<Result<Vec<_>>>()?;
+    .into_iter();
+    let mut written: Vec<Written> = editions
+        .iter()
+        .map(|edition| (edition_report(edition, options, &html_root), Vec::new()))
+        .collect();
+    for (i, _) in &tasks {
+        written[*i]
+            .1
+            .extend(done.next().expect("one result per task")?);
+    }
     drop(t);
     let reports = finish_writing(project, &editions, written, options, &stamp)?;
     Ok((reports, editions))
+}
+
+/// A share of writing one edition.
+enum WriteTask {
+    Epub,
+    /// A part of a whole edition's HTML pages.
+    Html(html::Part),
+    /// An edition's HTML pages, but of its chapters only these.
+    SomeHtml(Vec<usize>),
+}
+
+/// What writing `editions` takes, as (edition, task), the largest
+/// tasks first so that the cores finish together.
+fn write_tasks(
+    editions: &[Edition],
+    options: &BuildOptions,
+    only: &(dyn Fn(&Edition) -> Option<Vec<usize>> + Sync),
+) -> Vec<(usize, WriteTask)> {
+    let mut tasks = Vec::new();
+    if options.formats.epub {
+        tasks.extend((0..editions.len()).map(|i| (i, WriteTask::Epub)));
+    }
+    if !options.formats.html {
+        return tasks;
+    }
+    let mut whole = Vec::new();
+    for (i, edition) in editions.iter().enumerate() {
+        match only(edition) {
+            Some(chapters) => tasks.push((i, WriteTask::SomeHtml(chapters))),
+            None => whole.push(i),
+        }
+    }
+    for part in [html::Part::Chapters, html::Part::Search, html::Part::Front] {
+        tasks.extend(whole.iter().map(|&i| (i, WriteTask::Html(part))));
+    }
+    tasks
+}
+
+/// Does one task of writing `edition`; returns the HTML files it wrote.
+fn write_task(
+    edition: &Edition,
+    task: &WriteTask,
+    options: &BuildOptions,
+    html_root: &std::path::Path,
+) -> Result<Vec<PathBuf>> {
+    match task {
+        WriteTask::Epub => {
+            epub::write(edition, &epub_path(edition, options))?;
+            Ok(Vec::new())
+        }
+        WriteTask::Html(part) => html::write_part(edition, html_root, *part),
+        WriteTask::SomeHtml(chapters) => html::write_edition(edition, html_root, Some(chapters)),
+    }
+}
+
+/// Where `edition`'s EPUB is written.
+fn epub_path(edition: &Edition, options: &BuildOptions) -> PathBuf {
+    options.out_dir.join("epub").join(format!(
+        "{}.{}.epub",
+        file_slug(&edition.project.book.title),
+        edition.lang
+    ))
+}
+
+/// What is reported of `edition`'s build.
+fn edition_report(
+    edition: &Edition,
+    options: &BuildOptions,
+    html_root: &std::path::Path,
+) -> EditionReport {
+    EditionReport {
+        lang: edition.lang.to_string(),
+        fallbacks: edition.fallbacks(),
+        failed_checks: edition.failed_checks.clone(),
+        unreviewed: edition.unreviewed,
+        epub: epub_path(edition, options),
+        html_dir: html_root.join(edition.lang.to_string()),
+    }
 }
 
 /// The build's fingerprint file, removed before anything is written: a
@@ -906,38 +992,6 @@ fn begin_writing(project: &Project, options: &BuildOptions) -> PathBuf {
     let _ = std::fs::remove_file(&stamp);
     let _ = std::fs::remove_file(options.out_dir.join(OLD_BUILD_STAMP));
     stamp
-}
-
-/// One edition's HTML pages (`only` these chapters', if given) and EPUB,
-/// as `options` asks.
-fn write_edition_files(
-    edition: &Edition,
-    options: &BuildOptions,
-    html_root: &std::path::Path,
-    only: Option<&[usize]>,
-) -> Result<Written> {
-    let project = edition.project;
-    let epub_path = options.out_dir.join("epub").join(format!(
-        "{}.{}.epub",
-        file_slug(&project.book.title),
-        edition.lang
-    ));
-    let mut pages = Vec::new();
-    if options.formats.html {
-        pages = html::write_edition(edition, html_root, only)?;
-    }
-    if options.formats.epub {
-        epub::write(edition, &epub_path)?;
-    }
-    let report = EditionReport {
-        lang: edition.lang.to_string(),
-        fallbacks: edition.fallbacks(),
-        failed_checks: edition.failed_checks.clone(),
-        unreviewed: edition.unreviewed,
-        epub: epub_path,
-        html_dir: html_root.join(edition.lang.to_string()),
-    };
-    Ok((report, pages))
 }
 
 /// What follows the editions' own files: the dashboard and the site's

@@ -97,27 +97,61 @@ fn write_search_index(edition: &Edition, dir: &Path) -> Result<Vec<PathBuf>> {
 }
 
 fn write_whole_edition(edition: &Edition, root: &Path) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for part in Part::ALL {
+        files.extend(write_part(edition, root, part)?);
+    }
+    Ok(files)
+}
+
+/// A share of an edition's pages, so that a build can spread the
+/// editions' writing over the cores in pieces of similar size.
+#[derive(Clone, Copy, Debug)]
+pub enum Part {
+    /// Every chapter's page and proof page.
+    Chapters,
+    /// The search index, the figures and the font.
+    Search,
+    /// The edition's index page and the one-page book.
+    Front,
+}
+
+impl Part {
+    pub const ALL: [Part; 3] = [Part::Front, Part::Chapters, Part::Search];
+}
+
+/// One part of a whole edition's pages under `root/<lang>/`. Returns the
+/// files it wrote.
+pub fn write_part(edition: &Edition, root: &Path, part: Part) -> Result<Vec<PathBuf>> {
     let dir = root.join(edition.lang.to_string());
-    let mut files = vec![dir.join("index.html"), dir.join("print.html")];
-    write_if_changed(&files[0], index_page(edition).as_bytes())?;
-    let t = crate::timings::phase(|| format!("build: {}: print page", edition.lang));
-    write_if_changed(&files[1], print_page(edition).as_bytes())?;
-    drop(t);
-    let t = crate::timings::phase(|| format!("build: {}: chapter and proof pages", edition.lang));
-    for i in 0..edition.chapters.len() {
-        files.extend(write_chapter(edition, root, i)?);
-    }
-    drop(t);
-    let _t =
-        crate::timings::phase(|| format!("build: {}: search index, figures, fonts", edition.lang));
-    files.extend(write_search_index(edition, &dir)?);
-    for figure in &edition.figures {
-        let path = dir.join(&figure.published);
-        write_if_changed(&path, &read_figure(figure)?)?;
-        files.push(path);
-    }
-    if let Some(font) = &edition.font {
-        files.extend(write_font(edition, font, &dir)?);
+    let lang = &edition.lang;
+    let mut files = Vec::new();
+    match part {
+        Part::Front => {
+            files = vec![dir.join("index.html"), dir.join("print.html")];
+            write_if_changed(&files[0], index_page(edition).as_bytes())?;
+            let _t = crate::timings::phase(|| format!("build: {lang}: print page"));
+            write_if_changed(&files[1], print_page(edition).as_bytes())?;
+        }
+        Part::Chapters => {
+            let _t = crate::timings::phase(|| format!("build: {lang}: chapter and proof pages"));
+            for i in 0..edition.chapters.len() {
+                files.extend(write_chapter(edition, root, i)?);
+            }
+        }
+        Part::Search => {
+            let _t =
+                crate::timings::phase(|| format!("build: {lang}: search index, figures, fonts"));
+            files.extend(write_search_index(edition, &dir)?);
+            for figure in &edition.figures {
+                let path = dir.join(&figure.published);
+                write_if_changed(&path, &read_figure(figure)?)?;
+                files.push(path);
+            }
+            if let Some(font) = &edition.font {
+                files.extend(write_font(edition, font, &dir)?);
+            }
+        }
     }
     Ok(files)
 }
