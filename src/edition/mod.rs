@@ -17,6 +17,7 @@ pub mod warm;
 
 use crate::formats::xml::escape;
 use std::collections::HashMap;
+use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use fluent_bundle::FluentValue;
@@ -1068,7 +1069,9 @@ impl Page<'_> {
         } else {
             ""
         };
-        format!(
+        let mut page = String::with_capacity(self.head.len() + self.body.len() + 600);
+        let _ = write!(
+            page,
             "{decl}<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\" lang=\"{lang}\" xml:lang=\"{lang}\" dir=\"{dir}\">\n<head>\n<meta charset=\"utf-8\" />\n<title>{title}</title>\n<link rel=\"stylesheet\" type=\"text/css\" href=\"{css}\" />\n{head}</head>\n<body lang=\"{lang}\" xml:lang=\"{lang}\" dir=\"{dir}\">\n{body}</body>\n</html>\n",
             lang = escape(self.lang),
             dir = self.dir,
@@ -1076,7 +1079,8 @@ impl Page<'_> {
             css = escape(self.stylesheet),
             head = self.head,
             body = self.body,
-        )
+        );
+        page
     }
 }
 

@@ -5,6 +5,7 @@
 
 use super::super::{escape, Edition};
 use crate::project::page_stem;
+use std::fmt::Write as _;
 
 /// Which page of the site is being framed.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -60,12 +61,15 @@ pub fn head(edition: &Edition, place: Place) -> String {
 /// The page's body: skip link, top bar, sidebar, then `main`.
 pub fn frame(edition: &Edition, place: Place, main: &str) -> String {
     let c = &edition.chrome;
-    format!(
+    let bar = top_bar(edition, place);
+    let sidebar = sidebar(edition, place);
+    let mut page = String::with_capacity(bar.len() + sidebar.len() + main.len() + 200);
+    let _ = write!(
+        page,
         "<a class=\"skip-link\" href=\"#content\">{skip}</a>\n{bar}<div class=\"layout\">\n{sidebar}<main id=\"content\" tabindex=\"-1\">\n{main}</main>\n</div>\n",
         skip = escape(&c.get("skip-to-content")),
-        bar = top_bar(edition, place),
-        sidebar = sidebar(edition, place),
-    )
+    );
+    page
 }
 
 /// Title (home), search, theme toggle and the language switcher.

@@ -9,6 +9,7 @@ mod layout;
 pub mod search;
 
 use std::collections::HashSet;
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use layout::Place;
@@ -176,12 +177,14 @@ pub fn write_chapter(edition: &Edition, root: &Path, i: usize) -> Result<Vec<Pat
 /// One chapter's page: the notice of untranslated text, the body, the pager.
 fn chapter_page(edition: &Edition, i: usize) -> String {
     let chapter = &edition.chapters[i];
-    let main = format!(
-        "{notice}<article class=\"chapter\">\n{body}</article>\n{pager}",
-        notice = layout::fallback_notice(edition, chapter.fallbacks),
-        body = chapter.html_body,
-        pager = layout::pager(edition, i),
-    );
+    let notice = layout::fallback_notice(edition, chapter.fallbacks);
+    let pager = layout::pager(edition, i);
+    let mut main = String::with_capacity(notice.len() + chapter.html_body.len() + pager.len() + 40);
+    main.push_str(&notice);
+    main.push_str("<article class=\"chapter\">\n");
+    main.push_str(&chapter.html_body);
+    main.push_str("</article>\n");
+    main.push_str(&pager);
     Page {
         lang: &edition.lang.to_string(),
         dir: edition.dir(),
@@ -203,13 +206,15 @@ fn print_page(edition: &Edition) -> String {
         .map(|c| page_stem(&c.slug).into_owned())
         .collect();
     let known: HashSet<&str> = stems.iter().map(String::as_str).collect();
-    let mut main = String::new();
+    let bodies: usize = edition.chapters.iter().map(|c| c.html_body.len()).sum();
+    let mut main = String::with_capacity(bodies + bodies / 8);
     for (chapter, stem) in edition.chapters.iter().zip(&stems) {
-        main.push_str(&format!(
+        let _ = write!(
+            main,
             "<article class=\"chapter\" id=\"{id}\">\n{body}</article>\n",
             id = escape(stem),
             body = one_page_links(&chapter.html_body, stem, &known),
-        ));
+        );
     }
     let title = edition.chrome.get("print-book");
     Page {
@@ -319,7 +324,12 @@ fn proof_page(edition: &Edition, i: usize) -> String {
         escape(&source.to_string()),
         crate::locale::direction(source)
     );
-    let mut rows = String::new();
+    let cells: usize = chapter
+        .proof
+        .iter()
+        .map(|r| r.source_html.len() + r.translation_html.len() + 400)
+        .sum();
+    let mut rows = String::with_capacity(cells);
     for (n, row) in chapter.proof.iter().enumerate() {
         let (class, label) = proof_state(row);
         let label = match &row.verdict {
@@ -347,14 +357,15 @@ fn proof_page(edition: &Edition, i: usize) -> String {
             String::new()
         };
         let fix = format!("{}{approve}", escape(&fix));
-        rows.push_str(&format!(
+        let _ = write!(
+            rows,
             "<tr class=\"{class}\" id=\"{id}\"><td>{n}</td><td{source_attributes}>{source}</td><td lang=\"{code}\" dir=\"{dir}\">{translation}</td><td class=\"status\">{label}</td><td class=\"fix\">{fix}</td></tr>\n",
             id = escape(&super::proof::row_id(&row.segment)),
             n = n + 1,
             source = row.source_html,
             translation = row.translation_html,
             source_attributes = source_cell,
-        ));
+        );
     }
     let body = format!(
         "<a class=\"skip-link\" href=\"#content\">Skip to content</a>\n<header class=\"bar\"><a class=\"book-title\" href=\"../index.html\" lang=\"{code}\" dir=\"{dir}\">{book}</a></header>\n<main id=\"content\" class=\"proof\" tabindex=\"-1\">\n<h1>Proof: <bdi lang=\"{code}\" dir=\"{dir}\">{title}</bdi> ({code})</h1>\n<p>{source_name} beside the translation. Rows: reviewed (with who and when), translated, <span class=\"fuzzy\">fuzzy</span> (a rejection with its reason), untranslated, check failed, not reviewed (where only reviewed text is published). Fix a row in the PO file and line it names, then run <code>tercuman sync</code>; approve a translated row with the command it shows.</p>\n<table class=\"proof\">\n<thead><tr><th>#</th><th>{source_name}</th><th>{name}</th><th>Status</th><th>Fix in</th></tr></thead>\n<tbody>\n{rows}</tbody>\n</table>\n</main>\n",

@@ -122,7 +122,8 @@ pub fn files(edition: &Edition) -> Vec<(String, String)> {
     let map = replacements();
     let mut pages = Vec::new();
     let mut targets = Vec::new();
-    let mut texts: Vec<Value> = Vec::new();
+    // Each text's target and words, serialized as `[target, "text"]`.
+    let mut texts: Vec<(usize, &str)> = Vec::new();
     // Each word's texts, found by the word alone: one hash lookup per
     // word of the book, and the chunks sorted once at the end.
     let mut postings: HashMap<String, Vec<u32>> = HashMap::new();
@@ -140,7 +141,7 @@ pub fn files(edition: &Edition) -> Vec<(String, String)> {
         for passage in &chapter.passages {
             let id = texts.len() as u32;
             let target = first_target + passage.section.map_or(0, |s| s + 1);
-            texts.push(json!([target, passage.text]));
+            texts.push((target, &passage.text));
             each_word(&passage.text, turkic, &map, |word| {
                 match postings.get_mut(word) {
                     Some(ids) if ids.last() == Some(&id) => {}
@@ -166,7 +167,7 @@ pub fn files(edition: &Edition) -> Vec<(String, String)> {
     }
     for (n, chunk) in texts.chunks(TEXTS_PER_CHUNK).enumerate() {
         let name = format!("d-{n}");
-        files.push((format!("{name}.js"), registration(&name, &json!(chunk))));
+        files.push((format!("{name}.js"), registration(&name, chunk)));
     }
     let meta = json!({
         "lang": edition.lang.to_string(),
@@ -185,8 +186,9 @@ pub fn files(edition: &Edition) -> Vec<(String, String)> {
 }
 
 /// A chunk as a script that hands its data to the page's search.
-fn registration(name: &str, data: &Value) -> String {
-    format!("tercumanSearch.add({},{});\n", json!(name), data)
+fn registration(name: &str, data: &(impl serde::Serialize + ?Sized)) -> String {
+    let data = serde_json::to_string(data).expect("strings and numbers serialize");
+    format!("tercumanSearch.add({},{data});\n", json!(name))
 }
 
 /// A chunk of terms (sorted words and the numbers of their texts) as the
