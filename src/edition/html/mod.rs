@@ -357,9 +357,9 @@ fn proof_page(edition: &Edition, i: usize) -> String {
             String::new()
         };
         let fix = format!("{}{approve}", escape(&fix));
-        let _ = write!(
+        let _ = writeln!(
             rows,
-            "<tr class=\"{class}\" id=\"{id}\"><td>{n}</td><td{source_attributes}>{source}</td><td lang=\"{code}\" dir=\"{dir}\">{translation}</td><td class=\"status\">{label}</td><td class=\"fix\">{fix}</td></tr>\n",
+            "<tr class=\"{class}\" id=\"{id}\"><td>{n}</td><td{source_attributes}>{source}</td><td lang=\"{code}\" dir=\"{dir}\">{translation}</td><td class=\"status\">{label}</td><td class=\"fix\">{fix}</td></tr>",
             id = escape(&super::proof::row_id(&row.segment)),
             n = n + 1,
             source = row.source_html,
