@@ -17,10 +17,8 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use super::{
-    count_completeness, languages, prepare_editions, write_editions, BuildOptions, EditionInputs,
-    Stored,
-};
+use super::write::write_editions;
+use super::{count_completeness, languages, prepare_editions, BuildOptions, EditionInputs, Stored};
 use crate::check::passed::Passed;
 use crate::error::Result;
 use crate::project::Project;
