@@ -152,10 +152,16 @@ fn error_rules(source: &str, translation: &str, out: &mut Vec<Issue>) -> bool {
 /// block where the English has none would put that block inside a
 /// paragraph, which breaks the page and the EPUB.
 fn blocks(text: &str) -> BTreeMap<(&'static str, &'static str), usize> {
-    if source::is_plain(text) {
+    if is_unmarked(text) {
         return BTreeMap::new();
     }
     parsed_blocks(text)
+}
+
+/// Text the checks' parser finds no markup in: plain, or with brackets
+/// that make no link (the checks resolve no reference: `links` is empty).
+fn is_unmarked(text: &str) -> bool {
+    source::is_plain(text) || source::is_plain_but_brackets(text, &[])
 }
 
 fn parsed_blocks(text: &str) -> BTreeMap<(&'static str, &'static str), usize> {
@@ -325,7 +331,7 @@ struct Markup {
 }
 
 fn markup(text: &str) -> Markup {
-    if source::is_plain(text) {
+    if is_unmarked(text) {
         return Markup::default();
     }
     parsed_markup(text)
@@ -753,6 +759,19 @@ mod tests {
             );
         }
         assert!(checked > 2000, "{checked}");
+        let brackets = [
+            "a", "[", "]", "[az] ", "[1]", "] (", "][", "](", "[x]: ", " ", "متن", ".",
+        ];
+        let mut unmarked = 0;
+        for text in source::texts_of(&brackets, 9, 3000) {
+            if !is_unmarked(&text) {
+                continue;
+            }
+            unmarked += 1;
+            assert_eq!(parsed_markup(&text), Markup::default(), "{text:?}");
+            assert!(parsed_blocks(&text).is_empty(), "{text:?}");
+        }
+        assert!(unmarked > 1000, "{unmarked}");
         for marked in [
             "*a*", "a_b_", "`c`", "[l](u)", "<b>", "&amp;", "~~s~~", "a\n- b", "x\\*",
         ] {

@@ -538,9 +538,10 @@ pub fn inline_events(
     untrusted_against: Option<&str>,
     chapter_ext: &str,
 ) -> Vec<Event<'static>> {
-    if source::is_plain(text) {
-        // One text event, as the parser gives it: a paragraph's final
-        // spaces are not its text (CommonMark 4.8).
+    if source::is_plain(text) || source::is_plain_but_brackets(text, links) {
+        // One text event, as the parser gives it (brackets it leaves alone
+        // come as events of their own, which render the same): a
+        // paragraph's final spaces are not its text (CommonMark 4.8).
         let text = text.trim_end_matches(' ');
         if text.is_empty() {
             return Vec::new();
@@ -816,6 +817,72 @@ mod tests {
             }
         }
         assert_eq!(checked, 3000);
+    }
+
+    /// Brackets that make no link skip the parser too: the page, left to
+    /// right or right to left, is what the parser's events make of them.
+    #[test]
+    fn brackets_that_make_no_link_render_as_the_parser_renders_them() {
+        let pieces = [
+            "a",
+            "[",
+            "]",
+            "[az] ",
+            "[1]",
+            "[sic]",
+            "] (",
+            "][",
+            "](",
+            "[x]: ",
+            " ",
+            "متن",
+            "می\u{200c}خواهم",
+            "۱۲",
+            "42",
+            ".",
+            "(x)",
+            "İ",
+        ];
+        let mut checked = 0;
+        for text in source::texts_of(&pieces, 5, 4000) {
+            if !source::is_plain_but_brackets(&text, &[]) {
+                continue;
+            }
+            checked += 1;
+            for rtl in [false, true] {
+                for against in [None, Some("Some English.")] {
+                    assert_eq!(
+                        html(in_direction(
+                            inline_events(&text, &[], against, "html"),
+                            rtl
+                        )),
+                        html(in_direction(
+                            parsed_inline_events(&text, &[], against, "html"),
+                            rtl
+                        )),
+                        "{text:?}"
+                    );
+                }
+            }
+            assert_eq!(
+                source::plain_text(&text, &[]),
+                source::parsed_plain_text(&text, &[]),
+                "{text:?}"
+            );
+        }
+        assert!(checked > 1500, "{checked}");
+        let link = [source::LinkDefinition {
+            label: "AZ".into(),
+            url: "https://example.org".into(),
+            title: String::new(),
+        }];
+        assert!(
+            !source::is_plain_but_brackets("[az] text", &link),
+            "a shortcut reference"
+        );
+        for linked in ["[a](u)", "[a][b]", "[a][]"] {
+            assert!(!source::is_plain_but_brackets(linked, &[]), "{linked}");
+        }
     }
 
     fn html(events: Vec<Event<'static>>) -> String {

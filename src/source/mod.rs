@@ -644,7 +644,7 @@ pub fn resolve_link<'a>(
 
 /// The visible text of inline Markdown, for anchors and titles.
 pub fn plain_text(text: &str, links: &[LinkDefinition]) -> String {
-    if is_plain(text) {
+    if is_plain(text) || is_plain_but_brackets(text, links) {
         // A paragraph's final spaces are not its text (CommonMark 4.8).
         return text.trim_end_matches(' ').to_string();
     }
@@ -657,25 +657,43 @@ pub fn plain_text(text: &str, links: &[LinkDefinition]) -> String {
 /// Most sentences of a book are; a build checks and renders every
 /// translation of every locale, and skips their parse.
 pub(crate) fn is_plain(text: &str) -> bool {
-    /// The bytes that end plain text: controls (a line break above all)
-    /// and the ASCII punctuation Markdown reads.
-    const STOPS: [bool; 256] = {
-        let mut stops = [false; 256];
-        let mut b = 0;
-        while b < 0x20 {
-            stops[b] = true;
-            b += 1;
-        }
-        stops[0x7f] = true;
-        let marks = b"\\`*_[]!<>&~^|{}";
-        let mut i = 0;
-        while i < marks.len() {
-            stops[marks[i] as usize] = true;
-            i += 1;
-        }
-        stops
-    };
-    !text.bytes().any(|b| STOPS[b as usize])
+    !text.bytes().any(|b| PLAIN_STOPS[b as usize])
+}
+
+/// The bytes that end plain text: controls (a line break above all) and
+/// the ASCII punctuation Markdown reads.
+const PLAIN_STOPS: [bool; 256] = {
+    let mut stops = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        stops[b] = true;
+        b += 1;
+    }
+    stops[0x7f] = true;
+    let marks = b"\\`*_[]!<>&~^|{}";
+    let mut i = 0;
+    while i < marks.len() {
+        stops[marks[i] as usize] = true;
+        i += 1;
+    }
+    stops
+};
+
+/// Plain text ([`is_plain`]) but for square brackets that cannot make a
+/// link, which Markdown leaves as they are: `[sic]`, `[1]`, `[az] `. None
+/// closes right before `(` or `[` (an inline link, a full or collapsed
+/// reference; CommonMark allows nothing between), and the chapter defines
+/// no link (`links`) a bracketed text could name as a shortcut reference.
+pub(crate) fn is_plain_but_brackets(text: &str, links: &[LinkDefinition]) -> bool {
+    if !links.is_empty() {
+        return false;
+    }
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().all(|(i, &b)| match b {
+        b'[' => true,
+        b']' => !matches!(bytes.get(i + 1), Some(b'(' | b'[')),
+        _ => !PLAIN_STOPS[b as usize],
+    })
 }
 
 /// [`plain_text`] as Markdown parses it.
