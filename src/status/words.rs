@@ -6,6 +6,8 @@
 //! (`\D\.\D`), the text is split at whitespace, punctuation is stripped from
 //! both ends of each piece, and every non-empty piece is a word.
 
+use std::borrow::Cow;
+
 /// Punctuation `pocount` strips from word ends (translate-toolkit's `Common.punctuation`).
 const PUNCTUATION: &str = concat!(
     ".,;:!?-@#$%^*_()[]{}/\\'`\"<>",
@@ -22,14 +24,39 @@ const PUNCTUATION: &str = concat!(
 pub fn count_words(text: &str) -> usize {
     let text = strip_tags(text);
     let text = split_dotted(&text);
+    let text: &str = &text;
     text.split(char::is_whitespace)
-        .map(|w| w.trim_matches(|c: char| PUNCTUATION.contains(c)))
+        .map(|w| w.trim_matches(is_punctuation))
         .filter(|w| !w.is_empty())
         .count()
 }
 
+/// Whether `pocount` strips `c` from a word's ends: ASCII by a table (two
+/// checks per word of the book), the rest by a search of [`PUNCTUATION`].
+fn is_punctuation(c: char) -> bool {
+    const ASCII: [bool; 128] = {
+        let mut table = [false; 128];
+        let bytes = PUNCTUATION.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i] < 128 {
+                table[bytes[i] as usize] = true;
+            }
+            i += 1;
+        }
+        table
+    };
+    match u32::from(c) {
+        n if n < 128 => ASCII[n as usize],
+        _ => PUNCTUATION.contains(c),
+    }
+}
+
 /// Removes `<br>`-like and other XML tags (pocount's `brtagre` and `xmltagre`).
-fn strip_tags(text: &str) -> String {
+fn strip_tags(text: &str) -> Cow<'_, str> {
+    if !text.contains('<') {
+        return Cow::Borrowed(text);
+    }
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(i) = rest.find('<') {
@@ -49,7 +76,7 @@ fn strip_tags(text: &str) -> String {
         }
     }
     out.push_str(rest);
-    out
+    Cow::Owned(out)
 }
 
 fn is_name_char(c: char) -> bool {
@@ -113,7 +140,15 @@ fn tag_len(s: &str) -> Option<(usize, bool)> {
 }
 
 /// `\D\.\D` -> ` `, left to right without overlaps, as Python's `re.sub` does.
-fn split_dotted(text: &str) -> String {
+fn split_dotted(text: &str) -> Cow<'_, str> {
+    if text.is_ascii() {
+        return split_dotted_ascii(text);
+    }
+    Cow::Owned(split_dotted_chars(text))
+}
+
+/// [`split_dotted`] char by char.
+fn split_dotted_chars(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     let non_digit = |c: char| !c.is_numeric();
     let mut out = String::with_capacity(text.len());
@@ -132,6 +167,35 @@ fn split_dotted(text: &str) -> String {
         }
     }
     out
+}
+
+/// [`split_dotted`] of ASCII text, by bytes, copied only if a full stop
+/// between two non-digits is there to replace (most sentences end with
+/// their only one).
+fn split_dotted_ascii(text: &str) -> Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let matches_at = |i: usize| {
+        i + 2 < bytes.len()
+            && !bytes[i].is_ascii_digit()
+            && bytes[i + 1] == b'.'
+            && !bytes[i + 2].is_ascii_digit()
+    };
+    let Some(first) = (0..bytes.len()).find(|&i| matches_at(i)) else {
+        return Cow::Borrowed(text);
+    };
+    let mut out = String::with_capacity(text.len());
+    out.push_str(&text[..first]);
+    let mut i = first;
+    while i < bytes.len() {
+        if matches_at(i) {
+            out.push(' ');
+            i += 3;
+        } else {
+            out.push(bytes[i] as char);
+            i += 1;
+        }
+    }
+    Cow::Owned(out)
 }
 
 #[cfg(test)]
@@ -154,6 +218,25 @@ mod tests {
         ];
         for (text, expected) in cases {
             assert_eq!(count_words(text), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn punctuation_is_found_by_the_table_as_in_the_list() {
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            assert_eq!(is_punctuation(c), PUNCTUATION.contains(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn ascii_text_splits_at_full_stops_as_any_text_does() {
+        let pieces = ["a", ".", "1", " ", "U.S.", "3.5", "x..y", ". ", "..", "9."];
+        for text in crate::source::texts_of(&pieces, 3, 3000) {
+            assert_eq!(
+                split_dotted_ascii(&text),
+                split_dotted_chars(&text),
+                "{text:?}"
+            );
         }
     }
 }
