@@ -168,17 +168,24 @@ impl<'a> Reader<'a> {
 /// characters XML forbids.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
-            c => out.push(c),
-        }
+    // Every byte escaped or dropped is ASCII: the runs between them are
+    // copied whole.
+    let mut run = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let replacement = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            b if b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r') => "",
+            _ => continue,
+        };
+        out.push_str(&s[run..i]);
+        out.push_str(replacement);
+        run = i + 1;
     }
+    out.push_str(&s[run..]);
     out
 }
 
@@ -287,5 +294,15 @@ mod tests {
             assert_eq!(lines.line_at(offset), *line, "offset {offset}");
         }
         assert_eq!(lines.line_at(1000), 4);
+    }
+
+    #[test]
+    fn escaping_makes_text_safe_anywhere_in_markup_and_keeps_the_rest() {
+        assert_eq!(
+            escape("a<b>&\"c'\u{1}\td\nمی\u{200c}خواهم\u{7}"),
+            "a&lt;b&gt;&amp;&quot;c&#39;\td\nمی\u{200c}خواهم"
+        );
+        assert_eq!(escape(""), "");
+        assert_eq!(escape("&"), "&amp;");
     }
 }
