@@ -38,3 +38,23 @@ impl Status {
         }
     }
 }
+
+/// Appends `s` to `out` with each ASCII byte that `replacement` names
+/// replaced (by `""` to drop it), the runs between them copied whole.
+/// Only ASCII is replaced, so every run ends on a character boundary.
+pub(crate) fn push_replacing_ascii(
+    out: &mut String,
+    s: &str,
+    replacement: impl Fn(u8) -> Option<&'static str>,
+) {
+    let mut run = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let Some(with) = b.is_ascii().then(|| replacement(b)).flatten() else {
+            continue;
+        };
+        out.push_str(&s[run..i]);
+        out.push_str(with);
+        run = i + 1;
+    }
+    out.push_str(&s[run..]);
+}

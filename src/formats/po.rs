@@ -522,25 +522,18 @@ fn parse_string(s: &str, path: &Path, line: usize) -> Result<String> {
 /// Escapes a string for a PO file.
 /// Appends `s` escaped as in a PO string; plain runs are copied whole.
 fn escape_into(out: &mut String, s: &str) {
-    let mut plain = 0;
-    for (i, b) in s.bytes().enumerate() {
-        let escaped = match b {
-            b'"' => "\\\"",
-            b'\\' => "\\\\",
-            b'\n' => "\\n",
-            b'\t' => "\\t",
-            b'\r' => "\\r",
-            0x07 => "\\a",
-            0x08 => "\\b",
-            0x0B => "\\v",
-            0x0C => "\\f",
-            _ => continue,
-        };
-        out.push_str(&s[plain..i]);
-        out.push_str(escaped);
-        plain = i + 1;
-    }
-    out.push_str(&s[plain..]);
+    super::push_replacing_ascii(out, s, |b| match b {
+        b'"' => Some("\\\""),
+        b'\\' => Some("\\\\"),
+        b'\n' => Some("\\n"),
+        b'\t' => Some("\\t"),
+        b'\r' => Some("\\r"),
+        0x07 => Some("\\a"),
+        0x08 => Some("\\b"),
+        0x0B => Some("\\v"),
+        0x0C => Some("\\f"),
+        _ => None,
+    });
 }
 
 /// Writes `keyword "value"`; a value with newlines is split after each one,

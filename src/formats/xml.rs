@@ -168,24 +168,15 @@ impl<'a> Reader<'a> {
 /// characters XML forbids.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    // Every byte escaped or dropped is ASCII: the runs between them are
-    // copied whole.
-    let mut run = 0;
-    for (i, b) in s.bytes().enumerate() {
-        let replacement = match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
-            b if b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r') => "",
-            _ => continue,
-        };
-        out.push_str(&s[run..i]);
-        out.push_str(replacement);
-        run = i + 1;
-    }
-    out.push_str(&s[run..]);
+    super::push_replacing_ascii(&mut out, s, |b| match b {
+        b'&' => Some("&amp;"),
+        b'<' => Some("&lt;"),
+        b'>' => Some("&gt;"),
+        b'"' => Some("&quot;"),
+        b'\'' => Some("&#39;"),
+        b if b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r') => Some(""),
+        _ => None,
+    });
     out
 }
 
