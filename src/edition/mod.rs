@@ -321,7 +321,6 @@ fn prepare<'a>(
     options: &BuildOptions,
 ) -> Result<Vec<Edition<'a>>> {
     let languages = languages(project, options);
-    let names = language_names(project, &languages)?;
     let record = checks_record(project);
     let passed = Passed::load(&record);
     let sources = proof::SourceColumns::of(docs);
@@ -353,7 +352,6 @@ fn prepare<'a>(
             edition.completeness = stored
                 .as_ref()
                 .map(|stored| completeness_of(project, &outline, lang, stored));
-            edition.languages = names.clone();
             Ok(edition)
         },
     )?;
@@ -361,7 +359,12 @@ fn prepare<'a>(
     // Only a cache: a record that cannot be written costs the next build time.
     let _ = passed.save(&record, false);
     drop(t);
-    fed.into_iter().map(|(_, edition)| edition).collect()
+    let mut editions = fed
+        .into_iter()
+        .map(|(_, edition)| edition)
+        .collect::<Result<Vec<_>>>()?;
+    name_languages(&mut editions);
+    Ok(editions)
 }
 
 /// How complete one locale's edition is, from the memory's state it was
@@ -438,10 +441,8 @@ fn prepare_editions<'a>(
     again: &(dyn Fn(&str, &str) -> bool + Sync),
     passed: &Passed,
 ) -> Result<Vec<Edition<'a>>> {
-    let languages: Vec<LanguageIdentifier> = inputs.iter().map(|i| i.lang.clone()).collect();
-    let names = language_names(project, &languages)?;
     let sources = proof::SourceColumns::of(docs);
-    crate::parallel::map(inputs, |inputs| {
+    let mut editions = crate::parallel::map(inputs, |inputs| {
         let prepared = std::mem::take(&mut *inputs.prepared.lock().expect("not poisoned"));
         let code = inputs.lang.to_string();
         let keep = |slug: &str| !again(&code, slug);
@@ -451,28 +452,24 @@ fn prepare_editions<'a>(
             passed,
             sources: &sources,
         };
-        let mut edition = prepare_edition(project, docs, edition, reuse, options)?;
-        edition.languages = names.clone();
-        Ok(edition)
+        prepare_edition(project, docs, edition, reuse, options)
     })
     .into_iter()
-    .collect()
+    .collect::<Result<Vec<_>>>()?;
+    name_languages(&mut editions);
+    Ok(editions)
 }
 
-/// Every language of the book with its own name, for the language
-/// menus, in the order of `languages`.
-fn language_names(
-    project: &Project,
-    languages: &[LanguageIdentifier],
-) -> Result<Vec<(LanguageIdentifier, String)>> {
-    languages
+/// Tells each edition every edition's language and its name, for the
+/// language menus.
+fn name_languages(editions: &mut [Edition]) {
+    let names: Vec<(LanguageIdentifier, String)> = editions
         .iter()
-        .map(|lang| {
-            let is_source = *lang == project.book.source_language;
-            let chrome = load_chrome(project, lang, is_source)?;
-            Ok((lang.clone(), chrome.get("language-name")))
-        })
-        .collect()
+        .map(|e| (e.lang.clone(), e.chrome.get("language-name")))
+        .collect();
+    for edition in editions {
+        edition.languages = names.clone();
+    }
 }
 
 /// What preparing an edition may reuse: the chapters prepared before that
